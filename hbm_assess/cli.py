@@ -1,0 +1,187 @@
+"""The command line: a thin front end over the same operations the app uses.
+
+Exit status: 0 success, 1 the work found problems (a broken form, a rejected file),
+2 the command itself was wrong or could not run. Errors are one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from hbm_assess import __version__
+from hbm_assess.locations import DB_ENV, default_database
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A failure to report as one line, without a traceback."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hbm-assess",
+        description="Humanitarian Border Management capacity assessments. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"hbm-assess {__version__}")
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH",
+        help=f"the database file (default: ${DB_ENV}, else {default_database()})",
+    )
+    parser.add_argument("--lang", metavar="LANG", help="language of the app and its output: en, ar or ckb")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="add fictional assessments to look at")
+    demo.add_argument("--count", type=_positive, default=1, help="how many assessments (default 1)")
+    demo.add_argument("--seed", type=int, default=2014, help="the same seed gives the same assessments")
+
+    listing = commands.add_parser("list", help="list the assessments in the database")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.add_argument("--search", default="", help="only those whose site, country, form or date contains this")
+
+    form = commands.add_parser("form", help="check or list questionnaires")
+    form_commands = form.add_subparsers(dest="form_command", metavar="ACTION", required=True)
+    check = form_commands.add_parser("check", help="check questionnaire files and report every problem")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    form_list = form_commands.add_parser("list", help="list the installed questionnaires")
+    form_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args)
+        handler = _HANDLERS[args.command]
+        return handler(args)
+    except CommandError as error:
+        print(f"hbm-assess: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("hbm-assess: interrupted", file=sys.stderr)
+        return 130
+
+
+def _database_path(args) -> Path:
+    return (args.db or default_database()).expanduser()
+
+
+def open_store(args):
+    """Open the database named on the command line, reporting anything the user must know."""
+    from hbm_assess.storage.database import DatabaseError
+    from hbm_assess.storage.store import Store
+
+    path = _database_path(args)
+    try:
+        store = Store.open(path)
+    except DatabaseError as error:
+        raise CommandError(str(error)) from None
+    except OSError as error:
+        raise CommandError(f"cannot open the database {path}: {error.strerror or error}") from None
+    report = store.open_report
+    if report.moved_aside:
+        print(
+            f"hbm-assess: the database {path} was damaged; it was moved to {report.moved_aside} "
+            "and a new empty database started.",
+            file=sys.stderr,
+        )
+    if report.backup:
+        print(f"hbm-assess: the database was upgraded; a backup is at {report.backup}", file=sys.stderr)
+    return store
+
+
+def _run_app(args) -> int:
+    from hbm_assess.ui.app import run
+
+    return run(_database_path(args), language=args.lang)
+
+
+def _demo(args) -> int:
+    from hbm_assess.operations import add_demo_assessments
+
+    store = open_store(args)
+    try:
+        ids = add_demo_assessments(store, count=args.count, seed=args.seed)
+    finally:
+        store.close()
+    print(f"Added {len(ids)} demo assessment{'s' if len(ids) != 1 else ''} to {_database_path(args)}")
+    return EXIT_OK
+
+
+def _list(args) -> int:
+    store = open_store(args)
+    try:
+        rows = store.list_assessments(search=args.search)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not rows:
+        print("No assessments yet. Create one in the app, or run: hbm-assess demo")
+        return EXIT_OK
+    table = [("ID", "Site", "Form", "Date", "Status", "Complete", "Mean level")]
+    for row in rows:
+        mean = "–" if row.mean_level is None else f"{row.mean_level:.2f}"
+        table.append((str(row.id), row.site_name, f"{row.form_id} {row.form_version}", row.date, row.status,
+                      f"{row.answered}/{row.total} ({round(100 * row.completeness)}%)", mean))
+    _print_table(table)
+    return EXIT_OK
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def _form(args) -> int:
+    from hbm_assess.core.questionnaire import FormError, installed_forms, load_form
+
+    if args.form_command == "list":
+        try:
+            forms = installed_forms()
+        except FormError as error:
+            raise CommandError(f"an installed questionnaire is broken: {error.problems[0]} in {error.source}") from None
+        entries = [
+            {"id": f.id, "version": f.version, "mode": f.mode, "languages": list(f.languages),
+             "indicators": f.indicator_count, "title": f.title.get("en")}
+            for f in forms.values()
+        ]
+        if args.json:
+            print(json.dumps(entries, ensure_ascii=False, indent=2))
+        else:
+            table = [("ID", "Version", "Mode", "Languages", "Indicators", "Title")]
+            table += [(e["id"], e["version"], e["mode"], ",".join(e["languages"]), str(e["indicators"]), e["title"])
+                      for e in entries]
+            _print_table(table)
+        return EXIT_OK
+    status = EXIT_OK
+    for path in args.paths:
+        try:
+            form = load_form(path)
+        except FormError as error:
+            for problem in error.problems:
+                print(f"{error.source}: {problem}")
+            status = EXIT_PROBLEMS
+            continue
+        missing = form.missing_translations()
+        note = "; ".join(f"{len(places)} texts missing in {lang}" for lang, places in missing.items())
+        print(f"{path}: ok — {form.id} {form.version}, {len(form.areas)} areas, {form.indicator_count} indicators, "
+              f"languages {', '.join(form.languages)}" + (f" ({note})" if note else ""))
+    return status
+
+
+_HANDLERS = {"demo": _demo, "list": _list, "form": _form}

@@ -1,0 +1,381 @@
+"""Questionnaires: areas, indicators and their level descriptors, loaded and checked from data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from hbm_assess.core.text import SOURCE_LANGUAGE, Text
+from hbm_assess.core.vocabulary import LEVELS, Phase, Vocabulary, vocabulary
+
+FORM_ID = re.compile(r"^[a-z][a-z0-9-]{1,63}$")
+AREA_ID = re.compile(r"^[A-Z]{2,5}$")
+INDICATOR_ID = re.compile(r"^[A-Z]{2,5}-[A-Z0-9]{1,4}$")
+MODES = ("detailed", "rapid")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    area_id: str
+    label: Text
+    guidance: Text
+    levels: Mapping[int, Text]
+    phases: tuple[str, ...]
+    evidence: tuple[str, ...]
+    default_target: int | None = None
+    replaces: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    title: Text
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Form:
+    """One questionnaire in one version."""
+
+    id: str
+    version: str
+    mode: str
+    languages: tuple[str, ...]
+    title: Text
+    areas: tuple[Area, ...]
+    description: Text = field(default_factory=Text)
+    source: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.id, self.version)
+
+    def indicators(self) -> Iterator[Indicator]:
+        for area in self.areas:
+            yield from area.indicators
+
+    @cached_property
+    def by_id(self) -> dict[str, Indicator]:
+        return {indicator.id: indicator for indicator in self.indicators()}
+
+    @cached_property
+    def area_by_id(self) -> dict[str, Area]:
+        return {area.id: area for area in self.areas}
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self.by_id[indicator_id]
+
+    @property
+    def indicator_count(self) -> int:
+        return len(self.by_id)
+
+    def missing_translations(self) -> dict[str, list[str]]:
+        """For each language that some text of the form is in, the places still missing it.
+
+        Declared languages are complete (the loader insists); this finds the partial
+        translations under way, which the app shows in English until they are done.
+        """
+        texts = list(self._texts())
+        seen = {language for _, text in texts for language in text.by_language}
+        missing: dict[str, list[str]] = {}
+        for language in sorted(seen):
+            places = [place for place, text in texts if not text.has(language)]
+            if places:
+                missing[language] = places
+        return missing
+
+    def _texts(self) -> Iterator[tuple[str, Text]]:
+        yield "title", self.title
+        for area in self.areas:
+            yield f"{area.id} › title", area.title
+            for ind in area.indicators:
+                yield f"{ind.id} › label", ind.label
+                yield f"{ind.id} › guidance", ind.guidance
+                for level, text in ind.levels.items():
+                    yield f"{ind.id} › levels › {level}", text
+
+    def to_dict(self) -> dict:
+        """The form as plain data, in the same shape as its YAML file."""
+        data: dict = {
+            "id": self.id,
+            "version": self.version,
+            "mode": self.mode,
+            "languages": list(self.languages),
+            "title": self.title.to_dict(),
+        }
+        if self.description.by_language:
+            data["description"] = self.description.to_dict()
+        data["areas"] = [
+            {
+                "id": area.id,
+                "title": area.title.to_dict(),
+                "indicators": [_indicator_dict(ind) for ind in area.indicators],
+            }
+            for area in self.areas
+        ]
+        return data
+
+
+def _indicator_dict(ind: Indicator) -> dict:
+    data: dict = {
+        "id": ind.id,
+        "label": ind.label.to_dict(),
+        "guidance": ind.guidance.to_dict(),
+        "levels": {level: text.to_dict() for level, text in ind.levels.items()},
+        "phases": list(ind.phases),
+        "evidence": list(ind.evidence),
+    }
+    if ind.default_target is not None:
+        data["default_target"] = ind.default_target
+    if ind.replaces:
+        data["replaces"] = list(ind.replaces) if len(ind.replaces) > 1 else ind.replaces[0]
+    return data
+
+
+class FormError(ValueError):
+    """A questionnaire file that cannot be used; ``problems`` says every place that is wrong."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = problems
+        shown = "\n".join(f"{source}: {problem}" for problem in problems)
+        super().__init__(shown)
+
+
+class _Checker:
+    """Collects every problem in a form's data before anything is built from it."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self.problems: list[str] = []
+        self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
+
+    def problem(self, place: str, message: str) -> None:
+        self.problems.append(f"{place}: {message}" if place else message)
+
+    def text(self, value: object, place: str, required: bool = True) -> Text:
+        if value is None:
+            if required:
+                self.problem(place, "missing; give the text in " + _language_list(self.languages))
+            return Text()
+        if isinstance(value, str):
+            self.problem(place, "is plain text; give one text per language, e.g. {en: ..., ar: ...}")
+            return Text({SOURCE_LANGUAGE: value})
+        if not isinstance(value, Mapping):
+            self.problem(place, "must be a mapping of language to text")
+            return Text()
+        texts = {}
+        for language, item in value.items():
+            if not isinstance(item, str):
+                self.problem(f"{place} › {language}", "must be text")
+                continue
+            texts[str(language)] = item
+        for language in self.languages:
+            if not texts.get(language, "").strip():
+                self.problem(place, f"the '{language}' text is missing or empty")
+        return Text(texts)
+
+    def mapping(self, value: object, place: str) -> Mapping:
+        if not isinstance(value, Mapping):
+            self.problem(place, "must be a mapping of keys to values")
+            return {}
+        return value
+
+
+def _language_list(languages: tuple[str, ...]) -> str:
+    return ", ".join(languages)
+
+
+def form_from_data(data: object, source: str = "<form>", vocab: Vocabulary | None = None) -> Form:
+    """Build a form from plain data, or raise FormError listing every problem found."""
+    check = _Checker(vocab or vocabulary())
+    if not isinstance(data, Mapping):
+        raise FormError(source, ["the file must hold a mapping with id, version, title and areas"])
+    form_id = data.get("id")
+    if not isinstance(form_id, str) or not FORM_ID.match(form_id):
+        check.problem("id", f"{form_id!r} is not a valid form id (lower-case letters, digits and '-')")
+    version = data.get("version")
+    if isinstance(version, (int, float)):
+        check.problem("version", f"write the version as text in quotes, e.g. \"{version}\"")
+    elif not isinstance(version, str) or not version.strip():
+        check.problem("version", "missing; give a version such as \"1.0\"")
+    mode = data.get("mode", "detailed")
+    if mode not in MODES:
+        check.problem("mode", f"{mode!r} is not one of {', '.join(MODES)}")
+    languages = data.get("languages")
+    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+        check.problem("languages", "missing; list the languages of the form, e.g. [en, ar]")
+        languages = [SOURCE_LANGUAGE]
+    elif SOURCE_LANGUAGE not in languages:
+        check.problem("languages", "English ('en') must be one of the languages")
+    check.languages = tuple(languages)
+    title = check.text(data.get("title"), "title")
+    description = check.text(data.get("description"), "description", required=False)
+    areas = _areas(check, data.get("areas"))
+    if check.problems:
+        raise FormError(source, check.problems)
+    return Form(
+        id=form_id,
+        version=version,
+        mode=mode,
+        languages=tuple(languages),
+        title=title,
+        areas=areas,
+        description=description,
+        source=source,
+    )
+
+
+def _areas(check: _Checker, raw: object) -> tuple[Area, ...]:
+    if not isinstance(raw, list) or not raw:
+        check.problem("areas", "missing; a form needs at least one area with indicators")
+        return ()
+    areas = []
+    seen_areas: set[str] = set()
+    seen_indicators: dict[str, str] = {}
+    for position, item in enumerate(raw, start=1):
+        item = check.mapping(item, f"area {position}")
+        area_id = item.get("id")
+        if not isinstance(area_id, str) or not AREA_ID.match(area_id):
+            check.problem(f"area {position} › id", f"{area_id!r} is not a valid area id (2-5 capital letters)")
+            area_id = f"#{position}"
+        elif area_id in seen_areas:
+            check.problem(f"area {area_id}", "duplicate area id")
+        seen_areas.add(area_id)
+        title = check.text(item.get("title"), f"{area_id} › title")
+        raw_indicators = item.get("indicators")
+        if not isinstance(raw_indicators, list) or not raw_indicators:
+            check.problem(f"{area_id} › indicators", "missing; an area needs at least one indicator")
+            raw_indicators = []
+        indicators = []
+        for number, raw_indicator in enumerate(raw_indicators, start=1):
+            indicator = _indicator(check, area_id, number, raw_indicator, seen_indicators)
+            if indicator is not None:
+                indicators.append(indicator)
+        areas.append(Area(area_id, title, tuple(indicators)))
+    return tuple(areas)
+
+
+def _indicator(
+    check: _Checker, area_id: str, number: int, raw: object, seen: dict[str, str]
+) -> Indicator | None:
+    raw = check.mapping(raw, f"{area_id} › indicator {number}")
+    if not raw:
+        return None
+    ind_id = raw.get("id")
+    if not isinstance(ind_id, str) or not INDICATOR_ID.match(ind_id):
+        check.problem(f"{area_id} › indicator {number} › id", f"{ind_id!r} is not a valid indicator id (e.g. OPS-03)")
+        ind_id = f"{area_id}-#{number}"
+    elif ind_id in seen:
+        check.problem(ind_id, f"duplicate indicator id (also in area {seen[ind_id]})")
+    seen[ind_id] = area_id
+    label = check.text(raw.get("label"), f"{ind_id} › label")
+    guidance = check.text(raw.get("guidance"), f"{ind_id} › guidance")
+    levels = _levels(check, ind_id, raw.get("levels"))
+    phases = _choices(check, ind_id, "phases", raw.get("phases"), [p.value for p in Phase])
+    evidence = _choices(check, ind_id, "evidence", raw.get("evidence"), list(check.vocab.evidence_types))
+    default_target = raw.get("default_target")
+    if default_target is not None and (type(default_target) is not int or default_target not in LEVELS):
+        check.problem(f"{ind_id} › default_target", f"{default_target!r} is not a level from 1 to 5")
+        default_target = None
+    replaces = raw.get("replaces", ())
+    if isinstance(replaces, str):
+        replaces = (replaces,)
+    if not isinstance(replaces, (list, tuple)) or not all(isinstance(r, str) for r in replaces):
+        check.problem(f"{ind_id} › replaces", "must be an indicator id or a list of them")
+        replaces = ()
+    return Indicator(
+        id=ind_id,
+        area_id=area_id,
+        label=label,
+        guidance=guidance,
+        levels=levels,
+        phases=phases,
+        evidence=evidence,
+        default_target=default_target,
+        replaces=tuple(replaces),
+    )
+
+
+def _levels(check: _Checker, ind_id: str, raw: object) -> dict[int, Text]:
+    place = f"{ind_id} › levels"
+    if isinstance(raw, list):
+        check.problem(place, "write the levels as a mapping 1: ..., 2: ..., up to 5: ...")
+        return {}
+    if not isinstance(raw, Mapping):
+        check.problem(place, "missing; give five level descriptors, 1 to 5")
+        return {}
+    # JSON (a form embedded in a workbook) turns the level numbers into text: accept both.
+    raw = {int(k) if isinstance(k, str) and k.isdigit() else k: v for k, v in raw.items()}
+    keys = list(raw)
+    if sorted(k for k in keys if isinstance(k, int)) != list(LEVELS) or len(keys) != len(LEVELS):
+        shown = ", ".join(str(k) for k in keys)
+        check.problem(place, f"has {len(keys)} levels ({shown}); needs exactly five, numbered 1 to 5")
+    return {
+        level: check.text(text, f"{place} › {level}")
+        for level, text in sorted(raw.items(), key=lambda item: str(item[0]))
+        if isinstance(level, int)
+    }
+
+
+def _choices(check: _Checker, ind_id: str, name: str, raw: object, allowed: list[str]) -> tuple[str, ...]:
+    place = f"{ind_id} › {name}"
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not raw:
+        check.problem(place, f"missing; give one or more of: {', '.join(allowed)}")
+        return ()
+    for value in raw:
+        if value not in allowed:
+            check.problem(place, f"{value!r} is unknown; use one of: {', '.join(allowed)}")
+    return tuple(v for v in raw if v in allowed)
+
+
+def load_form(path: Path) -> Form:
+    """Read and check one questionnaire file; raise FormError naming every problem."""
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FormError(source, ["no such file"]) from None
+    except UnicodeDecodeError as error:
+        raise FormError(source, [f"is not UTF-8 text (byte {error.start}); save it as UTF-8"]) from None
+    except OSError as error:
+        raise FormError(source, [f"cannot be read: {error.strerror}"]) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        reason = getattr(error, "problem", None) or str(error)
+        raise FormError(source, [f"{where}not valid YAML ({reason})"]) from None
+    return form_from_data(data, source)
+
+
+def installed_forms(directory: Path | None = None) -> dict[tuple[str, str], Form]:
+    """Every questionnaire shipped in ``forms/``, keyed by (id, version); a broken file raises."""
+    from hbm_assess.locations import forms_dir
+
+    forms = {}
+    for path in sorted((directory or forms_dir()).glob("*.yaml")):
+        form = load_form(path)
+        forms[form.key] = form
+    return forms
+
+
+def latest(forms: Mapping[tuple[str, str], Form], form_id: str) -> Form:
+    """The newest installed version of a form."""
+    versions = [form for (fid, _), form in forms.items() if fid == form_id]
+    if not versions:
+        raise KeyError(form_id)
+    return max(versions, key=lambda form: _version_key(form.version))
+
+
+def _version_key(version: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"[.-]", version))

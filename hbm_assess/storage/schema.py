@@ -1,0 +1,113 @@
+"""The database schema as a list of forward steps; ``PRAGMA user_version`` is the step reached.
+
+Never edit a step that has shipped: add a new one. tests/fixtures holds a database
+made by the first step alone, and the tests migrate it.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+
+def _run(db: sqlite_utils.Database, script: str) -> None:
+    # executescript() would COMMIT first and break the one-transaction-per-step rule.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def v1_initial(db: sqlite_utils.Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE forms (
+            id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            indicator_count INTEGER NOT NULL,
+            installed_at TEXT NOT NULL,
+            PRIMARY KEY (id, version)
+        );
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL,
+            form_id TEXT NOT NULL,
+            form_version TEXT NOT NULL,
+            site_name TEXT NOT NULL,
+            site_ref TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL DEFAULT '',
+            site_type TEXT NOT NULL DEFAULT 'land',
+            pcode TEXT NOT NULL DEFAULT '',
+            latitude REAL,
+            longitude REAL,
+            date TEXT NOT NULL,
+            assessors TEXT NOT NULL DEFAULT '[]',
+            institutions TEXT NOT NULL DEFAULT '[]',
+            mode TEXT NOT NULL DEFAULT 'detailed',
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
+            revision INTEGER NOT NULL DEFAULT 1,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            FOREIGN KEY (form_id, form_version) REFERENCES forms (id, version)
+        );
+        CREATE INDEX assessments_uuid ON assessments (uuid);
+        CREATE TABLE answers (
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+            indicator_id TEXT NOT NULL,
+            grp TEXT NOT NULL DEFAULT '',
+            level INTEGER CHECK (level BETWEEN 1 AND 5),
+            special TEXT CHECK (special IN ('na', 'unknown')),
+            target INTEGER CHECK (target BETWEEN 1 AND 5),
+            evidence_type TEXT NOT NULL DEFAULT '',
+            evidence_reference TEXT NOT NULL DEFAULT '',
+            evidence_text TEXT NOT NULL DEFAULT '',
+            confidence TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            answered_by TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, indicator_id, grp),
+            CHECK (level IS NULL OR special IS NULL)
+        );
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+            uuid TEXT NOT NULL,
+            title TEXT NOT NULL,
+            indicators TEXT NOT NULL DEFAULT '[]',
+            responsible TEXT NOT NULL DEFAULT '',
+            partners TEXT NOT NULL DEFAULT '[]',
+            priority TEXT NOT NULL DEFAULT 'medium',
+            timeframe TEXT NOT NULL DEFAULT '12-months',
+            due_date TEXT NOT NULL DEFAULT '',
+            cost REAL,
+            currency TEXT NOT NULL DEFAULT '',
+            resources TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned',
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX actions_assessment ON actions (assessment_id);
+        """
+    )
+
+
+def v2_recoverable_delete_and_seal(db: sqlite_utils.Database) -> None:
+    """Deleted assessments stay recoverable; an export or Mark final seals a revision.
+
+    The first change after a seal raises the revision number, so two files with
+    different content never carry the same revision.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE assessments ADD COLUMN deleted_at TEXT;
+        ALTER TABLE assessments ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX answers_indicator ON answers (indicator_id, level);
+        CREATE INDEX assessments_site ON assessments (site_name, date);
+        """
+    )
+
+
+STEPS = [v1_initial, v2_recoverable_delete_and_seal]
+VERSION = len(STEPS)

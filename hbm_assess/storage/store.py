@@ -1,0 +1,417 @@
+"""The named operations on the assessment database, shared by the app, the command line and the tests.
+
+Every operation that changes data runs in one transaction and has committed
+(with ``synchronous=FULL``, so it is on disk) when it returns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import sqlite_utils
+
+from hbm_assess.core.assessment import Action, Answer, Assessment, Site, Status, new_uuid, now
+from hbm_assess.core.questionnaire import Form, form_from_data
+from hbm_assess.core.text import Text
+from hbm_assess.storage.database import OpenReport, open_database
+
+
+class StoreError(Exception):
+    """An operation the data does not allow; the message says why."""
+
+
+class NotFound(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    """One line of the assessment list."""
+
+    id: int
+    uuid: str
+    site_name: str
+    country: str
+    site_type: str
+    form_id: str
+    form_version: str
+    form_title: Text
+    date: str
+    status: str
+    revision: int
+    answered: int
+    total: int
+    mean_level: float | None
+    updated_at: str
+    deleted: bool
+
+    @property
+    def completeness(self) -> float:
+        return self.answered / self.total if self.total else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "site": self.site_name,
+            "country": self.country,
+            "form": self.form_id,
+            "form_version": self.form_version,
+            "form_title": self.form_title.get("en"),
+            "date": self.date,
+            "status": self.status,
+            "revision": self.revision,
+            "answered": self.answered,
+            "indicators": self.total,
+            "completeness": round(self.completeness, 4),
+            "mean_level": None if self.mean_level is None else round(self.mean_level, 2),
+        }
+
+
+_ANSWER_COLUMNS = (
+    "level", "special", "target", "evidence_type", "evidence_reference", "evidence_text",
+    "confidence", "notes", "answered_by", "updated_at",
+)
+
+_SUMMARY_SQL = """
+SELECT a.id, a.uuid, a.site_name, a.country, a.site_type, a.form_id, a.form_version,
+       f.title, a.date, a.status, a.revision,
+       (SELECT count(*) FROM answers w WHERE w.assessment_id = a.id AND w.grp = ''
+            AND (w.level IS NOT NULL OR w.special IS NOT NULL)) AS answered,
+       f.indicator_count,
+       (SELECT avg(w.level) FROM answers w WHERE w.assessment_id = a.id AND w.grp = '') AS mean_level,
+       a.updated_at, a.deleted_at IS NOT NULL
+FROM assessments a JOIN forms f ON f.id = a.form_id AND f.version = a.form_version
+"""
+
+
+class Store:
+    """An open assessment database."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None = None, report: OpenReport | None = None):
+        self.db = db
+        self.path = path
+        self.open_report = report or OpenReport()
+        self._forms: dict[tuple[str, str], Form] = {}
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        report = OpenReport()
+        db = open_database(Path(path), report)
+        return cls(db, Path(path), report)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- forms ---------------------------------------------------------------
+
+    def install_form(self, form: Form) -> None:
+        """Keep a copy of the questionnaire so its assessments never depend on a file."""
+        if self.db.execute(
+            "SELECT 1 FROM forms WHERE id = ? AND version = ?", form.key
+        ).fetchone():
+            return
+        with self.db.atomic():
+            self._insert_form(form)
+
+    def _insert_form(self, form: Form) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO forms (id, version, title, body, indicator_count, installed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (form.id, form.version, json.dumps(form.title.to_dict(), ensure_ascii=False),
+             json.dumps(form.to_dict(), ensure_ascii=False), form.indicator_count, now()),
+        )
+
+    def form(self, form_id: str, version: str) -> Form:
+        key = (form_id, version)
+        if key not in self._forms:
+            row = self.db.execute(
+                "SELECT body FROM forms WHERE id = ? AND version = ?", key
+            ).fetchone()
+            if row is None:
+                raise NotFound(f"questionnaire {form_id} version {version} is not in this database")
+            self._forms[key] = form_from_data(json.loads(row[0]), f"{form_id} {version} (stored)")
+        return self._forms[key]
+
+    def stored_forms(self) -> list[tuple[str, str]]:
+        return [tuple(row) for row in self.db.execute("SELECT id, version FROM forms ORDER BY id, version")]
+
+    # -- assessments ---------------------------------------------------------
+
+    def create_assessment(
+        self,
+        assessment: Assessment,
+        form: Form,
+        answers: Iterable[Answer] = (),
+        actions: Iterable[Action] = (),
+    ) -> int:
+        """Add an assessment, with any answers and actions it already has, in one transaction."""
+        if form.key != (assessment.form_id, assessment.form_version):
+            raise StoreError("the assessment names a different questionnaire than the one given")
+        with self.db.atomic():
+            self._insert_form(form)
+            assessment_id = self._insert_assessment(assessment)
+            for answer in answers:
+                self._upsert_answer(assessment_id, answer)
+            for action in actions:
+                self._insert_action(assessment_id, action, action.updated_at)
+            if assessment.status == Status.FINAL.value:
+                self.db.execute("UPDATE assessments SET sealed = 1 WHERE id = ?", (assessment_id,))
+        return assessment_id
+
+    def _insert_assessment(self, a: Assessment) -> int:
+        site = a.site
+        cursor = self.db.execute(
+            """INSERT INTO assessments (uuid, form_id, form_version, site_name, site_ref, country,
+                   site_type, pcode, latitude, longitude, date, assessors, institutions, mode, status,
+                   revision, notes, created_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (a.uuid, a.form_id, a.form_version, site.name, site.reference_id, site.country, site.type,
+             site.pcode, site.latitude, site.longitude, a.date, _json(a.assessors), _json(a.institutions),
+             a.mode, a.status, a.revision, a.notes, a.created_at, a.updated_at),
+        )
+        return cursor.lastrowid
+
+    def assessment(self, assessment_id: int) -> Assessment:
+        row = self.db.execute(
+            """SELECT id, uuid, form_id, form_version, site_name, site_ref, country, site_type, pcode,
+                      latitude, longitude, date, assessors, institutions, mode, status, revision, notes,
+                      created_at, updated_at
+               FROM assessments WHERE id = ?""",
+            (assessment_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"there is no assessment {assessment_id} in this database")
+        (id_, uuid, form_id, form_version, site_name, site_ref, country, site_type, pcode, lat, lon,
+         date, assessors, institutions, mode, status, revision, notes, created_at, updated_at) = row
+        return Assessment(
+            id=id_, uuid=uuid, form_id=form_id, form_version=form_version,
+            site=Site(site_name, country, site_type, pcode, lat, lon, site_ref),
+            date=date, assessors=tuple(json.loads(assessors)), institutions=tuple(json.loads(institutions)),
+            mode=mode, status=status, revision=revision, notes=notes,
+            created_at=created_at, updated_at=updated_at,
+        )
+
+    def update_assessment(self, assessment: Assessment) -> None:
+        """Save the details (site, date, people) of an existing assessment."""
+        site = assessment.site
+        with self.db.atomic():
+            self._check_editable(assessment.id)
+            self._touch(assessment.id)
+            self.db.execute(
+                """UPDATE assessments SET site_name = ?, site_ref = ?, country = ?, site_type = ?,
+                       pcode = ?, latitude = ?, longitude = ?, date = ?, assessors = ?,
+                       institutions = ?, notes = ?
+                   WHERE id = ?""",
+                (site.name, site.reference_id, site.country, site.type, site.pcode, site.latitude,
+                 site.longitude, assessment.date, _json(assessment.assessors),
+                 _json(assessment.institutions), assessment.notes, assessment.id),
+            )
+
+    def list_assessments(self, search: str = "", include_deleted: bool = False) -> list[AssessmentSummary]:
+        where, params = [], []
+        if not include_deleted:
+            where.append("a.deleted_at IS NULL")
+        if search:
+            where.append("(a.site_name LIKE ? OR a.country LIKE ? OR a.form_id LIKE ? OR a.date LIKE ?)")
+            params += [f"%{search}%"] * 4
+        sql = _SUMMARY_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.date DESC, a.id DESC"
+        return [_summary(row) for row in self.db.execute(sql, params)]
+
+    def summary(self, assessment_id: int) -> AssessmentSummary:
+        row = self.db.execute(_SUMMARY_SQL + " WHERE a.id = ?", (assessment_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"there is no assessment {assessment_id} in this database")
+        return _summary(row)
+
+    def delete_assessment(self, assessment_id: int) -> None:
+        """Move an assessment to the bin; ``restore_assessment`` brings it back."""
+        with self.db.atomic():
+            self._require(assessment_id)
+            self.db.execute("UPDATE assessments SET deleted_at = ? WHERE id = ?", (now(), assessment_id))
+
+    def restore_assessment(self, assessment_id: int) -> None:
+        with self.db.atomic():
+            self._require(assessment_id)
+            self.db.execute("UPDATE assessments SET deleted_at = NULL WHERE id = ?", (assessment_id,))
+
+    def duplicate_assessment(self, assessment_id: int, date: str) -> int:
+        """Start a follow-up: same site and form, the earlier answers as a starting point, a new identity."""
+        source = self.assessment(assessment_id)
+        copy = replace(
+            source, id=None, uuid=new_uuid(), date=date, status=Status.DRAFT.value, revision=1,
+            created_at=now(), updated_at=now(), notes="",
+        )
+        with self.db.atomic():
+            new_id = self._insert_assessment(copy)
+            self.db.execute(
+                f"""INSERT INTO answers (assessment_id, indicator_id, grp, {", ".join(_ANSWER_COLUMNS)})
+                    SELECT ?, indicator_id, grp, {", ".join(_ANSWER_COLUMNS)}
+                    FROM answers WHERE assessment_id = ?""",
+                (new_id, assessment_id),
+            )
+        return new_id
+
+    def mark_final(self, assessment_id: int) -> None:
+        with self.db.atomic():
+            self._require(assessment_id)
+            self.db.execute(
+                "UPDATE assessments SET status = 'final', sealed = 1, updated_at = ? WHERE id = ?",
+                (now(), assessment_id),
+            )
+
+    def reopen(self, assessment_id: int, note: str) -> None:
+        """Make a final assessment a draft again; the reason is kept in its notes."""
+        if not note.strip():
+            raise StoreError("say why the assessment is reopened; the note is kept with it")
+        with self.db.atomic():
+            current = self._require(assessment_id)
+            stamp = now()[:16].replace("T", " ")
+            notes = (current["notes"] + "\n" if current["notes"] else "") + f"Reopened {stamp}: {note.strip()}"
+            self.db.execute(
+                "UPDATE assessments SET status = 'draft', notes = ?, updated_at = ? WHERE id = ?",
+                (notes, now(), assessment_id),
+            )
+
+    def seal(self, assessment_id: int) -> None:
+        """Mark the current revision as published (exported); the next change starts a new one."""
+        with self.db.atomic():
+            self.db.execute("UPDATE assessments SET sealed = 1 WHERE id = ?", (assessment_id,))
+
+    def _require(self, assessment_id: int) -> dict:
+        row = self.db.execute(
+            "SELECT status, sealed, notes FROM assessments WHERE id = ?", (assessment_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"there is no assessment {assessment_id} in this database")
+        return {"status": row[0], "sealed": row[1], "notes": row[2]}
+
+    def _check_editable(self, assessment_id: int) -> None:
+        if self._require(assessment_id)["status"] == Status.FINAL.value:
+            raise StoreError("this assessment is final; reopen it as a draft to change it")
+
+    def _touch(self, assessment_id: int) -> str:
+        """Record a change: new timestamp, and a new revision if the last one was published."""
+        stamp = now()
+        self.db.execute(
+            """UPDATE assessments SET updated_at = ?, revision = revision + sealed, sealed = 0
+               WHERE id = ?""",
+            (stamp, assessment_id),
+        )
+        return stamp
+
+    # -- answers -------------------------------------------------------------
+
+    def save_answer(self, assessment_id: int, answer: Answer) -> str:
+        """Store one answer; returns the time it was committed to disk."""
+        with self.db.atomic():
+            self._check_editable(assessment_id)
+            stamp = self._touch(assessment_id)
+            self._upsert_answer(assessment_id, replace(answer, updated_at=stamp))
+        return stamp
+
+    def _upsert_answer(self, assessment_id: int, a: Answer) -> None:
+        values = (a.level, a.special, a.target, a.evidence_type, a.evidence_reference, a.evidence_text,
+                  a.confidence, a.notes, a.answered_by, a.updated_at)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _ANSWER_COLUMNS)
+        self.db.execute(
+            f"""INSERT INTO answers (assessment_id, indicator_id, grp, {", ".join(_ANSWER_COLUMNS)})
+                VALUES (?, ?, ?, {", ".join("?" * len(_ANSWER_COLUMNS))})
+                ON CONFLICT (assessment_id, indicator_id, grp) DO UPDATE SET {updates}""",
+            (assessment_id, a.indicator_id, a.group, *values),
+        )
+
+    def clear_answer(self, assessment_id: int, indicator_id: str, group: str = "") -> str:
+        with self.db.atomic():
+            self._check_editable(assessment_id)
+            stamp = self._touch(assessment_id)
+            self.db.execute(
+                "DELETE FROM answers WHERE assessment_id = ? AND indicator_id = ? AND grp = ?",
+                (assessment_id, indicator_id, group),
+            )
+        return stamp
+
+    def answers(self, assessment_id: int, group: str = "") -> dict[str, Answer]:
+        rows = self.db.execute(
+            f"SELECT indicator_id, grp, {', '.join(_ANSWER_COLUMNS)} FROM answers "
+            "WHERE assessment_id = ? AND grp = ?",
+            (assessment_id, group),
+        )
+        return {row[0]: _answer(row) for row in rows}
+
+    # -- plan of action ------------------------------------------------------
+
+    def save_action(self, assessment_id: int, action: Action) -> int:
+        """Add an action to the plan (``action.id`` is None) or change an existing one."""
+        with self.db.atomic():
+            self._require(assessment_id)
+            stamp = self._touch(assessment_id)
+            if action.id is None:
+                return self._insert_action(assessment_id, action, stamp)
+            self.db.execute(
+                """UPDATE actions SET title = ?, indicators = ?, responsible = ?, partners = ?,
+                       priority = ?, timeframe = ?, due_date = ?, cost = ?, currency = ?, resources = ?,
+                       status = ?, updated_at = ?
+                   WHERE id = ? AND assessment_id = ?""",
+                (*_action_values(action), stamp, action.id, assessment_id),
+            )
+            return action.id
+
+    def _insert_action(self, assessment_id: int, action: Action, stamp: str) -> int:
+        cursor = self.db.execute(
+            """INSERT INTO actions (assessment_id, uuid, title, indicators, responsible, partners,
+                   priority, timeframe, due_date, cost, currency, resources, status, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (assessment_id, action.uuid, *_action_values(action), stamp),
+        )
+        return cursor.lastrowid
+
+    def delete_action(self, assessment_id: int, action_id: int) -> None:
+        with self.db.atomic():
+            self._touch(assessment_id)
+            self.db.execute("DELETE FROM actions WHERE id = ? AND assessment_id = ?", (action_id, assessment_id))
+
+    def actions(self, assessment_id: int) -> list[Action]:
+        rows = self.db.execute(
+            """SELECT id, uuid, title, indicators, responsible, partners, priority, timeframe, due_date,
+                      cost, currency, resources, status, updated_at
+               FROM actions WHERE assessment_id = ? ORDER BY id""",
+            (assessment_id,),
+        )
+        return [
+            Action(
+                id=r[0], uuid=r[1], title=r[2], indicators=tuple(json.loads(r[3])), responsible=r[4],
+                partners=tuple(json.loads(r[5])), priority=r[6], timeframe=r[7], due_date=r[8],
+                cost=r[9], currency=r[10], resources=r[11], status=r[12], updated_at=r[13],
+            )
+            for r in rows
+        ]
+
+
+def _action_values(action: Action) -> tuple:
+    return (action.title, _json(action.indicators), action.responsible, _json(action.partners),
+            action.priority, action.timeframe, action.due_date, action.cost, action.currency,
+            action.resources, action.status)
+
+
+def _summary(row) -> AssessmentSummary:
+    values = list(row)
+    values[7] = Text(json.loads(values[7]))  # the form title, in every language
+    return AssessmentSummary(*values[:-1], deleted=bool(values[-1]))
+
+
+def _json(values: Iterable[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _answer(row) -> Answer:
+    (indicator_id, group, level, special, target, evidence_type, evidence_reference, evidence_text,
+     confidence, notes, answered_by, updated_at) = row
+    return Answer(
+        indicator_id=indicator_id, group=group, level=level, special=special, target=target,
+        evidence_type=evidence_type, evidence_reference=evidence_reference, evidence_text=evidence_text,
+        confidence=confidence, notes=notes, answered_by=answered_by, updated_at=updated_at,
+    )

@@ -1,0 +1,100 @@
+"""Starting the desktop app: language, database, window, and recovery after a crash."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hbm_assess.storage.database import DatabaseError
+from hbm_assess.storage.store import NotFound, Store
+from hbm_assess.ui import settings, text
+from hbm_assess.ui.main_window import MainWindow
+
+SETTINGS_ENV = "HBM_ASSESS_SETTINGS"  # an INI file instead of the platform's settings store
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("HBM Assess")
+    return app
+
+
+def choose_language(requested: str | None) -> str:
+    """--lang first, then the remembered choice, then the system's language, else English."""
+    if requested:
+        return requested
+    remembered = settings.read("language")
+    if remembered:
+        return remembered
+    system = QLocale.system().name().split("_")[0]
+    return system if system in ("ar", "ckb") else "en"
+
+
+def apply_language(app: QApplication, language: str) -> None:
+    text.set_language(language)
+    QLocale.setDefault(QLocale(language))
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language in ("ar", "ckb")
+                           else Qt.LayoutDirection.LeftToRight)
+
+
+def start(store: Store) -> MainWindow:
+    """Show the main window, reopening what was open if the app did not close properly last time."""
+    crashed = not settings.read("session/clean_exit")
+    open_id = settings.read("session/open_assessment")
+    indicator = settings.read("session/indicator")
+    settings.write("session/clean_exit", False)
+    window = MainWindow(store)
+    geometry = settings.read("window/geometry")
+    if not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    window.show()
+    last = settings.read("last_assessment")
+    if last:
+        window.home.select(last)
+    if crashed and open_id:
+        QTimer.singleShot(0, lambda: _recover(window, open_id, indicator))
+    return window
+
+
+def _recover(window: MainWindow, assessment_id: int, indicator: str) -> None:
+    try:
+        site = window.store.summary(assessment_id).site_name
+    except NotFound:
+        return
+    window.open_assessment(assessment_id, indicator)
+    QMessageBox.information(
+        window, window.tr("Reopened after an unexpected stop"),
+        window.tr("HBM Assess did not close properly last time. The assessment of %1 was open; it has been "
+                  "reopened at indicator %2. Every answer shown as saved was kept.")
+        .replace("%1", site).replace("%2", indicator or "–"),
+    )
+
+
+def run(db_path: Path, language: str | None = None) -> int:
+    if os.environ.get(SETTINGS_ENV):
+        settings.use_file(Path(os.environ[SETTINGS_ENV]))
+    app = application()
+    apply_language(app, choose_language(language))
+    try:
+        store = Store.open(db_path)
+    except (DatabaseError, OSError) as error:
+        QMessageBox.critical(None, "HBM Assess", str(error))
+        return 2
+    if store.open_report.moved_aside:
+        QMessageBox.warning(
+            None, "HBM Assess",
+            app.translate("App", "The database %1 was damaged. It was moved to %2 (nothing was deleted) and a new, "
+                                 "empty database was started.").replace("%1", str(db_path))
+            .replace("%2", str(store.open_report.moved_aside)),
+        )
+    settings.remember_database(db_path)
+    window = start(store)
+    code = app.exec()
+    window.store.close()
+    return code

@@ -1,0 +1,207 @@
+"""Filling in one assessment: the indicator tree on one side, the current indicator or the review on the other."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hbm_assess.ui import text
+from hbm_assess.ui.indicator_page import IndicatorPage
+from hbm_assess.ui.indicator_tree import INDICATOR_ROLE, IndicatorFilter, IndicatorTreeModel
+from hbm_assess.ui.review import ReviewPage
+from hbm_assess.ui.session import AssessmentSession
+
+
+class AssessmentView(QWidget):
+    """The screen an assessor lives in: navigate indicators, answer by keyboard or mouse, review."""
+
+    indicator_shown = Signal(str)
+    back_requested = Signal()
+
+    def __init__(self, session: AssessmentSession, undo_stack, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.undo_stack = undo_stack
+        self.indicator_ids = [ind.id for ind in session.form.indicators()]
+        self.current_id: str | None = None
+
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.find = QLineEdit(self)
+        self.find.setClearButtonEnabled(True)
+        self.find.setPlaceholderText(self.tr("Find an indicator by id or words (Ctrl+F)"))
+        self.tree_model = IndicatorTreeModel(session, self)
+        self.filter = IndicatorFilter(self)
+        self.filter.setSourceModel(self.tree_model)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.filter)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.expandAll()
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.find.textChanged.connect(self._on_find_text_changed)
+        self.find.returnPressed.connect(self._on_find_return)
+        self.progress = QProgressBar(self)
+        self.progress.setFormat(self.tr("%v of %m answered"))
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.title)
+        left_layout.addWidget(self.find)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.progress)
+
+        self.page = IndicatorPage(session, undo_stack, self)
+        self.review = ReviewPage(session, self)
+        self.review.go_to.connect(self.show_indicator)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(self.page)
+        self.right.addWidget(self.review)
+
+        self.previous_button = QPushButton(self.tr("◀ Previous (Alt+Up)"), self)
+        self.next_button = QPushButton(self.tr("Next (Alt+Down) ▶"), self)
+        self.review_button = QPushButton(self.tr("Review && finish…"), self)
+        self.back_button = QPushButton(self.tr("All assessments"), self)
+        self.previous_button.clicked.connect(self.go_previous)
+        self.next_button.clicked.connect(self.go_next)
+        self.review_button.clicked.connect(self.show_review)
+        self.back_button.clicked.connect(self.back_requested)
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.back_button)
+        navigation.addStretch()
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(self.next_button)
+        navigation.addWidget(self.review_button)
+
+        right_side = QWidget(self)
+        right_layout = QVBoxLayout(right_side)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.right, 1)
+        right_layout.addLayout(navigation)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right_side)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([330, 820])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._add_shortcut((QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"), QKeySequence("Alt+Down")),
+                           self.go_next)
+        self._add_shortcut((QKeySequence("Alt+Up"),), self.go_previous)
+        self._add_shortcut((QKeySequence.StandardKey.Find,), self._on_find_requested)
+        session.answer_changed.connect(self._on_answer_changed)
+        session.details_changed.connect(self._on_details_changed)
+        self._on_details_changed()
+        self._on_answer_changed("")
+
+    def _add_shortcut(self, keys, handler) -> None:
+        action = QAction(self)
+        action.setShortcuts(list(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(handler)
+        self.addAction(action)
+
+    # -- navigation ----------------------------------------------------------
+
+    def show_indicator(self, indicator_id: str) -> None:
+        if indicator_id not in self.session.form.by_id:
+            return
+        self.current_id = indicator_id
+        self.page.show_indicator(self.session.form.indicator(indicator_id))
+        self.right.setCurrentWidget(self.page)
+        source = self.tree_model.indicator_index(indicator_id)
+        proxy = self.filter.mapFromSource(source)
+        if proxy.isValid() and self.tree.currentIndex() != proxy:
+            self.tree.selectionModel().setCurrentIndex(proxy, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tree.scrollTo(proxy)
+        position = self.indicator_ids.index(indicator_id)
+        self.previous_button.setEnabled(position > 0)
+        self.next_button.setEnabled(position < len(self.indicator_ids) - 1)
+        self.indicator_shown.emit(indicator_id)
+
+    def show_first_unanswered(self) -> None:
+        for indicator_id in self.indicator_ids:
+            if not self.session.answer(indicator_id).is_answered:
+                self.show_indicator(indicator_id)
+                return
+        self.show_indicator(self.indicator_ids[0])
+
+    def show_review(self) -> None:
+        self.page.commit_typing()
+        self.review.refresh()
+        self.right.setCurrentWidget(self.review)
+
+    def go_next(self) -> None:
+        self._step(+1)
+
+    def go_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        if self.current_id is None:
+            self.show_indicator(self.indicator_ids[0])
+            return
+        position = self.indicator_ids.index(self.current_id) + delta
+        if 0 <= position < len(self.indicator_ids):
+            self.show_indicator(self.indicator_ids[position])
+        elif position >= len(self.indicator_ids):
+            self.show_review()
+
+    def commit_typing(self) -> None:
+        self.page.commit_typing()
+
+    # -- reactions -----------------------------------------------------------
+
+    def _on_tree_current_changed(self, current, previous) -> None:
+        indicator_id = current.data(INDICATOR_ROLE) if current.isValid() else None
+        if indicator_id and indicator_id != self.current_id:
+            self.show_indicator(indicator_id)
+
+    def _on_find_requested(self) -> None:
+        self.find.setFocus()
+        self.find.selectAll()
+
+    def _on_find_text_changed(self, words: str) -> None:
+        self.filter.setFilterFixedString(words.strip())
+        self.tree.expandAll()
+
+    def _on_find_return(self) -> None:
+        for row in range(self.filter.rowCount()):
+            area = self.filter.index(row, 0)
+            if self.filter.rowCount(area):
+                indicator_id = self.filter.index(0, 0, area).data(INDICATOR_ROLE)
+                self.find.clear()
+                self.show_indicator(indicator_id)
+                self.page.setFocus()
+                return
+
+    def _on_answer_changed(self, indicator_id: str) -> None:
+        done = self.tree_model.progress()
+        self.progress.setRange(0, done.total)
+        self.progress.setValue(done.answered)
+
+    def _on_details_changed(self) -> None:
+        a = self.session.assessment
+        status = text.status_name(a.status)
+        self.title.setText(f"<b>{a.site.name}</b> · {a.date} · {status}<br>"
+                           f"{self.session.form.title.get(text.language())} {a.form_version}")
+        if self.current_id:
+            self.page.show_indicator(self.session.form.indicator(self.current_id))

@@ -1,0 +1,385 @@
+"""The page for one indicator: its question, guidance, five level descriptors and the evidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hbm_assess.core.assessment import Answer, default_target
+from hbm_assess.core.questionnaire import Indicator
+from hbm_assess.core.vocabulary import LEVELS, Special, vocabulary
+from hbm_assess.palette import level_fill, level_hex
+from hbm_assess.ui import text
+from hbm_assess.ui.commands import ChangeAnswer
+from hbm_assess.ui.session import AssessmentSession
+
+TYPING_PAUSE_MS = 600  # typed text is committed after this pause, on leaving the field, or on navigation
+MAX_TEXT = 32_767     # Excel's limit for one cell: longer text could never be exported whole
+
+
+class LevelChoice(QFrame):
+    """One level descriptor as a large choice that can be read in full."""
+
+    chosen = Signal(int)
+
+    def __init__(self, level: int, parent=None):
+        super().__init__(parent)
+        self.level = level
+        self.setObjectName("LevelChoice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.descriptor = QLabel(self)
+        self.descriptor.setWordWrap(True)
+        self.descriptor.setTextFormat(Qt.TextFormat.PlainText)
+        self.descriptor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.swatch = QLabel(self)
+        self.swatch.setFixedWidth(8)
+        self.swatch.setStyleSheet(f"background: {level_hex(level)}; border-radius: 3px;")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.swatch)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.title)
+        words.addWidget(self.descriptor)
+        layout.addLayout(words, 1)
+        self.set_checked(False)
+
+    def set_text(self, name: str, descriptor: str) -> None:
+        self.title.setText(f"{self.level} · {name}")
+        self.descriptor.setText(descriptor)
+        self.setAccessibleName(f"{self.level} {name}")
+        self.setAccessibleDescription(descriptor)
+
+    def set_checked(self, checked: bool) -> None:
+        self._checked = checked
+        if checked:
+            self.setStyleSheet(
+                f"#LevelChoice {{ background: {level_fill(self.level)}; border: 2px solid {level_hex(self.level)};"
+                " border-radius: 6px; } #LevelChoice QLabel { color: black; }"
+            )
+        else:
+            self.setStyleSheet("#LevelChoice { border: 1px solid palette(mid); border-radius: 6px; }")
+
+    def is_checked(self) -> bool:
+        return self._checked
+
+    def mouseReleaseEvent(self, event):
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.chosen.emit(self.level)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event):
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.chosen.emit(self.level)
+            return
+        super().keyPressEvent(event)
+
+
+class IndicatorPage(QScrollArea):
+    """Shows and edits the answer to one indicator; every change goes through the undo stack."""
+
+    def __init__(self, session: AssessmentSession, undo_stack, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.undo_stack = undo_stack
+        self.indicator: Indicator | None = None
+        self._loading = False
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        self.setWidget(body)
+
+        self.code = QLabel(body)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label = QLabel(body)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.label.setFont(font)
+        self.phases = QLabel(body)
+        self.guidance = QLabel(body)
+        self.guidance.setWordWrap(True)
+        self.guidance.setTextFormat(Qt.TextFormat.PlainText)
+        self.guidance.setStyleSheet("color: palette(placeholder-text);")
+        self.state_note = QLabel(body)
+        self.state_note.setWordWrap(True)
+
+        self.choices = [LevelChoice(level, body) for level in LEVELS]
+        for choice in self.choices:
+            choice.chosen.connect(self._on_level_chosen)
+        self.na_button = QPushButton(body)
+        self.unknown_button = QPushButton(body)
+        self.clear_button = QPushButton(body)
+        for button in (self.na_button, self.unknown_button):
+            button.setCheckable(True)
+        self.na_button.clicked.connect(lambda: self._on_special_chosen(Special.NA.value))
+        self.unknown_button.clicked.connect(lambda: self._on_special_chosen(Special.UNKNOWN.value))
+        self.clear_button.clicked.connect(self._on_clear_clicked)
+
+        self.target = QSpinBox(body)
+        self.target.setRange(1, 5)
+        self.target.valueChanged.connect(self._on_target_changed)
+        self.evidence_type = QComboBox(body)
+        self.evidence_type.currentIndexChanged.connect(self._on_evidence_type_changed)
+        self.evidence_reference = QLineEdit(body)
+        self.evidence_text = QPlainTextEdit(body)
+        self.evidence_text.setTabChangesFocus(True)
+        self.evidence_text.setMinimumHeight(70)
+        self.confidence = QComboBox(body)
+        self.confidence.currentIndexChanged.connect(self._on_confidence_changed)
+        self.notes = QPlainTextEdit(body)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(60)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.commit_typing)
+        self._typed_fields: set[str] = set()
+        for name, widget in (("evidence_reference", self.evidence_reference),
+                             ("evidence_text", self.evidence_text), ("notes", self.notes)):
+            widget.textChanged.connect(lambda *_, n=name: self._on_text_typed(n))
+
+        self.special_row = QHBoxLayout()
+        self.special_row.addWidget(self.na_button)
+        self.special_row.addWidget(self.unknown_button)
+        self.special_row.addStretch()
+        self.special_row.addWidget(self.clear_button)
+        self.details = QFormLayout()
+        self.details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.details.addRow(self.tr("Target level"), self.target)
+        self.details.addRow(self.tr("Evidence type"), self.evidence_type)
+        self.details.addRow(self.tr("Evidence reference"), self.evidence_reference)
+        self.details.addRow(self.tr("Evidence"), self.evidence_text)
+        self.details.addRow(self.tr("Confidence"), self.confidence)
+        self.details.addRow(self.tr("Notes"), self.notes)
+
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.code)
+        layout.addWidget(self.label)
+        layout.addWidget(self.phases)
+        layout.addWidget(self.guidance)
+        layout.addSpacing(6)
+        for choice in self.choices:
+            layout.addWidget(choice)
+        layout.addLayout(self.special_row)
+        layout.addWidget(self.state_note)
+        layout.addSpacing(6)
+        layout.addLayout(self.details)
+        layout.addStretch()
+        self._install_shortcuts()
+        self._translate_fixed_texts()
+        session.answer_changed.connect(self._on_answer_changed)
+
+    def _translate_fixed_texts(self) -> None:
+        self.na_button.setText(self.tr("Not applicable (N)"))
+        self.unknown_button.setText(self.tr("Unknown (U)"))
+        self.clear_button.setText(self.tr("Clear answer"))
+        self.evidence_reference.setPlaceholderText(self.tr("Document title, article, file name…"))
+        self.evidence_text.setPlaceholderText(self.tr("What was seen, read or heard, and where"))
+        self.notes.setPlaceholderText(self.tr("Anything else the team should know"))
+        self.target.setToolTip(self.tr("The level to reach; by default one above the current level"))
+
+    def _install_shortcuts(self) -> None:
+        keys = {str(level): (lambda lv=level: self._on_level_chosen(lv)) for level in LEVELS}
+        keys.update({
+            "0": lambda: self._on_special_chosen(Special.NA.value),
+            "N": lambda: self._on_special_chosen(Special.NA.value),
+            "U": lambda: self._on_special_chosen(Special.UNKNOWN.value),
+        })
+        for key, handler in keys.items():
+            # Text fields take plain keys first (Qt's shortcut override), so typing "1" in a note types.
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(handler)
+
+    # -- showing -------------------------------------------------------------
+
+    def show_indicator(self, indicator: Indicator) -> None:
+        self.commit_typing()
+        self.indicator = indicator
+        language = text.language()
+        area = self.session.form.area_by_id[indicator.area_id]
+        self.code.setText(f"<b>{indicator.id}</b> · {area.title.get(language)}")
+        self.label.setText(indicator.label.get(language))
+        self.guidance.setText(indicator.guidance.get(language))
+        self.phases.setText(self.tr("Phases: %1").replace(
+            "%1", " · ".join(text.phase_name(p) for p in indicator.phases)))
+        for choice in self.choices:
+            choice.set_text(text.level_name(choice.level), indicator.levels[choice.level].get(language))
+        self._fill_evidence_types(indicator)
+        self._fill_confidence()
+        self._load_answer()
+        self.verticalScrollBar().setValue(0)
+
+    def _fill_evidence_types(self, indicator: Indicator) -> None:
+        self._loading = True
+        self.evidence_type.clear()
+        self.evidence_type.addItem(self.tr("— none —"), "")
+        preferred = list(indicator.evidence)
+        for evidence_type in preferred + [e for e in vocabulary().evidence_types if e not in preferred]:
+            self.evidence_type.addItem(text.evidence_name(evidence_type), evidence_type)
+            if evidence_type == preferred[-1] if preferred else False:
+                self.evidence_type.insertSeparator(self.evidence_type.count())
+        self._loading = False
+
+    def _fill_confidence(self) -> None:
+        self._loading = True
+        self.confidence.clear()
+        self.confidence.addItem(self.tr("— not said —"), "")
+        for confidence in vocabulary().confidence:
+            self.confidence.addItem(text.confidence_name(confidence), confidence)
+        self._loading = False
+
+    def _load_answer(self) -> None:
+        if self.indicator is None:
+            return
+        answer = self.session.answer(self.indicator.id)
+        self._loading = True
+        for choice in self.choices:
+            choice.set_checked(answer.level == choice.level)
+        self.na_button.setChecked(answer.special == Special.NA.value)
+        self.unknown_button.setChecked(answer.special == Special.UNKNOWN.value)
+        self.target.setEnabled(answer.level is not None)
+        if answer.level is not None:
+            self.target.setValue(answer.target or default_target(answer.level, self.indicator.default_target))
+        self.evidence_type.setCurrentIndex(max(0, self.evidence_type.findData(answer.evidence_type)))
+        self.confidence.setCurrentIndex(max(0, self.confidence.findData(answer.confidence)))
+        for widget, value in ((self.evidence_reference, answer.evidence_reference),
+                              (self.evidence_text, answer.evidence_text), (self.notes, answer.notes)):
+            current = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+            if current != value:
+                if isinstance(widget, QLineEdit):
+                    widget.setText(value)
+                else:
+                    widget.setPlainText(value)
+        self._loading = False
+        self._show_state(answer)
+        read_only = self.session.is_final
+        for widget in (*self.choices, self.na_button, self.unknown_button, self.clear_button, self.target,
+                       self.evidence_type, self.confidence):
+            widget.setEnabled(not read_only and (widget is not self.target or answer.level is not None))
+        for widget in (self.evidence_reference, self.evidence_text, self.notes):
+            widget.setReadOnly(read_only)
+
+    def _show_state(self, answer: Answer) -> None:
+        if answer.needs_evidence:
+            self.state_note.setText(self.tr("⚠ Level %1 claims capacity used in a crisis or exercise: "
+                                            "add the evidence that shows it.").replace("%1", str(answer.level)))
+        elif self.session.is_final:
+            self.state_note.setText(self.tr("This assessment is final. Reopen it as a draft to change answers."))
+        else:
+            self.state_note.setText("")
+
+    def _on_answer_changed(self, indicator_id: str) -> None:
+        if self.indicator is not None and indicator_id == self.indicator.id:
+            self._load_answer()
+
+    # -- editing -------------------------------------------------------------
+
+    def _current(self) -> Answer:
+        return self.session.answer(self.indicator.id)
+
+    def _change(self, after: Answer, description: str, field: str = "") -> None:
+        if self.indicator is None or self.session.is_final:
+            return
+        before = self._current()
+        if after == before:
+            return
+        self.undo_stack.push(ChangeAnswer(self.session, before, after, description, field))
+
+    def _on_level_chosen(self, level: int) -> None:
+        if self.indicator is None:
+            return
+        self.commit_typing()
+        before = self._current()
+        target = before.target if before.target and before.target >= level else None
+        after = replace(before.with_level(level), target=target or default_target(level, self.indicator.default_target))
+        self._change(after, self.tr("Level %1 for %2").replace("%1", str(level)).replace("%2", self.indicator.id))
+
+    def _on_special_chosen(self, special: str) -> None:
+        if self.indicator is None:
+            return
+        self.commit_typing()
+        after = replace(self._current().with_level(None, special), target=None)
+        self._change(after, self.tr("%1 for %2").replace("%1", text.special_name(special)).replace(
+            "%2", self.indicator.id))
+
+    def _on_clear_clicked(self) -> None:
+        if self.indicator is None:
+            return
+        after = replace(self._current().with_level(None, None), target=None)
+        self._change(after, self.tr("Clear %1").replace("%1", self.indicator.id))
+
+    def _on_target_changed(self, value: int) -> None:
+        if self._loading or self.indicator is None or self._current().level is None:
+            return
+        self._change(replace(self._current(), target=value), self.tr("Target for %1").replace("%1", self.indicator.id))
+
+    def _on_evidence_type_changed(self, index: int) -> None:
+        if self._loading or self.indicator is None:
+            return
+        self._change(replace(self._current(), evidence_type=self.evidence_type.currentData() or ""),
+                     self.tr("Evidence type for %1").replace("%1", self.indicator.id))
+
+    def _on_confidence_changed(self, index: int) -> None:
+        if self._loading or self.indicator is None:
+            return
+        self._change(replace(self._current(), confidence=self.confidence.currentData() or ""),
+                     self.tr("Confidence for %1").replace("%1", self.indicator.id))
+
+    def _on_text_typed(self, field: str) -> None:
+        if self._loading or self.indicator is None:
+            return
+        self._typed_fields.add(field)
+        self._typing.start()
+
+    def commit_typing(self) -> None:
+        """Save whatever was typed and not yet saved (called on a pause, navigation and close)."""
+        self._typing.stop()
+        if not self._typed_fields or self.indicator is None:
+            return
+        values = {
+            "evidence_reference": self.evidence_reference.text(),
+            "evidence_text": self.evidence_text.toPlainText(),
+            "notes": self.notes.toPlainText(),
+        }
+        fields, self._typed_fields = self._typed_fields, set()
+        too_long = [f for f in fields if len(values[f]) > MAX_TEXT]
+        if too_long:
+            message = self.tr("This text is longer than %1 characters, the most a spreadsheet cell can hold. "
+                              "Shorten it; it has not been saved.")
+            self.state_note.setText(message.replace("%1", str(MAX_TEXT)))
+            return
+        after = replace(self._current(), **{f: values[f] for f in fields})
+        description = self.tr("Edit text of %1").replace("%1", self.indicator.id)
+        self._change(after, description, field=",".join(sorted(fields)))
+
+    def has_unsaved_typing(self) -> bool:
+        return bool(self._typed_fields)

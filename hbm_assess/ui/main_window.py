@@ -1,0 +1,260 @@
+"""The main window: the assessment list, the open assessment, menus and the save status."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
+
+from hbm_assess import __version__
+from hbm_assess.operations import add_demo_assessments, shipped_forms
+from hbm_assess.storage.store import Store
+from hbm_assess.ui import settings
+from hbm_assess.ui.assessment_view import AssessmentView
+from hbm_assess.ui.home import HomeView
+from hbm_assess.ui.new_assessment import NewAssessmentDialog
+from hbm_assess.ui.session import AssessmentSession
+
+
+class DeleteAssessment(QUndoCommand):
+    """Move an assessment to the bin; undo brings it back."""
+
+    def __init__(self, window: MainWindow, assessment_id: int, site: str):
+        super().__init__(window.tr("Delete assessment of %1").replace("%1", site))
+        self.window, self.assessment_id = window, assessment_id
+
+    def redo(self) -> None:
+        self.window.store.delete_assessment(self.assessment_id)
+        self.window.refresh_home()
+
+    def undo(self) -> None:
+        self.window.store.restore_assessment(self.assessment_id)
+        self.window.refresh_home()
+        self.window.home.select(self.assessment_id)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.session: AssessmentSession | None = None
+        self.assessment_view: AssessmentView | None = None
+        self.undo_group = QUndoGroup(self)
+        self.home_undo = QUndoStack(self.undo_group)
+        self.setWindowTitle(self.tr("HBM Assess"))
+
+        self.home = HomeView(self)
+        self.home.open_requested.connect(self.open_assessment)
+        self.home.new_requested.connect(self.new_assessment)
+        self.home.duplicate_requested.connect(self.duplicate_assessment)
+        self.home.delete_requested.connect(self.delete_assessment)
+        self.home.demo_requested.connect(self.open_demo)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.home)
+        self.setCentralWidget(self.stack)
+        self.saved_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._build_menus()
+        self.show_home()
+        self.resize(1200, 800)
+
+    # -- menus ---------------------------------------------------------------
+
+    def _action(self, menu, label: str, handler, shortcut=None) -> QAction:
+        action = QAction(label, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.triggered.connect(handler)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New assessment…"), self.new_assessment, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("Open &database…"), self.choose_database, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_shown)
+        file_menu.addSeparator()
+        self.close_action = self._action(file_menu, self.tr("&Close assessment"), self.show_home,
+                                         QKeySequence.StandardKey.Close)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self._action(view_menu, self.tr("&All assessments"), self.show_home, QKeySequence("Ctrl+L"))
+        self.review_action = self._action(view_menu, self.tr("&Review and finish"), self._on_review_requested,
+                                          QKeySequence("Ctrl+R"))
+        self.view_menu = view_menu
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About HBM Assess"), self.show_about)
+
+    def _on_recent_menu_shown(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.read("recent_databases"):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda checked=False, p=path: self.switch_database(Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    # -- home ----------------------------------------------------------------
+
+    def refresh_home(self) -> None:
+        self.home.set_rows(self.store.list_assessments())
+
+    def show_home(self) -> None:
+        self._close_session()
+        self.refresh_home()
+        self.stack.setCurrentWidget(self.home)
+        self.undo_group.setActiveStack(self.home_undo)
+        self.close_action.setEnabled(False)
+        self.review_action.setEnabled(False)
+        self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", str(self.store.path)))
+
+    def new_assessment(self) -> None:
+        dialog = NewAssessmentDialog(shipped_forms(), self)
+        if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted:
+            return
+        assessment_id = self.store.create_assessment(dialog.assessment(), dialog.chosen_form())
+        self.open_assessment(assessment_id)
+
+    def duplicate_assessment(self, assessment_id: int) -> None:
+        new_id = self.store.duplicate_assessment(assessment_id, date.today().isoformat())
+        self.open_assessment(new_id)
+        self.statusBar().showMessage(self.tr("Follow-up started from the earlier assessment; its answers are "
+                                             "the starting point. Change what has changed."), 10_000)
+
+    def delete_assessment(self, assessment_id: int) -> None:
+        summary = self.store.summary(assessment_id)
+        answer = QMessageBox.question(
+            self, self.tr("Delete assessment"),
+            self.tr("Delete the assessment of %1 dated %2? You can undo this with Ctrl+Z.")
+            .replace("%1", summary.site_name).replace("%2", summary.date),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.home_undo.push(DeleteAssessment(self, assessment_id, summary.site_name))
+            self.statusBar().showMessage(self.tr("Assessment deleted. Edit → Undo brings it back."), 10_000)
+
+    def open_demo(self) -> None:
+        [assessment_id] = add_demo_assessments(self.store, count=1, seed=datetime.now().microsecond)
+        self.open_assessment(assessment_id)
+
+    # -- an open assessment ----------------------------------------------------
+
+    def open_assessment(self, assessment_id: int, indicator_id: str = "") -> None:
+        self._close_session()
+        self.session = AssessmentSession(self.store, assessment_id, self)
+        self.session.saved.connect(self._on_saved)
+        self.session.save_failed.connect(self._on_save_failed)
+        stack = QUndoStack(self.undo_group)
+        self.assessment_view = AssessmentView(self.session, stack, self)
+        self.assessment_view.back_requested.connect(self.show_home)
+        self.assessment_view.indicator_shown.connect(self._on_indicator_shown)
+        self.stack.addWidget(self.assessment_view)
+        self.stack.setCurrentWidget(self.assessment_view)
+        self.undo_group.setActiveStack(stack)
+        splitter_state = settings.read("assessment/splitter")
+        if not splitter_state.isEmpty():
+            self.assessment_view.splitter.restoreState(splitter_state)
+        if indicator_id and indicator_id in self.session.form.by_id:
+            self.assessment_view.show_indicator(indicator_id)
+        else:
+            self.assessment_view.show_first_unanswered()
+        self.close_action.setEnabled(True)
+        self.review_action.setEnabled(True)
+        settings.write("last_assessment", assessment_id)
+        settings.write("session/open_assessment", assessment_id)
+        self.setWindowTitle(self.tr("%1 — HBM Assess").replace("%1", self.session.assessment.site.name))
+        self.saved_label.setText("")
+        QTimer.singleShot(0, self.assessment_view.page.setFocus)
+
+    def _close_session(self) -> None:
+        if self.assessment_view is not None:
+            self.assessment_view.commit_typing()
+            settings.write("assessment/splitter", self.assessment_view.splitter.saveState())
+            stack = self.assessment_view.undo_stack
+            self.undo_group.removeStack(stack)
+            self.stack.removeWidget(self.assessment_view)
+            self.assessment_view.deleteLater()
+            stack.deleteLater()
+            self.assessment_view = None
+        if self.session is not None:
+            self.session.deleteLater()
+            self.session = None
+        settings.write("session/open_assessment", 0)
+        settings.write("session/indicator", "")
+
+    def _on_indicator_shown(self, indicator_id: str) -> None:
+        settings.write("session/indicator", indicator_id)
+
+    def _on_review_requested(self) -> None:
+        if self.assessment_view is not None:
+            self.assessment_view.show_review()
+
+    def _on_saved(self, stamp: str) -> None:
+        local = datetime.fromisoformat(stamp).astimezone().strftime("%H:%M:%S")
+        self.saved_label.setText(self.tr("Saved %1").replace("%1", local))
+
+    def _on_save_failed(self, reason: str) -> None:
+        self.saved_label.setText(self.tr("NOT SAVED"))
+        QMessageBox.critical(self, self.tr("Not saved"),
+                             self.tr("The last change could not be saved: %1").replace("%1", reason))
+
+    # -- databases -----------------------------------------------------------
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(self.store.path.parent if self.store.path else Path.home()),
+            self.tr("HBM Assess databases (*.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            self.switch_database(Path(path))
+
+    def switch_database(self, path: Path) -> None:
+        from hbm_assess.storage.database import DatabaseError
+
+        try:
+            store = Store.open(path)
+        except (DatabaseError, OSError) as error:
+            QMessageBox.warning(self, self.tr("Cannot open database"), str(error))
+            return
+        self._close_session()
+        self.home_undo.clear()
+        self.store.close()
+        self.store = store
+        settings.remember_database(path)
+        self.show_home()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About HBM Assess"),
+            self.tr("<h3>HBM Assess %1</h3><p>Humanitarian Border Management capacity assessments.</p>"
+                    "<p>Data is kept in:<br><code>%2</code></p>")
+            .replace("%1", __version__).replace("%2", str(self.store.path)),
+        )
+
+    # -- closing -------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        self._close_session()
+        settings.write("window/geometry", self.saveGeometry())
+        settings.write("window/state", self.saveState())
+        settings.write("session/clean_exit", True)
+        super().closeEvent(event)

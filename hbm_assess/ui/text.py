@@ -1,0 +1,68 @@
+"""Names shown in the app, translated: levels, statuses, phases, evidence types."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QColor
+
+from hbm_assess.core.vocabulary import vocabulary
+from hbm_assess.palette import level_fill, level_hex
+
+_language = "en"
+
+
+def set_language(language: str) -> None:
+    """The language of questionnaire text and vocabulary names shown in the app."""
+    global _language
+    _language = language
+
+
+def language() -> str:
+    return _language
+
+
+def tr(text: str, context: str = "Text") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def status_name(status: str) -> str:
+    return {
+        "draft": QCoreApplication.translate("Text", "Draft"),
+        "final": QCoreApplication.translate("Text", "Final"),
+    }.get(status, status)
+
+
+def level_name(level: int) -> str:
+    return vocabulary().level_name(level, _language)
+
+
+def special_name(special: str) -> str:
+    return vocabulary().special_answers[special].name.get(_language)
+
+
+def phase_name(phase: str) -> str:
+    return vocabulary().phases[phase].name.get(_language)
+
+
+def evidence_name(evidence_type: str) -> str:
+    term = vocabulary().evidence_types.get(evidence_type)
+    return term.name.get(_language) if term else evidence_type
+
+
+def confidence_name(confidence: str) -> str:
+    term = vocabulary().confidence.get(confidence)
+    return term.name.get(_language) if term else confidence
+
+
+def site_type_name(site_type: str) -> str:
+    term = vocabulary().site_types.get(site_type)
+    return term.name.get(_language) if term else site_type
+
+
+def level_colour(level: float | None, light: bool = False) -> QColor:
+    return QColor(level_fill(level) if light else level_hex(level))
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """A number in the digits and decimal sign of the app's language."""
+    return QLocale().toString(float(value), "f", decimals)

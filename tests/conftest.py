@@ -1,0 +1,50 @@
+"""Shared fixtures: a fresh database per test, the mini questionnaire, Qt offscreen."""
+
+import os
+import tempfile
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Never touch the real user database or settings, whatever a test forgets to pass.
+_SANDBOX = tempfile.mkdtemp(prefix="hbm-tests-")
+os.environ["HBM_ASSESS_DB"] = os.path.join(_SANDBOX, "default.sqlite")
+os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from hbm_assess.core.assessment import Assessment, Site  # noqa: E402
+from hbm_assess.core.questionnaire import load_form  # noqa: E402
+from hbm_assess.storage.store import Store  # noqa: E402
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+
+
+@pytest.fixture(scope="session")
+def mini_form():
+    """The mini questionnaire (immutable, so shared by every test)."""
+    return load_form(TESTS / "forms" / "mini.yaml")
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = Store.open(tmp_path / "test.sqlite")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def mini_assessment(store, mini_form):
+    """An empty draft assessment of Ibrahim Khalil with the mini form; returns its id."""
+    assessment = Assessment(
+        form_id=mini_form.id,
+        form_version=mini_form.version,
+        site=Site("Ibrahim Khalil", "IQ", "land"),
+        date="2026-11-20",
+        assessors=("Layla Hassan",),
+        institutions=("MoI", "BMD"),
+        mode=mini_form.mode,
+    )
+    return store.create_assessment(assessment, mini_form)

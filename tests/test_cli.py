@@ -1,0 +1,122 @@
+"""The command line is a public interface: names, output, exit codes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from hbm_assess import __version__
+from hbm_assess.cli import main
+from hbm_assess.locations import forms_dir
+
+TESTS_FORMS = __import__("pathlib").Path(__file__).parent / "forms"
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_then_list_shows_the_demo(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite"
+    code, out, _ = run(capsys, "--db", db, "demo", "--count", 3, "--seed", 5)
+    assert code == 0 and "Added 3 demo assessments" in out
+    code, out, _ = run(capsys, "--db", db, "list", "--json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 3
+    assert {"id", "site", "form", "date", "status", "completeness", "mean_level"} <= set(rows[0])
+    assert all(row["answered"] <= row["indicators"] for row in rows)
+    code, out, _ = run(capsys, "--db", db, "list")
+    assert rows[0]["site"] in out and "Mean level" in out
+
+
+def test_demo_is_deterministic_for_a_seed(tmp_path, capsys):
+    lists = []
+    for name in ("a", "b"):
+        db = tmp_path / f"{name}.sqlite"
+        run(capsys, "--db", db, "demo", "--count", 4, "--seed", 11)
+        run(capsys, "--db", db, "list", "--json")
+        code = main(["--db", str(db), "list", "--json"])
+        lists.append(json.loads(capsys.readouterr().out))
+        assert code == 0
+    assert lists[0] == lists[1]
+
+
+def test_demo_covers_na_unknown_evidence_and_actions(tmp_path, capsys):
+    from hbm_assess.storage.store import Store
+
+    db = tmp_path / "demo.sqlite"
+    run(capsys, "--db", db, "demo", "--count", 12)
+    store = Store.open(db)
+    rows = store.list_assessments()
+    answers = [a for r in rows for a in store.answers(r.id).values()]
+    assert {a.special for a in answers} >= {"na", "unknown"}
+    assert {a.level for a in answers} >= {1, 2, 3, 4, 5}
+    assert any(a.evidence_text for a in answers)
+    assert any(store.actions(r.id) for r in rows)
+    assert len({r.site_name for r in rows}) == 12
+    store.close()
+
+
+def test_list_on_an_empty_database_says_what_to_do(tmp_path, capsys):
+    code, out, _ = run(capsys, "--db", tmp_path / "new.sqlite", "list")
+    assert code == 0 and "hbm-assess demo" in out
+
+
+def test_environment_variable_names_the_database(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "env.sqlite"
+    monkeypatch.setenv("HBM_ASSESS_DB", str(db))
+    run(capsys, "demo")
+    assert db.exists()
+
+
+def test_form_check_passes_the_shipped_forms(capsys):
+    paths = sorted(forms_dir().glob("*.yaml"))
+    code, out, _ = run(capsys, "form", "check", *paths)
+    assert code == 0
+    assert len(out.splitlines()) == len(paths) and all(": ok — " in line for line in out.splitlines())
+
+
+def test_form_check_reports_each_problem_and_fails(tmp_path, capsys):
+    broken = tmp_path / "broken.yaml"
+    text = (TESTS_FORMS / "mini.yaml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("id: OPS-02", "id: OPS-01").replace("phases: [pre-crisis]", "phases: [later]"),
+                      encoding="utf-8")
+    code, out, _ = run(capsys, "form", "check", broken)
+    assert code == 1
+    assert f"{broken}: OPS-01: duplicate indicator id" in out
+    assert f"{broken}: REG-01 › phases: 'later' is unknown" in out
+
+
+def test_form_list_shows_installed_forms(capsys):
+    code, out, _ = run(capsys, "form", "list", "--json")
+    forms = {f["id"]: f for f in json.loads(out)}
+    assert code == 0 and forms["hbm-detailed"]["indicators"] >= 40
+    assert "ar" in forms["hbm-rapid"]["languages"]
+
+
+def test_database_too_new_is_one_line_not_a_traceback(tmp_path, capsys):
+    import sqlite3
+
+    db = tmp_path / "future.sqlite"
+    sqlite3.connect(db).execute("PRAGMA user_version = 99").connection.close()
+    code, _out, err = run(capsys, "--db", db, "list")
+    assert code == 2 and err.count("\n") == 1 and "newer version" in err and "Traceback" not in err
+
+
+def test_unwritable_database_location_is_a_clear_error(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run(capsys, "--db", blocker / "sub" / "db.sqlite", "list")
+    assert code == 2 and "cannot open the database" in err
+
+
+@pytest.mark.parametrize("args", [["--version"], ["demo", "--count", "0"], ["nonsense"]])
+def test_console_entry_point(args):
+    result = subprocess.run([sys.executable, "-m", "hbm_assess", *args], capture_output=True, text=True, timeout=60)
+    if args == ["--version"]:
+        assert result.returncode == 0 and result.stdout.strip() == f"hbm-assess {__version__}"
+    else:
+        assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -1,0 +1,74 @@
+"""Nothing reported as saved is lost when the process dies: real processes, killed with SIGKILL."""
+
+import os
+import random
+import select
+import signal
+import sqlite3
+import time
+
+import pytest
+
+from hbm_assess.core.assessment import Answer, Assessment, Site
+from hbm_assess.storage.store import Store
+
+KILLS = 300
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork() to start many processes quickly")
+
+
+def _child(path, assessment_id, run, write_fd):
+    """Save answers forever, writing each one's token to the pipe only after its commit returned."""
+    try:
+        store = Store.open(path)
+        for i in range(1_000_000):
+            token = f"{run}-{i}"
+            store.save_answer(assessment_id, Answer("REG-01", level=1 + i % 5, notes=token, group=token))
+            os.write(write_fd, (token + "\n").encode())
+    finally:
+        os._exit(0)
+
+
+def _read_all(fd) -> str:
+    chunks = []
+    while select.select([fd], [], [], 0)[0]:
+        data = os.read(fd, 65536)
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks).decode()
+
+
+@pytest.mark.slow
+def test_every_reported_save_survives_sigkill(tmp_path, mini_form):
+    path = tmp_path / "crash.sqlite"
+    store = Store.open(path)
+    assessment_id = store.create_assessment(
+        Assessment(mini_form.id, mini_form.version, Site("Safwan", "IQ")), mini_form
+    )
+    store.close()
+    rng = random.Random(7)
+    reported: list[str] = []
+    for run in range(KILLS):
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_fd)
+            _child(path, assessment_id, run, write_fd)
+        os.close(write_fd)
+        time.sleep(rng.uniform(0.0, 0.06))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        reported += _read_all(read_fd).split()
+        os.close(read_fd)
+    assert len(reported) > KILLS, "the children must have saved something before being killed"
+
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    stored = {row[0] for row in conn.execute("SELECT notes FROM answers WHERE assessment_id = ?", (assessment_id,))}
+    conn.close()
+    missing = [token for token in reported if token not in stored]
+    assert not missing, f"{len(missing)} saves reported but lost, e.g. {missing[:5]}"
+    reopened = Store.open(path)
+    assert reopened.open_report.moved_aside is None
+    reopened.close()

@@ -1,0 +1,180 @@
+"""Questionnaires: the shipped files are valid contracts, and broken files say exactly what is wrong."""
+
+import copy
+import textwrap
+
+import pytest
+import yaml
+
+from hbm_assess.core.questionnaire import FormError, form_from_data, installed_forms, load_form
+from hbm_assess.core.vocabulary import LEVELS, Phase, vocabulary
+from hbm_assess.locations import forms_dir
+
+SHIPPED = sorted(forms_dir().glob("*.yaml"))
+
+
+def test_both_questionnaires_are_shipped():
+    ids = {form_id for form_id, _ in installed_forms()}
+    assert {"hbm-detailed", "hbm-rapid"} <= ids
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_shipped_form_is_complete_in_english_and_arabic(path):
+    form = load_form(path)
+    assert {"en", "ar"} <= set(form.languages)
+    for indicator in form.indicators():
+        assert indicator.id.startswith(indicator.area_id + "-")
+        descriptors = [indicator.levels[level].get("en") for level in LEVELS]
+        # Descriptors are written for the indicator, not the generic scale repeated.
+        assert len(set(descriptors)) == 5, indicator.id
+        generic = {term.name.get("en").lower() for term in vocabulary().levels.values()}
+        assert not generic & {d.lower().strip(". ") for d in descriptors}, indicator.id
+        for language in form.languages:
+            assert indicator.label.has(language) and indicator.guidance.has(language)
+            assert all(indicator.levels[level].has(language) for level in LEVELS), (indicator.id, language)
+
+
+def test_detailed_form_covers_five_areas_with_eight_indicators_each():
+    form = next(f for (fid, _), f in installed_forms().items() if fid == "hbm-detailed")
+    assert form.mode == "detailed"
+    assert {area.id for area in form.areas} == {"REG", "OPS", "INF", "ADM", "COO"}
+    assert all(len(area.indicators) >= 8 for area in form.areas)
+    assert form.indicator_count >= 40
+    phases_used = {phase for ind in form.indicators() for phase in ind.phases}
+    assert phases_used == {p.value for p in Phase}
+
+
+def test_rapid_form_has_one_item_per_sub_area():
+    form = next(f for (fid, _), f in installed_forms().items() if fid == "hbm-rapid")
+    assert form.mode == "rapid"
+    assert 12 <= form.indicator_count <= 20
+    assert "ckb" in form.languages
+
+
+def test_form_survives_conversion_to_plain_data_and_back(mini_form):
+    again = form_from_data(copy.deepcopy(mini_form.to_dict()), source=mini_form.source)
+    assert again == mini_form
+
+
+def test_vocabulary_names_every_term_in_every_language():
+    vocab = vocabulary()
+    for group in (vocab.levels, vocab.special_answers, vocab.phases, vocab.evidence_types,
+                  vocab.confidence, vocab.site_types):
+        for term in group.values():
+            assert all(term.name.has(language) for language in ("en", "ar", "ckb")), term.id
+    assert set(vocab.levels) == set(LEVELS)
+    assert set(vocab.phases) == {p.value for p in Phase}
+
+
+def _mini_data(mini_form):
+    return copy.deepcopy(mini_form.to_dict())
+
+
+def _problems(data) -> list[str]:
+    with pytest.raises(FormError) as caught:
+        form_from_data(data, source="broken.yaml")
+    return caught.value.problems
+
+
+BREAKAGES = {
+    "duplicate indicator id": (
+        lambda d: d["areas"][1]["indicators"][0].update(id="REG-01"),
+        "REG-01: duplicate indicator id (also in area REG)",
+    ),
+    "missing arabic": (
+        lambda d: d["areas"][0]["indicators"][1]["label"].pop("ar"),
+        "REG-02 › label: the 'ar' text is missing or empty",
+    ),
+    "four levels": (
+        lambda d: d["areas"][1]["indicators"][1]["levels"].pop(5),
+        "OPS-02 › levels: has 4 levels (1, 2, 3, 4); needs exactly five, numbered 1 to 5",
+    ),
+    "six levels": (
+        lambda d: d["areas"][1]["indicators"][1]["levels"].update({6: {"en": "x", "ar": "x"}}),
+        "OPS-02 › levels: has 6 levels (1, 2, 3, 4, 5, 6); needs exactly five, numbered 1 to 5",
+    ),
+    "unknown phase": (
+        lambda d: d["areas"][1]["indicators"][0].update(phases=["emergency", "recovery"]),
+        "OPS-01 › phases: 'recovery' is unknown; use one of: pre-crisis, emergency, post-crisis",
+    ),
+    "unknown evidence type": (
+        lambda d: d["areas"][0]["indicators"][0].update(evidence=["rumour"]),
+        "REG-01 › evidence: 'rumour' is unknown",
+    ),
+    "target out of range": (
+        lambda d: d["areas"][0]["indicators"][0].update(default_target=7),
+        "REG-01 › default_target: 7 is not a level from 1 to 5",
+    ),
+    "version as number": (lambda d: d.update(version=1.1), 'version: write the version as text in quotes, e.g. "1.1"'),
+    "duplicate area": (lambda d: d["areas"][1].update(id="REG"), "area REG: duplicate area id"),
+    "bad indicator id": (
+        lambda d: d["areas"][0]["indicators"][0].update(id="reg 1"),
+        "REG › indicator 1 › id: 'reg 1' is not a valid indicator id (e.g. OPS-03)",
+    ),
+    "plain text label": (
+        lambda d: d["areas"][0]["indicators"][0].update(label="Emergency law"),
+        "REG-01 › label: is plain text; give one text per language",
+    ),
+    "no english": (lambda d: d.update(languages=["ar"]), "languages: English ('en') must be one of the languages"),
+}
+
+
+@pytest.mark.parametrize("name", BREAKAGES)
+def test_broken_form_gets_its_specific_message(mini_form, name):
+    breakage, expected = BREAKAGES[name]
+    data = _mini_data(mini_form)
+    breakage(data)
+    problems = _problems(data)
+    assert any(problem.startswith(expected) for problem in problems), problems
+
+
+def test_every_problem_is_reported_at_once(mini_form):
+    data = _mini_data(mini_form)
+    data["areas"][1]["indicators"][1]["levels"].pop(5)
+    data["areas"][0]["indicators"][0]["phases"] = ["later"]
+    assert len(_problems(data)) == 2
+
+
+def test_file_level_errors_name_the_file_and_line(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("id: x\nareas: [\n", encoding="utf-8")
+    with pytest.raises(FormError) as caught:
+        load_form(path)
+    message = str(caught.value)
+    assert str(path) in message and "line 3" in message and "not valid YAML" in message
+
+
+def test_non_utf8_file_is_refused_with_advice(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("title: caf\xe9".encode("latin-1"))
+    with pytest.raises(FormError, match="not UTF-8"):
+        load_form(path)
+
+
+def test_shipped_yaml_has_no_duplicate_keys():
+    # PyYAML keeps the last of two equal keys silently; a duplicated level would vanish.
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def construct(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        duplicates = {k for k in keys if keys.count(k) > 1}
+        assert not duplicates, f"duplicate keys {duplicates} at line {node.start_mark.line + 1}"
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct)
+    for path in SHIPPED:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)
+
+
+def test_form_check_message_example_is_readable():
+    text = textwrap.dedent("""\
+        id: demo
+        version: "1"
+        languages: [en]
+        title: {en: Demo}
+        areas: []
+    """)
+    with pytest.raises(FormError) as caught:
+        form_from_data(yaml.safe_load(text), source="demo.yaml")
+    assert str(caught.value) == "demo.yaml: areas: missing; a form needs at least one area with indicators"

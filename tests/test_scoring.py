@@ -1,0 +1,140 @@
+"""Scores worked out by hand on the mini form, and properties that hold for any answers."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hbm_assess.core.assessment import Answer, AnswerError
+from hbm_assess.core.scoring import (
+    area_scores,
+    completeness,
+    gaps,
+    overall_score,
+    phase_scores,
+    suggested_priority,
+    target_for,
+)
+
+
+def _answers(*items):
+    return {a.indicator_id: a for a in items}
+
+
+# REG-01 level 2 (target 3 by default), REG-02 level 3 (form default target 4),
+# OPS-01 level 4 target 5 with evidence, OPS-02 Not applicable.
+HAND_MADE = _answers(
+    Answer("REG-01", level=2),
+    Answer("REG-02", level=3),
+    Answer("OPS-01", level=4, target=5, evidence_type="sop"),
+    Answer("OPS-02", special="na"),
+)
+
+
+def test_completeness_counts_na_as_answered(mini_form):
+    c = completeness(mini_form, HAND_MADE)
+    assert (c.answered, c.total, c.percent) == (4, 4, 100)
+    c = completeness(mini_form, _answers(Answer("REG-01", level=1)))
+    assert (c.answered, c.percent) == (1, 25)
+
+
+def test_means_exclude_na_and_say_so(mini_form):
+    overall = overall_score(mini_form, HAND_MADE)
+    assert overall.mean_level == pytest.approx((2 + 3 + 4) / 3)
+    assert overall.mean_target == pytest.approx((3 + 4 + 5) / 3)
+    assert (overall.scored, overall.not_applicable, overall.unknown, overall.excluded) == (3, 1, 0, 1)
+    areas = area_scores(mini_form, HAND_MADE)
+    assert areas["REG"].mean_level == pytest.approx(2.5)
+    assert areas["OPS"].mean_level == 4
+    assert areas["OPS"].not_applicable == 1
+
+
+def test_overall_is_mean_of_indicators_not_of_areas(mini_form):
+    answers = _answers(Answer("REG-01", level=1), Answer("REG-02", level=1), Answer("OPS-01", level=4))
+    assert overall_score(mini_form, answers).mean_level == pytest.approx(2.0)  # not (1 + 4) / 2
+
+
+def test_unknown_and_unanswered_are_not_scored(mini_form):
+    answers = _answers(Answer("REG-01", special="unknown"))
+    overall = overall_score(mini_form, answers)
+    assert overall.mean_level is None
+    assert (overall.unknown, overall.unanswered) == (1, 3)
+
+
+def test_phase_breakdown_counts_an_indicator_in_each_of_its_phases(mini_form):
+    phases = phase_scores(mini_form, HAND_MADE)
+    assert phases["pre-crisis"].mean_level == 2  # REG-01 only
+    assert phases["emergency"].mean_level == pytest.approx(3.5)  # REG-02 3, OPS-01 4, OPS-02 N/A
+    assert phases["emergency"].not_applicable == 1
+    assert phases["post-crisis"].mean_level == 4  # OPS-01
+
+
+def test_gaps_use_entered_target_then_form_default_then_level_plus_one(mini_form):
+    found = {g.indicator_id: g for g in gaps(mini_form, HAND_MADE)}
+    assert (found["REG-01"].target, found["REG-01"].size) == (3, 1)
+    assert (found["REG-02"].target, found["REG-02"].size) == (4, 1)  # default_target: 4 in the form
+    assert (found["OPS-01"].target, found["OPS-01"].size) == (5, 1)
+    assert "OPS-02" not in found
+
+
+def test_gap_ranking_puts_largest_then_weakest_then_emergency_first(mini_form):
+    answers = _answers(
+        Answer("REG-01", level=2, target=3),  # gap 1, level 2, pre-crisis
+        Answer("REG-02", level=2, target=3),  # gap 1, level 2, emergency -> before REG-01
+        Answer("OPS-01", level=3, target=5),  # gap 2 -> first
+        Answer("OPS-02", level=1, target=2),  # gap 1, level 1 -> second
+    )
+    assert [g.indicator_id for g in gaps(mini_form, answers)] == ["OPS-01", "OPS-02", "REG-02", "REG-01"]
+
+
+def test_suggested_priority(mini_form):
+    by_id = {g.indicator_id: g for g in gaps(mini_form, _answers(
+        Answer("REG-01", level=1, target=3), Answer("REG-02", level=2, target=3),
+        Answer("OPS-01", level=3, target=4), Answer("OPS-02", level=4, target=5),
+    ))}
+    assert suggested_priority(by_id["REG-01"]) == "high"  # gap of 2
+    assert suggested_priority(by_id["REG-02"]) == "high"  # weak emergency capacity
+    assert suggested_priority(by_id["OPS-01"]) == "medium"
+    assert suggested_priority(by_id["OPS-02"]) == "low"
+
+
+def test_target_below_level_is_read_as_level():
+    assert target_for(Answer("X-01", level=4, target=2)) == 4
+
+
+def test_needs_evidence_only_for_high_levels_without_any():
+    assert Answer("X-01", level=4).needs_evidence
+    assert Answer("X-01", level=5, evidence_text="After-action report 2025").needs_evidence is False
+    assert Answer("X-01", level=3).needs_evidence is False
+
+
+@pytest.mark.parametrize("bad", [
+    {"level": 0}, {"level": 6}, {"level": True}, {"level": 3, "special": "na"},
+    {"special": "maybe"}, {"target": 9},
+])
+def test_impossible_answers_are_refused(bad):
+    with pytest.raises(AnswerError):
+        Answer("X-01", **bad)
+
+
+answer_values = st.one_of(
+    st.none(),
+    st.builds(lambda level, target: Answer("?", level=level, target=target),
+              st.integers(1, 5), st.one_of(st.none(), st.integers(1, 5))),
+    st.sampled_from([Answer("?", special="na"), Answer("?", special="unknown")]),
+)
+
+
+@given(st.lists(answer_values, min_size=4, max_size=4))
+def test_properties_hold_for_any_answers(mini_form, values):
+    ids = [ind.id for ind in mini_form.indicators()]
+    answers = {i: Answer(i, level=v.level, special=v.special, target=v.target)
+               for i, v in zip(ids, values, strict=True) if v is not None}
+    overall = overall_score(mini_form, answers)
+    assert overall.scored + overall.excluded + overall.unanswered == mini_form.indicator_count
+    if overall.mean_level is not None:
+        assert 1 <= overall.mean_level <= overall.mean_target <= 5
+    found = gaps(mini_form, answers)
+    assert all(1 <= g.size <= 4 for g in found)
+    assert [g.size for g in found] == sorted((g.size for g in found), reverse=True)
+    areas = area_scores(mini_form, answers)
+    assert sum(s.scored for s in areas.values()) == overall.scored
