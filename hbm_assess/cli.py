@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     form_list = form_commands.add_parser("list", help="list the installed questionnaires")
     form_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    shots = commands.add_parser("screenshots", help="render the main screens to PNG files, offscreen")
+    shots.add_argument("outdir", type=Path, metavar="OUTDIR")
     return parser
 
 
@@ -184,4 +186,13 @@ def _form(args) -> int:
     return status
 
 
-_HANDLERS = {"demo": _demo, "list": _list, "form": _form}
+def _screenshots(args) -> int:
+    from hbm_assess.ui.screenshots import render
+
+    db = _database_path(args) if args.db else None
+    for path in render(args.outdir, db, language=args.lang or "en"):
+        print(path)
+    return EXIT_OK
+
+
+_HANDLERS = {"demo": _demo, "list": _list, "form": _form, "screenshots": _screenshots}

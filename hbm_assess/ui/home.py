@@ -180,6 +180,7 @@ class HomeView(QWidget):
         for column in (AssessmentListModel.DATE, AssessmentListModel.STATUS, AssessmentListModel.MEAN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(AssessmentListModel.COMPLETE, 160)
+        self.table.sortByColumn(AssessmentListModel.DATE, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(self._on_open_clicked)
         self.table.activated.connect(self._on_open_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)

@@ -115,7 +115,8 @@ class IndicatorTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(state, answer)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._state_text(state, answer)
+            # The label is often cut short in the tree: the tooltip shows it whole.
+            return f"{indicator.label.get(language)}\n{self._state_text(state, answer)}"
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return self._state_text(state, answer)
         return None

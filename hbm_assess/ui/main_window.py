@@ -183,7 +183,8 @@ class MainWindow(QMainWindow):
         settings.write("session/open_assessment", assessment_id)
         self.setWindowTitle(self.tr("%1 — HBM Assess").replace("%1", self.session.assessment.site.name))
         self.saved_label.setText("")
-        QTimer.singleShot(0, self.assessment_view.page.setFocus)
+        page = self.assessment_view.page
+        QTimer.singleShot(0, page, page.setFocus)  # the page as context: no call once it is gone
 
     def _close_session(self) -> None:
         if self.assessment_view is not None:

@@ -1,0 +1,82 @@
+"""Renders the main screens to PNG files offscreen, so people can look at what the app shows."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from hbm_assess.operations import add_demo_assessments, shipped_forms
+from hbm_assess.storage.store import Store
+
+SIZE = (1280, 820)
+
+
+def _demo_store(folder: Path) -> Store:
+    store = Store.open(folder / "screenshots.sqlite")
+    add_demo_assessments(store, count=12, seed=2014)
+    return store
+
+
+def render(out_dir: Path, db_path: Path | None, language: str = "en") -> list[Path]:
+    """Write one PNG per main screen into ``out_dir`` and return their paths."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from hbm_assess.ui import settings
+    from hbm_assess.ui.app import application, apply_language
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="hbm-screens-") as scratch:
+        settings.use_file(Path(scratch) / "settings.ini")  # never disturb the user's own settings
+        app = application()
+        apply_language(app, language)
+        store = Store.open(db_path) if db_path and db_path.exists() else None
+        if store is None or not store.list_assessments():
+            if store is not None:
+                store.close()
+            store = _demo_store(Path(scratch))
+        try:
+            return _capture_all(app, store, out_dir, language)
+        finally:
+            store.close()
+
+
+def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
+    from hbm_assess.ui.main_window import MainWindow
+    from hbm_assess.ui.new_assessment import NewAssessmentDialog
+
+    written: list[Path] = []
+
+    def shoot(name: str, widget, prepare: Callable[[], None] | None = None) -> None:
+        if prepare:
+            prepare()
+        for _ in range(3):
+            app.processEvents()
+        path = out_dir / f"{name}-{language}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    window = MainWindow(store)
+    window.resize(*SIZE)
+    window.show()
+    shoot("home", window)
+
+    dialog = NewAssessmentDialog(shipped_forms(), window)
+    dialog.show()
+
+    def fill_dialog():
+        dialog.site_choice.setCurrentIndex(1)
+        dialog.assessors.setText("Layla Hassan, Karwan Mahmoud")
+
+    shoot("new-assessment", dialog, fill_dialog)
+    dialog.close()
+
+    rows = store.list_assessments()
+    detailed = next((r for r in rows if r.form_id == "hbm-detailed" and r.status == "draft"), rows[0])
+    answered = next(iter(store.answers(detailed.id)), "")
+    window.open_assessment(detailed.id, answered)
+    shoot("indicator", window)
+    shoot("review", window, window.assessment_view.show_review)
+    window.show_home()
+    window.close()
+    return written

@@ -1,0 +1,298 @@
+"""The assessor's app driven through its real widgets, offscreen."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from hbm_assess.core.assessment import Answer, Assessment, Site
+from hbm_assess.storage.store import Store
+from hbm_assess.ui import settings
+from hbm_assess.ui.app import start
+from hbm_assess.ui.home import AssessmentListModel
+from hbm_assess.ui.indicator_tree import IndicatorTreeModel
+from hbm_assess.ui.main_window import MainWindow
+from hbm_assess.ui.new_assessment import NewAssessmentDialog
+
+
+@pytest.fixture(autouse=True)
+def settings_file(tmp_path):
+    path = tmp_path / "settings.ini"
+    settings.use_file(path)
+    yield path
+    settings.use_file(None)
+
+
+@pytest.fixture
+def window(qtbot, store):
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def opened(window, mini_assessment):
+    """The window with the mini assessment open at its first indicator."""
+    window.open_assessment(mini_assessment, "REG-01")
+    return window
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    page = window.assessment_view.page
+    page.setFocus()
+    qtbot.keyClick(page, key, modifier)
+
+
+def test_new_assessment_is_checked_where_it_is_typed_and_then_created(qtbot, window, monkeypatch, mini_form):
+    dialog = NewAssessmentDialog([mini_form], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()  # nothing filled in yet
+    assert dialog.result() == 0
+    assert dialog.problems[dialog.site_name].isVisible()
+    assert dialog.problems[dialog.assessors].isVisible()
+    ibrahim = dialog.site_choice.findText("Ibrahim Khalil")
+    dialog.site_choice.setCurrentIndex(ibrahim)
+    assert dialog.site_name.text() == "Ibrahim Khalil" and dialog.country.text() == "IQ"
+    assert not dialog.problems[dialog.site_name].isVisible() or not dialog.validate()
+    qtbot.keyClicks(dialog.assessors, "Layla Hassan, Omar Al-Jubouri")
+    dialog.pcode.setText("iq 03")
+    assert not dialog.validate() and "P-code" in dialog.problems[dialog.pcode].text()
+    dialog.pcode.clear()
+    dialog.date.setDate(QDate(2026, 11, 20))
+    dialog.institution_list.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(dialog.other_institution, "Governorate of Duhok")
+    qtbot.keyClick(dialog.other_institution, Qt.Key.Key_Return)
+    dialog.accept()
+    assert dialog.result() == 1
+    assessment = dialog.assessment()
+    assert assessment.site.name == "Ibrahim Khalil" and assessment.site.reference_id == "ibrahim-khalil"
+    assert assessment.assessors == ("Layla Hassan", "Omar Al-Jubouri")
+    assert assessment.date == "2026-11-20"
+    assert "Governorate of Duhok" in assessment.institutions and len(assessment.institutions) == 2
+
+    monkeypatch.setattr(NewAssessmentDialog, "exec", lambda self: NewAssessmentDialog.DialogCode.Accepted)
+    monkeypatch.setattr(NewAssessmentDialog, "assessment", lambda self: assessment)
+    monkeypatch.setattr(NewAssessmentDialog, "chosen_form", lambda self: mini_form)
+    window.new_assessment()
+    assert window.session is not None and window.session.assessment.site.name == "Ibrahim Khalil"
+    assert window.assessment_view.current_id == "REG-01"
+
+
+def test_keyboard_answers_are_committed_and_shown_saved(qtbot, opened, store, mini_assessment):
+    view = opened.assessment_view
+    with qtbot.waitSignal(opened.session.saved):
+        press(qtbot, opened, Qt.Key.Key_3)
+    assert store.answers(mini_assessment)["REG-01"].level == 3
+    assert store.answers(mini_assessment)["REG-01"].target == 4  # current + 1 by default
+    assert opened.saved_label.text().startswith("Saved ")
+    press(qtbot, opened, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_id == "REG-02"
+    press(qtbot, opened, Qt.Key.Key_2)
+    assert store.answers(mini_assessment)["REG-02"].target == 4  # the form's default target
+    press(qtbot, opened, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, opened, Qt.Key.Key_N)
+    press(qtbot, opened, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, opened, Qt.Key.Key_U)
+    answers = store.answers(mini_assessment)
+    assert (answers["OPS-01"].special, answers["OPS-02"].special) == ("na", "unknown")
+    press(qtbot, opened, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert view.current_id == "OPS-01"
+    press(qtbot, opened, Qt.Key.Key_0)
+    assert view.page.na_button.isChecked()
+    assert view.progress.value() == 4
+
+
+def test_mouse_choice_and_typed_evidence_are_saved(qtbot, opened, store, mini_assessment):
+    page = opened.assessment_view.page
+    qtbot.mouseClick(page.choices[4], Qt.MouseButton.LeftButton)
+    answer = store.answers(mini_assessment)["REG-01"]
+    assert answer.level == 5 and answer.needs_evidence
+    tree = opened.assessment_view.tree_model
+    assert "needs evidence" in tree.data(tree.indicator_index("REG-01"), Qt.ItemDataRole.ToolTipRole)
+    page.notes.setFocus()
+    qtbot.keyClicks(page.notes, "Seen 1 SOP")  # "1" typed into a note must not pick level 1
+    qtbot.keyClicks(page.evidence_text, "After-action report, March 2025")
+    qtbot.waitUntil(lambda: store.answers(mini_assessment)["REG-01"].evidence_text != "", timeout=3000)
+    answer = store.answers(mini_assessment)["REG-01"]
+    assert (answer.level, answer.notes) == (5, "Seen 1 SOP")
+    assert not answer.needs_evidence
+    assert "needs evidence" not in tree.data(tree.indicator_index("REG-01"), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_typing_is_saved_when_leaving_the_assessment_before_the_pause(qtbot, opened, store, mini_assessment):
+    page = opened.assessment_view.page
+    qtbot.keyClicks(page.evidence_reference, "Law 76/2017")
+    opened.show_home()  # immediately, within the typing pause
+    assert store.answers(mini_assessment)["REG-01"].evidence_reference == "Law 76/2017"
+
+
+def test_undo_and_redo_reach_the_database(qtbot, opened, store, mini_assessment):
+    press(qtbot, opened, Qt.Key.Key_2)
+    press(qtbot, opened, Qt.Key.Key_4)
+    qtbot.keyClick(opened, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.answers(mini_assessment)["REG-01"].level == 2
+    qtbot.keyClick(opened, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "REG-01" not in store.answers(mini_assessment)
+    assert not opened.assessment_view.page.choices[1].is_checked()
+    qtbot.keyClick(opened, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert store.answers(mini_assessment)["REG-01"].level == 2
+
+
+def test_a_burst_of_typing_is_one_undo_step(qtbot, opened, store, mini_assessment):
+    page = opened.assessment_view.page
+    qtbot.keyClicks(page.notes, "first")
+    page.commit_typing()
+    qtbot.keyClicks(page.notes, " second")
+    page.commit_typing()
+    assert store.answers(mini_assessment)["REG-01"].notes == "first second"
+    opened.undo_group.undo()
+    assert "REG-01" not in store.answers(mini_assessment)
+
+
+def test_find_jumps_to_an_indicator_by_words(qtbot, opened):
+    view = opened.assessment_view
+    qtbot.keyClick(view.page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.find.hasFocus()
+    qtbot.keyClicks(view.find, "registration")
+    qtbot.keyClick(view.find, Qt.Key.Key_Return)
+    assert view.current_id == "OPS-02"
+    qtbot.keyClicks(view.find, "ops-01")
+    qtbot.keyClick(view.find, Qt.Key.Key_Return)
+    assert view.current_id == "OPS-01"
+
+
+def test_review_lists_the_work_left_and_mark_final_locks_answers(qtbot, opened, store, mini_assessment, monkeypatch):
+    press(qtbot, opened, Qt.Key.Key_4)  # level 4, no evidence
+    view = opened.assessment_view
+    view.show_review()
+    review = view.review
+    assert review.unanswered.count() == 3 and review.needs_evidence.count() == 1
+    item = review.unanswered.item(0)
+    review.unanswered.itemActivated.emit(item)
+    assert view.current_id == item.data(Qt.ItemDataRole.UserRole) == "REG-02"
+    view.show_review()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(review.final_button, Qt.MouseButton.LeftButton)
+    assert store.assessment(mini_assessment).status == "final"
+    view.show_indicator("REG-02")
+    press(qtbot, opened, Qt.Key.Key_1)
+    assert "REG-02" not in store.answers(mini_assessment)
+    assert not view.page.choices[0].isEnabled()
+
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("New evidence arrived", True))
+    view.show_review()
+    qtbot.mouseClick(review.final_button, Qt.MouseButton.LeftButton)
+    reopened = store.assessment(mini_assessment)
+    assert reopened.status == "draft" and "New evidence arrived" in reopened.notes
+    view.show_indicator("REG-02")
+    press(qtbot, opened, Qt.Key.Key_1)
+    assert store.answers(mini_assessment)["REG-02"].level == 1
+    assert store.assessment(mini_assessment).revision == 2
+
+
+def test_delete_asks_and_can_be_undone(qtbot, window, store, mini_assessment, monkeypatch):
+    window.refresh_home()
+    window.home.select(mini_assessment)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(window.home.delete_button, Qt.MouseButton.LeftButton)
+    assert store.list_assessments() == []
+    assert window.home.pages.currentWidget() is window.home.empty
+    window.undo_group.undo()
+    assert [r.id for r in store.list_assessments()] == [mini_assessment]
+    assert window.home.selected_id() == mini_assessment
+
+
+def test_follow_up_opens_a_copy(qtbot, window, store, mini_assessment):
+    store.save_answer(mini_assessment, Answer("REG-01", level=2))
+    window.refresh_home()
+    window.home.select(mini_assessment)
+    qtbot.mouseClick(window.home.duplicate_button, Qt.MouseButton.LeftButton)
+    assert window.session.assessment_id != mini_assessment
+    assert window.session.answer("REG-01").level == 2
+
+
+def test_models_pass_qt_model_tester(qtmodeltester, store, mini_assessment):
+    from hbm_assess.ui.session import AssessmentSession
+
+    store.save_answer(mini_assessment, Answer("REG-01", level=4))
+    qtmodeltester.check(IndicatorTreeModel(AssessmentSession(store, mini_assessment)))
+    model = AssessmentListModel()
+    model.set_rows(store.list_assessments())
+    qtmodeltester.check(model)
+
+
+def test_a_thousand_assessments_in_the_home_list(qtbot, window, store, mini_form):
+    with store.db.atomic():
+        for n in range(1000):
+            store.create_assessment(
+                Assessment("mini", "1.0", Site(f"Site {n:04}", "IQ"), date=f"2025-{1 + n % 12:02}-10"), mini_form,
+                answers=[Answer("REG-01", level=1 + n % 5)],
+            )
+    window.refresh_home()
+    home = window.home
+    assert home.proxy.rowCount() == 1000
+    home.table.sortByColumn(AssessmentListModel.MEAN, Qt.SortOrder.DescendingOrder)
+    assert home.proxy.index(0, AssessmentListModel.MEAN).data() == "5.0"
+    qtbot.keyClicks(home.search, "Site 0999")
+    assert home.proxy.rowCount() == 1
+
+
+def test_window_remembers_the_splitter(qtbot, opened, settings_file):
+    opened.assessment_view.splitter.setSizes([200, 900])
+    opened.show_home()
+    assert not settings.read("assessment/splitter").isEmpty()
+
+
+CHILD = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    from hbm_assess.ui import settings
+    settings.use_file(Path(sys.argv[2]))
+    from hbm_assess.ui.app import application, apply_language, start
+    from hbm_assess.storage.store import Store
+    app = application()
+    apply_language(app, "en")
+    window = start(Store.open(Path(sys.argv[1])))
+    window.open_assessment(int(sys.argv[3]), "OPS-01")
+    window.assessment_view.page._on_level_chosen(3)
+    app.processEvents()
+    print("ready", flush=True)
+    app.exec()
+""")
+
+
+@pytest.mark.slow
+def test_after_a_kill_the_app_reopens_the_assessment_at_the_same_indicator(
+    qtbot, tmp_path, store, mini_assessment, settings_file, monkeypatch
+):
+    store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(store.path), str(settings_file), str(mini_assessment)],
+        stdout=subprocess.PIPE, text=True, env=env,
+    )
+    assert child.stdout.readline().strip() == "ready"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, message: shown.append(message))
+    reopened_store = Store.open(store.path)
+    assert reopened_store.answers(mini_assessment)["OPS-01"].level == 3
+    window = start(reopened_store)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=3000)
+    assert window.assessment_view.current_id == "OPS-01"
+    assert shown and "Ibrahim Khalil" in shown[0] and "OPS-01" in shown[0]
+    window.close()
+    assert settings.read("session/clean_exit") is True
+    reopened_store.close()
