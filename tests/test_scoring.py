@@ -138,3 +138,15 @@ def test_properties_hold_for_any_answers(mini_form, values):
     assert [g.size for g in found] == sorted((g.size for g in found), reverse=True)
     areas = area_scores(mini_form, answers)
     assert sum(s.scored for s in areas.values()) == overall.scored
+
+
+def test_comparison_counts_improved_same_worse_and_not_comparable(mini_form):
+    from hbm_assess.core.comparison import compare
+
+    earlier = _answers(Answer("REG-01", level=2), Answer("REG-02", level=3), Answer("OPS-01", level=4),
+                       Answer("OPS-02", special="na"))
+    later = _answers(Answer("REG-01", level=3), Answer("REG-02", level=3), Answer("OPS-01", level=2),
+                     Answer("OPS-02", level=2))
+    result = compare(mini_form, earlier, later)
+    assert (result.improved, result.same, result.worse, result.not_comparable) == (1, 1, 1, 1)
+    assert result.by_indicator()["OPS-01"].delta == -2

@@ -215,3 +215,12 @@ def test_failed_migration_step_leaves_the_old_schema(tmp_path):
     assert db.execute("PRAGMA user_version").fetchone()[0] == 1
     assert "half_done" not in db["assessments"].columns_dict
     db.close()
+
+
+def test_same_site_assessments_are_offered_for_comparison(store, mini_assessment, mini_form):
+    from hbm_assess.core.assessment import Assessment, Site
+
+    follow_up = store.duplicate_assessment(mini_assessment, "2027-01-01")
+    store.create_assessment(Assessment("mini", "1.0", Site("Safwan", "IQ")), mini_form)
+    assert [r.id for r in store.same_site_assessments(follow_up)] == [mini_assessment]
+    assert [r.id for r in store.same_site_assessments(mini_assessment)] == [follow_up]

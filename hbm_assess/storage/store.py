@@ -227,6 +227,18 @@ class Store:
             raise NotFound(f"there is no assessment {assessment_id} in this database")
         return _summary(row)
 
+    def same_site_assessments(self, assessment_id: int) -> list[AssessmentSummary]:
+        """Other assessments of the same site with the same questionnaire, newest first, to compare with."""
+        row = self.db.execute(
+            "SELECT site_name, site_ref, form_id FROM assessments WHERE id = ?", (assessment_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"there is no assessment {assessment_id} in this database")
+        site_name, site_ref, form_id = row
+        sql = (_SUMMARY_SQL + " WHERE a.id != ? AND a.form_id = ? AND a.deleted_at IS NULL"
+               " AND (a.site_name = ? OR (a.site_ref != '' AND a.site_ref = ?)) ORDER BY a.date DESC, a.id DESC")
+        return [_summary(r) for r in self.db.execute(sql, (assessment_id, form_id, site_name, site_ref))]
+
     def delete_assessment(self, assessment_id: int) -> None:
         """Move an assessment to the bin; ``restore_assessment`` brings it back."""
         with self.db.atomic():
