@@ -1,11 +1,14 @@
 """Shared fixtures: a fresh database per test, the mini questionnaire, Qt offscreen."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Never touch the real user database or settings, whatever a test forgets to pass.
 _SANDBOX = tempfile.mkdtemp(prefix="hbm-tests-")
+atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
 os.environ["HBM_ASSESS_DB"] = os.path.join(_SANDBOX, "default.sqlite")
 os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")

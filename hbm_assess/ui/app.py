@@ -6,12 +6,12 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hbm_assess.storage.database import DatabaseError
 from hbm_assess.storage.store import NotFound, Store
-from hbm_assess.ui import settings, text
+from hbm_assess.ui import settings, text, translations
 from hbm_assess.ui.main_window import MainWindow
 
 SETTINGS_ENV = "HBM_ASSESS_SETTINGS"  # an INI file instead of the platform's settings store
@@ -37,6 +37,7 @@ def choose_language(requested: str | None) -> str:
 
 
 def apply_language(app: QApplication, language: str) -> None:
+    translations.install(app, language)
     text.set_language(language)
     QLocale.setDefault(QLocale(language))
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language in ("ar", "ckb")
@@ -89,8 +90,9 @@ def run(db_path: Path, language: str | None = None) -> int:
     if store.open_report.moved_aside:
         QMessageBox.warning(
             None, "HBM Assess",
-            app.translate("App", "The database %1 was damaged. It was moved to %2 (nothing was deleted) and a new, "
-                                 "empty database was started.").replace("%1", str(db_path))
+            QCoreApplication.translate("App", "The database %1 was damaged. It was moved to %2 (nothing was "
+                                              "deleted) and a new, empty database was started.")
+            .replace("%1", str(db_path))
             .replace("%2", str(store.open_report.moved_aside)),
         )
     settings.remember_database(db_path)

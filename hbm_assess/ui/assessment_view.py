@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 from hbm_assess.ui import text
 from hbm_assess.ui.indicator_page import IndicatorPage
 from hbm_assess.ui.indicator_tree import INDICATOR_ROLE, IndicatorFilter, IndicatorTreeModel
+from hbm_assess.ui.plan import PlanView
+from hbm_assess.ui.results import ResultsView
 from hbm_assess.ui.review import ReviewPage
 from hbm_assess.ui.session import AssessmentSession
 
@@ -100,8 +103,16 @@ class AssessmentView(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setSizes([330, 820])
+        self.results = ResultsView(session, self)
+        self.plan = PlanView(session, self)
+        self.results.add_action_requested.connect(self._on_add_action_requested)
+        self.results.indicator_requested.connect(self._on_indicator_requested)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.splitter, self.tr("&Questionnaire"))
+        self.tabs.addTab(self.results, self.tr("Re&sults"))
+        self.tabs.addTab(self.plan, self.tr("&Plan of action"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.tabs)
 
         self._add_shortcut((QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"), QKeySequence("Alt+Down")),
                            self.go_next)
@@ -127,6 +138,7 @@ class AssessmentView(QWidget):
         self.current_id = indicator_id
         self.page.show_indicator(self.session.form.indicator(indicator_id))
         self.right.setCurrentWidget(self.page)
+        self.tabs.setCurrentWidget(self.splitter)
         source = self.tree_model.indicator_index(indicator_id)
         proxy = self.filter.mapFromSource(source)
         if proxy.isValid() and self.tree.currentIndex() != proxy:
@@ -146,6 +158,7 @@ class AssessmentView(QWidget):
 
     def show_review(self) -> None:
         self.page.commit_typing()
+        self.tabs.setCurrentWidget(self.splitter)
         self.review.refresh()
         self.right.setCurrentWidget(self.review)
 
@@ -164,6 +177,14 @@ class AssessmentView(QWidget):
             self.show_indicator(self.indicator_ids[position])
         elif position >= len(self.indicator_ids):
             self.show_review()
+
+    def _on_add_action_requested(self, gap) -> None:
+        self.tabs.setCurrentWidget(self.plan)
+        self.plan.add_action(gap)
+
+    def _on_indicator_requested(self, indicator_id: str) -> None:
+        self.tabs.setCurrentWidget(self.splitter)
+        self.show_indicator(indicator_id)
 
     def commit_typing(self) -> None:
         self.page.commit_typing()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QProcess, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,11 +19,27 @@ from PySide6.QtWidgets import (
 from hbm_assess import __version__
 from hbm_assess.operations import add_demo_assessments, shipped_forms
 from hbm_assess.storage.store import Store
-from hbm_assess.ui import settings
+from hbm_assess.ui import settings, text
 from hbm_assess.ui.assessment_view import AssessmentView
 from hbm_assess.ui.home import HomeView
 from hbm_assess.ui.new_assessment import NewAssessmentDialog
 from hbm_assess.ui.session import AssessmentSession
+
+# Each language named in itself, so anyone can find their own.
+LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "ckb": "کوردی (سۆرانی)"}
+
+
+def _restart_arguments() -> list[str]:
+    """The command line that started the app, without any --lang, to start it again."""
+    arguments, skip = ["-m", "hbm_assess"], False
+    for argument in sys.argv[1:]:
+        if skip:
+            skip = False
+        elif argument == "--lang":
+            skip = True
+        elif not argument.startswith("--lang="):
+            arguments.append(argument)
+    return arguments
 
 
 class DeleteAssessment(QUndoCommand):
@@ -102,6 +119,12 @@ class MainWindow(QMainWindow):
         self.review_action = self._action(view_menu, self.tr("&Review and finish"), self._on_review_requested,
                                           QKeySequence("Ctrl+R"))
         self.view_menu = view_menu
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        for code, name in LANGUAGE_NAMES.items():
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == text.language())
+            action.triggered.connect(lambda checked=False, c=code: self.choose_language(c))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About HBM Assess"), self.show_about)
@@ -242,6 +265,20 @@ class MainWindow(QMainWindow):
         self.store = store
         settings.remember_database(path)
         self.show_home()
+
+    def choose_language(self, language: str) -> None:
+        """Remember the language; the whole window follows it after a restart, which is offered at once."""
+        settings.write("language", language)
+        if language == text.language():
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Language"),
+            self.tr("HBM Assess will use the new language after a restart. Nothing is lost: every answer is "
+                    "already saved. Restart now?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.close()
+            QProcess.startDetached(sys.executable, [*_restart_arguments(), "--lang", language])
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -11,6 +11,7 @@ from hbm_assess.operations import add_demo_assessments, shipped_forms
 from hbm_assess.storage.store import Store
 
 SIZE = (1280, 820)
+SAMPLE_ASSESSORS = "Layla Hassan, Karwan Mahmoud"  # names typed into the dialog, as a user would
 
 
 def _demo_store(folder: Path) -> Store:
@@ -66,7 +67,7 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
 
     def fill_dialog():
         dialog.site_choice.setCurrentIndex(1)
-        dialog.assessors.setText("Layla Hassan, Karwan Mahmoud")
+        dialog.assessors.setText(SAMPLE_ASSESSORS)
 
     shoot("new-assessment", dialog, fill_dialog)
     dialog.close()

@@ -21,10 +21,6 @@ def language() -> str:
     return _language
 
 
-def tr(text: str, context: str = "Text") -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def status_name(status: str) -> str:
     return {
         "draft": QCoreApplication.translate("Text", "Draft"),

@@ -1,0 +1,266 @@
+"""The results of one assessment: charts, the scored table, and comparison with an earlier visit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hbm_assess.core.comparison import Comparison, compare
+from hbm_assess.core.scoring import Gap, gaps, overall_score, target_for
+from hbm_assess.ui import text
+from hbm_assess.ui.session import AssessmentSession
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 1
+REDRAW_PAUSE_MS = 300  # answers arriving in a burst redraw the charts once
+
+
+class ScoredTableModel(QAbstractTableModel):
+    """Area × indicator with level, target, gap, evidence and, when comparing, the change."""
+
+    AREA, INDICATOR, LEVEL, TARGET, GAP, EVIDENCE, CHANGE = range(7)
+
+    def __init__(self, session: AssessmentSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.comparison: Comparison | None = None
+        self.indicators = list(session.form.indicators())
+
+    def headers(self) -> list[str]:
+        return [self.tr("Area"), self.tr("Indicator"), self.tr("Level"), self.tr("Target"), self.tr("Gap"),
+                self.tr("Evidence"), self.tr("Change")]
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.indicators)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.comparison = comparison
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.indicators:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.indicators) - 1, 6))
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.indicators):
+            return None
+        indicator = self.indicators[index.row()]
+        column = index.column()
+        answer = self.session.answers.get(indicator.id)
+        level = answer.level if answer else None
+        target = target_for(answer, indicator) if answer else None
+        if role == INDICATOR_ROLE:
+            return indicator.id
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.LEVEL and answer and answer.is_answered:
+            return text.level_colour(level, light=True)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.LEVEL and answer and answer.is_answered:
+            return QColor("black")
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.INDICATOR:
+            return indicator.label.get(text.language())
+        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return None
+        sorting = role == SORT_ROLE
+        if column == self.AREA:
+            return self.session.form.area_by_id[indicator.area_id].title.get(text.language())
+        if column == self.INDICATOR:
+            return indicator.id if sorting else f"{indicator.id}  {indicator.label.get(text.language())}"
+        if column == self.LEVEL:
+            if sorting:
+                return level if level is not None else 0
+            if answer is None or not answer.is_answered:
+                return ""
+            return f"{level} · {text.level_name(level)}" if level else text.special_name(answer.special)
+        if column == self.TARGET:
+            return (target or 0) if sorting else (str(target) if target else "")
+        if column == self.GAP:
+            gap = target - level if target and level else None
+            return (gap if gap is not None else -1) if sorting else ("" if gap is None else str(gap))
+        if column == self.EVIDENCE:
+            has = bool(answer and answer.has_evidence)
+            if sorting:
+                return int(has)
+            if answer and answer.needs_evidence:
+                return self.tr("⚠ needed")
+            return "✓" if has else ""
+        if column == self.CHANGE:
+            change = self.comparison.by_indicator().get(indicator.id) if self.comparison else None
+            delta = change.delta if change else None
+            if sorting:
+                return delta if delta is not None else -99
+            return "" if delta is None else (f"+{delta}" if delta > 0 else str(delta))
+        return None
+
+
+class ResultsView(QWidget):
+    """Radar, gaps, phases and the scored table, redrawn as answers change."""
+
+    add_action_requested = Signal(object)  # a core Gap
+    indicator_requested = Signal(str)
+
+    def __init__(self, session: AssessmentSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.compare_with = QComboBox(self)
+        self.compare_with.currentIndexChanged.connect(self._on_comparison_chosen)
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        self.comparison_note = QLabel(self)
+        self.canvases = self._make_canvases()
+        self.table_model = ScoredTableModel(session, self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.table_model)
+        proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(ScoredTableModel.INDICATOR, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(320)
+        self.table.doubleClicked.connect(self._on_row_activated)
+        self.add_action_button = QPushButton(self.tr("Add action for the selected gap…"), self)
+        self.add_action_button.clicked.connect(self._on_add_action_clicked)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Compare with:"), self))
+        top.addWidget(self.compare_with, 1)
+        top.addWidget(self.comparison_note, 1)
+        charts = QGridLayout()
+        for position, canvas in enumerate(self.canvases.values()):
+            charts.addWidget(canvas, position // 2, position % 2)
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(top)
+        body_layout.addWidget(self.caption)
+        body_layout.addLayout(charts)
+        table_buttons = QHBoxLayout()
+        table_buttons.addStretch()
+        table_buttons.addWidget(self.add_action_button)
+        body_layout.addLayout(table_buttons)
+        body_layout.addWidget(self.table)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(REDRAW_PAUSE_MS)
+        self._redraw_timer.timeout.connect(self.redraw)
+        self._stale = True
+        session.answer_changed.connect(self._on_answer_changed)
+        self._fill_comparisons()
+
+    def _make_canvases(self) -> dict:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        canvases = {}
+        for name in ("radar", "gaps", "phases"):
+            canvas = FigureCanvasQTAgg(Figure(figsize=(5.5, 4.2), layout="constrained"))
+            canvas.setMinimumSize(420, 340)
+            canvases[name] = canvas
+        return canvases
+
+    def _fill_comparisons(self) -> None:
+        self.compare_with.blockSignals(True)
+        self.compare_with.clear()
+        self.compare_with.addItem(self.tr("(nothing)"), 0)
+        for other in self.session.store.same_site_assessments(self.session.assessment_id):
+            self.compare_with.addItem(f"{other.date} · {text.status_name(other.status)} · "
+                                      f"{other.form_title.get(text.language())} {other.form_version}", other.id)
+        self.compare_with.blockSignals(False)
+        self.compare_with.setEnabled(self.compare_with.count() > 1)
+
+    def earlier_answers(self):
+        other_id = self.compare_with.currentData()
+        return self.session.store.answers(other_id) if other_id else None
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.redraw()
+
+    def _on_answer_changed(self, indicator_id: str) -> None:
+        self._stale = True
+        self.table_model.refresh()
+        if self.isVisible():
+            self._redraw_timer.start()
+
+    def _on_comparison_chosen(self, index: int) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        from hbm_assess import charts
+
+        self._stale = False
+        form, answers, language = self.session.form, self.session.answers, text.language()
+        earlier = self.earlier_answers()
+        comparison = compare(form, earlier, answers) if earlier is not None else None
+        self.table_model.set_comparison(comparison)
+        self.table.setColumnHidden(ScoredTableModel.CHANGE, comparison is None)
+        if comparison is None:
+            self.comparison_note.setText("")
+        else:
+            self.comparison_note.setText(
+                self.tr("Improved %1 · same %2 · worse %3 · not comparable %4")
+                .replace("%1", str(comparison.improved)).replace("%2", str(comparison.same))
+                .replace("%3", str(comparison.worse)).replace("%4", str(comparison.not_comparable)))
+        overall = overall_score(form, answers)
+        mean = "–" if overall.mean_level is None else text.number(overall.mean_level)
+        self.caption.setText(
+            self.tr("Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; "
+                    "%5 unanswered.").replace("%1", mean).replace("%2", str(overall.scored))
+            .replace("%3", str(overall.not_applicable)).replace("%4", str(overall.unknown))
+            .replace("%5", str(overall.unanswered)))
+        drawings = {
+            "radar": lambda fig: charts.radar(fig, form, answers, language, compare_answers=earlier),
+            "gaps": lambda fig: charts.gap_chart(fig, form, answers, language),
+            "phases": lambda fig: charts.phase_chart(fig, form, answers, language),
+        }
+        for name, draw in drawings.items():
+            canvas = self.canvases[name]
+            canvas.figure.clear()
+            draw(canvas.figure)
+            canvas.draw_idle()
+
+    def selected_gap(self) -> Gap | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        indicator_id = index.siblingAtColumn(0).data(INDICATOR_ROLE) or self.table.model().mapToSource(
+            index).siblingAtColumn(0).data(INDICATOR_ROLE)
+        return next((g for g in gaps(self.session.form, self.session.answers) if g.indicator_id == indicator_id), None)
+
+    def _on_add_action_clicked(self) -> None:
+        gap = self.selected_gap()
+        self.add_action_requested.emit(gap)
+
+    def _on_row_activated(self, index) -> None:
+        indicator_id = self.table.model().mapToSource(index).siblingAtColumn(0).data(INDICATOR_ROLE)
+        if indicator_id:
+            self.indicator_requested.emit(indicator_id)
