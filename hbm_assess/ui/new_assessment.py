@@ -172,7 +172,7 @@ class NewAssessmentDialog(QDialog):
         for field, label in self.problems.items():
             message = found.get(field, "")
             # An empty field is only marked once the person has been there or tried to finish.
-            shown = bool(message) and (field.isModified() or self.property("tried"))
+            shown = bool(message) and bool(field.isModified() or self.property("tried"))
             label.setText(message)
             label.setVisible(shown)
             field.setStyleSheet(INVALID_STYLE if shown else "")

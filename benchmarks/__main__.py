@@ -1,0 +1,74 @@
+"""Run the benchmark suite: ``python -m benchmarks [--quick] [--only NAME ...]``.
+
+Prints a table and writes benchmarks/results/latest.json. Every figure is a ratio
+against a baseline measured in the same run on the same machine; see README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks import startup_and_save  # noqa: E402
+
+HERE = Path(__file__).parent
+
+FULL = {"assessments": 200, "repetitions": 5, "saves": 500}
+QUICK = {"assessments": 5, "repetitions": 1, "saves": 30}
+
+
+def suite(sizes: dict) -> dict:
+    """Name → a function of the work folder that returns a Figure."""
+    return {
+        "start-up": lambda work: startup_and_save.startup(work, sizes["assessments"], sizes["repetitions"]),
+        "answer save": lambda work: startup_and_save.answer_save(work, sizes["saves"]),
+    }
+
+
+def _row(figure) -> str:
+    value = "–" if figure.value is None else f"{figure.value:.2f}{figure.unit}"
+    verdict = {True: "met", False: "MISSED", None: ""}[figure.met]
+    spread = ""
+    if figure.product and figure.reference:
+        p, r = figure.product, figure.reference
+        spread = (f" [{p.median * 1000:.1f} ms ({p.minimum * 1000:.1f}–{p.maximum * 1000:.1f}) vs "
+                  f"{r.median * 1000:.1f} ms ({r.minimum * 1000:.1f}–{r.maximum * 1000:.1f})]")
+    return f"{figure.name:<16} {value:>9}  goal {figure.goal:<14} {verdict:<7}{spread}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes: checks the suite runs, measures nothing")
+    parser.add_argument("--only", nargs="*", default=None, help="run only these figures")
+    parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
+    args = parser.parse_args(argv)
+    benches = suite(QUICK if args.quick else FULL)
+    names = args.only or list(benches)
+    figures = []
+    with tempfile.TemporaryDirectory(prefix="hbm-bench-") as scratch:
+        for name in names:
+            work = Path(scratch) / name.replace(" ", "-")
+            work.mkdir()
+            figure = benches[name](work)
+            print(_row(figure), flush=True)
+            figures.append(figure)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps({
+        "date": datetime.now().isoformat(timespec="seconds"),
+        "machine": {"platform": platform.platform(), "python": sys.version.split()[0], "cpus": os.cpu_count()},
+        "quick": args.quick,
+        "figures": [f.to_dict() for f in figures],
+    }, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
