@@ -115,6 +115,8 @@ def test_the_app_speaks_the_language(qapp, language):
         assert translations.install(qapp, language) == []
         assert QCoreApplication.translate("MainWindow", "&File") != "&File"
         plural = [QCoreApplication.translate("PlanView", "%n actions", "", n) for n in (0, 1, 2, 3, 11, 100)]
-        assert len(set(plural)) > 1, "plural forms must differ"
+        assert all(str(n) in form for n, form in zip((0, 1, 2, 3, 11, 100), plural, strict=True))
+        if language == "ar":  # six plural forms; Qt knows no plural rules for Sorani, so it has one
+            assert len(set(p.replace(str(n), "#") for n, p in zip((0, 1, 2, 3, 11, 100), plural, strict=True))) >= 3
     finally:
         translations.install(qapp, "en")

@@ -303,6 +303,17 @@
     </message>
 </context>
 <context>
+    <name>Job</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>HBM Assess</source>
@@ -354,6 +365,10 @@
     </message>
     <message>
         <source>&amp;Review and finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -418,6 +433,14 @@
     </message>
     <message>
         <source>Cannot open database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HBM Assess will use the new language after a restart. Nothing is lost: every answer is already saved. Restart now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -617,9 +640,17 @@
         <source>(no institution named)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 actions for %2 institutions</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n actions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n institutions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Raise %1 to level %2</source>

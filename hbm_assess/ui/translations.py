@@ -1,8 +1,10 @@
 """The app's own translations (Qt Linguist .ts sources, compiled .qm) and Qt's, loaded at start.
 
 Update the sources after changing user-visible text, then translate and compile:
-    python -m hbm_assess.ui.translations update    # pyside6-lupdate: code -> .ts
-    python -m hbm_assess.ui.translations release   # pyside6-lrelease: .ts -> .qm
+    python -m hbm_assess.ui.translations update      # pyside6-lupdate: code -> .ts
+    python -m hbm_assess.ui.translations pending ar  # what is left to translate, as JSON
+    python -m hbm_assess.ui.translations fill ar F   # put translations from a JSON file into the .ts
+    python -m hbm_assess.ui.translations release     # pyside6-lrelease: .ts -> .qm
 tests/test_translations.py fails when either step was forgotten.
 """
 
@@ -86,5 +88,60 @@ def release() -> None:
                        check=True, capture_output=True)
 
 
+def pending(language: str) -> list[dict]:
+    """The messages still to translate, as plain data for a translator working outside Linguist."""
+    from defusedxml import ElementTree
+
+    found = []
+    for context in ElementTree.parse(source_file(language)).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation.get("type") == "unfinished":
+                forms = len(translation.findall("numerusform"))
+                found.append({"context": context.findtext("name"), "source": message.findtext("source"),
+                              "plural_forms": forms})
+    return found
+
+
+def fill(language: str, translated: list[dict]) -> int:
+    """Write translations (``translation``: text, or a list of plural forms) into the .ts file."""
+    import xml.etree.ElementTree as ElementTree  # writing our own file back; it was parsed safely above
+
+    wanted = {(t["context"], t["source"]): t["translation"] for t in translated}
+    tree = ElementTree.parse(source_file(language))
+    done = 0
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            value = wanted.get((context.findtext("name"), message.findtext("source")))
+            translation = message.find("translation")
+            if value is None or translation.get("type") != "unfinished":
+                continue
+            if isinstance(value, list):
+                for form, text in zip(translation.findall("numerusform"), value, strict=False):
+                    form.text = text
+            else:
+                translation.text = value
+            del translation.attrib["type"]
+            done += 1
+    tree.write(source_file(language), encoding="utf-8", xml_declaration=True)
+    return done
+
+
+def _main(argv: list[str]) -> None:
+    import json
+
+    command = argv[0]
+    if command == "update":
+        update()
+    elif command == "release":
+        release()
+    elif command == "pending":  # pending LANG > todo.json
+        print(json.dumps(pending(argv[1]), ensure_ascii=False, indent=1))
+    elif command == "fill":  # fill LANG done.json
+        print(fill(argv[1], json.loads(Path(argv[2]).read_text(encoding="utf-8"))), "messages translated")
+    else:
+        raise SystemExit("commands: update, release, pending LANG, fill LANG FILE.json")
+
+
 if __name__ == "__main__":
-    {"update": update, "release": release}[sys.argv[1]]()
+    _main(sys.argv[1:])
