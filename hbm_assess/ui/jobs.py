@@ -29,7 +29,7 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             result = self.work(self._progress, self.cancel_event.is_set)
-        except Exception as error:  # noqa: BLE001 - reported to the person, never lost in a thread
+        except Exception as error:  # reported to the person, never lost in a thread
             self.failed.emit(str(error) or error.__class__.__name__)
             return
         self.finished.emit(result)

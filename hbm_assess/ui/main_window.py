@@ -24,6 +24,7 @@ from hbm_assess.ui.assessment_view import AssessmentView
 from hbm_assess.ui.home import HomeView
 from hbm_assess.ui.new_assessment import NewAssessmentDialog
 from hbm_assess.ui.session import AssessmentSession
+from hbm_assess.ui.workbooks import Workbooks, dropped_paths
 
 # Each language named in itself, so anyone can find their own.
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "ckb": "کوردی (سۆرانی)"}
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.workbooks = Workbooks(self, lambda: self.store.path)
+        self.workbooks.imported.connect(self._on_imported)
+        self.setAcceptDrops(True)
         self._build_menus()
         self.show_home()
         self.resize(1200, 800)
@@ -100,6 +104,16 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Open &database…"), self.choose_database, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_shown)
+        file_menu.addSeparator()
+        file_menu.addSeparator()
+        self.export_action = self._action(file_menu, self.tr("&Export to Excel…"), self.export_current,
+                                          QKeySequence("Ctrl+E"))
+        self._action(file_menu, self.tr("Export &all to Excel…"), self.workbooks.choose_folder_and_export_all)
+        self.report_action = self._action(file_menu, self.tr("Export &report (PDF)…"), self.report_current,
+                                          QKeySequence("Ctrl+P"))
+        self._action(file_menu, self.tr("&Import workbooks…"), self.workbooks.choose_and_import,
+                     QKeySequence("Ctrl+I"))
+        self._action(file_menu, self.tr("Import a &folder of workbooks…"), self.workbooks.choose_folder_and_import)
         file_menu.addSeparator()
         self.close_action = self._action(file_menu, self.tr("&Close assessment"), self.show_home,
                                          QKeySequence.StandardKey.Close)
@@ -224,6 +238,52 @@ class MainWindow(QMainWindow):
             self.session = None
         settings.write("session/open_assessment", 0)
         settings.write("session/indicator", "")
+
+    # -- files ---------------------------------------------------------------
+
+    def current_assessment_id(self) -> int | None:
+        """The open assessment, else the one selected in the list."""
+        if self.session is not None:
+            return self.session.assessment_id
+        return self.home.selected_id()
+
+    def _suggested_name(self, assessment_id: int, suffix: str) -> str:
+        from hbm_assess.exchange.export import file_name
+
+        row = self.store.summary(assessment_id)
+        return Path(file_name(row.site_name, row.date, row.form_id, row.id)).with_suffix(suffix).name
+
+    def export_current(self) -> None:
+        assessment_id = self.current_assessment_id()
+        if assessment_id is None:
+            self.statusBar().showMessage(self.tr("Select or open an assessment to export."), 8000)
+            return
+        if self.assessment_view is not None:
+            self.assessment_view.commit_typing()
+        self.workbooks.choose_and_export(assessment_id, self._suggested_name(assessment_id, ".xlsx"))
+
+    def report_current(self) -> None:
+        assessment_id = self.current_assessment_id()
+        if assessment_id is None:
+            self.statusBar().showMessage(self.tr("Select or open an assessment for its report."), 8000)
+            return
+        if self.assessment_view is not None:
+            self.assessment_view.commit_typing()
+        self.workbooks.choose_and_write_report(assessment_id, self._suggested_name(assessment_id, ".pdf"))
+
+    def _on_imported(self, report) -> None:
+        if self.session is None:
+            self.refresh_home()
+
+    def dragEnterEvent(self, event) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.workbooks.import_paths(paths)
 
     def _on_indicator_shown(self, indicator_id: str) -> None:
         settings.write("session/indicator", indicator_id)
