@@ -109,5 +109,36 @@ def v2_recoverable_delete_and_seal(db: sqlite_utils.Database) -> None:
     )
 
 
-STEPS = [v1_initial, v2_recoverable_delete_and_seal]
+def v3_exchange(db: sqlite_utils.Database) -> None:
+    """Where an assessment came from, whether a spreadsheet program changed it, and a log of imports.
+
+    ``conflict_of`` points a conflicting copy (same uuid, diverging content) at the
+    assessment it disagrees with, so both are kept until someone settles it.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE assessments ADD COLUMN origin TEXT NOT NULL DEFAULT 'app';
+        ALTER TABLE assessments ADD COLUMN edited_outside INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE assessments ADD COLUMN conflict_of INTEGER REFERENCES assessments (id);
+        CREATE INDEX assessments_conflict_of ON assessments (conflict_of);
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            imported_at TEXT NOT NULL,
+            path TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            assessment_id INTEGER REFERENCES assessments (id),
+            uuid TEXT,
+            revision INTEGER,
+            content_hash TEXT,
+            edited_outside INTEGER NOT NULL DEFAULT 0,
+            changes TEXT NOT NULL DEFAULT '[]',
+            message TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX imports_assessment ON imports (assessment_id);
+        """
+    )
+
+
+STEPS = [v1_initial, v2_recoverable_delete_and_seal, v3_exchange]
 VERSION = len(STEPS)
