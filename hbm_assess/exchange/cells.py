@@ -1,0 +1,120 @@
+"""Cell text as Excel stores it: the 32,767-character limit, characters XML forbids, and escaping.
+
+Spreadsheet files keep text in XML, which turns a carriage return into a line feed and
+drops text that is only spaces. Office's own escape, ``_xHHHH_``, carries those
+characters through; Excel, LibreOffice and python-calamine all decode it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, time
+
+EXCEL_CELL_LIMIT = 32_767  # characters as Excel counts them: UTF-16 code units
+
+# XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+class CellTextError(ValueError):
+    """Text that cannot go into a spreadsheet cell unchanged."""
+
+
+def excel_length(text: str) -> int:
+    """The length Excel counts: characters outside the Basic Multilingual Plane (emoji) count twice."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def check_text(text: str) -> str | None:
+    """Why ``text`` cannot be stored in a cell unchanged, or None when it can."""
+    length = excel_length(text)
+    if length > EXCEL_CELL_LIMIT:
+        return (f"is {length:,} characters long; a spreadsheet cell holds at most {EXCEL_CELL_LIMIT:,}. "
+                "Shorten it or move part of it to another field")
+    found = _XML_ILLEGAL.search(text)
+    if found:
+        code = ord(found.group())
+        return (f"contains the invisible control character U+{code:04X} at position {found.start() + 1}, "
+                "which spreadsheet files cannot hold; delete it (it often comes from copying out of a PDF)")
+    return None
+
+
+def escape(text: str) -> str:
+    """The text to write so that a reader decodes exactly ``text``."""
+    # A literal "_x0041_" would be decoded as "A": escape its underscore first, as Excel does.
+    escaped = _ESCAPE_LIKE.sub(r"_x005F_\1", text)
+    escaped = escaped.replace("\r", "_x000D_")
+    if escaped and not escaped.strip():
+        # Text that is only whitespace would be dropped without xml:space, which openpyxl omits here.
+        escaped = f"_x{ord(escaped[0]):04X}_" + escaped[1:]
+    return escaped
+
+
+def column_letter(index: int) -> str:
+    """``A`` for column 0, ``AA`` for column 26."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def cell_name(row: int, column: int) -> str:
+    """The address of a 0-based (row, column), e.g. ``F12``."""
+    return f"{column_letter(column)}{row + 1}"
+
+
+def as_text(value: object) -> str:
+    """A cell value as a person would read it: 2017.0 typed into a text column is "2017"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def same_text(visible: object, expected: str) -> bool:
+    """Whether a cell still says ``expected``; line-ending style alone is not a change (LibreOffice rewrites it)."""
+    shown = as_text(visible)
+    if shown == expected:
+        return True
+    return _lines(shown) == _lines(expected)
+
+
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def same_number(visible: object, expected: float | int | None) -> bool:
+    """Whether a number cell still holds ``expected``, allowing for the 15 digits spreadsheets keep."""
+    if expected is None:
+        return as_text(visible).strip() == ""
+    number = to_number(visible)
+    return number is not None and math.isclose(number, expected, rel_tol=1e-12, abs_tol=1e-12)
+
+
+def to_number(value: object) -> float | None:
+    """A cell value as a number, or None when it is empty or not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    text = as_text(value).strip()
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None

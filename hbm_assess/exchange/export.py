@@ -1,0 +1,429 @@
+"""Export an assessment as an Excel workbook that people read and HBM Assess can import again.
+
+docs/workbook-format.md describes the sheets. The file is written under a temporary
+name in the same folder and moved into place, so a crash never leaves half a workbook.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, RadarChart, Reference, Series
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from hbm_assess.core.assessment import Action, Answer, now
+from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priority
+from hbm_assess.core.vocabulary import vocabulary
+from hbm_assess.exchange.cells import check_text, column_letter, escape
+from hbm_assess.exchange.hashing import content_hash
+from hbm_assess.exchange.layout import (
+    ANSWER_COLUMNS,
+    AREA_TABLE,
+    ASSESSMENT_STATUSES,
+    GAP_COLUMNS,
+    LIST_SEPARATOR,
+    MACHINE_SHEET,
+    PLAN_COLUMNS,
+    PRIORITIES,
+    SHEETS,
+    SUMMARY_ROWS,
+    Column,
+    action_cells,
+    answer_cells,
+    language_of,
+    summary_cells,
+    word,
+)
+from hbm_assess.exchange.machine_sheet import machine_rows
+from hbm_assess.palette import TARGET, level_fill, level_hex
+from hbm_assess.storage.exchange_records import Snapshot, seal_after_export, snapshot
+from hbm_assess.storage.store import Store
+
+Progress = Callable[[int, int, Path | None], None]
+
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
+_HXL_FONT = Font(italic=True, color="555555", size=9)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+_FILLS: dict[str, PatternFill] = {}
+
+
+class ExportError(Exception):
+    """An assessment that cannot be written as a workbook; the message names the field and what to do."""
+
+
+@dataclass
+class ExportBatchError(ExportError):
+    """Some assessments of a batch could not be exported; the others were."""
+
+    written: list[Path] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{len(self.failures)} assessment(s) not exported: " + " | ".join(self.failures)
+
+
+def export_assessment(
+    store: Store, assessment_id: int, path: Path, language: str = "en", progress: Progress | None = None
+) -> Path:
+    """Write one assessment to ``path`` (.xlsx) and seal its revision; returns the path written."""
+    path = Path(path)
+    report = progress or (lambda done, total, current: None)
+    report(0, 3, path)
+    data = snapshot(store, assessment_id)
+    form = store.form(data.assessment.form_id, data.assessment.form_version)
+    check_snapshot_text(data)
+    report(1, 3, path)
+    workbook = build_workbook(data, form, language_of(language))
+    report(2, 3, path)
+    _save(workbook, path)
+    seal_after_export(store, assessment_id, data.assessment.revision, data.assessment.updated_at)
+    report(3, 3, path)
+    return path
+
+
+def export_all(
+    store: Store, directory: Path, language: str = "en", progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Path]:
+    """Export every assessment not in the bin into ``directory``, one workbook each."""
+    directory = Path(directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"cannot create the folder {directory}: {error.strerror or error}") from None
+    rows = store.list_assessments()
+    written: list[Path] = []
+    failures: list[str] = []
+    for done, row in enumerate(rows):
+        if cancelled and cancelled():
+            break
+        path = directory / file_name(row.site_name, row.date, row.form_id, row.id)
+        if progress:
+            progress(done, len(rows), path)
+        try:
+            written.append(export_assessment(store, row.id, path, language))
+        except ExportError as error:
+            failures.append(f"assessment {row.id} ({row.site_name}, {row.date}): {error}")
+    if progress:
+        progress(len(rows), len(rows), None)
+    if failures:
+        raise ExportBatchError(written, failures)
+    return written
+
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\s]+')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def file_name(site: str, date: str, form_id: str, assessment_id: int) -> str:
+    """A file name that is valid on Windows, macOS and Linux and unique within one database."""
+    stem = "_".join(part for part in (_UNSAFE.sub("-", site).strip(". -")[:60], _UNSAFE.sub("-", date)[:20],
+                                      form_id, str(assessment_id)) if part)
+    if stem.split("_")[0].upper() in _RESERVED:
+        stem = "site-" + stem
+    return f"{stem}.xlsx"
+
+
+def check_snapshot_text(data: Snapshot) -> None:
+    """Refuse text a cell cannot hold unchanged, naming the indicator or action and the field."""
+    a = data.assessment
+    fields = [("site name", a.site.name), ("country", a.site.country), ("P-code", a.site.pcode),
+              ("crossing point id", a.site.reference_id), ("date", a.date), ("notes", a.notes),
+              ("assessors", LIST_SEPARATOR.join(a.assessors)), ("institutions", LIST_SEPARATOR.join(a.institutions))]
+    for what, text in fields:
+        _check(f"the assessment's {what}", text)
+    for answer in data.answers:
+        owner = answer.indicator_id + (f" (group {answer.group})" if answer.group else "")
+        for what, text in (("evidence reference", answer.evidence_reference), ("evidence", answer.evidence_text),
+                           ("notes", answer.notes), ("answered by", answer.answered_by), ("group", answer.group)):
+            _check(f"{owner}, {what}", text)
+    for action in data.actions:
+        for what, text in (("title", action.title), ("responsible", action.responsible),
+                           ("partners", LIST_SEPARATOR.join(action.partners)), ("resources", action.resources),
+                           ("currency", action.currency), ("due date", action.due_date)):
+            _check(f"the action “{action.title[:40]}”, {what}", text)
+
+
+def _check(place: str, text: str) -> None:
+    problem = check_text(text)
+    if problem:
+        raise ExportError(f"{place}: the text {problem}; the workbook was not written")
+
+
+def build_workbook(data: Snapshot, form: Form, language: str) -> Workbook:
+    """The whole workbook in memory: the sheets people read, then the machine sheet."""
+    main = {a.indicator_id: a for a in data.answers if not a.group}
+    workbook = Workbook()
+    workbook.properties.creator = "HBM Assess"
+    workbook.properties.title = f"{form.title.get(language)} — {data.assessment.site.name} {data.assessment.date}"
+    sheets = {key: SHEETS[key][language] for key in ("summary", "answers", "gaps")}
+    if data.actions:
+        sheets["plan"] = SHEETS["plan"][language]
+    summary = workbook.active
+    summary.title = sheets["summary"]
+    _summary_sheet(summary, data, form, main, language)
+    _answers_sheet(workbook.create_sheet(sheets["answers"]), data, form, language)
+    _gaps_sheet(workbook.create_sheet(sheets["gaps"]), form, main, language)
+    if data.actions:
+        _plan_sheet(workbook.create_sheet(sheets["plan"]), data.actions, language)
+    for sheet in workbook.worksheets:
+        sheet.sheet_view.rightToLeft = language in ("ar", "ckb")
+    machine = workbook.create_sheet(MACHINE_SHEET)
+    machine.sheet_state = "hidden"
+    rows = machine_rows(data.assessment, data.answers, data.actions, form.to_dict(),
+                        content_hash(data.assessment, data.answers, data.actions), sheets, language, now())
+    for number, (key, value) in enumerate(rows, start=1):
+        _put(machine, number, 1, key)
+        _put(machine, number, 2, value)
+    machine.column_dimensions["A"].width = 16
+    machine.column_dimensions["B"].width = 100
+    return workbook
+
+
+def _fill(level: float | None) -> PatternFill:
+    """The app's background colour for a level or a mean level (grey when there is none)."""
+    colour = level_fill(level)[1:]
+    if colour not in _FILLS:
+        _FILLS[colour] = PatternFill("solid", fgColor=colour)
+    return _FILLS[colour]
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: object, fill: PatternFill | None = None,
+         align: Alignment | None = None) -> None:
+    if value is None or value == "":
+        if fill is not None:
+            sheet.cell(row=row, column=column).fill = fill
+        return
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        problem = check_text(value)
+        if problem:
+            raise ExportError(f"{sheet.title}!{cell.coordinate}: the text {problem}; the workbook was not written")
+        # Assigning through .value would make "=..." a formula and "#N/A" an error, and would
+        # cut the escaped text at 32,767 characters: store it as a plain string ourselves.
+        cell._value = escape(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    if fill is not None:
+        cell.fill = fill
+    if align is not None:
+        cell.alignment = align
+
+
+def _table(sheet: Worksheet, columns: tuple[Column, ...], language: str, freeze: str) -> None:
+    """Header row, HXL hashtag row under it, frozen panes and column widths."""
+    for number, column in enumerate(columns, start=1):
+        _put(sheet, 1, number, word(column.key, language))
+        header = sheet.cell(row=1, column=number)
+        header.font, header.fill, header.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
+        _put(sheet, 2, number, column.hxl)
+        sheet.cell(row=2, column=number).font = _HXL_FONT
+        sheet.column_dimensions[column_letter(number - 1)].width = max(column.width,
+                                                                       len(word(column.key, language)) + 3)
+    sheet.freeze_panes = freeze
+
+
+def _filter(sheet: Worksheet, columns: tuple[Column, ...], last_row: int) -> None:
+    # The filter sits on the hashtag row, so sorting keeps both header rows on top.
+    sheet.auto_filter.ref = f"A2:{column_letter(len(columns) - 1)}{max(last_row, 2)}"
+
+
+def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str, Answer], language: str) -> None:
+    vocab = vocabulary()
+    a = data.assessment
+    shown = summary_cells(a, vocab, language)
+    done = completeness(form, main)
+    overall = overall_score(form, main)
+    shown |= {
+        "uuid": a.uuid,
+        "form": f"{form.title.get(language)} ({form.id})",
+        "form_version": form.version,
+        "status": ASSESSMENT_STATUSES.get(a.status, {}).get(language, a.status),
+        "revision": a.revision,
+        "completeness": word("completeness_value", language).format(
+            answered=done.answered, total=done.total, percent=done.percent),
+        "overall_level": _rounded(overall.mean_level),
+        "overall_target": _rounded(overall.mean_target),
+    }
+    for number, key in enumerate(("field", "value"), start=1):
+        _put(sheet, 1, number, word(key, language))
+        sheet.cell(row=1, column=number).font = _HEADER_FONT
+        sheet.cell(row=1, column=number).fill = _HEADER_FILL
+    for number, key in enumerate(SUMMARY_ROWS, start=2):
+        _put(sheet, number, 1, word(key, language), align=_TOP)
+        sheet.cell(row=number, column=1).font = _HEADER_FONT
+        fill = _fill(overall.mean_level) if key == "overall_level" else None
+        _put(sheet, number, 2, shown[key], fill=fill, align=_WRAP if key == "notes" else _TOP)
+    sheet.freeze_panes = "A2"
+    sheet.column_dimensions["A"].width = 26
+    sheet.column_dimensions["B"].width = 48
+    top = len(SUMMARY_ROWS) + 3
+    for number, key in enumerate(AREA_TABLE, start=1):
+        _put(sheet, top, number, word(key, language))
+        sheet.cell(row=top, column=number).font = _HEADER_FONT
+        sheet.cell(row=top, column=number).fill = _HEADER_FILL
+    for key, width in zip("CDEFGH", (12, 12, 9, 14, 11, 13), strict=True):
+        sheet.column_dimensions[key].width = width
+    scores = area_scores(form, main)
+    for row, area in enumerate(form.areas, start=top + 1):
+        s = scores[area.id]
+        fill = _fill(s.mean_level)
+        values = (area.id, area.title.get(language), _rounded(s.mean_level), _rounded(s.mean_target), s.scored,
+                  s.not_applicable, s.unknown, s.unanswered)
+        for column, value in enumerate(values, start=1):
+            _put(sheet, row, column, value, fill=fill if column == 3 else None)
+    _radar(sheet, top, top + len(form.areas), language)
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _radar(sheet: Worksheet, header_row: int, last_row: int, language: str) -> None:
+    chart = RadarChart()
+    chart.type = "marker"
+    chart.title = word("radar_title", language)
+    chart.add_data(Reference(sheet, min_col=3, max_col=4, min_row=header_row, max_row=last_row), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=2, min_row=header_row + 1, max_row=last_row))
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 5
+    chart.y_axis.majorUnit = 1
+    chart.y_axis.delete = False
+    for series, colour in zip(chart.series, ("333333", TARGET[1:]), strict=True):
+        series.graphicalProperties.line.solidFill = colour
+        series.graphicalProperties.line.width = 28_000  # EMU, about 2.2 pt
+    chart.height, chart.width = 12, 17
+    # Right of the area table, so the chart never covers a cell someone may want to read.
+    sheet.add_chart(chart, f"{column_letter(len(AREA_TABLE) + 1)}2")
+
+
+def _answers_sheet(sheet: Worksheet, data: Snapshot, form: Form, language: str) -> None:
+    vocab = vocabulary()
+    a = data.assessment
+    _table(sheet, ANSWER_COLUMNS, language, "C3")
+    by_indicator: dict[str, list[Answer]] = {}
+    for answer in data.answers:
+        by_indicator.setdefault(answer.indicator_id, []).append(answer)
+    context = {"site": a.site.name, "country": a.site.country, "pcode": a.site.pcode, "date": a.date,
+               "org": LIST_SEPARATOR.join(a.institutions)}
+    row = 2
+    for indicator in form.indicators():
+        found = sorted(by_indicator.get(indicator.id, []), key=lambda x: x.group)
+        if not found or found[0].group:
+            found.insert(0, None)  # every indicator has its row, answered or not
+        phases = ", ".join(vocab.phases[p].name.get(language) if p in vocab.phases else p for p in indicator.phases)
+        for answer in found:
+            row += 1
+            shown = answer_cells(answer, indicator, vocab, language) | context | {
+                "area": indicator.area_id, "indicator": indicator.id, "indicator_text": indicator.label.get(language),
+                "phase": phases, "group": answer.group if answer else "",
+            }
+            fill = None
+            if answer is not None and answer.is_answered:
+                fill = _fill(answer.level)
+            for number, column in enumerate(ANSWER_COLUMNS, start=1):
+                colour = fill if column.key in ("level", "level_name") else None
+                _put(sheet, row, number, shown[column.key], fill=colour, align=_WRAP if column.wrap else _TOP)
+    _filter(sheet, ANSWER_COLUMNS, row)
+
+
+def _gaps_sheet(sheet: Worksheet, form: Form, main: dict[str, Answer], language: str) -> None:
+    vocab = vocabulary()
+    _table(sheet, GAP_COLUMNS, language, "C3")
+    found = gaps(form, main)
+    for row, gap in enumerate(found, start=3):
+        indicator = form.indicator(gap.indicator_id)
+        values = {
+            "area": gap.area_id, "indicator": gap.indicator_id, "indicator_text": indicator.label.get(language),
+            "level": gap.level, "target": gap.target, "gap": gap.size,
+            "phase": ", ".join(vocab.phases[p].name.get(language) if p in vocab.phases else p for p in gap.phases),
+            "suggested_priority": PRIORITIES[suggested_priority(gap).value][language],
+        }
+        for number, column in enumerate(GAP_COLUMNS, start=1):
+            fill = _fill(gap.level) if column.key == "level" else None
+            _put(sheet, row, number, values[column.key], fill=fill, align=_WRAP if column.wrap else _TOP)
+    _filter(sheet, GAP_COLUMNS, len(found) + 2)
+    if found:
+        _gap_chart(sheet, len(found), language)
+
+
+def _gap_chart(sheet: Worksheet, count: int, language: str) -> None:
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = word("gap_chart_title", language)
+    gap_column = 1 + [c.key for c in GAP_COLUMNS].index("gap")
+    series = Series(Reference(sheet, min_col=gap_column, min_row=3, max_row=count + 2), title=word("gap", language))
+    series.graphicalProperties.solidFill = level_hex(1)[1:]
+    chart.series.append(series)
+    chart.set_categories(Reference(sheet, min_col=2, min_row=3, max_row=count + 2))
+    chart.x_axis.scaling.orientation = "maxMin"  # largest gap, listed first, at the top
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.majorUnit = 1
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.legend = None
+    chart.height, chart.width = max(7.5, 0.55 * count + 2), 14
+    sheet.add_chart(chart, f"{column_letter(len(GAP_COLUMNS) + 1)}3")
+
+
+def _plan_sheet(sheet: Worksheet, actions: tuple[Action, ...], language: str) -> None:
+    _table(sheet, PLAN_COLUMNS, language, "B3")
+    for row, action in enumerate(actions, start=3):
+        shown = action_cells(action, language)
+        for number, column in enumerate(PLAN_COLUMNS, start=1):
+            _put(sheet, row, number, shown[column.key], align=_WRAP if column.wrap else _TOP)
+    _filter(sheet, PLAN_COLUMNS, len(actions) + 2)
+
+
+def _save(workbook: Workbook, path: Path) -> None:
+    directory = path.parent
+    if not directory.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {directory} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.part", dir=directory)
+    except OSError as error:
+        raise ExportError(f"cannot write in the folder {directory}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            workbook.save(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except PermissionError:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise ExportError(f"cannot replace {path}: it is open in another program (Excel?) or read-only; "
+                          "close it and export again") from None
+    except OSError as error:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_directory(directory)
+
+
+def _sync_directory(directory: Path) -> None:
+    # The rename is durable only once the folder itself is on disk; Windows has no such call.
+    if os.name != "posix":
+        return
+    with suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,227 @@
+"""The hidden ``_hbm`` sheet: what a program needs to import a workbook exactly as it was exported.
+
+One key and one value a row. Long JSON values (the data, the questionnaire) are cut
+into several rows with the same key, since a cell holds at most 32,767 characters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hbm_assess import __version__
+from hbm_assess.core.assessment import Action, Answer, AnswerError, Assessment, Site, Status
+from hbm_assess.exchange.cells import as_text, cell_name
+from hbm_assess.exchange.hashing import HASH_PREFIX, action_record, answer_record, assessment_record
+from hbm_assess.exchange.layout import FORMAT, FORMAT_VERSION, MACHINE_SHEET
+from hbm_assess.exchange.safety import WorkbookRejected
+
+CHUNK = 8_000  # code points: at most 16,000 UTF-16 units even if every one is an emoji, escaping included
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+_IN_CELLS = ("uuid", "revision", "status", "created_at", "updated_at", "form_id", "form_version")
+_REQUIRED = ("format_version", "uuid", "revision", "status", "created_at", "updated_at", "form_id",
+             "form_version", "content_hash", "data", "form")
+
+
+def machine_rows(assessment: Assessment, answers: Sequence[Answer], actions: Sequence[Action], form_data: dict,
+                 content_hash: str, sheets: dict[str, str], language: str, exported_at: str) -> list[tuple]:
+    """The (key, value) rows of the machine sheet."""
+    record = assessment_record(assessment)
+    data = {
+        "assessment": {key: value for key, value in record.items() if key not in _IN_CELLS},
+        "answers": [answer_record(a) for a in answers],
+        "actions": [action_record(a) for a in actions],
+    }
+    rows: list[tuple] = [
+        ("format", FORMAT), ("format_version", FORMAT_VERSION), ("app_version", __version__),
+        ("exported_at", exported_at), ("language", language),
+    ]
+    rows += [(key, record[key]) for key in _IN_CELLS]
+    rows += [("content_hash", content_hash), ("sheets", json.dumps(sheets, ensure_ascii=False))]
+    rows += [("data", chunk) for chunk in _chunks(json.dumps(data, ensure_ascii=False, allow_nan=False))]
+    rows += [("form", chunk) for chunk in _chunks(json.dumps(form_data, ensure_ascii=False))]
+    return rows
+
+
+def _chunks(text: str) -> list[str]:
+    return [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
+
+
+@dataclass(frozen=True)
+class MachineData:
+    """The machine sheet as read back, checked for shape but not yet against a questionnaire."""
+
+    format_version: int
+    app_version: str
+    exported_at: str
+    language: str
+    uuid: str
+    revision: int
+    status: str
+    created_at: str
+    updated_at: str
+    form_id: str
+    form_version: str
+    content_hash: str
+    sheets: dict[str, str]
+    data: dict
+    form_json: str
+
+
+def read_machine_sheet(rows: list[list]) -> MachineData:
+    """Check and read the machine sheet's rows (as python-calamine gives them)."""
+    values: dict[str, list[tuple[int, object]]] = {}
+    for number, row in enumerate(rows):
+        if row and as_text(row[0]).strip():
+            values.setdefault(as_text(row[0]).strip(), []).append((number, row[1] if len(row) > 1 else ""))
+
+    def where(key: str) -> str:
+        return f"{MACHINE_SHEET}!{cell_name(values[key][0][0], 1)}"
+
+    def single(key: str) -> str:
+        return as_text(values[key][0][1]).strip()
+
+    if "format" not in values or single("format") != FORMAT:
+        raise WorkbookRejected(f"this workbook was not exported by HBM Assess (its {MACHINE_SHEET} sheet does not "
+                               "say so); only workbooks exported by HBM Assess can be imported")
+    missing = [key for key in _REQUIRED if key not in values]
+    if missing:
+        raise WorkbookRejected(f"{MACHINE_SHEET}: the rows {', '.join(missing)} are missing; the file is damaged "
+                               "or was changed by hand — export the assessment again")
+    version = _integer(values["format_version"][0][1])
+    if version is None or version < 1:
+        raise WorkbookRejected(f"{where('format_version')}: {single('format_version')!r} is not a format version")
+    if version > FORMAT_VERSION:
+        raise WorkbookRejected(f"this workbook was made by a newer version of HBM Assess (workbook format {version}; "
+                               f"this version reads up to {FORMAT_VERSION}); install the newer version to import it")
+    uuid = single("uuid")
+    if not UUID.match(uuid):
+        raise WorkbookRejected(f"{where('uuid')}: {uuid!r} is not a valid assessment id (expected a uuid such as "
+                               "1b4e28ba-2fa1-41d2-883f-0016d3cca427); the file was changed by hand or is damaged")
+    revision = _integer(values["revision"][0][1])
+    if revision is None or revision < 1:
+        raise WorkbookRejected(f"{where('revision')}: {single('revision')!r} is not a revision number (1 or more)")
+    status = single("status")
+    if status not in {s.value for s in Status}:
+        raise WorkbookRejected(f"{where('status')}: {status!r} is not a status (draft or final)")
+    for key in ("created_at", "updated_at"):
+        if not TIMESTAMP.match(single(key)):
+            raise WorkbookRejected(f"{where(key)}: {single(key)!r} is not a date and time")
+    content_hash = single("content_hash")
+    if not content_hash.startswith(HASH_PREFIX):
+        raise WorkbookRejected(f"{where('content_hash')}: {content_hash!r} is not a content hash")
+    sheets = _json(single("sheets"), where("sheets")) if "sheets" in values else {}
+    data = _json("".join(as_text(v) for _, v in values["data"]), where("data"))
+    if not isinstance(data, dict) or not isinstance(sheets, dict):
+        raise WorkbookRejected(f"{where('data')}: the embedded data is damaged; export the assessment again")
+    return MachineData(
+        format_version=version,
+        app_version=single("app_version") if "app_version" in values else "",
+        exported_at=single("exported_at") if "exported_at" in values else "",
+        language=single("language") if "language" in values else "en",
+        uuid=uuid, revision=revision, status=status,
+        created_at=single("created_at"), updated_at=single("updated_at"),
+        form_id=single("form_id"), form_version=single("form_version"),
+        content_hash=content_hash, sheets={str(k): str(v) for k, v in sheets.items()}, data=data,
+        form_json="".join(as_text(v) for _, v in values["form"]),
+    )
+
+
+def _integer(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int):
+        return value
+    text = as_text(value).strip()
+    return int(text) if text.isdigit() else None
+
+
+def _json(text: str, place: str):
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise WorkbookRejected(f"{place}: the embedded data is damaged (not valid JSON); "
+                               "export the assessment again") from None
+
+
+class _Shape:
+    """Reads typed fields out of the embedded JSON, naming the first one that is wrong."""
+
+    def __init__(self, place: str):
+        self.place = place
+
+    def get(self, record: object, key: str, kind: type | tuple, where: str, optional: bool = False):
+        if not isinstance(record, dict) or key not in record:
+            raise self.damaged(f"{where}.{key} is missing")
+        value = record[key]
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) or not isinstance(value, kind):
+            raise self.damaged(f"{where}.{key} has the wrong type")
+        return value
+
+    def strings(self, record: object, key: str, where: str) -> tuple[str, ...]:
+        value = self.get(record, key, list, where)
+        if not all(isinstance(item, str) for item in value):
+            raise self.damaged(f"{where}.{key} must be a list of text")
+        return tuple(value)
+
+    def damaged(self, detail: str) -> WorkbookRejected:
+        return WorkbookRejected(f"{self.place}: the embedded data is damaged ({detail}); export the assessment again")
+
+
+def embedded_records(machine: MachineData) -> tuple[Assessment, list[Answer], list[Action]]:
+    """The assessment, answers and plan the workbook carried when it was exported."""
+    shape = _Shape(f"{MACHINE_SHEET} data")
+    data = machine.data
+    a = shape.get(data, "assessment", dict, "data")
+    site = shape.get(a, "site", dict, "assessment")
+    number = (int, float)
+    assessment = Assessment(
+        form_id=machine.form_id, form_version=machine.form_version,
+        site=Site(
+            name=shape.get(site, "name", str, "site"), country=shape.get(site, "country", str, "site"),
+            type=shape.get(site, "type", str, "site"), pcode=shape.get(site, "pcode", str, "site"),
+            latitude=shape.get(site, "latitude", number, "site", optional=True),
+            longitude=shape.get(site, "longitude", number, "site", optional=True),
+            reference_id=shape.get(site, "reference_id", str, "site"),
+        ),
+        date=shape.get(a, "date", str, "assessment"),
+        assessors=shape.strings(a, "assessors", "assessment"),
+        institutions=shape.strings(a, "institutions", "assessment"),
+        mode=shape.get(a, "mode", str, "assessment"), status=machine.status, revision=machine.revision,
+        uuid=machine.uuid, created_at=machine.created_at, updated_at=machine.updated_at,
+        notes=shape.get(a, "notes", str, "assessment"),
+    )
+    answers = []
+    for n, r in enumerate(shape.get(data, "answers", list, "data")):
+        where = f"answers[{n}]"
+        try:
+            answers.append(Answer(
+                indicator_id=shape.get(r, "indicator_id", str, where), group=shape.get(r, "group", str, where),
+                level=shape.get(r, "level", int, where, optional=True),
+                special=shape.get(r, "special", str, where, optional=True),
+                target=shape.get(r, "target", int, where, optional=True),
+                **{key: shape.get(r, key, str, where) for key in (
+                    "evidence_type", "evidence_reference", "evidence_text", "confidence", "notes", "answered_by",
+                    "updated_at")},
+            ))
+        except AnswerError as error:
+            raise shape.damaged(f"{where}: {error}") from None
+    actions = []
+    for n, r in enumerate(shape.get(data, "actions", list, "data")):
+        where = f"actions[{n}]"
+        actions.append(Action(
+            uuid=shape.get(r, "uuid", str, where), title=shape.get(r, "title", str, where),
+            indicators=shape.strings(r, "indicators", where), partners=shape.strings(r, "partners", where),
+            cost=shape.get(r, "cost", number, where, optional=True),
+            **{key: shape.get(r, key, str, where) for key in (
+                "responsible", "priority", "timeframe", "due_date", "currency", "resources", "status",
+                "updated_at")},
+        ))
+    return assessment, answers, actions

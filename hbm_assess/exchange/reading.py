@@ -1,0 +1,442 @@
+"""Read an exported workbook back: the data it carried, updated by whatever a person changed in its sheets.
+
+Each visible cell is compared with what the export wrote there, worked out from the
+machine sheet's copy of the data; an untouched cell keeps the exact stored value, a
+changed one is read, checked and listed as a change.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from uuid import NAMESPACE_URL, uuid5
+
+from python_calamine import CalamineWorkbook
+
+from hbm_assess.core.assessment import Action, Answer, Assessment, now
+from hbm_assess.core.questionnaire import Form, FormError, form_from_data
+from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
+from hbm_assess.exchange.cells import as_text, cell_name, same_number, same_text, to_number
+from hbm_assess.exchange.hashing import content_hash
+from hbm_assess.exchange.layout import (
+    ACTION_STATUSES,
+    ANSWER_COLUMNS,
+    MACHINE_SHEET,
+    PLAN_COLUMNS,
+    PRIORITIES,
+    SHEETS,
+    SPECIAL_ALIASES,
+    SUMMARY_EDITABLE,
+    TIMEFRAMES,
+    WORDS,
+    Column,
+    action_cells,
+    answer_cells,
+    choice_lookup,
+    hxl_key,
+    summary_cells,
+    vocabulary_choices,
+)
+from hbm_assess.exchange.machine_sheet import UUID, MachineData, embedded_records, read_machine_sheet
+from hbm_assess.exchange.safety import WorkbookRejected
+
+FormSource = Callable[[MachineData], tuple[Form, bool]]
+_SHOWN = 120  # characters of an old or new value kept in a change list
+
+
+@dataclass(frozen=True)
+class CellChange:
+    """One cell whose value differs from what the app exported."""
+
+    sheet: str
+    cell: str
+    subject: str
+    field: str
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        about = f"{self.subject} {self.field}".strip()
+        return f"{where} ({about}): {self.old or '(empty)'} → {self.new or '(empty)'}"
+
+    def to_dict(self) -> dict:
+        return {"sheet": self.sheet, "cell": self.cell, "subject": self.subject, "field": self.field,
+                "old": self.old, "new": self.new}
+
+
+@dataclass(frozen=True)
+class WorkbookContents:
+    """What an imported workbook holds, ready to store."""
+
+    assessment: Assessment
+    answers: list[Answer]
+    actions: list[Action]
+    form: Form
+    form_is_new: bool
+    exported_hash: str
+    content_hash: str
+    changes: list[CellChange]
+
+    @property
+    def edited(self) -> bool:
+        return bool(self.changes)
+
+
+def read_workbook(path: Path, forms: FormSource) -> WorkbookContents:
+    """Read and check a workbook that passed ``safety.check_workbook``; raise WorkbookRejected naming the cell."""
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        names = list(book.sheet_names)
+    except Exception as error:  # python-calamine raises several kinds for broken files
+        raise WorkbookRejected(f"the workbook cannot be read ({error}); it may be damaged — get it again") from None
+    if MACHINE_SHEET not in names:
+        raise WorkbookRejected(f"this workbook was not exported by HBM Assess (it has no {MACHINE_SHEET} sheet); "
+                               "only workbooks exported by HBM Assess can be imported")
+    machine = read_machine_sheet(_rows(book, MACHINE_SHEET))
+    form, form_is_new = forms(machine)
+    assessment, answers, actions = embedded_records(machine)
+    unknown = [a.indicator_id for a in answers if a.indicator_id not in form.by_id]
+    if unknown:
+        raise WorkbookRejected(f"{MACHINE_SHEET}: the data answers indicator {unknown[0]}, which the questionnaire "
+                               f"{form.id} {form.version} does not have; the file was changed by hand or is damaged")
+    exported = content_hash(assessment, answers, actions)
+    if exported != machine.content_hash:
+        raise WorkbookRejected(f"the hidden {MACHINE_SHEET} sheet was changed by hand (its content hash no longer "
+                               "matches its data), so the file cannot be trusted; export the assessment again")
+    changes: list[CellChange] = []
+    vocab = vocabulary()
+    language = machine.language if machine.language in ("en", "ar", "ckb") else "en"
+    summary = _find_sheet(names, machine.sheets, "summary")
+    if summary:
+        assessment = _summary(summary, _rows(book, summary), assessment, vocab, language, changes)
+    answers_sheet = _find_sheet(names, machine.sheets, "answers")
+    if not answers_sheet:
+        raise WorkbookRejected(f"the sheet “{machine.sheets.get('answers', 'Answers')}” is missing, so the answers "
+                               "cannot be checked; export the assessment again")
+    answers = _answers(answers_sheet, _rows(book, answers_sheet), answers, form, vocab, language, changes)
+    plan = _find_sheet(names, machine.sheets, "plan")
+    if plan:
+        actions = _actions(plan, _rows(book, plan), actions, form, language, changes, assessment.uuid)
+    if changes:
+        assessment = replace(assessment, updated_at=now())
+    return WorkbookContents(assessment, answers, actions, form, form_is_new, exported,
+                            content_hash(assessment, answers, actions), changes)
+
+
+def form_from_workbook(machine: MachineData) -> Form:
+    """The questionnaire carried in the machine sheet, checked like a form file."""
+    place = f"{MACHINE_SHEET} form"
+    try:
+        data = json.loads(machine.form_json)
+        form = form_from_data(data, place)
+    except ValueError as error:
+        problem = error.problems[0] if isinstance(error, FormError) else "not valid JSON"
+        raise WorkbookRejected(f"{place}: the questionnaire inside the workbook is damaged ({problem}); "
+                               "export the assessment again") from None
+    if form.key != (machine.form_id, machine.form_version):
+        raise WorkbookRejected(f"{place}: the questionnaire inside the workbook is {form.id} {form.version}, but the "
+                               f"data says {machine.form_id} {machine.form_version}; the file is damaged")
+    return form
+
+
+def _rows(book: CalamineWorkbook, name: str) -> list[list]:
+    try:
+        # skip_empty_area=False keeps row 1 as row 1, so the cells named in messages are right.
+        return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as error:
+        raise WorkbookRejected(f"the sheet “{name}” cannot be read ({error}); the file may be damaged") from None
+
+
+def _find_sheet(names: list[str], recorded: dict[str, str], key: str) -> str | None:
+    if recorded.get(key) in names:
+        return recorded[key]
+    known = {name.casefold() for name in SHEETS[key].values()}
+    return next((name for name in names if name.casefold() in known), None)
+
+
+def _same(visible: object, expected: object) -> bool:
+    if expected is None:
+        return as_text(visible).strip() == ""
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+        return same_number(visible, expected)
+    return same_text(visible, str(expected))
+
+
+def _shown(value: object) -> str:
+    text = as_text(value)
+    return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
+
+
+def _columns(sheet: str, rows: list[list], columns: tuple[Column, ...]) -> tuple[dict[str, int], int]:
+    """Where each column is: by its HXL hashtag, or by its header in any language if the hashtag row is gone."""
+    tags = {hxl_key(c.hxl): c.key for c in columns}
+    found: dict[str, int] = {}
+    if len(rows) > 1 and any(as_text(v).strip().startswith("#") for v in rows[1]):
+        for index, value in enumerate(rows[1]):
+            found.setdefault(tags.get(hxl_key(as_text(value)), ""), index)
+        start = 2
+    else:
+        headers = {name.casefold(): c.key for c in columns for name in WORDS[c.key].values()}
+        for index, value in enumerate(rows[0] if rows else []):
+            found.setdefault(headers.get(as_text(value).strip().casefold(), ""), index)
+        start = 1
+    found.pop("", None)
+    for column in columns:
+        if (column.editable or column.key in ("indicator", "action_id")) and column.key not in found:
+            raise WorkbookRejected(f"{sheet}: the column “{WORDS[column.key]['en']}” ({column.hxl}) is missing; "
+                                   "put it back or export the assessment again")
+    return found, start
+
+
+def _cell(row: list, index: int | None) -> object:
+    return row[index] if index is not None and index < len(row) else ""
+
+
+def _level(value: object, place: str) -> tuple[int | None, str | None]:
+    number = to_number(value)
+    if number is not None:
+        if number.is_integer() and int(number) in LEVELS:
+            return int(number), None
+        shown = int(number) if number.is_integer() else number
+        raise WorkbookRejected(f"{place}: level {shown} is not between 1 and 5")
+    text = as_text(value).strip()
+    if not text:
+        return None, None
+    special = _SPECIALS.get(text.casefold())
+    if special is None:
+        raise WorkbookRejected(f"{place}: “{text}” is not a level; write a number from 1 to 5, N/A or Unknown")
+    return None, special
+
+
+def _target(value: object, place: str) -> int | None:
+    number = to_number(value)
+    if number is None:
+        if as_text(value).strip():
+            raise WorkbookRejected(f"{place}: the target “{as_text(value)}” is not a level from 1 to 5")
+        return None
+    if not number.is_integer() or int(number) not in LEVELS:
+        raise WorkbookRejected(f"{place}: target {as_text(value)} is not between 1 and 5")
+    return int(number)
+
+
+def _choice(value: object, choices: dict, place: str, what: str, default: str = "") -> str:
+    text = as_text(value).strip()
+    if not text:
+        return default
+    found = choice_lookup(choices).get(text.casefold())
+    if found is None:
+        allowed = ", ".join(names["en"] for names in choices.values())
+        raise WorkbookRejected(f"{place}: “{text}” is not a known {what}; use one of: {allowed}")
+    return found
+
+
+def _summary(sheet: str, rows: list[list], assessment: Assessment, vocab: Vocabulary, language: str,
+             changes: list[CellChange]) -> Assessment:
+    labels = {name.strip().casefold(): key for key in SUMMARY_EDITABLE for name in WORDS[key].values()}
+    expected = summary_cells(assessment, vocab, language)
+    site, values = assessment.site, {}
+    for number, row in enumerate(rows[1:], start=1):
+        key = labels.get(as_text(_cell(row, 0)).strip().casefold())
+        if key is None or key in values:
+            continue
+        visible = _cell(row, 1)
+        values[key] = visible
+        if _same(visible, expected[key]):
+            continue
+        place = f"{sheet}!{cell_name(number, 1)}"
+        parsed = _summary_value(key, visible, place, vocab)
+        changes.append(CellChange(sheet, cell_name(number, 1), "", WORDS[key]["en"],
+                                  _shown(expected[key]), _shown(visible)))
+        if key in ("site", "site_ref", "country", "pcode", "latitude", "longitude"):
+            field_name = {"site": "name", "site_ref": "reference_id"}.get(key, key)
+            site = replace(site, **{field_name: parsed})
+        elif key == "site_type":
+            site = replace(site, type=parsed)
+        else:
+            assessment = replace(assessment, **{key: parsed})
+    return replace(assessment, site=site)
+
+
+def _summary_value(key: str, value: object, place: str, vocab: Vocabulary) -> object:
+    text = as_text(value)
+    if key == "site":
+        if not text.strip():
+            raise WorkbookRejected(f"{place}: the site name is empty; every assessment needs one")
+        return text.strip()
+    if key == "site_type":
+        return _choice(value, vocabulary_choices(vocab.site_types), place, "site type", "land")
+    if key in ("latitude", "longitude"):
+        number = to_number(value)
+        limit = 90 if key == "latitude" else 180
+        if number is None and text.strip():
+            raise WorkbookRejected(f"{place}: the {key} “{text}” is not a number")
+        if number is not None and not -limit <= number <= limit:
+            raise WorkbookRejected(f"{place}: the {key} {text} is not between -{limit} and {limit}")
+        return number
+    if key == "date":
+        try:
+            date.fromisoformat(text.strip())
+        except ValueError:
+            raise WorkbookRejected(f"{place}: “{text}” is not a date written as YYYY-MM-DD, e.g. 2026-11-20") from None
+        return text.strip()
+    if key in ("assessors", "institutions"):
+        return tuple(part.strip() for part in text.split(";") if part.strip())
+    if key in ("country", "pcode", "site_ref"):
+        return text.strip()
+    return text
+
+
+_ANSWER_FIELDS = ("level", "target", "evidence_type", "evidence_reference", "evidence_text", "confidence", "notes",
+                  "answered_by")
+_SPECIALS = {**SPECIAL_ALIASES, **choice_lookup(vocabulary_choices(vocabulary().special_answers))}
+
+
+def _answers(sheet: str, rows: list[list], base: list[Answer], form: Form, vocab: Vocabulary, language: str,
+             changes: list[CellChange]) -> list[Answer]:
+    columns, start = _columns(sheet, rows, ANSWER_COLUMNS)
+    by_key = {(a.indicator_id, a.group): a for a in base}
+    seen: dict[tuple[str, str], int] = {}
+    result = []
+    for number in range(start, len(rows)):
+        row = rows[number]
+        if not any(as_text(_cell(row, columns.get(key))).strip() for key in (*_ANSWER_FIELDS, "indicator")):
+            continue
+        indicator_id = as_text(_cell(row, columns["indicator"])).strip()
+        place = f"{sheet}!{cell_name(number, columns['indicator'])}"
+        if not indicator_id:
+            raise WorkbookRejected(f"{place}: the indicator code is empty; every answer row needs one")
+        if indicator_id not in form.by_id:
+            raise WorkbookRejected(f"{place}: indicator “{indicator_id}” is not in the questionnaire "
+                                   f"{form.id} {form.version}")
+        group = as_text(_cell(row, columns.get("group"))).strip()
+        key = (indicator_id, group)
+        if key in seen:
+            raise WorkbookRejected(f"{place}: {indicator_id}{f' ({group})' if group else ''} has two rows "
+                                   f"({seen[key] + 1} and {number + 1}); delete one")
+        seen[key] = number
+        old = by_key.get(key)
+        answer = _answer_row(sheet, row, number, columns, old, form, vocab, language, changes, key)
+        if answer is not None:
+            result.append(answer)
+    for key in by_key:
+        if key not in seen:
+            subject = key[0] + (f" ({key[1]})" if key[1] else "")
+            changes.append(CellChange(sheet, "", subject, "row", "answered", "row deleted; answer removed"))
+    return result
+
+
+def _answer_row(sheet, row, number, columns, old, form, vocab, language, changes, key) -> Answer | None:
+    indicator = form.indicator(key[0])
+    expected = answer_cells(old, indicator, vocab, language)
+    updates: dict[str, object] = {}
+    subject = key[0] + (f" ({key[1]})" if key[1] else "")
+    for name in _ANSWER_FIELDS:
+        index = columns[name]
+        visible = _cell(row, index)
+        if _same(visible, expected[name]):
+            continue
+        place = f"{sheet}!{cell_name(number, index)}"
+        if name == "level":
+            updates["level"], updates["special"] = _level(visible, place)
+        elif name == "target":
+            updates["target"] = _target(visible, place)
+        elif name == "evidence_type":
+            updates[name] = _choice(visible, vocabulary_choices(vocab.evidence_types), place, "evidence type")
+        elif name == "confidence":
+            updates[name] = _choice(visible, vocabulary_choices(vocab.confidence), place, "confidence")
+        else:
+            updates[name] = as_text(visible)
+        changes.append(CellChange(sheet, cell_name(number, index), subject, WORDS[name]["en"],
+                                  _shown(expected[name]), _shown(visible)))
+    if not updates:
+        return old
+    answer = replace(old or Answer(key[0], group=key[1]), **updates, updated_at=now())
+    if answer.level is None and answer.special is None and answer.target is None and not any(
+            (answer.evidence_type, answer.evidence_reference, answer.evidence_text, answer.confidence, answer.notes)):
+        return None  # every cell of the row is empty: no answer
+    return answer
+
+
+def _actions(sheet: str, rows: list[list], base: list[Action], form: Form, language: str,
+             changes: list[CellChange], assessment_uuid: str) -> list[Action]:
+    columns, start = _columns(sheet, rows, PLAN_COLUMNS)
+    by_id = {a.uuid: a for a in base}
+    seen: dict[str, int] = {}
+    result = []
+    keys = [c.key for c in PLAN_COLUMNS if c.editable]
+    for number in range(start, len(rows)):
+        row = rows[number]
+        if not any(as_text(_cell(row, columns.get(key))).strip() for key in (*keys, "action_id")):
+            continue
+        id_place = f"{sheet}!{cell_name(number, columns['action_id'])}"
+        action_id = as_text(_cell(row, columns["action_id"])).strip().lower()
+        if action_id and not UUID.match(action_id):
+            raise WorkbookRejected(f"{id_place}: “{action_id}” is not an action id; leave it empty for a new action")
+        if action_id in seen:
+            raise WorkbookRejected(f"{id_place}: the action id appears twice (rows {seen[action_id] + 1} and "
+                                   f"{number + 1}); delete one row or clear the id of a new action")
+        # A row added in the spreadsheet gets an id made from its place, so importing the same file
+        # twice gives the same content (and is recognised as unchanged).
+        action_id = action_id or str(uuid5(NAMESPACE_URL, f"hbm-assess:{assessment_uuid}:{sheet}:{number}"))
+        seen[action_id] = number
+        old = by_id.get(action_id)
+        expected = action_cells(old or Action("", uuid=action_id, priority="", timeframe="", status=""), language)
+        updates: dict[str, object] = {}
+        for name in keys:
+            index = columns[name]
+            visible = _cell(row, index)
+            if _same(visible, expected[name]):
+                continue
+            place = f"{sheet}!{cell_name(number, index)}"
+            updates[name] = _action_value(name, visible, place, form)
+            subject = f"action “{(old.title if old else as_text(_cell(row, columns['title'])))[:40]}”"
+            changes.append(CellChange(sheet, cell_name(number, index), subject, WORDS[name]["en"],
+                                      _shown(expected[name]), _shown(visible)))
+        if old is None:
+            defaults = {"priority": "medium", "timeframe": "12-months", "status": "planned"}
+            updates = {key: value for key, value in defaults.items() if not updates.get(key)} | updates
+            action = Action(uuid=action_id, **{"title": "", **updates}, updated_at=now())
+        else:
+            action = replace(old, **updates, updated_at=now()) if updates else old
+        if not action.title.strip():
+            raise WorkbookRejected(f"{sheet}!{cell_name(number, columns['title'])}: the action has no text; "
+                                   "write what will be done, or delete the row")
+        result.append(action)
+    for action_id, old in by_id.items():
+        if action_id not in seen:
+            changes.append(CellChange(sheet, "", f"action “{old.title[:40]}”", "row", "planned",
+                                      "row deleted; action removed"))
+    return result
+
+
+def _action_value(name: str, value: object, place: str, form: Form) -> object:
+    text = as_text(value)
+    if name == "indicators":
+        found = tuple(part for part in text.replace(";", ",").replace(" ", ",").split(",") if part)
+        for indicator_id in found:
+            if indicator_id not in form.by_id:
+                raise WorkbookRejected(f"{place}: indicator “{indicator_id}” is not in the questionnaire "
+                                       f"{form.id} {form.version}")
+        return found
+    if name == "partners":
+        return tuple(part.strip() for part in text.split(";") if part.strip())
+    if name == "priority":
+        return _choice(value, PRIORITIES, place, "priority", "medium")
+    if name == "timeframe":
+        return _choice(value, TIMEFRAMES, place, "timeframe", "12-months")
+    if name == "status":
+        return _choice(value, ACTION_STATUSES, place, "status", "planned")
+    if name == "cost":
+        number = to_number(value)
+        if number is None and text.strip():
+            raise WorkbookRejected(f"{place}: the cost “{text}” is not a number")
+        if number is not None and number < 0:
+            raise WorkbookRejected(f"{place}: the cost {text} is negative")
+        return number
+    if name == "title":
+        return text.strip()
+    return text

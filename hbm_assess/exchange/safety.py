@@ -1,0 +1,211 @@
+"""Checks a file must pass before any spreadsheet parser sees it: kind of file, zip sizes, XML declarations.
+
+A hostile or broken file is refused here, quickly and with bounded memory, with a
+message that says what the file is and what to do about it.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_MEMBER_BYTES = 40 * 1024 * 1024
+MAX_TOTAL_BYTES = 120 * 1024 * 1024
+MAX_MEMBERS = 2_000
+MAX_RATIO = 200           # uncompressed : compressed, for members big enough to matter
+RATIO_FLOOR = 1024 * 1024  # small members may compress any amount without harm
+READ_CHUNK = 256 * 1024
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+SPREADSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+MACRO_SPREADSHEET_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+_DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+class WorkbookRejected(Exception):
+    """A file that will not be imported; the message says why in words a person understands."""
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def check_workbook(path: Path) -> None:
+    """Raise WorkbookRejected unless ``path`` is a sound .xlsx zip that parsers may safely open."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise WorkbookRejected("the file does not exist (it may have been moved or deleted)") from None
+    except OSError as error:
+        raise WorkbookRejected(f"the file cannot be read: {error.strerror or error}") from None
+    if size == 0:
+        raise WorkbookRejected("the file is empty (0 bytes); it was probably not copied completely — get it again")
+    if size > MAX_FILE_BYTES:
+        raise WorkbookRejected(f"the file is {size / 1024 / 1024:.0f} MB, far larger than any HBM export "
+                               f"(the limit is {MAX_FILE_BYTES // 1024 // 1024} MB); it is not an assessment workbook")
+    if head.startswith(OLE_MAGIC):
+        raise WorkbookRejected(_ole_message(path))
+    if head.startswith(EMPTY_ZIP_MAGIC):
+        raise WorkbookRejected("the file is an empty zip archive, not a workbook")
+    if not head.startswith(ZIP_MAGIC):
+        raise WorkbookRejected(_not_zip_message(path, head))
+    _check_zip(path)
+
+
+def _ole_message(path: Path) -> str:
+    # Office's binary container holds both old .xls files and password-protected .xlsx files;
+    # the stream names, stored as UTF-16 in its directory, tell them apart.
+    data = path.read_bytes()
+    if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
+        return ("the workbook is protected with a password (encrypted), so it cannot be read; open it in Excel, "
+                "remove the password (File → Info → Protect Workbook → Encrypt with Password), save and import again")
+    if _utf16("Workbook") in data or _utf16("Book") in data:
+        return ("this is an old-format Excel file (.xls, Excel 97–2003); open it in Excel or LibreOffice, "
+                "save it as .xlsx and import that — but only HBM Assess exports can be imported")
+    if _utf16("WordDocument") in data:
+        return "this is an old-format Word document (.doc), not a workbook"
+    return "this is an old Office binary file, not an Excel workbook (.xlsx)"
+
+
+def _not_zip_message(path: Path, head: bytes) -> str:
+    if head.startswith(b"%PDF"):
+        return "this is a PDF document renamed to a workbook name, not an Excel workbook"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "this is a picture, not an Excel workbook"
+    if head.startswith((b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")):
+        return "this is a compressed archive (RAR, 7-Zip or gzip), not an Excel workbook; extract it first"
+    with path.open("rb") as handle:
+        sample = handle.read(4096)
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and "\x00" not in text:
+        if text.lstrip().startswith("<"):
+            return "this is an XML or HTML file renamed to a workbook name, not an Excel workbook"
+        if "," in text or ";" in text or "\t" in text:
+            return ("this is a text (CSV) file renamed to a workbook name, not an Excel workbook; "
+                    "only workbooks exported by HBM Assess can be imported")
+        return "this is a plain text file, not an Excel workbook"
+    return "this is not an Excel workbook (.xlsx): its first bytes are not those of any workbook"
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise WorkbookRejected("the file is incomplete or damaged (its end is missing, as after an interrupted "
+                               "download or copy); get the file again") from None
+    except (OSError, ValueError, EOFError) as error:
+        raise WorkbookRejected(f"the file is damaged and cannot be opened as a workbook ({error})") from None
+    with archive:
+        members = archive.infolist()
+        _check_sizes(members)
+        names = {member.filename for member in members}
+        _check_kind(archive, names)
+        for member in members:
+            _check_member(archive, member)
+
+
+def _check_sizes(members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise WorkbookRejected(f"the file holds {len(members):,} parts, far more than a workbook; it is not an "
+                               "HBM export (it may be a zip bomb)")
+    total = 0
+    for member in members:
+        if member.flag_bits & 0x1:
+            raise WorkbookRejected("parts of the file are encrypted with a password; it cannot be read")
+        if member.file_size > MAX_MEMBER_BYTES:
+            raise WorkbookRejected(
+                f"the part {member.filename} would unpack to {member.file_size / 1024 / 1024:,.0f} MB, far more "
+                "than any HBM export; the file is refused (it looks like a zip bomb)")
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+            raise WorkbookRejected(
+                f"the part {member.filename} is compressed {ratio:,.0f} to 1, which no real workbook is; "
+                "the file is refused (it looks like a zip bomb)")
+        total += member.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise WorkbookRejected(f"the file would unpack to {total / 1024 / 1024:,.0f} MB, far more than any HBM "
+                               "export; the file is refused (it looks like a zip bomb)")
+
+
+def _check_kind(archive: zipfile.ZipFile, names: set[str]) -> None:
+    if "mimetype" in names and "content.xml" in names:
+        raise WorkbookRejected("this is an OpenDocument file (.ods or .odt), not an Excel workbook; save it as "
+                               ".xlsx — but only HBM Assess exports can be imported")
+    if "[Content_Types].xml" not in names:
+        raise WorkbookRejected("this is a zip archive, not an Excel workbook")
+    if "word/document.xml" in names:
+        raise WorkbookRejected("this is a Word document renamed to a workbook name, not an Excel workbook")
+    if "xl/workbook.bin" in names:
+        raise WorkbookRejected("this is a binary Excel workbook (.xlsb); open it in Excel, save it as .xlsx "
+                               "and import that — but only HBM Assess exports can be imported")
+    if "ppt/presentation.xml" in names:
+        raise WorkbookRejected("this is a PowerPoint presentation renamed to a workbook name, not an Excel workbook")
+    content_types = _read_small(archive, "[Content_Types].xml")
+    try:
+        root = SafeET.fromstring(content_types, forbid_dtd=True)
+    except DefusedXmlException:
+        raise WorkbookRejected("the file's [Content_Types].xml declares XML entities, which workbooks never do; "
+                               "the file is refused (it may be an 'XML bomb' attack)") from None
+    except SafeET.ParseError:
+        raise WorkbookRejected("the file is damaged: its [Content_Types].xml is not valid XML") from None
+    types = {element.get("ContentType") for element in root}
+    if SPREADSHEET_TYPE not in types and MACRO_SPREADSHEET_TYPE not in types:
+        raise WorkbookRejected("this Office file is not an Excel workbook")
+
+
+def _read_small(archive: zipfile.ZipFile, name: str) -> bytes:
+    try:
+        return archive.read(name)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+        raise WorkbookRejected(f"the file is damaged: the part {name} cannot be unpacked") from None
+
+
+def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Unpack one part as a stream, never beyond its declared size, and look for XML declarations."""
+    check_xml = member.filename.endswith((".xml", ".rels", ".vml"))
+    seen = 0
+    tail = b""
+    try:
+        # zipfile stops at the declared size and checks the CRC, so a part whose header
+        # understates its size, or whose bytes were cut or altered, fails here.
+        with archive.open(member) as stream:
+            first = True
+            while chunk := stream.read(READ_CHUNK):
+                seen += len(chunk)
+                if check_xml:
+                    if first:
+                        _check_encoding(member.filename, chunk)
+                        first = False
+                    if _DECLARATION.search(tail + chunk):
+                        raise WorkbookRejected(
+                            f"the part {member.filename} declares XML entities (<!DOCTYPE> or <!ENTITY>), which "
+                            "workbooks never do; the file is refused (it may be an 'XML bomb' attack)")
+                    tail = chunk[-16:]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as error:
+        if isinstance(error, NotImplementedError):
+            raise WorkbookRejected(f"the part {member.filename} uses a compression method this app cannot read; "
+                                   "save the workbook again in Excel or LibreOffice") from None
+        raise WorkbookRejected(f"the file is damaged: the part {member.filename} cannot be unpacked "
+                               "(an incomplete copy or download?); get the file again") from None
+    if seen != member.file_size:
+        raise WorkbookRejected(f"the file is damaged: the part {member.filename} is not the size it claims")
+
+
+def _check_encoding(name: str, chunk: bytes) -> None:
+    # Excel and LibreOffice write UTF-8; other encodings would hide declarations from the search above.
+    if chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(chunk) > 1 and chunk[1] == 0):
+        raise WorkbookRejected(f"the part {name} is written in UTF-16, which workbooks made by Excel, LibreOffice "
+                               "or HBM Assess never are; the file is refused")
