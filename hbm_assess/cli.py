@@ -49,6 +49,17 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     form_list = form_commands.add_parser("list", help="list the installed questionnaires")
     form_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    export = commands.add_parser("export", help="write assessments as Excel workbooks that can be imported again")
+    export.add_argument("id", nargs="?", type=int, metavar="ID", help="the assessment to export (see: hbm-assess list)")
+    export.add_argument("--all", action="store_true", help="export every assessment, one workbook each")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="PATH",
+                        help="the .xlsx file to write, or with --all the folder")
+    # SUPPRESS keeps "hbm-assess --lang ar export ..." working: the sub-command only sets it when given.
+    export.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG",
+                        help="language of the workbook: en, ar or ckb (Arabic and Kurdish sheets run right to left)")
+    importing = commands.add_parser("import", help="import exported workbooks, files or folders")
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument("--json", action="store_true", help="print the report as JSON")
     shots = commands.add_parser("screenshots", help="render the main screens to PNG files, offscreen")
     shots.add_argument("outdir", type=Path, metavar="OUTDIR")
     return parser
@@ -195,4 +206,66 @@ def _screenshots(args) -> int:
     return EXIT_OK
 
 
-_HANDLERS = {"demo": _demo, "list": _list, "form": _form, "screenshots": _screenshots}
+WORKBOOK_LANGUAGES = ("en", "ar", "ckb")
+
+
+def _export(args) -> int:
+    from hbm_assess.exchange.export import ExportBatchError, ExportError, export_all, export_assessment
+    from hbm_assess.storage.store import NotFound
+
+    language = args.lang or "en"
+    if language not in WORKBOOK_LANGUAGES:
+        raise CommandError(f"workbooks can be written in {', '.join(WORKBOOK_LANGUAGES)}, not {language!r}")
+    if args.all == (args.id is not None):
+        raise CommandError("give either an assessment ID or --all (see: hbm-assess list)")
+    if args.id is not None and args.output.suffix.lower() != ".xlsx":
+        raise CommandError(f"{args.output}: the file name must end in .xlsx")
+    store = open_store(args)
+    try:
+        if args.all:
+            paths = export_all(store, args.output, language)
+        else:
+            paths = [export_assessment(store, args.id, args.output, language)]
+    except ExportBatchError as error:
+        for path in error.written:
+            print(path)
+        for failure in error.failures:
+            print(f"hbm-assess: {failure}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except NotFound as error:
+        raise CommandError(f"{error} (see: hbm-assess list)") from None
+    except ExportError as error:
+        print(f"hbm-assess: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        store.close()
+    for path in paths:
+        print(path)
+    return EXIT_OK
+
+
+def _import(args) -> int:
+    from hbm_assess.exchange.importing import import_paths
+
+    store = open_store(args)
+
+    def show(result) -> None:
+        # Printed as soon as the file is committed, so what is on screen is in the database.
+        print(f"{result.outcome:<9}  {result.path} — {result.message}", flush=True)
+        for change in result.changes:
+            print(f"           {change}", flush=True)
+
+    try:
+        report = import_paths(store, args.paths, on_result=None if args.json else show)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        counts = ", ".join(f"{count} {outcome}" for outcome, count in report.counts().items() if count)
+        print(f"{len(report.results)} file{'s' if len(report.results) != 1 else ''}: {counts or 'nothing to import'}")
+    return EXIT_PROBLEMS if report.rejected else EXIT_OK
+
+
+_HANDLERS = {"demo": _demo, "list": _list, "form": _form, "screenshots": _screenshots, "export": _export,
+             "import": _import}
