@@ -34,6 +34,25 @@ EVIDENCE_NOTES = {
 }
 
 
+ACTION_IDEAS = {
+    "REG": ("Draft the amendment and submit it to the Council of Ministers",
+            "Issue implementing instructions to every crossing point",
+            "Agree a memorandum with the neighbouring border authority"),
+    "OPS": ("Write the mass-influx SOP with all agencies at the post and exercise it",
+            "Run a joint simulation exercise and an after-action review",
+            "Equip a second registration lane with backup power"),
+    "INF": ("Install offline data capture with daily synchronisation to HQ",
+            "Agree a data-sharing protocol between the ministries",
+            "Set up weekly movement statistics by sex, age and nationality"),
+    "ADM": ("Secure an emergency budget line for the border agencies",
+            "Build and test a surge roster of trained staff",
+            "Train staff on protection screening and referral"),
+    "COO": ("Set up a monthly coordination meeting with a named lead",
+            "Name contact points with the neighbouring state's border agency",
+            "Join the protection cluster meetings in the governorate"),
+}
+
+
 @dataclass(frozen=True)
 class DemoAssessment:
     assessment: Assessment
@@ -133,7 +152,7 @@ def _actions(rng, form, answers, institutions) -> list[Action]:
         owner, *partners = rng.sample(list(institutions), k=min(3, len(institutions)))
         actions.append(
             Action(
-                title=f"Raise {indicator.label.get('en').rstrip('.?').lower()} to level {gap.target}",
+                title=f"{rng.choice(ACTION_IDEAS[gap.area_id])} ({indicator.id})",
                 indicators=(gap.indicator_id,),
                 responsible=owner.acronym.get("en") or owner.name.get("en"),
                 partners=tuple(p.acronym.get("en") or p.name.get("en") for p in partners[: rng.randint(0, 2)]),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -214,6 +215,8 @@ class PlanView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.doubleClicked.connect(self._on_edit_clicked)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.add_button = QPushButton(self.tr("Add action…"), self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
@@ -266,8 +269,10 @@ class PlanView(QWidget):
         for group in groups.values():
             group.setText(f"{group.text()}  ({group.rowCount()})")
         self.tree.expandAll()
-        for column in range(7):
-            self.tree.resizeColumnToContents(column)
+        header = self.tree.header()
+        for column in range(1, 7):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.total.setText(self.tr("%n actions", "", len(actions)) + " · "
                            + self.tr("%n institutions", "", len(groups)))
         self.changed.emit()

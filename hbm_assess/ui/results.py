@@ -148,8 +148,9 @@ class ResultsView(QWidget):
         top.addWidget(self.compare_with, 1)
         top.addWidget(self.comparison_note, 1)
         charts = QGridLayout()
-        for position, canvas in enumerate(self.canvases.values()):
-            charts.addWidget(canvas, position // 2, position % 2)
+        charts.addWidget(self.canvases["radar"], 0, 0)
+        charts.addWidget(self.canvases["phases"], 1, 0)
+        charts.addWidget(self.canvases["gaps"], 0, 1, 2, 1)  # tall, so more gaps fit
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(top)

@@ -78,6 +78,14 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
     window.open_assessment(detailed.id, answered)
     shoot("indicator", window)
     shoot("review", window, window.assessment_view.show_review)
+    view = window.assessment_view
+    final = next((r for r in rows if r.form_id == detailed.form_id and r.status == "final"
+                  and store.actions(r.id)), None)
+    if final is not None:
+        window.open_assessment(final.id)
+        view = window.assessment_view
+    shoot("results", window, lambda: view.tabs.setCurrentWidget(view.results))
+    shoot("plan", window, lambda: view.tabs.setCurrentWidget(view.plan))
     window.show_home()
     window.close()
     return written
