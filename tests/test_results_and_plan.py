@@ -1,0 +1,113 @@
+"""The results tab and the plan of action, driven through their widgets."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from hbm_assess.core.assessment import Action, Answer
+from hbm_assess.ui import settings
+from hbm_assess.ui.main_window import MainWindow
+from hbm_assess.ui.plan import ActionDialog
+from hbm_assess.ui.results import ScoredTableModel
+
+
+@pytest.fixture(autouse=True)
+def settings_file(tmp_path):
+    settings.use_file(tmp_path / "settings.ini")
+    yield
+    settings.use_file(None)
+
+
+@pytest.fixture
+def view(qtbot, store, mini_assessment):
+    store.save_answer(mini_assessment, Answer("REG-01", level=1, target=3))
+    store.save_answer(mini_assessment, Answer("REG-02", level=3))
+    store.save_answer(mini_assessment, Answer("OPS-01", level=4, evidence_text="Exercise 2025"))
+    store.save_answer(mini_assessment, Answer("OPS-02", special="na"))
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_assessment(mini_assessment)
+    return window.assessment_view
+
+
+def _column(model, column):
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_scored_table_shows_level_target_gap_and_evidence(qtmodeltester, view):
+    model = view.results.table_model
+    qtmodeltester.check(model)
+    assert _column(model, ScoredTableModel.TARGET) == ["3", "4", "5", ""]
+    assert _column(model, ScoredTableModel.GAP) == ["2", "1", "1", ""]
+    assert _column(model, ScoredTableModel.EVIDENCE) == ["", "", "✓", ""]
+    assert model.index(3, ScoredTableModel.LEVEL).data() == "Not applicable"
+
+
+def test_results_redraw_when_an_answer_changes(qtbot, view):
+    view.tabs.setCurrentWidget(view.results)
+    qtbot.waitUntil(lambda: not view.results._stale)
+    assert "over 3 scored indicators" in view.results.caption.text()
+    view.page.show_indicator(view.session.form.indicator("OPS-02"))
+    view.page._on_level_chosen(2)
+    qtbot.waitUntil(lambda: "over 4 scored indicators" in view.results.caption.text(), timeout=3000)
+    radar = view.results.canvases["radar"].figure
+    assert radar.axes, "the radar chart was drawn"
+
+
+def test_comparison_with_a_follow_up_counts_changes(qtbot, view, store, mini_assessment):
+    follow_up = store.duplicate_assessment(mini_assessment, "2027-01-01")
+    store.save_answer(follow_up, Answer("REG-01", level=3))
+    store.save_answer(follow_up, Answer("OPS-01", level=2))
+    window = view.window()
+    window.open_assessment(follow_up)
+    results = window.assessment_view.results
+    results.compare_with.setCurrentIndex(1)
+    assert results.comparison_note.text() == "Improved 1 · same 1 · worse 1 · not comparable 1"
+    assert _column(results.table_model, ScoredTableModel.CHANGE) == ["+2", "0", "-2", ""]
+
+
+def test_add_action_from_a_gap_suggests_priority_and_groups_by_institution(qtbot, view, store, mini_assessment,
+                                                                         monkeypatch):
+    results = view.results
+    proxy = results.table.model()
+    results.table.setCurrentIndex(proxy.index(0, 0))  # REG-01, gap 2
+
+    def fill_and_accept(dialog):
+        assert dialog.priority.currentData() == "high"
+        assert "gap of 2" in dialog.suggestion.text()
+        dialog.responsible.setCurrentText("MoI")
+        dialog.partners.setText("IOM, UNHCR")
+        dialog.cost.setValue(12000)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ActionDialog, "exec", fill_and_accept)
+    qtbot.mouseClick(results.add_action_button, Qt.MouseButton.LeftButton)
+    [action] = store.actions(mini_assessment)
+    assert (action.indicators, action.responsible, action.partners, action.priority, action.cost) == (
+        ("REG-01",), "MoI", ("IOM", "UNHCR"), "high", 12000.0)
+    assert view.tabs.currentWidget() is view.plan
+
+    store.save_action(mini_assessment, Action("Set up a coordination meeting", ("OPS-01",), responsible="BMD"))
+    store.save_action(mini_assessment, Action("Train staff", ("OPS-01",), responsible="MoI", status="done"))
+    view.plan.refresh()
+    model = view.plan.proxy
+    groups = {model.index(r, 0).data(): model.rowCount(model.index(r, 0)) for r in range(model.rowCount())}
+    assert groups == {"MoI  (2)": 2, "BMD  (1)": 1}
+    assert view.plan.total.text() == "3 actions · 2 institutions"
+    view.plan.filter.setText("done")
+    assert model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 1
+
+
+def test_action_needs_a_title_and_can_be_deleted(qtbot, view, store, mini_assessment, monkeypatch):
+    dialog = ActionDialog(view.session, Action(title=""), None, view)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() == 0 and dialog.problem.text()
+    store.save_action(mini_assessment, Action("Draft SOP", ("OPS-01",), responsible="MoI"))
+    view.plan.refresh()
+    tree, proxy = view.plan.tree, view.plan.proxy
+    tree.setCurrentIndex(proxy.index(0, 0, proxy.index(0, 0)))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(view.plan.delete_button, Qt.MouseButton.LeftButton)
+    assert store.actions(mini_assessment) == []
