@@ -1,0 +1,230 @@
+"""The assessments a portfolio filter selects, as SQL, and the TEMP tables the aggregates join.
+
+``portfolio_map`` maps each compared (form, version, indicator) to its area, lined-up
+id and default target (core.versions lines the versions up); ``portfolio_scores``
+holds, once per selection, the sums per assessment × area that most aggregates need,
+so the answers are read once and every later figure aggregates a few thousand rows.
+TEMP tables belong to one connection: a worker thread uses its own (see ``reader``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.text import Text
+from hbm_assess.core.versions import Lineup, line_up, version_key
+from hbm_assess.storage.database import BUSY_TIMEOUT_MS
+from hbm_assess.storage.store import Store
+
+SITE_KEY = "CASE WHEN a.site_ref != '' THEN a.site_ref ELSE a.site_name END"
+# The target rule of core.scoring.target_for, in SQL (tests check every combination against it).
+TARGET = """CASE WHEN w.target IS NOT NULL THEN max(w.target, w.level)
+    WHEN m.default_target > w.level THEN m.default_target ELSE min(w.level + 1, 5) END"""
+# CROSS JOIN fixes the join order (assessments, then their answers through the covering index,
+# then the small map): without statistics SQLite otherwise chose a plan half as fast.
+ANSWERS = """CROSS JOIN answers w INDEXED BY answers_portfolio ON w.assessment_id = c.id AND w.grp = ''
+    CROSS JOIN temp.portfolio_map m
+      ON m.form_id = c.form_id AND m.version = c.form_version AND m.indicator_id = w.indicator_id"""
+
+
+@dataclass(frozen=True)
+class PortfolioFilter:
+    """Which assessments HQ looks at; an empty field means no restriction."""
+
+    countries: tuple[str, ...] = ()
+    site_types: tuple[str, ...] = ()
+    form_id: str = ""
+    form_versions: tuple[str, ...] = ()
+    date_from: str = ""
+    date_to: str = ""
+    statuses: tuple[str, ...] = ()
+    area: str = ""
+    latest_only: bool = False  # only the latest assessment of each site (per questionnaire)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A heatmap column: an area, or (when one area is chosen) a lined-up indicator of a form."""
+
+    key: str
+    label: Text
+    form_id: str = ""
+
+
+@dataclass
+class Selection:
+    """A filter turned into SQL over one connection, with the version map filled for it."""
+
+    store: Store
+    flt: PortfolioFilter
+    chosen: str
+    params: list
+    lineups: dict[str, Lineup]
+    newest: dict[str, Form]
+    labels: dict[tuple[str, str], Text]
+    _scores_ready: bool = field(default=False, repr=False)
+
+    def rows(self, body: str, params: Iterable = ()) -> list[tuple]:
+        """Run ``body`` after ``WITH chosen AS (the selected assessments)``."""
+        sql = f"WITH chosen AS ({self.chosen}) {body}"
+        return self.store.db.execute(sql, [*self.params, *params]).fetchall()
+
+    def area_clause(self) -> tuple[str, list]:
+        return (" AND m.area_id = ?", [self.flt.area]) if self.flt.area else ("", [])
+
+    def areas(self) -> tuple[Column, ...]:
+        """The areas of the selected questionnaires, in questionnaire order."""
+        seen: dict[str, Column] = {}
+        for form in self.newest.values():
+            for area in form.areas:
+                if not self.flt.area or area.id == self.flt.area:
+                    seen.setdefault(area.id, Column(area.id, area.title))
+        return tuple(seen.values())
+
+    def scores(self) -> str:
+        """Fill (once) and name the table of sums per assessment × area over shared indicators."""
+        if not self._scores_ready:
+            self._fill_scores()
+            self._scores_ready = True
+        return "temp.portfolio_scores"
+
+    def _fill_scores(self) -> None:
+        area, area_params = self.area_clause()
+        with self.store.db.atomic():
+            self.store.db.execute("DELETE FROM temp.portfolio_scores")
+            self.rows(
+                f"""INSERT INTO temp.portfolio_scores
+                    SELECT c.id, c.site_key, c.form_id, c.date, m.area_id,
+                           coalesce(sum(w.level), 0), count(w.level),
+                           coalesce(sum(CASE WHEN w.level IS NOT NULL THEN {TARGET} - w.level END), 0),
+                           coalesce(sum(w.special = 'na'), 0), coalesce(sum(w.special = 'unknown'), 0)
+                    FROM chosen c {ANSWERS}
+                    WHERE m.shared = 1 AND m.is_primary = 1{area}
+                    GROUP BY c.id, m.area_id""",
+                area_params,
+            )
+
+
+def select(store: Store, flt: PortfolioFilter) -> Selection:
+    """Turn a filter into SQL and fill the version map for the versions it selects."""
+    columns = _prepare_database(store)
+    chosen, params = _chosen_sql(flt, columns)
+    present: dict[str, set[str]] = {}
+    for form_id, version in store.db.execute(f"SELECT DISTINCT form_id, form_version FROM ({chosen})", params):
+        present.setdefault(form_id, set()).add(version)
+    stored = store.stored_forms()
+    lineups, newest, labels, map_rows = {}, {}, {}, []
+    for form_id, versions in sorted(present.items()):
+        forms = [store.form(fid, v) for fid, v in stored if fid == form_id]
+        lineup = line_up(forms, versions)
+        lineups[form_id] = lineup
+        newest[form_id] = max(forms, key=lambda f: version_key(f.version))
+        labels.update(_labels(forms, lineup))
+        map_rows += _map_rows(forms, lineup)
+    with store.db.atomic():
+        store.db.execute("DELETE FROM temp.portfolio_map")
+        store.db.conn.executemany("INSERT INTO temp.portfolio_map VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", map_rows)
+    return Selection(store, flt, chosen, params, lineups, newest, labels)
+
+
+def reader(store: Store) -> Store:
+    """A second connection to the same database, for aggregates in a worker thread.
+
+    The TEMP tables and transactions of one connection must not be shared between
+    threads; WAL lets this reader work while the app keeps saving.
+    """
+    if store.path is None:
+        return store
+    conn = sqlite3.connect(str(store.path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return Store(sqlite_utils.Database(conn), store.path)
+
+
+def _prepare_database(store: Store) -> set[str]:
+    """Create the index and TEMP tables the aggregates need; returns the columns of ``assessments``."""
+    # Not a migration step (those belong to schema.py): a covering index lets every aggregate
+    # read level/special/target from the index alone instead of the wide answers rows.
+    store.db.execute(
+        "CREATE INDEX IF NOT EXISTS answers_portfolio "
+        "ON answers (assessment_id, grp, indicator_id, level, special, target)"
+    )
+    store.db.execute(
+        """CREATE TEMP TABLE IF NOT EXISTS portfolio_map (
+               form_id TEXT NOT NULL, version TEXT NOT NULL, indicator_id TEXT NOT NULL,
+               lined_up TEXT NOT NULL, area_id TEXT NOT NULL, default_target INTEGER,
+               position INTEGER NOT NULL, is_primary INTEGER NOT NULL, shared INTEGER NOT NULL,
+               PRIMARY KEY (form_id, version, indicator_id, lined_up))"""
+    )
+    store.db.execute(
+        """CREATE TEMP TABLE IF NOT EXISTS portfolio_scores (
+               assessment_id INTEGER NOT NULL, site_key TEXT NOT NULL, form_id TEXT NOT NULL,
+               date TEXT NOT NULL, area_id TEXT NOT NULL,
+               level_sum INTEGER NOT NULL, scored INTEGER NOT NULL, gap_sum INTEGER NOT NULL,
+               not_applicable INTEGER NOT NULL, unknown INTEGER NOT NULL)"""
+    )
+    store.db.execute("CREATE INDEX IF NOT EXISTS temp.portfolio_scores_assessment ON portfolio_scores (assessment_id)")
+    return {row[1] for row in store.db.execute("PRAGMA table_info(assessments)")}
+
+
+def _where(flt: PortfolioFilter, columns: set[str]) -> tuple[str, list]:
+    clauses, params = ["a.deleted_at IS NULL"], []
+    if "conflict_of" in columns:
+        # A conflicting copy waits for someone to settle it; counting it would count one visit twice.
+        clauses.append("a.conflict_of IS NULL")
+
+    def one_of(column: str, values: Iterable[str]) -> None:
+        values = list(values)
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+
+    one_of("a.country", flt.countries)
+    one_of("a.site_type", flt.site_types)
+    one_of("a.form_id", [flt.form_id] if flt.form_id else [])
+    one_of("a.form_version", flt.form_versions)
+    one_of("a.status", flt.statuses)
+    if flt.date_from:
+        clauses.append("a.date >= ?")
+        params.append(flt.date_from)
+    if flt.date_to:
+        clauses.append("a.date <= ?")
+        params.append(flt.date_to)
+    return " AND ".join(clauses), params
+
+
+def _chosen_sql(flt: PortfolioFilter, columns: set[str]) -> tuple[str, list]:
+    where, params = _where(flt, columns)
+    sql = (f"SELECT a.id, a.form_id, a.form_version, a.date, a.status, a.site_name, a.country, a.site_type, "
+           f"a.pcode, a.uuid, {SITE_KEY} AS site_key FROM assessments a WHERE {where}")
+    if flt.latest_only:
+        sql = (f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY site_key, form_id "
+               f"ORDER BY date DESC, id DESC) AS recent FROM ({sql})) WHERE recent = 1")
+    return sql, params
+
+
+def _map_rows(forms: list[Form], lineup: Lineup) -> list[tuple]:
+    rows = []
+    for form in forms:
+        if form.version not in lineup.versions:
+            continue
+        for position, ind in enumerate(form.indicators()):
+            for number, lined_up in enumerate(lineup.lined_up(form.version, ind.id)):
+                # A split indicator lines up with several: is_primary keeps each answer counted once in area means.
+                rows.append((form.id, form.version, ind.id, lined_up, ind.area_id, ind.default_target, position,
+                             int(number == 0), int(lined_up in lineup.shared)))
+    return rows
+
+
+def _labels(forms: list[Form], lineup: Lineup) -> dict[tuple[str, str], Text]:
+    """The label of each lined-up id, from the newest version that asks it."""
+    labels: dict[tuple[str, str], Text] = {}
+    for form in sorted(forms, key=lambda f: version_key(f.version), reverse=True):
+        for ind in form.indicators():
+            for lined_up in lineup.lined_up(form.version, ind.id):
+                labels.setdefault((form.id, lined_up), ind.label)
+    return labels
