@@ -140,5 +140,31 @@ def v3_exchange(db: sqlite_utils.Database) -> None:
     )
 
 
-STEPS = [v1_initial, v2_recoverable_delete_and_seal, v3_exchange]
+def v4_workshop_groups(db: sqlite_utils.Database) -> None:
+    """Break-out groups of a workshop assessment, and which group a laptop's copy belongs to.
+
+    ``merged_revision`` and ``merged_hash`` remember the last group file merged, so
+    importing the same file again changes nothing and only a newer one replaces
+    that group's answers.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE workshop_groups (
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            members TEXT NOT NULL DEFAULT '[]',
+            institutions TEXT NOT NULL DEFAULT '[]',
+            indicators TEXT NOT NULL DEFAULT '[]',
+            merged_revision INTEGER,
+            merged_hash TEXT,
+            merged_at TEXT,
+            PRIMARY KEY (assessment_id, name)
+        );
+        ALTER TABLE assessments ADD COLUMN workshop_group TEXT NOT NULL DEFAULT '';
+        """
+    )
+
+
+STEPS = [v1_initial, v2_recoverable_delete_and_seal, v3_exchange, v4_workshop_groups]
 VERSION = len(STEPS)

@@ -1,801 +1,941 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>إجراء</translation>
     </message>
     <message>
         <source>Add action</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة إجراء</translation>
     </message>
     <message>
         <source>Institutions, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>الجهات، مفصولة بفواصل</translation>
     </message>
     <message>
         <source>Suggested: %1 (gap of %2 at level %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>المقترح: %1 (فجوة قدرها %2 عند المستوى %3)</translation>
     </message>
     <message>
         <source>by a date:</source>
-        <translation type="unfinished"></translation>
+        <translation>بحلول تاريخ:</translation>
     </message>
     <message>
         <source>not estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تُقدَّر</translation>
     </message>
     <message>
         <source>What will be done *</source>
-        <translation type="unfinished"></translation>
+        <translation>ما الذي سيُنفَّذ *</translation>
     </message>
     <message>
         <source>Indicators it addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>المؤشرات التي يعالجها</translation>
     </message>
     <message>
         <source>Responsible institution</source>
-        <translation type="unfinished"></translation>
+        <translation>الجهة المسؤولة</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>الشركاء</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>الأولوية</translation>
     </message>
     <message>
         <source>Timeframe</source>
-        <translation type="unfinished"></translation>
+        <translation>الإطار الزمني</translation>
     </message>
     <message>
         <source>Estimated cost</source>
-        <translation type="unfinished"></translation>
+        <translation>التكلفة التقديرية</translation>
     </message>
     <message>
         <source>Resources needed</source>
-        <translation type="unfinished"></translation>
+        <translation>الموارد المطلوبة</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <source>Say what will be done.</source>
-        <translation type="unfinished"></translation>
+        <translation>اذكر ما الذي سيُنفَّذ.</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>The database %1 was damaged. It was moved to %2 (nothing was deleted) and a new, empty database was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>قاعدة البيانات %1 كانت تالفة. نُقلت إلى %2 (لم يُحذف أي شيء) وأُنشئت قاعدة بيانات جديدة فارغة.</translation>
     </message>
 </context>
 <context>
     <name>AssessmentListModel</name>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>الموقع</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستبيان</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>التاريخ</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <source>Completeness</source>
-        <translation type="unfinished"></translation>
+        <translation>الاكتمال</translation>
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط المستوى</translation>
     </message>
     <message>
         <source>%1 of %2 indicators answered</source>
-        <translation type="unfinished"></translation>
+        <translation>المؤشرات المُجاب عنها: %1 من %2</translation>
     </message>
 </context>
 <context>
     <name>AssessmentView</name>
     <message>
         <source>Find an indicator by id or words (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>ابحث عن مؤشر برمزه أو بكلمات منه (Ctrl+F)</translation>
     </message>
     <message>
         <source>%v of %m answered</source>
-        <translation type="unfinished"></translation>
+        <translation>أُجيب عن %v من %m</translation>
     </message>
     <message>
         <source>◀ Previous (Alt+Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ السابق (Alt+Up)</translation>
     </message>
     <message>
         <source>Next (Alt+Down) ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>التالي (Alt+Down) ◀</translation>
     </message>
     <message>
         <source>Review &amp;&amp; finish…</source>
-        <translation type="unfinished"></translation>
+        <translation>مراجعة &amp;&amp; إنهاء…</translation>
     </message>
     <message>
         <source>All assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>جميع التقييمات</translation>
     </message>
     <message>
         <source>&amp;Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;الاستبيان</translation>
     </message>
     <message>
         <source>Re&amp;sults</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;نتائج</translation>
     </message>
     <message>
         <source>&amp;Plan of action</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;خطة العمل</translation>
     </message>
 </context>
 <context>
     <name>HomeView</name>
     <message>
         <source>Search by site, questionnaire, date or status (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>ابحث حسب الموقع أو الاستبيان أو التاريخ أو الحالة (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;New assessment…</source>
-        <translation type="unfinished"></translation>
+        <translation>تقييم &amp;جديد…</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;فتح</translation>
     </message>
     <message>
         <source>&amp;Follow-up…</source>
-        <translation type="unfinished"></translation>
+        <translation>تقييم &amp;متابعة…</translation>
     </message>
     <message>
         <source>Start a follow-up assessment from the selected one</source>
-        <translation type="unfinished"></translation>
+        <translation>بدء تقييم متابعة انطلاقًا من التقييم المحدد</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;حذف</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No assessments yet&lt;/h2&gt;&lt;p&gt;Start by creating an assessment of a border crossing point, or open a demo assessment to see how it works.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;لا توجد تقييمات بعد&lt;/h2&gt;&lt;p&gt;ابدأ بإنشاء تقييم لمنفذ حدودي، أو افتح تقييمًا تجريبيًا لترى كيف يعمل البرنامج.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Create an assessment…</source>
-        <translation type="unfinished"></translation>
+        <translation>إنشاء تقييم…</translation>
     </message>
     <message>
         <source>Open a demo assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح تقييم تجريبي</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No workbooks were found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changed cells: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>IndicatorPage</name>
     <message>
         <source>Target level</source>
-        <translation type="unfinished"></translation>
+        <translation>المستوى المستهدف</translation>
     </message>
     <message>
         <source>Evidence type</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع الدليل</translation>
     </message>
     <message>
         <source>Evidence reference</source>
-        <translation type="unfinished"></translation>
+        <translation>مرجع الدليل</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>الدليل</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>درجة الثقة</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظات</translation>
     </message>
     <message>
         <source>Not applicable (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>لا ينطبق (N)</translation>
     </message>
     <message>
         <source>Unknown (U)</source>
-        <translation type="unfinished"></translation>
+        <translation>غير معروف (U)</translation>
     </message>
     <message>
         <source>Clear answer</source>
-        <translation type="unfinished"></translation>
+        <translation>مسح الإجابة</translation>
     </message>
     <message>
         <source>Document title, article, file name…</source>
-        <translation type="unfinished"></translation>
+        <translation>عنوان الوثيقة، المادة، اسم الملف…</translation>
     </message>
     <message>
         <source>What was seen, read or heard, and where</source>
-        <translation type="unfinished"></translation>
+        <translation>ما الذي شوهد أو قُرئ أو سُمع، وأين</translation>
     </message>
     <message>
         <source>Anything else the team should know</source>
-        <translation type="unfinished"></translation>
+        <translation>أي شيء آخر ينبغي أن يعرفه الفريق</translation>
     </message>
     <message>
         <source>The level to reach; by default one above the current level</source>
-        <translation type="unfinished"></translation>
+        <translation>المستوى المطلوب بلوغه؛ افتراضيًا مستوى واحد فوق المستوى الحالي</translation>
     </message>
     <message>
         <source>Phases: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>المراحل: %1</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— لا شيء —</translation>
     </message>
     <message>
         <source>— not said —</source>
-        <translation type="unfinished"></translation>
+        <translation>— غير محدد —</translation>
     </message>
     <message>
         <source>⚠ Level %1 claims capacity used in a crisis or exercise: add the evidence that shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ المستوى %1 يعني أن القدرة استُخدمت في أزمة أو تمرين: أضف الدليل الذي يثبت ذلك.</translation>
     </message>
     <message>
         <source>This assessment is final. Reopen it as a draft to change answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا التقييم نهائي. أعد فتحه كمسودة لتغيير الإجابات.</translation>
     </message>
     <message>
         <source>Level %1 for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>المستوى %1 للمؤشر %2</translation>
     </message>
     <message>
         <source>%1 for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 للمؤشر %2</translation>
     </message>
     <message>
         <source>Clear %1</source>
-        <translation type="unfinished"></translation>
+        <translation>مسح %1</translation>
     </message>
     <message>
         <source>Target for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>المستوى المستهدف للمؤشر %1</translation>
     </message>
     <message>
         <source>Evidence type for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع الدليل للمؤشر %1</translation>
     </message>
     <message>
         <source>Confidence for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>درجة الثقة للمؤشر %1</translation>
     </message>
     <message>
         <source>This text is longer than %1 characters, the most a spreadsheet cell can hold. Shorten it; it has not been saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا النص أطول من %1 حرفًا، وهو أقصى ما تتسع له خلية في جدول البيانات. اختصره؛ فهو لم يُحفظ.</translation>
     </message>
     <message>
         <source>Edit text of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل نص %1</translation>
     </message>
 </context>
 <context>
     <name>IndicatorTreeModel</name>
     <message>
         <source>Not answered yet</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تتم الإجابة بعد</translation>
     </message>
     <message>
         <source>%1 — needs evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — يحتاج إلى دليل</translation>
     </message>
 </context>
 <context>
     <name>Job</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <source>Stopping after the current file…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ الإيقاف بعد الملف الحالي…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>HBM Assess</source>
-        <translation type="unfinished"></translation>
+        <translation>HBM Assess</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ملف</translation>
     </message>
     <message>
         <source>&amp;New assessment…</source>
-        <translation type="unfinished"></translation>
+        <translation>تقييم &amp;جديد…</translation>
     </message>
     <message>
         <source>Open &amp;database…</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح &amp;قاعدة بيانات…</translation>
     </message>
     <message>
         <source>&amp;Recent databases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;قواعد البيانات الأخيرة</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export &amp;all to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export &amp;report (PDF)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import workbooks…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import a &amp;folder of workbooks…</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Close assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;إغلاق التقييم</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;خروج</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تحرير</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تراجع</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>إ&amp;عادة</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;عرض</translation>
     </message>
     <message>
         <source>&amp;All assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;جميع التقييمات</translation>
     </message>
     <message>
         <source>&amp;Review and finish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;مراجعة وإنهاء</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;اللغة</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>&amp;About HBM Assess</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;حول HBM Assess</translation>
     </message>
     <message>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(لا يوجد بعد)</translation>
     </message>
     <message>
         <source>HBM Assess — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HBM Assess — %1</translation>
     </message>
     <message>
         <source>Follow-up started from the earlier assessment; its answers are the starting point. Change what has changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>بدأ تقييم المتابعة انطلاقًا من التقييم السابق، وإجاباته هي نقطة البداية. غيّر ما تغيّر.</translation>
     </message>
     <message>
         <source>Delete assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف التقييم</translation>
     </message>
     <message>
         <source>Delete the assessment of %1 dated %2? You can undo this with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>هل تريد حذف تقييم %1 المؤرخ %2؟ يمكنك التراجع عن ذلك بالضغط على Ctrl+Z.</translation>
     </message>
     <message>
         <source>Assessment deleted. Edit → Undo brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُذف التقييم. يمكن استعادته من تحرير ← تراجع.</translation>
     </message>
     <message>
         <source>%1 — HBM Assess</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — HBM Assess</translation>
+    </message>
+    <message>
+        <source>Select or open an assessment to export.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select or open an assessment for its report.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تم الحفظ %1</translation>
     </message>
     <message>
         <source>NOT SAVED</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يتم الحفظ!</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يتم الحفظ</translation>
     </message>
     <message>
         <source>The last change could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر حفظ التغيير الأخير: %1</translation>
     </message>
     <message>
         <source>Open database</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح قاعدة بيانات</translation>
     </message>
     <message>
         <source>HBM Assess databases (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>قواعد بيانات HBM Assess (*.sqlite *.db);;جميع الملفات (*)</translation>
     </message>
     <message>
         <source>Cannot open database</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر فتح قاعدة البيانات</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>اللغة</translation>
     </message>
     <message>
         <source>HBM Assess will use the new language after a restart. Nothing is lost: every answer is already saved. Restart now?</source>
-        <translation type="unfinished"></translation>
+        <translation>سيستخدم HBM Assess اللغة الجديدة بعد إعادة التشغيل. لن يضيع شيء: كل الإجابات محفوظة مسبقًا. هل تريد إعادة التشغيل الآن؟</translation>
     </message>
     <message>
         <source>About HBM Assess</source>
-        <translation type="unfinished"></translation>
+        <translation>حول HBM Assess</translation>
     </message>
     <message>
         <source>&lt;h3&gt;HBM Assess %1&lt;/h3&gt;&lt;p&gt;Humanitarian Border Management capacity assessments.&lt;/p&gt;&lt;p&gt;Data is kept in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;HBM Assess %1&lt;/h3&gt;&lt;p&gt;تقييمات قدرات الإدارة الإنسانية للحدود.&lt;/p&gt;&lt;p&gt;تُحفظ البيانات في:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>NewAssessmentDialog</name>
     <message>
         <source>New assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>تقييم جديد</translation>
     </message>
     <message>
         <source>%1 (%2 indicators)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (عدد المؤشرات: %2)</translation>
     </message>
     <message>
         <source>— a new site —</source>
-        <translation type="unfinished"></translation>
+        <translation>— موقع جديد —</translation>
     </message>
     <message>
         <source>Two-letter ISO country code, e.g. IQ</source>
-        <translation type="unfinished"></translation>
+        <translation>رمز البلد وفق ISO من حرفين، مثل IQ</translation>
     </message>
     <message>
         <source>optional, e.g. IQG03</source>
-        <translation type="unfinished"></translation>
+        <translation>اختياري، مثل IQG03</translation>
     </message>
     <message>
         <source>Names, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>الأسماء، مفصولة بفواصل</translation>
     </message>
     <message>
         <source>Another institution</source>
-        <translation type="unfinished"></translation>
+        <translation>جهة أخرى</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستبيان</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>الموقع</translation>
     </message>
     <message>
         <source>Site name *</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم الموقع *</translation>
     </message>
     <message>
         <source>Country *</source>
-        <translation type="unfinished"></translation>
+        <translation>البلد *</translation>
     </message>
     <message>
         <source>Site type</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع الموقع</translation>
     </message>
     <message>
         <source>P-code</source>
-        <translation type="unfinished"></translation>
+        <translation>الرمز المكاني (P-code)</translation>
     </message>
     <message>
         <source>Latitude, longitude</source>
-        <translation type="unfinished"></translation>
+        <translation>خط العرض، خط الطول</translation>
     </message>
     <message>
         <source>Date *</source>
-        <translation type="unfinished"></translation>
+        <translation>التاريخ *</translation>
     </message>
     <message>
         <source>Assessors *</source>
-        <translation type="unfinished"></translation>
+        <translation>المقيّمون *</translation>
     </message>
     <message>
         <source>Participating institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>المؤسسات المشاركة</translation>
     </message>
     <message>
         <source>Create and start</source>
-        <translation type="unfinished"></translation>
+        <translation>إنشاء وبدء</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
-        <translation type="unfinished"></translation>
+        <source>Give the site's name, or choose one from the list above.</source>
+        <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
         <source>Two capital letters, e.g. IQ.</source>
-        <translation type="unfinished"></translation>
+        <translation>حرفان لاتينيان كبيران، مثل IQ.</translation>
     </message>
     <message>
         <source>A P-code starts with the country letters, e.g. IQG03.</source>
-        <translation type="unfinished"></translation>
+        <translation>يبدأ الرمز المكاني (P-code) بحرفَي البلد، مثل IQG03.</translation>
     </message>
     <message>
         <source>Name at least one assessor.</source>
-        <translation type="unfinished"></translation>
+        <translation>اذكر مقيّمًا واحدًا على الأقل.</translation>
     </message>
 </context>
 <context>
     <name>Plan</name>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>عالية</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسطة</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>منخفضة</translation>
     </message>
     <message>
         <source>Immediate</source>
-        <translation type="unfinished"></translation>
+        <translation>فوري</translation>
     </message>
     <message>
         <source>Within 3 months</source>
-        <translation type="unfinished"></translation>
+        <translation>خلال 3 أشهر</translation>
     </message>
     <message>
         <source>Within 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>خلال 12 شهرًا</translation>
     </message>
     <message>
         <source>Longer</source>
-        <translation type="unfinished"></translation>
+        <translation>أكثر من 12 شهرًا</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>مخطط</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد التنفيذ</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>منجز</translation>
     </message>
 </context>
 <context>
     <name>PlanView</name>
     <message>
         <source>Filter actions by any word: institution, indicator, status…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصفية الإجراءات بأي كلمة: الجهة، المؤشر، الحالة…</translation>
     </message>
     <message>
         <source>Add action…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة إجراء…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجراء</translation>
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>المؤشرات</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>الأولوية</translation>
     </message>
     <message>
         <source>Timeframe</source>
-        <translation type="unfinished"></translation>
+        <translation>الإطار الزمني</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>التكلفة</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>الشركاء</translation>
     </message>
     <message>
         <source>(no institution named)</source>
-        <translation type="unfinished"></translation>
+        <translation>(لم تُحدَّد جهة)</translation>
     </message>
     <message numerus="yes">
         <source>%n actions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n إجراء</numerusform>
+            <numerusform>%n إجراء</numerusform>
+            <numerusform>%n إجراءان</numerusform>
+            <numerusform>%n إجراءات</numerusform>
+            <numerusform>%n إجراءً</numerusform>
+            <numerusform>%n إجراء</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n institutions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n جهة</numerusform>
+            <numerusform>%n جهة</numerusform>
+            <numerusform>%n جهتان</numerusform>
+            <numerusform>%n جهات</numerusform>
+            <numerusform>%n جهةً</numerusform>
+            <numerusform>%n جهة</numerusform>
         </translation>
     </message>
     <message>
         <source>Raise %1 to level %2</source>
-        <translation type="unfinished"></translation>
+        <translation>رفع %1 إلى المستوى %2</translation>
     </message>
     <message>
         <source>Delete action</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف الإجراء</translation>
     </message>
     <message>
         <source>Delete the action “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>هل تريد حذف الإجراء «%1»؟</translation>
     </message>
 </context>
 <context>
     <name>ResultsView</name>
     <message>
         <source>Add action for the selected gap…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة إجراء للفجوة المحددة…</translation>
     </message>
     <message>
         <source>Compare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>مقارنة مع:</translation>
     </message>
     <message>
         <source>(nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>(لا شيء)</translation>
     </message>
     <message>
         <source>Improved %1 · same %2 · worse %3 · not comparable %4</source>
-        <translation type="unfinished"></translation>
+        <translation>تحسّن: %1 · دون تغيير: %2 · تراجع: %3 · غير قابل للمقارنة: %4</translation>
     </message>
     <message>
         <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط المستوى %1 على أساس %2 من المؤشرات المُقيَّمة؛ لا تُحتسب %3 «لا ينطبق» و%4 «غير معروف»؛ %5 بلا إجابة.</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
         <source>Review before marking final</source>
-        <translation type="unfinished"></translation>
+        <translation>مراجعة قبل اعتماد التقييم نهائيًا</translation>
     </message>
     <message>
         <source>%1 of %2 indicators answered. Mean level %3 over %4 scored indicators; %5 not applicable or unknown are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>المؤشرات المُجاب عنها: %1 من %2. متوسط المستوى %3 على أساس %4 من المؤشرات المُقيَّمة؛ لا تُحتسب %5 من إجابات «لا ينطبق» أو «غير معروف».</translation>
     </message>
     <message>
         <source>Unanswered (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>بلا إجابة (%1)</translation>
     </message>
     <message>
         <source>Level 4 or 5 without evidence (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>المستوى 4 أو 5 دون دليل (%1)</translation>
     </message>
     <message>
         <source>Reopen as draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة فتح كمسودة…</translation>
     </message>
     <message>
         <source>Mark final</source>
-        <translation type="unfinished"></translation>
+        <translation>اعتماد كنهائي</translation>
     </message>
     <message>
         <source>Reopen as draft</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة فتح كمسودة</translation>
     </message>
     <message>
         <source>Why is this assessment reopened? The note is kept with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>لماذا يُعاد فتح هذا التقييم؟ تُحفظ الملاحظة مع التقييم.</translation>
     </message>
     <message>
         <source>%1 indicators are still unanswered. Mark the assessment final anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يزال %1 من المؤشرات بلا إجابة. هل تريد اعتماد التقييم كنهائي رغم ذلك؟</translation>
     </message>
 </context>
 <context>
     <name>ScoredTableModel</name>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>المجال</translation>
     </message>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>المؤشر</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>المستوى</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>المستوى المستهدف</translation>
     </message>
     <message>
         <source>Gap</source>
-        <translation type="unfinished"></translation>
+        <translation>الفجوة</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>الدليل</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>التغيّر</translation>
     </message>
     <message>
         <source>⚠ needed</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ مطلوب</translation>
     </message>
 </context>
 <context>
     <name>Text</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>مسودة</translation>
     </message>
     <message>
         <source>Final</source>
-        <translation type="unfinished"></translation>
+        <translation>نهائي</translation>
+    </message>
+</context>
+<context>
+    <name>Workbooks</name>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conflict kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import workbooks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import every workbook in a folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing workbooks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting to Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export every assessment to a folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
         <source>Reopened after an unexpected stop</source>
-        <translation type="unfinished"></translation>
+        <translation>أُعيد الفتح بعد توقف غير متوقع</translation>
     </message>
     <message>
         <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُغلَق HBM Assess بشكل صحيح في المرة السابقة. كان تقييم %1 مفتوحًا، وقد أُعيد فتحه عند المؤشر %2. كل إجابة ظهرت على أنها محفوظة بقيت محفوظة.</translation>
     </message>
     <message>
         <source>Delete assessment of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف تقييم %1</translation>
     </message>
 </context>
 </TS>

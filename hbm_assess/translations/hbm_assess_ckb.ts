@@ -1,791 +1,926 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>کار</translation>
     </message>
     <message>
         <source>Add action</source>
-        <translation type="unfinished"></translation>
+        <translation>زیادکردنی کار</translation>
     </message>
     <message>
         <source>Institutions, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>دامەزراوەکان، بە فاریزە لێکیان جیا بکەرەوە</translation>
     </message>
     <message>
         <source>Suggested: %1 (gap of %2 at level %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>پێشنیارکراو: %1 (کەلێن %2 لە ئاستی %3)</translation>
     </message>
     <message>
         <source>by a date:</source>
-        <translation type="unfinished"></translation>
+        <translation>تا بەرواری:</translation>
     </message>
     <message>
         <source>not estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>نەخەمڵێنراوە</translation>
     </message>
     <message>
         <source>What will be done *</source>
-        <translation type="unfinished"></translation>
+        <translation>چی دەکرێت *</translation>
     </message>
     <message>
         <source>Indicators it addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەو پێوەرانەی چارەسەریان دەکات</translation>
     </message>
     <message>
         <source>Responsible institution</source>
-        <translation type="unfinished"></translation>
+        <translation>دامەزراوەی بەرپرسیار</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>هاوبەشەکان</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەولەویەت</translation>
     </message>
     <message>
         <source>Timeframe</source>
-        <translation type="unfinished"></translation>
+        <translation>ماوەی کات</translation>
     </message>
     <message>
         <source>Estimated cost</source>
-        <translation type="unfinished"></translation>
+        <translation>تێچووی خەمڵێنراو</translation>
     </message>
     <message>
         <source>Resources needed</source>
-        <translation type="unfinished"></translation>
+        <translation>سەرچاوە پێویستەکان</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>دۆخ</translation>
     </message>
     <message>
         <source>Say what will be done.</source>
-        <translation type="unfinished"></translation>
+        <translation>بنووسە چی دەکرێت.</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>The database %1 was damaged. It was moved to %2 (nothing was deleted) and a new, empty database was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>بنکەدراوەی %1 تێکچووبوو. گوازرایەوە بۆ %2 (هیچ شتێک نەسڕایەوە) و بنکەدراوەیەکی نوێی بەتاڵ دروستکرا.</translation>
     </message>
 </context>
 <context>
     <name>AssessmentListModel</name>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>شوێن</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>پرسیارنامە</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>بەروار</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>دۆخ</translation>
     </message>
     <message>
         <source>Completeness</source>
-        <translation type="unfinished"></translation>
+        <translation>تەواوبوون</translation>
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished"></translation>
+        <translation>تێکڕای ئاست</translation>
     </message>
     <message>
         <source>%1 of %2 indicators answered</source>
-        <translation type="unfinished"></translation>
+        <translation>وەڵامی %1 لە %2 پێوەر دراوەتەوە</translation>
     </message>
 </context>
 <context>
     <name>AssessmentView</name>
     <message>
         <source>Find an indicator by id or words (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>پێوەرێک بە ناسنامە یان وشە بدۆزەرەوە (Ctrl+F)</translation>
     </message>
     <message>
         <source>%v of %m answered</source>
-        <translation type="unfinished"></translation>
+        <translation>%v لە %m وەڵام دراوەتەوە</translation>
     </message>
     <message>
         <source>◀ Previous (Alt+Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ پێشوو (Alt+Up)</translation>
     </message>
     <message>
         <source>Next (Alt+Down) ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>دواتر (Alt+Down) ◀</translation>
     </message>
     <message>
         <source>Review &amp;&amp; finish…</source>
-        <translation type="unfinished"></translation>
+        <translation>پێداچوونەوە &amp;&amp; تەواوکردن…</translation>
     </message>
     <message>
         <source>All assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>هەموو هەڵسەنگاندنەکان</translation>
     </message>
     <message>
         <source>&amp;Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پرسیارنامە</translation>
     </message>
     <message>
         <source>Re&amp;sults</source>
-        <translation type="unfinished"></translation>
+        <translation>ئە&amp;نجامەکان</translation>
     </message>
     <message>
         <source>&amp;Plan of action</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پلانی کار</translation>
     </message>
 </context>
 <context>
     <name>HomeView</name>
     <message>
         <source>Search by site, questionnaire, date or status (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>گەڕان بەپێی شوێن، پرسیارنامە، بەروار یان دۆخ (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;New assessment…</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگاندنی &amp;نوێ…</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;کردنەوە</translation>
     </message>
     <message>
         <source>&amp;Follow-up…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;بەدواداچوون…</translation>
     </message>
     <message>
         <source>Start a follow-up assessment from the selected one</source>
-        <translation type="unfinished"></translation>
+        <translation>دەستپێکردنی هەڵسەنگاندنێکی بەدواداچوون لەسەر بنەمای هەڵسەنگاندنی دیاریکراو</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;سڕینەوە</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No assessments yet&lt;/h2&gt;&lt;p&gt;Start by creating an assessment of a border crossing point, or open a demo assessment to see how it works.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;هێشتا هیچ هەڵسەنگاندنێک نییە&lt;/h2&gt;&lt;p&gt;بە دروستکردنی هەڵسەنگاندنێک بۆ دەروازەیەکی سنووری دەست پێ بکە، یان هەڵسەنگاندنێکی نموونەیی بکەرەوە بۆ ئەوەی ببینیت چۆن کار دەکات.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Create an assessment…</source>
-        <translation type="unfinished"></translation>
+        <translation>دروستکردنی هەڵسەنگاندن…</translation>
     </message>
     <message>
         <source>Open a demo assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>کردنەوەی هەڵسەنگاندنێکی نموونەیی</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No workbooks were found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changed cells: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>IndicatorPage</name>
     <message>
         <source>Target level</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاستی ئامانج</translation>
     </message>
     <message>
         <source>Evidence type</source>
-        <translation type="unfinished"></translation>
+        <translation>جۆری بەڵگە</translation>
     </message>
     <message>
         <source>Evidence reference</source>
-        <translation type="unfinished"></translation>
+        <translation>سەرچاوەی بەڵگە</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>بەڵگە</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>متمانە</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>تێبینی</translation>
     </message>
     <message>
         <source>Not applicable (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>پەیوەندیدار نییە (N)</translation>
     </message>
     <message>
         <source>Unknown (U)</source>
-        <translation type="unfinished"></translation>
+        <translation>نەزانراو (U)</translation>
     </message>
     <message>
         <source>Clear answer</source>
-        <translation type="unfinished"></translation>
+        <translation>سڕینەوەی وەڵام</translation>
     </message>
     <message>
         <source>Document title, article, file name…</source>
-        <translation type="unfinished"></translation>
+        <translation>ناونیشانی بەڵگەنامە، ماددە، ناوی فایل…</translation>
     </message>
     <message>
         <source>What was seen, read or heard, and where</source>
-        <translation type="unfinished"></translation>
+        <translation>چی بینرا، خوێندرایەوە یان بیسترا، و لە کوێ</translation>
     </message>
     <message>
         <source>Anything else the team should know</source>
-        <translation type="unfinished"></translation>
+        <translation>هەر شتێکی تر کە پێویستە تیمەکە بیزانێت</translation>
     </message>
     <message>
         <source>The level to reach; by default one above the current level</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەو ئاستەی دەبێت پێی بگەیت؛ بە شێوەی بنەڕەتی یەک ئاست سەرووی ئاستی ئێستا</translation>
     </message>
     <message>
         <source>Phases: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>قۆناغەکان: %1</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— هیچ —</translation>
     </message>
     <message>
         <source>— not said —</source>
-        <translation type="unfinished"></translation>
+        <translation>— دیاری نەکراوە —</translation>
     </message>
     <message>
         <source>⚠ Level %1 claims capacity used in a crisis or exercise: add the evidence that shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ ئاستی %1 واتە توانایەک لە قەیرانێک یان مەشقێکدا بەکارهاتووە: ئەو بەڵگەیە زیاد بکە کە ئەمە نیشان دەدات.</translation>
     </message>
     <message>
         <source>This assessment is final. Reopen it as a draft to change answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەم هەڵسەنگاندنە کۆتاییە. بۆ گۆڕینی وەڵامەکان، وەک ڕەشنووس دووبارە بیکەرەوە.</translation>
     </message>
     <message>
         <source>Level %1 for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاستی %1 بۆ %2</translation>
     </message>
     <message>
         <source>%1 for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 بۆ %2</translation>
     </message>
     <message>
         <source>Clear %1</source>
-        <translation type="unfinished"></translation>
+        <translation>سڕینەوەی %1</translation>
     </message>
     <message>
         <source>Target for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاستی ئامانج بۆ %1</translation>
     </message>
     <message>
         <source>Evidence type for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>جۆری بەڵگە بۆ %1</translation>
     </message>
     <message>
         <source>Confidence for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>متمانە بۆ %1</translation>
     </message>
     <message>
         <source>This text is longer than %1 characters, the most a spreadsheet cell can hold. Shorten it; it has not been saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەم دەقە لە %1 پیت درێژترە، کە زۆرترین ژمارەیە خانەیەکی خشتە دەتوانێت هەڵیبگرێت. کورتی بکەرەوە؛ پاشەکەوت نەکراوە.</translation>
     </message>
     <message>
         <source>Edit text of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>دەستکاریکردنی دەقی %1</translation>
     </message>
 </context>
 <context>
     <name>IndicatorTreeModel</name>
     <message>
         <source>Not answered yet</source>
-        <translation type="unfinished"></translation>
+        <translation>هێشتا وەڵام نەدراوەتەوە</translation>
     </message>
     <message>
         <source>%1 — needs evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — پێویستی بە بەڵگەیە</translation>
     </message>
 </context>
 <context>
     <name>Job</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵوەشاندنەوە</translation>
     </message>
     <message>
         <source>Stopping after the current file…</source>
-        <translation type="unfinished"></translation>
+        <translation>دوای فایلی ئێستا ڕادەگیرێت…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>HBM Assess</source>
-        <translation type="unfinished"></translation>
+        <translation>HBM Assess</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;فایل</translation>
     </message>
     <message>
         <source>&amp;New assessment…</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگاندنی &amp;نوێ…</translation>
     </message>
     <message>
         <source>Open &amp;database…</source>
-        <translation type="unfinished"></translation>
+        <translation>کردنەوەی &amp;بنکەدراوە…</translation>
     </message>
     <message>
         <source>&amp;Recent databases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;دوایین بنکەدراوەکان</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export &amp;all to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export &amp;report (PDF)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import workbooks…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import a &amp;folder of workbooks…</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Close assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;داخستنی هەڵسەنگاندن</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>د&amp;ەرچوون</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;دەستکاری</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;گەڕانەوە</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>دووبارە&amp;کردنەوە</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پیشاندان</translation>
     </message>
     <message>
         <source>&amp;All assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;هەموو هەڵسەنگاندنەکان</translation>
     </message>
     <message>
         <source>&amp;Review and finish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پێداچوونەوە و تەواوکردن</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;زمان</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;یارمەتی</translation>
     </message>
     <message>
         <source>&amp;About HBM Assess</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;دەربارەی HBM Assess</translation>
     </message>
     <message>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(هێشتا هیچ)</translation>
     </message>
     <message>
         <source>HBM Assess — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HBM Assess — %1</translation>
     </message>
     <message>
         <source>Follow-up started from the earlier assessment; its answers are the starting point. Change what has changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگاندنی بەدواداچوون لەسەر بنەمای هەڵسەنگاندنی پێشوو دەستی پێکرد؛ وەڵامەکانی ئەو خاڵی دەستپێکن. ئەوەی گۆڕاوە بیگۆڕە.</translation>
     </message>
     <message>
         <source>Delete assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>سڕینەوەی هەڵسەنگاندن</translation>
     </message>
     <message>
         <source>Delete the assessment of %1 dated %2? You can undo this with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگاندنی %1 بە بەرواری %2 بسڕدرێتەوە؟ دەتوانیت بە Ctrl+Z بیگەڕێنیتەوە.</translation>
     </message>
     <message>
         <source>Assessment deleted. Edit → Undo brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگاندنەکە سڕایەوە. دەستکاری ← گەڕانەوە دەیگەڕێنێتەوە.</translation>
     </message>
     <message>
         <source>%1 — HBM Assess</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — HBM Assess</translation>
+    </message>
+    <message>
+        <source>Select or open an assessment to export.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select or open an assessment for its report.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>پاشەکەوت کرا %1</translation>
     </message>
     <message>
         <source>NOT SAVED</source>
-        <translation type="unfinished"></translation>
+        <translation>پاشەکەوت نەکرا!</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>پاشەکەوت نەکرا</translation>
     </message>
     <message>
         <source>The last change could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>دوایین گۆڕانکاری پاشەکەوت نەکرا: %1</translation>
     </message>
     <message>
         <source>Open database</source>
-        <translation type="unfinished"></translation>
+        <translation>کردنەوەی بنکەدراوە</translation>
     </message>
     <message>
         <source>HBM Assess databases (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>بنکەدراوەکانی HBM Assess (*.sqlite *.db);;هەموو فایلەکان (*)</translation>
     </message>
     <message>
         <source>Cannot open database</source>
-        <translation type="unfinished"></translation>
+        <translation>بنکەدراوەکە ناکرێتەوە</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>زمان</translation>
     </message>
     <message>
         <source>HBM Assess will use the new language after a restart. Nothing is lost: every answer is already saved. Restart now?</source>
-        <translation type="unfinished"></translation>
+        <translation>HBM Assess دوای دەستپێکردنەوە زمانە نوێیەکە بەکاردەهێنێت. هیچ شتێک ون نابێت: هەموو وەڵامێک پێشتر پاشەکەوت کراوە. ئێستا دەستپێبکرێتەوە؟</translation>
     </message>
     <message>
         <source>About HBM Assess</source>
-        <translation type="unfinished"></translation>
+        <translation>دەربارەی HBM Assess</translation>
     </message>
     <message>
         <source>&lt;h3&gt;HBM Assess %1&lt;/h3&gt;&lt;p&gt;Humanitarian Border Management capacity assessments.&lt;/p&gt;&lt;p&gt;Data is kept in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;HBM Assess %1&lt;/h3&gt;&lt;p&gt;هەڵسەنگاندنی توانای بەڕێوەبردنی مرۆیی سنوور.&lt;/p&gt;&lt;p&gt;داتاکان لێرە هەڵدەگیرێن:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>NewAssessmentDialog</name>
     <message>
         <source>New assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگاندنی نوێ</translation>
     </message>
     <message>
         <source>%1 (%2 indicators)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 پێوەر)</translation>
     </message>
     <message>
         <source>— a new site —</source>
-        <translation type="unfinished"></translation>
+        <translation>— شوێنێکی نوێ —</translation>
     </message>
     <message>
         <source>Two-letter ISO country code, e.g. IQ</source>
-        <translation type="unfinished"></translation>
+        <translation>کۆدی ISOی دوو پیتیی وڵات، بۆ نموونە IQ</translation>
     </message>
     <message>
         <source>optional, e.g. IQG03</source>
-        <translation type="unfinished"></translation>
+        <translation>ئارەزوومەندانە، بۆ نموونە IQG03</translation>
     </message>
     <message>
         <source>Names, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>ناوەکان، بە فاریزە لێکیان جیا بکەرەوە</translation>
     </message>
     <message>
         <source>Another institution</source>
-        <translation type="unfinished"></translation>
+        <translation>دامەزراوەیەکی تر</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>زیادکردن</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>پرسیارنامە</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>شوێن</translation>
     </message>
     <message>
         <source>Site name *</source>
-        <translation type="unfinished"></translation>
+        <translation>ناوی شوێن *</translation>
     </message>
     <message>
         <source>Country *</source>
-        <translation type="unfinished"></translation>
+        <translation>وڵات *</translation>
     </message>
     <message>
         <source>Site type</source>
-        <translation type="unfinished"></translation>
+        <translation>جۆری شوێن</translation>
     </message>
     <message>
         <source>P-code</source>
-        <translation type="unfinished"></translation>
+        <translation>کۆدی شوێن (P-code)</translation>
     </message>
     <message>
         <source>Latitude, longitude</source>
-        <translation type="unfinished"></translation>
+        <translation>هێڵی پانی، هێڵی درێژی</translation>
     </message>
     <message>
         <source>Date *</source>
-        <translation type="unfinished"></translation>
+        <translation>بەروار *</translation>
     </message>
     <message>
         <source>Assessors *</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگێنەران *</translation>
     </message>
     <message>
         <source>Participating institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>دامەزراوە بەشداربووەکان</translation>
     </message>
     <message>
         <source>Create and start</source>
-        <translation type="unfinished"></translation>
+        <translation>دروستکردن و دەستپێکردن</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
-        <translation type="unfinished"></translation>
+        <source>Give the site's name, or choose one from the list above.</source>
+        <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
         <source>Two capital letters, e.g. IQ.</source>
-        <translation type="unfinished"></translation>
+        <translation>دوو پیتی گەورەی لاتینی، بۆ نموونە IQ.</translation>
     </message>
     <message>
         <source>A P-code starts with the country letters, e.g. IQG03.</source>
-        <translation type="unfinished"></translation>
+        <translation>کۆدی شوێن (P-code) بە پیتەکانی وڵات دەست پێدەکات، بۆ نموونە IQG03.</translation>
     </message>
     <message>
         <source>Name at least one assessor.</source>
-        <translation type="unfinished"></translation>
+        <translation>لانیکەم ناوی یەک هەڵسەنگێنەر بنووسە.</translation>
     </message>
 </context>
 <context>
     <name>Plan</name>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>بەرز</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>مامناوەند</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>نزم</translation>
     </message>
     <message>
         <source>Immediate</source>
-        <translation type="unfinished"></translation>
+        <translation>دەستبەجێ</translation>
     </message>
     <message>
         <source>Within 3 months</source>
-        <translation type="unfinished"></translation>
+        <translation>لە ماوەی ٣ مانگدا</translation>
     </message>
     <message>
         <source>Within 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>لە ماوەی ١٢ مانگدا</translation>
     </message>
     <message>
         <source>Longer</source>
-        <translation type="unfinished"></translation>
+        <translation>زیاتر لە ١٢ مانگ</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>پلاندانراو</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>لە جێبەجێکردندایە</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>تەواوبوو</translation>
     </message>
 </context>
 <context>
     <name>PlanView</name>
     <message>
         <source>Filter actions by any word: institution, indicator, status…</source>
-        <translation type="unfinished"></translation>
+        <translation>پاڵاوتنی کارەکان بە هەر وشەیەک: دامەزراوە، پێوەر، دۆخ…</translation>
     </message>
     <message>
         <source>Add action…</source>
-        <translation type="unfinished"></translation>
+        <translation>زیادکردنی کار…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>دەستکاری…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>سڕینەوە</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>کار</translation>
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>پێوەرەکان</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەولەویەت</translation>
     </message>
     <message>
         <source>Timeframe</source>
-        <translation type="unfinished"></translation>
+        <translation>ماوەی کات</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>تێچوو</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>دۆخ</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>هاوبەشەکان</translation>
     </message>
     <message>
         <source>(no institution named)</source>
-        <translation type="unfinished"></translation>
+        <translation>(هیچ دامەزراوەیەک دیاری نەکراوە)</translation>
     </message>
     <message numerus="yes">
         <source>%n actions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n کار</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n institutions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n دامەزراوە</numerusform>
         </translation>
     </message>
     <message>
         <source>Raise %1 to level %2</source>
-        <translation type="unfinished"></translation>
+        <translation>بەرزکردنەوەی %1 بۆ ئاستی %2</translation>
     </message>
     <message>
         <source>Delete action</source>
-        <translation type="unfinished"></translation>
+        <translation>سڕینەوەی کار</translation>
     </message>
     <message>
         <source>Delete the action “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>کاری «%1» بسڕدرێتەوە؟</translation>
     </message>
 </context>
 <context>
     <name>ResultsView</name>
     <message>
         <source>Add action for the selected gap…</source>
-        <translation type="unfinished"></translation>
+        <translation>زیادکردنی کار بۆ کەلێن دیاریکراو…</translation>
     </message>
     <message>
         <source>Compare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>بەراورد لەگەڵ:</translation>
     </message>
     <message>
         <source>(nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>(هیچ)</translation>
     </message>
     <message>
         <source>Improved %1 · same %2 · worse %3 · not comparable %4</source>
-        <translation type="unfinished"></translation>
+        <translation>باشتر بووە %1 · وەک خۆیەتی %2 · خراپتر بووە %3 · بەراوردنەکراو %4</translation>
     </message>
     <message>
         <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>
-        <translation type="unfinished"></translation>
+        <translation>تێکڕای ئاست %1 لەسەر %2 پێوەری هەڵسەنگێنراو؛ %3 پەیوەندیدار نییە و %4 نەزانراو ناژمێردرێن؛ %5 بێ وەڵام.</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
         <source>Review before marking final</source>
-        <translation type="unfinished"></translation>
+        <translation>پێداچوونەوە پێش کۆتایی پێهێنان</translation>
     </message>
     <message>
         <source>%1 of %2 indicators answered. Mean level %3 over %4 scored indicators; %5 not applicable or unknown are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>وەڵامی %1 لە %2 پێوەر دراوەتەوە. تێکڕای ئاست %3 لەسەر %4 پێوەری هەڵسەنگێنراو؛ %5 پەیوەندیدار نییە یان نەزانراو ناژمێردرێن.</translation>
     </message>
     <message>
         <source>Unanswered (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>بێ وەڵام (%1)</translation>
     </message>
     <message>
         <source>Level 4 or 5 without evidence (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاستی 4 یان 5 بێ بەڵگە (%1)</translation>
     </message>
     <message>
         <source>Reopen as draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>دووبارە کردنەوە وەک ڕەشنووس…</translation>
     </message>
     <message>
         <source>Mark final</source>
-        <translation type="unfinished"></translation>
+        <translation>نیشانکردن وەک کۆتایی</translation>
     </message>
     <message>
         <source>Reopen as draft</source>
-        <translation type="unfinished"></translation>
+        <translation>دووبارە کردنەوە وەک ڕەشنووس</translation>
     </message>
     <message>
         <source>Why is this assessment reopened? The note is kept with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>بۆچی ئەم هەڵسەنگاندنە دووبارە دەکرێتەوە؟ تێبینییەکە لەگەڵیدا هەڵدەگیرێت.</translation>
     </message>
     <message>
         <source>%1 indicators are still unanswered. Mark the assessment final anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 پێوەر هێشتا وەڵامیان نەدراوەتەوە. لەگەڵ ئەوەشدا هەڵسەنگاندنەکە وەک کۆتایی نیشان بکرێت؟</translation>
     </message>
 </context>
 <context>
     <name>ScoredTableModel</name>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>بوار</translation>
     </message>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>پێوەر</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاست</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاستی ئامانج</translation>
     </message>
     <message>
         <source>Gap</source>
-        <translation type="unfinished"></translation>
+        <translation>کەلێن</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>بەڵگە</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>گۆڕانکاری</translation>
     </message>
     <message>
         <source>⚠ needed</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ پێویستە</translation>
     </message>
 </context>
 <context>
     <name>Text</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>ڕەشنووس</translation>
     </message>
     <message>
         <source>Final</source>
-        <translation type="unfinished"></translation>
+        <translation>کۆتایی</translation>
+    </message>
+</context>
+<context>
+    <name>Workbooks</name>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conflict kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import workbooks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import every workbook in a folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing workbooks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting to Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export every assessment to a folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
         <source>Reopened after an unexpected stop</source>
-        <translation type="unfinished"></translation>
+        <translation>دووبارە کرایەوە دوای وەستانێکی چاوەڕواننەکراو</translation>
     </message>
     <message>
         <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>HBM Assess جاری پێشوو بە دروستی دانەخرا. هەڵسەنگاندنی %1 کراوە بوو؛ لە پێوەری %2 دووبارە کرایەوە. هەموو وەڵامێک کە وەک پاشەکەوتکراو پیشان درابوو پارێزراوە.</translation>
     </message>
     <message>
         <source>Delete assessment of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>سڕینەوەی هەڵسەنگاندنی %1</translation>
     </message>
 </context>
 </TS>

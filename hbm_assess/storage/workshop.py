@@ -1,0 +1,116 @@
+"""Workshop groups in the database: assignments, group answers, merging and the agreed answers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from hbm_assess.core.assessment import Answer, now
+from hbm_assess.core.workshop import Group, MergePlan, plan_merge
+from hbm_assess.storage.store import Store, _answer
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """The last group file merged for a group."""
+
+    revision: int | None
+    content_hash: str | None
+    merged_at: str | None
+
+
+def save_groups(store: Store, assessment_id: int, groups: list[Group]) -> None:
+    """Replace the workshop's groups and their assignments, keeping what was merged for groups that stay."""
+    names = [g.name for g in groups]
+    if len(set(names)) != len(names) or not all(n.strip() for n in names):
+        raise ValueError("every group needs a name of its own")
+    with store.db.atomic():
+        store.db.execute(
+            f"DELETE FROM workshop_groups WHERE assessment_id = ? AND name NOT IN ({', '.join('?' * len(names))})",
+            (assessment_id, *names))
+        for group in groups:
+            store.db.execute(
+                """INSERT INTO workshop_groups (assessment_id, name, members, institutions, indicators)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (assessment_id, name) DO UPDATE SET members = excluded.members,
+                       institutions = excluded.institutions, indicators = excluded.indicators""",
+                (assessment_id, group.name, json.dumps(list(group.members), ensure_ascii=False),
+                 json.dumps(list(group.institutions), ensure_ascii=False), json.dumps(list(group.indicators))))
+
+
+def groups(store: Store, assessment_id: int) -> list[Group]:
+    rows = store.db.execute(
+        "SELECT name, members, institutions, indicators FROM workshop_groups WHERE assessment_id = ? ORDER BY name",
+        (assessment_id,))
+    return [Group(name, tuple(json.loads(m)), tuple(json.loads(i)), tuple(json.loads(ind)))
+            for name, m, i, ind in rows]
+
+
+def merge_record(store: Store, assessment_id: int, group: str) -> MergeRecord | None:
+    row = store.db.execute(
+        "SELECT merged_revision, merged_hash, merged_at FROM workshop_groups WHERE assessment_id = ? AND name = ?",
+        (assessment_id, group)).fetchone()
+    return MergeRecord(*row) if row else None
+
+
+def laptop_group(store: Store, assessment_id: int) -> str:
+    """On a group's laptop, the group this copy of the workshop belongs to ('' elsewhere)."""
+    row = store.db.execute("SELECT workshop_group FROM assessments WHERE id = ?", (assessment_id,)).fetchone()
+    return row[0] if row else ""
+
+
+def set_laptop_group(store: Store, assessment_id: int, group: str) -> None:
+    with store.db.atomic():
+        store.db.execute("UPDATE assessments SET workshop_group = ? WHERE id = ?", (group, assessment_id))
+
+
+def group_answers(store: Store, assessment_id: int) -> dict[str, dict[str, Answer]]:
+    """Every group's own answers, by group, then by indicator."""
+    found: dict[str, dict[str, Answer]] = {}
+    rows = store.db.execute(
+        """SELECT indicator_id, grp, level, special, target, evidence_type, evidence_reference, evidence_text,
+                  confidence, notes, answered_by, updated_at
+           FROM answers WHERE assessment_id = ? AND grp != '' ORDER BY grp, indicator_id""", (assessment_id,))
+    for row in rows:
+        answer = _answer(row)
+        found.setdefault(answer.group, {})[answer.indicator_id] = answer
+    return found
+
+
+def merge_plan(store: Store, assessment_id: int) -> MergePlan:
+    form = store.form(*_form_key(store, assessment_id))
+    return plan_merge(form, group_answers(store, assessment_id), store.answers(assessment_id))
+
+
+def _form_key(store: Store, assessment_id: int) -> tuple[str, str]:
+    return tuple(store.db.execute(
+        "SELECT form_id, form_version FROM assessments WHERE id = ?", (assessment_id,)).fetchone())
+
+
+def replace_group_answers(store: Store, assessment_id: int, group: str, answers: list[Answer], revision: int,
+                          content_hash: str) -> MergePlan:
+    """Put a group's newer answers in place of its earlier ones, then adopt what only that group answered.
+
+    Runs inside the caller's transaction when there is one (an import of one file is one transaction).
+    """
+    with store.db.atomic():
+        store.db.execute("DELETE FROM answers WHERE assessment_id = ? AND grp = ?", (assessment_id, group))
+        for answer in answers:
+            if answer.is_answered or answer.has_evidence or answer.notes:
+                store._upsert_answer(assessment_id, Answer(**{**answer.__dict__, "group": group}))
+        store.db.execute(
+            """INSERT INTO workshop_groups (assessment_id, name, merged_revision, merged_hash, merged_at)
+               VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (assessment_id, name) DO UPDATE SET merged_revision = excluded.merged_revision,
+                   merged_hash = excluded.merged_hash, merged_at = excluded.merged_at""",
+            (assessment_id, group, revision, content_hash, now()))
+        plan = merge_plan(store, assessment_id)
+        for answer in plan.adopt.values():
+            store._upsert_answer(assessment_id, answer)
+        store._touch(assessment_id)
+    return plan
+
+
+def settle(store: Store, assessment_id: int, agreed: Answer) -> str:
+    """Record the facilitator's agreed answer; group answers stay as they are."""
+    return store.save_answer(assessment_id, agreed)
