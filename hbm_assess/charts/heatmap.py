@@ -1,0 +1,76 @@
+"""Heatmap of mean levels, e.g. sites × areas for the HQ view; cells in the level colours with their value."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from hbm_assess.charts import style
+from hbm_assess.charts.bidi_text import shorten, wrap
+from hbm_assess.charts.data import heat_cells
+from hbm_assess.palette import level_fill
+
+MAX_CELLS_WITH_TEXT = 600  # beyond this the numbers would be too small to read; colour alone remains
+ROW_CHARACTERS = 28
+
+
+def heatmap(
+    fig: Figure,
+    rows: Sequence[str],
+    columns: Sequence[str],
+    values: Sequence[Sequence[float | None]],
+    counts: Sequence[Sequence[int]] | None = None,
+    language: str = "en",
+    title: str = "Mean level",
+) -> Figure:
+    """Draw ``values[row][column]`` (mean levels, None for no data) as coloured cells; returns the figure."""
+    cells = heat_cells(values, counts)
+    ax, strip = style.start(fig)
+    style.title(fig, title, language)
+    if not cells or not cells[0]:
+        style.empty(ax, "No data", language)
+        return fig
+    rgb = np.array([[to_rgb(cell.colour) for cell in row] for row in cells])
+    ax.imshow(rgb, aspect="auto", interpolation="nearest")
+    ax.set_xticks(np.arange(len(columns)), labels=[style.say(wrap(c, 14, max_lines=3), language) for c in columns])
+    ax.set_yticks(np.arange(len(rows)), labels=[style.say(shorten(r, ROW_CHARACTERS), language) for r in rows])
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    ax.set_xticks(np.arange(len(columns) + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(rows) + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    ax.tick_params(which="minor", length=0)
+    ax.spines[:].set_visible(False)
+    if len(rows) * len(columns) <= MAX_CELLS_WITH_TEXT:
+        _cell_texts(ax, cells, counts is not None, language, len(rows))
+    style.tick_fonts(ax, language, style.LABEL_SIZE if len(rows) <= 40 else style.SMALL_SIZE - 1)
+    style.mirror(ax, language)
+    style.legend(strip, _handles(language), language, columns=4)
+    if counts is not None:
+        fig.supxlabel(style.words("n = number of assessments", language),
+                      **style.text_style(language, style.SMALL_SIZE, color="#444444"))
+    return fig
+
+
+def _cell_texts(ax, cells, with_counts: bool, language: str, row_count: int) -> None:
+    size = style.LABEL_SIZE if row_count <= 20 else style.SMALL_SIZE - 1
+    for r, row in enumerate(cells):
+        for c, cell in enumerate(row):
+            if cell.value is None:
+                continue
+            text = cell.text + (f"\nn={cell.count}" if with_counts and row_count <= 20 else "")
+            ax.text(c, r, text, ha="center", va="center", **style.text_style(language, size, color="#111111"))
+
+
+def _handles(language: str) -> list[Patch]:
+    handles = [Patch(facecolor=level_fill(level), edgecolor=style.EDGE, label=label.get_label())
+               for level, label in zip((1, 2, 4), style.level_handles(language), strict=True)]
+    handles.append(Patch(facecolor=level_fill(None), edgecolor=style.EDGE,
+                         label=style.words("No data", language)))
+    return handles
+
+
