@@ -121,8 +121,9 @@ def read_workbook(path: Path, forms: FormSource) -> WorkbookContents:
     plan = _find_sheet(names, machine.sheets, "plan")
     if plan:
         actions = _actions(plan, _rows(book, plan), actions, form, language, changes, assessment.uuid)
-    if changes:
-        assessment = replace(assessment, updated_at=now())
+    if not changes:
+        return WorkbookContents(assessment, answers, actions, form, form_is_new, exported, exported, changes)
+    assessment = replace(assessment, updated_at=now())
     return WorkbookContents(assessment, answers, actions, form, form_is_new, exported,
                             content_hash(assessment, answers, actions), changes)
 
@@ -159,6 +160,8 @@ def _find_sheet(names: list[str], recorded: dict[str, str], key: str) -> str | N
 
 
 def _same(visible: object, expected: object) -> bool:
+    if visible == expected and type(visible) is not bool:
+        return True  # the common case, first: most cells are exactly as exported
     if expected is None:
         return as_text(visible).strip() == ""
     if isinstance(expected, (int, float)) and not isinstance(expected, bool):
