@@ -252,3 +252,25 @@ def test_command_line_export_and_import(tmp_path, post, capsys):
     assert main(["--db", db, "export", str(post_id), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert "OPS-02, notes" in err and err.count("\n") == 1
+
+
+def test_edits_in_an_arabic_workbook_are_read_in_arabic(tmp_path, post, hq):
+    store, post_id = post
+    path = export(store, post_id, tmp_path / "ar.xlsx", "ar")
+    edit(path, {("الإجابات", "D3"): "لا ينطبق", ("ملخص", "B3"): "منفذ إبراهيم الخليل", ("الإجابات", "K5"): "عالية"})
+    result = one(hq, path)
+    assert sorted(result.changed_cells) == ["الإجابات!D3", "الإجابات!K5", "ملخص!B3"]
+    answers = hq.answers(result.assessment_id)
+    assert (answers["REG-01"].level, answers["REG-01"].special) == (None, "na")
+    assert answers["OPS-01"].confidence == "high"
+    assert hq.assessment(result.assessment_id).site.name == "منفذ إبراهيم الخليل"
+
+
+def test_every_sheet_name_is_one_excel_accepts():
+    from hbm_assess.exchange.layout import LANGUAGES, MACHINE_SHEET, SHEETS, valid_sheet_name
+
+    names = [sheet[language] for sheet in SHEETS.values() for language in LANGUAGES] + [MACHINE_SHEET]
+    assert all(valid_sheet_name(name) for name in names)
+    assert not valid_sheet_name("Plan: 2027") and not valid_sheet_name("x" * 32) and not valid_sheet_name("History")
+    for language in LANGUAGES:
+        assert len({sheet[language] for sheet in SHEETS.values()}) == len(SHEETS)
