@@ -68,6 +68,7 @@ class MergePlan:
 
     adopt: dict[str, Answer] = field(default_factory=dict)
     cases: list[ConsensusCase] = field(default_factory=list)
+    withdraw: list[str] = field(default_factory=list)  # adopted from one group, now several disagree or agree
 
     @property
     def disagreements(self) -> list[ConsensusCase]:
@@ -91,6 +92,10 @@ def plan_merge(form: Form, group_answers: Mapping[str, Mapping[str, Answer]],
                 if current is None or _content(current) != _content(adopted):
                     plan.adopt[indicator.id] = adopted
             continue
+        if current is not None and current.answered_by in answered:
+            # Adopted silently while only one group had answered: now it is the plenary's to settle.
+            plan.withdraw.append(indicator.id)
+            current = None
         plan.cases.append(ConsensusCase(indicator.id, answered, current))
     return plan
 

@@ -44,6 +44,7 @@ from hbm_assess.exchange.layout import (
     word,
 )
 from hbm_assess.exchange.machine_sheet import machine_rows
+from hbm_assess.exchange.workshop_files import add_workshop_row, workshop_of
 from hbm_assess.palette import TARGET, level_fill, level_hex
 from hbm_assess.storage.exchange_records import Snapshot, seal_after_export, snapshot
 from hbm_assess.storage.store import Store
@@ -74,7 +75,8 @@ class ExportBatchError(ExportError):
 
 
 def export_assessment(
-    store: Store, assessment_id: int, path: Path, language: str = "en", progress: Progress | None = None
+    store: Store, assessment_id: int, path: Path, language: str = "en", progress: Progress | None = None,
+    workshop: dict | None = None,
 ) -> Path:
     """Write one assessment to ``path`` (.xlsx) and seal its revision; returns the path written."""
     path = Path(path)
@@ -85,6 +87,7 @@ def export_assessment(
     check_snapshot_text(data)
     report(1, 3, path)
     workbook = build_workbook(data, form, language_of(language))
+    add_workshop_row(workbook, workshop if workshop is not None else workshop_of(store, assessment_id))
     report(2, 3, path)
     _save(workbook, path)
     seal_after_export(store, assessment_id, data.assessment.revision, data.assessment.updated_at)

@@ -18,6 +18,7 @@ from hbm_assess.exchange.hashing import content_hash
 from hbm_assess.exchange.machine_sheet import MachineData
 from hbm_assess.exchange.reading import CellChange, FormSource, WorkbookContents, form_from_workbook, read_workbook
 from hbm_assess.exchange.safety import WorkbookRejected, check_workbook
+from hbm_assess.exchange.workshop_files import join_group_laptop, merge_group_file
 from hbm_assess.storage import exchange_records as records
 from hbm_assess.storage.exchange_records import StoredCopy
 from hbm_assess.storage.store import Store
@@ -225,6 +226,11 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
     incoming = contents.assessment
     changes = [c.to_dict() for c in contents.changes]
     with records.immediate(store):
+        merged = merge_group_file(store, path, contents)
+        if merged is not None:
+            records.log_import(store, str(path), merged.outcome, merged.assessment_id, incoming.uuid,
+                               incoming.revision, contents.content_hash, contents.edited, changes, merged.message)
+            return merged
         stored = [(copy, _stored_hash(store, copy.id)) for copy in records.copies(store, incoming.uuid)]
         decision = decide(stored, incoming.revision, contents.content_hash, contents.exported_hash, contents.edited)
         assessment = replace(incoming, revision=decision.revision)
@@ -237,6 +243,7 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
                 store, assessment, contents.answers, contents.actions, contents.edited)
             result.message = (f"new assessment {result.assessment_id}: {assessment.site.name}, {assessment.date}, "
                               f"revision {assessment.revision}")
+            result.message += join_group_laptop(store, result.assessment_id, contents)
         elif decision.outcome == Outcome.UPDATED:
             records.replace_imported(store, decision.target, assessment, contents.answers, contents.actions,
                                      contents.edited)

@@ -69,6 +69,7 @@ class MachineData:
     sheets: dict[str, str]
     data: dict
     form_json: str
+    workshop: str = ""  # JSON: the workshop group a file is for, and every group's assignment
 
 
 def read_machine_sheet(rows: list[list]) -> MachineData:
@@ -127,6 +128,7 @@ def read_machine_sheet(rows: list[list]) -> MachineData:
         form_id=single("form_id"), form_version=single("form_version"),
         content_hash=content_hash, sheets={str(k): str(v) for k, v in sheets.items()}, data=data,
         form_json="".join(as_text(v) for _, v in values["form"]),
+        workshop="".join(as_text(v) for _, v in values.get("workshop", [])),
     )
 
 

@@ -80,6 +80,7 @@ class WorkbookContents:
     exported_hash: str
     content_hash: str
     changes: list[CellChange]
+    workshop: str = ""
 
     @property
     def edited(self) -> bool:
@@ -122,10 +123,11 @@ def read_workbook(path: Path, forms: FormSource) -> WorkbookContents:
     if plan:
         actions = _actions(plan, _rows(book, plan), actions, form, language, changes, assessment.uuid)
     if not changes:
-        return WorkbookContents(assessment, answers, actions, form, form_is_new, exported, exported, changes)
+        return WorkbookContents(assessment, answers, actions, form, form_is_new, exported, exported, changes,
+                                machine.workshop)
     assessment = replace(assessment, updated_at=now())
     return WorkbookContents(assessment, answers, actions, form, form_is_new, exported,
-                            content_hash(assessment, answers, actions), changes)
+                            content_hash(assessment, answers, actions), changes, machine.workshop)
 
 
 def form_from_workbook(machine: MachineData) -> Form:

@@ -107,6 +107,9 @@ def replace_group_answers(store: Store, assessment_id: int, group: str, answers:
         plan = merge_plan(store, assessment_id)
         for answer in plan.adopt.values():
             store._upsert_answer(assessment_id, answer)
+        for indicator_id in plan.withdraw:
+            store.db.execute("DELETE FROM answers WHERE assessment_id = ? AND indicator_id = ? AND grp = ''",
+                             (assessment_id, indicator_id))
         store._touch(assessment_id)
     return plan
 

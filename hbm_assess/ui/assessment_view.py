@@ -111,6 +111,7 @@ class AssessmentView(QWidget):
         self.tabs.addTab(self.splitter, self.tr("&Questionnaire"))
         self.tabs.addTab(self.results, self.tr("Re&sults"))
         self.tabs.addTab(self.plan, self.tr("&Plan of action"))
+        self.settle = None  # the workshop tab, made when first asked for
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -151,7 +152,7 @@ class AssessmentView(QWidget):
 
     def show_first_unanswered(self) -> None:
         for indicator_id in self.indicator_ids:
-            if not self.session.answer(indicator_id).is_answered:
+            if not self.session.answer(indicator_id).is_answered and self.session.is_assigned(indicator_id):
                 self.show_indicator(indicator_id)
                 return
         self.show_indicator(self.indicator_ids[0])
@@ -185,6 +186,20 @@ class AssessmentView(QWidget):
     def _on_indicator_requested(self, indicator_id: str) -> None:
         self.tabs.setCurrentWidget(self.splitter)
         self.show_indicator(indicator_id)
+
+    def show_settle(self) -> None:
+        from hbm_assess.ui.workshop import SettleView
+
+        if self.settle is None:
+            self.settle = SettleView(self.session, self)
+            self.settle.settled.connect(lambda *_: self.results.redraw() if self.results.isVisible() else None)
+            self.tabs.addTab(self.settle, self.tr("&Workshop"))
+        self.settle.refresh()
+        self.tabs.setCurrentWidget(self.settle)
+
+    def refresh_settle(self) -> None:
+        if self.settle is not None:
+            self.settle.refresh()
 
     def commit_typing(self) -> None:
         self.page.commit_typing()

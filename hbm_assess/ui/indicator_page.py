@@ -281,7 +281,7 @@ class IndicatorPage(QScrollArea):
                     widget.setPlainText(value)
         self._loading = False
         self._show_state(answer)
-        read_only = self.session.is_final
+        read_only = self.session.is_final or not self.session.is_assigned(self.indicator.id)
         for widget in (*self.choices, self.na_button, self.unknown_button, self.clear_button, self.target,
                        self.evidence_type, self.confidence):
             widget.setEnabled(not read_only and (widget is not self.target or answer.level is not None))
@@ -292,6 +292,10 @@ class IndicatorPage(QScrollArea):
         if answer.needs_evidence:
             self.state_note.setText(self.tr("⚠ Level %1 claims capacity used in a crisis or exercise: "
                                             "add the evidence that shows it.").replace("%1", str(answer.level)))
+        elif not self.session.is_assigned(self.indicator.id):
+            self.state_note.setText(self.tr("Another group scores this indicator; it is shown for reference. "
+                                            "Your group, %1, scores the indicators in bold.").replace(
+                "%1", self.session.group))
         elif self.session.is_final:
             self.state_note.setText(self.tr("This assessment is final. Reopen it as a draft to change answers."))
         else:
@@ -307,7 +311,7 @@ class IndicatorPage(QScrollArea):
         return self.session.answer(self.indicator.id)
 
     def _change(self, after: Answer, description: str, field: str = "") -> None:
-        if self.indicator is None or self.session.is_final:
+        if self.indicator is None or self.session.is_final or not self.session.is_assigned(self.indicator.id):
             return
         before = self._current()
         if after == before:

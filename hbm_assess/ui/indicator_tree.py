@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from hbm_assess.core.assessment import Answer
 from hbm_assess.core.scoring import completeness
@@ -106,6 +106,12 @@ class IndicatorTreeModel(QAbstractItemModel):
         indicator = self.form.areas[index.internalId() - 1].indicators[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{indicator.id}  {indicator.label.get(language)}"
+        if role == Qt.ItemDataRole.FontRole and self.session.assigned and self.session.is_assigned(indicator.id):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and not self.session.is_assigned(indicator.id):
+            return QColor("#777777")
         if role == INDICATOR_ROLE:
             return indicator.id
         if role == SEARCH_ROLE:
@@ -156,6 +162,14 @@ class IndicatorTreeModel(QAbstractItemModel):
         return completeness(self.form, self.session.answers)
 
     def _on_answer_changed(self, indicator_id: str) -> None:
+        if not indicator_id:  # many answers changed at once (an import, a merge)
+            for row in range(len(self.form.areas)):
+                area = self.index(row, 0)
+                self.dataChanged.emit(area, area)
+                count = self.rowCount(area)
+                if count:
+                    self.dataChanged.emit(self.index(0, 0, area), self.index(count - 1, 0, area))
+            return
         index = self.indicator_index(indicator_id)
         if index.isValid():
             self.dataChanged.emit(index, index)

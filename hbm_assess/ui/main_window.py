@@ -26,9 +26,6 @@ from hbm_assess.ui.new_assessment import NewAssessmentDialog
 from hbm_assess.ui.session import AssessmentSession
 from hbm_assess.ui.workbooks import Workbooks, dropped_paths
 
-# Each language named in itself, so anyone can find their own.
-LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "ckb": "کوردی (سۆرانی)"}
-
 
 def _restart_arguments() -> list[str]:
     """The command line that started the app, without any --lang, to start it again."""
@@ -134,11 +131,21 @@ class MainWindow(QMainWindow):
                                           QKeySequence("Ctrl+R"))
         self.view_menu = view_menu
         language_menu = view_menu.addMenu(self.tr("&Language"))
-        for code, name in LANGUAGE_NAMES.items():
+        for code, name in text.LANGUAGE_NAMES.items():
             action = language_menu.addAction(name)
             action.setCheckable(True)
             action.setChecked(code == text.language())
             action.triggered.connect(lambda checked=False, c=code: self.choose_language(c))
+
+        workshop_menu = self.menuBar().addMenu(self.tr("&Workshop"))
+        self.workshop_actions = [
+            self._action(workshop_menu, self.tr("&Groups and assignments…"), self.edit_groups),
+            self._action(workshop_menu, self.tr("&Prepare group files…"), self.prepare_group_files),
+            self._action(workshop_menu, self.tr("&Import group files…"), self.workbooks.choose_and_import),
+            self._action(workshop_menu, self.tr("&Settle disagreements"), self.show_settle,
+                         QKeySequence("Ctrl+M")),
+            self._action(workshop_menu, self.tr("Pro&jector view"), self.show_projector, QKeySequence("F11")),
+        ]
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About HBM Assess"), self.show_about)
@@ -239,6 +246,36 @@ class MainWindow(QMainWindow):
         settings.write("session/open_assessment", 0)
         settings.write("session/indicator", "")
 
+    # -- workshop ------------------------------------------------------------
+
+    def _needs_open_assessment(self) -> bool:
+        if self.session is None:
+            self.statusBar().showMessage(self.tr("Open the workshop assessment first."), 8000)
+            return False
+        return True
+
+    def edit_groups(self) -> None:
+        from hbm_assess.ui.workshop import GroupsDialog
+
+        if self._needs_open_assessment():
+            GroupsDialog(self.session, self).exec()
+
+    def prepare_group_files(self) -> None:
+        if self._needs_open_assessment():
+            self.assessment_view.commit_typing()
+            self.workbooks.choose_folder_and_prepare_groups(self.session.assessment_id)
+
+    def show_settle(self) -> None:
+        if self._needs_open_assessment():
+            self.assessment_view.show_settle()
+
+    def show_projector(self) -> None:
+        from hbm_assess.ui.workshop import ProjectorView
+
+        if self._needs_open_assessment():
+            self.projector = ProjectorView(self.session, self)
+            self.projector.showMaximized()
+
     # -- files ---------------------------------------------------------------
 
     def current_assessment_id(self) -> int | None:
@@ -274,6 +311,11 @@ class MainWindow(QMainWindow):
     def _on_imported(self, report) -> None:
         if self.session is None:
             self.refresh_home()
+        else:
+            self.session.answers = self.store.answers(self.session.assessment_id)
+            self.session.reload_details()
+            self.session.answer_changed.emit("")
+            self.assessment_view.refresh_settle()
 
     def dragEnterEvent(self, event) -> None:
         if dropped_paths(event.mimeData()):

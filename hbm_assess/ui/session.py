@@ -26,6 +26,11 @@ class AssessmentSession(QObject):
         self.assessment: Assessment = store.assessment(assessment_id)
         self.form: Form = store.form(self.assessment.form_id, self.assessment.form_version)
         self.answers: dict[str, Answer] = store.answers(assessment_id)
+        self.group, self.assigned = _laptop_assignment(store, assessment_id)
+
+    def is_assigned(self, indicator_id: str) -> bool:
+        """On a workshop group's laptop, only the group's own indicators are answered here."""
+        return not self.assigned or indicator_id in self.assigned
 
     @property
     def is_final(self) -> bool:
@@ -62,6 +67,16 @@ class AssessmentSession(QObject):
     def reopen(self, note: str) -> None:
         self.store.reopen(self.assessment_id, note)
         self.reload_details()
+
+
+def _laptop_assignment(store: Store, assessment_id: int) -> tuple[str, frozenset[str]]:
+    from hbm_assess.storage import workshop
+
+    group = workshop.laptop_group(store, assessment_id)
+    if not group:
+        return "", frozenset()
+    mine = next((g for g in workshop.groups(store, assessment_id) if g.name == group), None)
+    return group, frozenset(mine.indicators) if mine else frozenset()
 
 
 def _has_content(answer: Answer) -> bool:

@@ -10,6 +10,9 @@ from hbm_assess.palette import level_fill, level_hex
 
 _language = "en"
 
+# Each language named in itself, so anyone can find their own.
+LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "ckb": "کوردی (سۆرانی)"}
+
 
 def set_language(language: str) -> None:
     """The language of questionnaire text and vocabulary names shown in the app."""

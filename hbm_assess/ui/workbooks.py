@@ -184,6 +184,23 @@ class Workbooks(QObject):
 
         self._run(self.tr("Exporting to Excel"), work, self._on_exported)
 
+    def choose_folder_and_prepare_groups(self, assessment_id: int) -> None:
+        from hbm_assess.exchange.workshop_files import prepare_group_files
+
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Folder for the group files"),
+                                                  str(Path.home()))
+        if not folder:
+            return
+        db, language = self.store_path(), text.language()
+
+        def work(progress, cancelled):
+            return _with_own_store(db, lambda store: prepare_group_files(
+                store, assessment_id, Path(folder), language,
+                progress=lambda done, total, current=None: progress(done, total, Path(current).name if current else ""),
+                cancelled=cancelled))
+
+        self._run(self.tr("Preparing group files"), work, self._on_exported)
+
     def choose_and_write_report(self, assessment_id: int, suggested_name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export report"),
                                               str(Path.home() / suggested_name), self.tr("PDF document (*.pdf)"))

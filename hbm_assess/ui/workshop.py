@@ -1,0 +1,354 @@
+"""Workshop mode on screen: groups and their assignments, settling disagreements, and the projector view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTranslator, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hbm_assess.core.vocabulary import LEVELS, Special
+from hbm_assess.core.workshop import ConsensusCase, Group, agreed_answer
+from hbm_assess.storage import workshop
+from hbm_assess.ui import text, translations
+from hbm_assess.ui.session import AssessmentSession
+
+NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+class GroupsDialog(QDialog):
+    """Name the break-out groups and tick the indicators each one scores."""
+
+    def __init__(self, session: AssessmentSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Workshop groups"))
+        self.groups: list[Group] = workshop.groups(session.store, session.assessment_id)
+        self.names = QListWidget(self)
+        self.names.currentRowChanged.connect(self._on_group_chosen)
+        add = QPushButton(self.tr("Add group"), self)
+        remove = QPushButton(self.tr("Remove group"), self)
+        add.clicked.connect(self._on_add_clicked)
+        remove.clicked.connect(self._on_remove_clicked)
+        self.name = QLineEdit(self)
+        self.members = QLineEdit(self)
+        self.members.setPlaceholderText(self.tr("Names, separated by commas"))
+        self.institutions = QLineEdit(self)
+        self.institutions.setPlaceholderText(self.tr("Institutions, separated by commas"))
+        self.indicators = QTreeWidget(self)
+        self.indicators.setHeaderHidden(True)
+        language = text.language()
+        for area in session.form.areas:
+            area_item = QTreeWidgetItem(self.indicators, [area.title.get(language)])
+            area_item.setFlags(area_item.flags() | Qt.ItemFlag.ItemIsAutoTristate | Qt.ItemFlag.ItemIsUserCheckable)
+            for indicator in area.indicators:
+                item = QTreeWidgetItem(area_item, [f"{indicator.id}  {indicator.label.get(language)}"])
+                item.setData(0, NAME_ROLE, indicator.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+        self.indicators.expandAll()
+        for widget in (self.name, self.members, self.institutions):
+            widget.editingFinished.connect(self._store_current)
+        self.indicators.itemChanged.connect(lambda *_: self._store_current())
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #B34700;")
+
+        left = QVBoxLayout()
+        left.addWidget(self.names, 1)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        left.addLayout(row)
+        editor = QFormLayout()
+        editor.addRow(self.tr("Group name"), self.name)
+        editor.addRow(self.tr("Members"), self.members)
+        editor.addRow(self.tr("Institutions"), self.institutions)
+        editor.addRow(self.tr("Indicators it scores"), self.indicators)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(editor, 3)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self._loading = False
+        self._refresh_names()
+        self.resize(900, 600)
+
+    def _refresh_names(self, select: int = 0) -> None:
+        self.names.blockSignals(True)
+        self.names.clear()
+        for group in self.groups:
+            QListWidgetItem(self.tr("%1 (%2 indicators)").replace("%1", group.name).replace(
+                "%2", str(len(group.indicators))), self.names)
+        self.names.blockSignals(False)
+        if self.groups:
+            self.names.setCurrentRow(min(select, len(self.groups) - 1))
+        self._on_group_chosen(self.names.currentRow())
+
+    def _on_add_clicked(self) -> None:
+        self.groups.append(Group(self.tr("Group %1").replace("%1", str(len(self.groups) + 1))))
+        self._refresh_names(len(self.groups) - 1)
+        self.name.setFocus()
+        self.name.selectAll()
+
+    def _on_remove_clicked(self) -> None:
+        row = self.names.currentRow()
+        if 0 <= row < len(self.groups):
+            del self.groups[row]
+            self._refresh_names(row)
+
+    def _on_group_chosen(self, row: int) -> None:
+        self._loading = True
+        group = self.groups[row] if 0 <= row < len(self.groups) else None
+        for widget in (self.name, self.members, self.institutions, self.indicators):
+            widget.setEnabled(group is not None)
+        self.name.setText(group.name if group else "")
+        self.members.setText(", ".join(group.members) if group else "")
+        self.institutions.setText(", ".join(group.institutions) if group else "")
+        chosen = set(group.indicators) if group else set()
+        for item in self._indicator_items():
+            item.setCheckState(0, Qt.CheckState.Checked if item.data(0, NAME_ROLE) in chosen
+                               else Qt.CheckState.Unchecked)
+        self._loading = False
+
+    def _indicator_items(self) -> list[QTreeWidgetItem]:
+        root = self.indicators.invisibleRootItem()
+        return [root.child(a).child(i) for a in range(root.childCount()) for i in range(root.child(a).childCount())]
+
+    def _store_current(self) -> None:
+        row = self.names.currentRow()
+        if self._loading or not 0 <= row < len(self.groups):
+            return
+        chosen = tuple(item.data(0, NAME_ROLE) for item in self._indicator_items()
+                       if item.checkState(0) == Qt.CheckState.Checked)
+        self.groups[row] = Group(self.name.text().strip(), _split(self.members.text()),
+                                 _split(self.institutions.text()), chosen)
+        self.names.item(row).setText(self.tr("%1 (%2 indicators)").replace("%1", self.groups[row].name).replace(
+            "%2", str(len(chosen))))
+
+    def accept(self) -> None:
+        self._store_current()
+        try:
+            workshop.save_groups(self.session.store, self.session.assessment_id, self.groups)
+        except ValueError:
+            self.problem.setText(self.tr("Every group needs a name of its own."))
+            return
+        super().accept()
+
+
+class SettleView(QWidget):
+    """Indicators scored by several groups, side by side; the facilitator records the agreed level."""
+
+    settled = Signal(str)
+
+    def __init__(self, session: AssessmentSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.cases: list[ConsensusCase] = []
+        self.case_list = QListWidget(self)
+        self.case_list.currentRowChanged.connect(self._on_case_chosen)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.table = QTableWidget(0, 4, self)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.agreed = QComboBox(self)
+        for level in LEVELS:
+            self.agreed.addItem(f"{level} · {text.level_name(level)}", level)
+        self.agreed.addItem(text.special_name(Special.NA.value), Special.NA.value)
+        self.agreed.addItem(text.special_name(Special.UNKNOWN.value), Special.UNKNOWN.value)
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText(self.tr("Why the plenary agreed on this level"))
+        self.note.setMaximumHeight(80)
+        self.record = QPushButton(self.tr("Record agreed level"), self)
+        self.record.clicked.connect(self._on_record_clicked)
+        self.summary = QLabel(self)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.table, 1)
+        decision = QFormLayout()
+        decision.addRow(self.tr("Agreed level"), self.agreed)
+        decision.addRow(self.tr("Note"), self.note)
+        right_layout.addLayout(decision)
+        right_layout.addWidget(self.record, 0, Qt.AlignmentFlag.AlignTrailing)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.case_list)
+        splitter.addWidget(right)
+        splitter.setSizes([320, 800])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Group"), self.tr("Level"), self.tr("Evidence"), self.tr("Notes")]
+
+    def refresh(self) -> None:
+        plan = workshop.merge_plan(self.session.store, self.session.assessment_id)
+        self.cases = sorted(plan.cases, key=lambda c: (c.settled, not c.disagreement, c.indicator_id))
+        row = max(self.case_list.currentRow(), 0)
+        self.case_list.blockSignals(True)
+        self.case_list.clear()
+        for case in self.cases:
+            mark = "✓" if case.settled else ("⚠" if case.disagreement else "•")
+            levels = " / ".join(f"{g}: {lv}" for g, lv in case.levels.items())
+            QListWidgetItem(f"{mark} {case.indicator_id}  ({levels})", self.case_list)
+        self.case_list.blockSignals(False)
+        open_cases = sum(1 for c in self.cases if not c.settled)
+        self.summary.setText(
+            self.tr("%1 indicators were scored by more than one group; %2 differ by two levels or more; %3 still "
+                    "to settle.").replace("%1", str(len(self.cases))).replace(
+                "%2", str(sum(1 for c in self.cases if c.disagreement))).replace("%3", str(open_cases)))
+        if self.cases:
+            self.case_list.setCurrentRow(min(row, len(self.cases) - 1))
+        self._on_case_chosen(self.case_list.currentRow())
+
+    def _on_case_chosen(self, row: int) -> None:
+        case = self.cases[row] if 0 <= row < len(self.cases) else None
+        self.record.setEnabled(case is not None and not self.session.is_final)
+        self.table.setRowCount(0)
+        self.table.setHorizontalHeaderLabels(self.headers())
+        if case is None:
+            self.heading.setText(self.tr("Nothing to settle: no indicator was scored by two groups."))
+            return
+        indicator = self.session.form.indicator(case.indicator_id)
+        spread = self.tr(" — the groups differ by %1 levels").replace("%1", str(case.spread)) if case.disagreement \
+            else ""
+        self.heading.setText(f"<b>{indicator.id}</b> {indicator.label.get(text.language())}{spread}")
+        for group, answer in case.by_group.items():
+            level = (f"{answer.level} · {text.level_name(answer.level)}" if answer.level
+                     else text.special_name(answer.special) if answer.special else "")
+            evidence = " · ".join(p for p in (text.evidence_name(answer.evidence_type) if answer.evidence_type else "",
+                                              answer.evidence_reference, answer.evidence_text) if p)
+            row_number = self.table.rowCount()
+            self.table.insertRow(row_number)
+            for column, value in enumerate((group, level, evidence, answer.notes)):
+                item = QTableWidgetItem(value)
+                if column == 1 and answer.level:
+                    item.setBackground(text.level_colour(answer.level, light=True))
+                self.table.setItem(row_number, column, item)
+        self.table.resizeRowsToContents()
+        if case.agreed is not None and case.agreed.is_answered:
+            value = case.agreed.level if case.agreed.level else case.agreed.special
+            self.agreed.setCurrentIndex(max(0, self.agreed.findData(value)))
+        else:
+            levels = sorted(case.levels.values())
+            self.agreed.setCurrentIndex(max(0, self.agreed.findData(levels[len(levels) // 2]) if levels else 0))
+        self.note.clear()
+
+    def _on_record_clicked(self) -> None:
+        row = self.case_list.currentRow()
+        if not 0 <= row < len(self.cases):
+            return
+        case, value = self.cases[row], self.agreed.currentData()
+        level, special = (value, None) if isinstance(value, int) else (None, value)
+        workshop.settle(self.session.store, self.session.assessment_id,
+                        agreed_answer(case, level, special, self.note.toPlainText()))
+        self.session.answers = self.session.store.answers(self.session.assessment_id)
+        self.session.answer_changed.emit(case.indicator_id)
+        self.settled.emit(case.indicator_id)
+        self.refresh()
+
+
+class ProjectorView(QWidget):
+    """Large, high-contrast results for the plenary: the radar by area and the disagreements."""
+
+    def __init__(self, session: AssessmentSession, parent=None):
+        super().__init__(parent, Qt.WindowType.Window)
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.session = session
+        self.language = text.language()
+        self.setWindowTitle(self.tr("Projector view"))
+        self.setStyleSheet("background: white; color: black;")
+        self.canvas = FigureCanvasQTAgg(Figure(figsize=(9, 7), layout="constrained"))
+        self.disagreements = QLabel(self)
+        self.disagreements.setWordWrap(True)
+        self.disagreements.setAlignment(Qt.AlignmentFlag.AlignTop)
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.8)
+        self.disagreements.setFont(big)
+        self.switch = QPushButton(self)
+        self.switch.clicked.connect(self._on_switch_clicked)
+        side = QVBoxLayout()
+        side.addWidget(self.disagreements, 1)
+        side.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignTrailing)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.canvas, 3)
+        layout.addLayout(side, 2)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.redraw)
+        session.answer_changed.connect(lambda *_: self.redraw())
+        self.redraw()
+
+    def _on_switch_clicked(self) -> None:
+        self.language = "ar" if self.language != "ar" else "en"
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if self.language == "ar"
+                                else Qt.LayoutDirection.LeftToRight)
+        self.redraw()
+
+    def redraw(self) -> None:
+        from hbm_assess import charts
+
+        figure = self.canvas.figure
+        figure.clear()
+        charts.radar(figure, self.session.form, self.session.answers, self.language)
+        for ax in figure.axes:
+            for label in ax.get_xticklabels() + ax.texts:
+                label.set_fontsize(label.get_fontsize() * 1.4)
+        self.canvas.draw_idle()
+        plan = workshop.merge_plan(self.session.store, self.session.assessment_id)
+        lines = []
+        for case in plan.disagreements:
+            label = self.session.form.indicator(case.indicator_id).label.get(self.language)
+            levels = "  ".join(f"{g}: {lv}" for g, lv in case.levels.items())
+            lines.append(f"<p><b>{case.indicator_id}</b> {label}<br>{levels}</p>")
+        heading = self._say("Disagreements")
+        none = self._say("The groups agree on every shared indicator.")
+        self.disagreements.setText(f"<h2>{heading}</h2>" + ("".join(lines) if lines else f"<p>{none}</p>"))
+        self.switch.setText(text.LANGUAGE_NAMES["ar" if self.language != "ar" else "en"])
+
+    def _say(self, source: str) -> str:
+        """A text of this view in the projector's language, which may differ from the app's."""
+        if self.language == text.language():
+            return QCoreApplication.translate("ProjectorView", source)
+        if self.language == "en":
+            return source
+        translator = QTranslator(self)
+        translator.load(str(translations.compiled_file(self.language)))
+        return translator.translate("ProjectorView", source) or source
+
+    # Listed for pyside6-lupdate, which only sees texts written inside tr() or translate().
+    _TEXTS = (QT_TRANSLATE_NOOP("ProjectorView", "Disagreements"),
+              QT_TRANSLATE_NOOP("ProjectorView", "The groups agree on every shared indicator."))
