@@ -938,4 +938,223 @@
         <translation>حذف تقييم %1</translation>
     </message>
 </context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>الصفحة %1 من %2</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>نهائي</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>البلد</translation>
+    </message>
+    <message>
+        <source>Type of site</source>
+        <translation>نوع الموقع</translation>
+    </message>
+    <message>
+        <source>Date of the assessment</source>
+        <translation>تاريخ التقييم</translation>
+    </message>
+    <message>
+        <source>Assessors</source>
+        <translation>المقيِّمون</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>المؤسسات</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>الاستبيان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>%1, revision %2</source>
+        <translation>%1، المراجعة %2</translation>
+    </message>
+    <message>
+        <source>Overall mean level: %1 of 5</source>
+        <translation>متوسط المستوى العام: %1 من 5</translation>
+    </message>
+    <message>
+        <source>Report written on %1 by HBM Assess %2.</source>
+        <translation>أُعدّ هذا التقرير في %1 بواسطة HBM Assess %2.</translation>
+    </message>
+    <message>
+        <source>Humanitarian Border Management capacity assessment</source>
+        <translation>تقييم قدرات الإدارة الإنسانية للحدود</translation>
+    </message>
+    <message>
+        <source>Mean level %1 over %2 scored indicators of %3. Not counted: %4 not applicable and %5 unknown; %6 not answered.</source>
+        <translation>متوسط المستوى %1، محسوباً على المؤشرات المُقيَّمة (%2 من أصل %3). لم يُحتسب: لا ينطبق %4، غير معروف %5؛ بلا إجابة %6.</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>المجال</translation>
+    </message>
+    <message>
+        <source>Mean level</source>
+        <translation>متوسط المستوى</translation>
+    </message>
+    <message>
+        <source>Mean target</source>
+        <translation>متوسط المستوى المستهدف</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>مُقيَّم</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>لا ينطبق</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>بلا إجابة</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>الملخص التنفيذي</translation>
+    </message>
+    <message>
+        <source>The five largest gaps</source>
+        <translation>أكبر خمس فجوات</translation>
+    </message>
+    <message>
+        <source>Compared with the assessment of %1: %2 indicators improved, %3 stayed the same, %4 got worse; %5 could not be compared.</source>
+        <translation>مقارنةً بتقييم %1، عدد المؤشرات التي تحسّنت: %2، التي بقيت على حالها: %3، التي تراجعت: %4؛ التي تعذّرت مقارنتها: %5.</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>عالية</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>متوسطة</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>منخفضة</translation>
+    </message>
+    <message>
+        <source>No gaps: every scored indicator is at its target.</source>
+        <translation>لا توجد فجوات: بلغ كل مؤشر مُقيَّم مستواه المستهدف.</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>المؤشر</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>المستوى</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>المستوى المستهدف</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>الفجوة</translation>
+    </message>
+    <message>
+        <source>Suggested priority</source>
+        <translation>الأولوية المقترحة</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>الرسوم البيانية</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>الدليل</translation>
+    </message>
+    <message>
+        <source>Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. ✓ evidence recorded; ⚠ a level of 4 or 5 without evidence.</source>
+        <translation>ألوان المستويات: 1 أحمر، 2–3 أصفر، 4–5 أخضر؛ الرمادي: غير مُقيَّم. ✓ دليل مسجَّل؛ ⚠ مستوى 4 أو 5 دون دليل.</translation>
+    </message>
+    <message>
+        <source>Scores by area and indicator</source>
+        <translation>الدرجات حسب المجال والمؤشر</translation>
+    </message>
+    <message>
+        <source>Plan of action by responsible institution</source>
+        <translation>خطة العمل حسب الجهة المسؤولة</translation>
+    </message>
+    <message>
+        <source>No actions in the plan yet.</source>
+        <translation>لا توجد إجراءات في الخطة بعد.</translation>
+    </message>
+    <message>
+        <source>Not yet assigned</source>
+        <translation>لم تُحدَّد الجهة المسؤولة بعد</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>المؤشرات</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>الأولوية</translation>
+    </message>
+    <message>
+        <source>Timeframe</source>
+        <translation>الإطار الزمني</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>التكلفة</translation>
+    </message>
+    <message>
+        <source>With: %1</source>
+        <translation>بالتعاون مع: %1</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>فوري</translation>
+    </message>
+    <message>
+        <source>Within 3 months</source>
+        <translation>خلال 3 أشهر</translation>
+    </message>
+    <message>
+        <source>Within 12 months</source>
+        <translation>خلال 12 شهرًا</translation>
+    </message>
+    <message>
+        <source>Longer</source>
+        <translation>مدة أطول</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>مخطط</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد التنفيذ</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجز</translation>
+    </message>
+</context>
 </TS>

@@ -923,4 +923,223 @@
         <translation>سڕینەوەی هەڵسەنگاندنی %1</translation>
     </message>
 </context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>پەڕەی %1 لە %2</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>ڕەشنووس</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>کۆتایی</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>وڵات</translation>
+    </message>
+    <message>
+        <source>Type of site</source>
+        <translation>جۆری شوێن</translation>
+    </message>
+    <message>
+        <source>Date of the assessment</source>
+        <translation>بەرواری هەڵسەنگاندن</translation>
+    </message>
+    <message>
+        <source>Assessors</source>
+        <translation>هەڵسەنگێنەران</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>دامەزراوەکان</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>پرسیارنامە</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>دۆخ</translation>
+    </message>
+    <message>
+        <source>%1, revision %2</source>
+        <translation>%1، پێداچوونەوەی %2</translation>
+    </message>
+    <message>
+        <source>Overall mean level: %1 of 5</source>
+        <translation>تێکڕای ئاستی گشتی: %1 لە 5</translation>
+    </message>
+    <message>
+        <source>Report written on %1 by HBM Assess %2.</source>
+        <translation>ئەم ڕاپۆرتە لە %1 بە HBM Assess %2 نووسراوە.</translation>
+    </message>
+    <message>
+        <source>Humanitarian Border Management capacity assessment</source>
+        <translation>هەڵسەنگاندنی توانای بەڕێوەبردنی مرۆیی سنوور</translation>
+    </message>
+    <message>
+        <source>Mean level %1 over %2 scored indicators of %3. Not counted: %4 not applicable and %5 unknown; %6 not answered.</source>
+        <translation>تێکڕای ئاست %1، لەسەر پێوەرە هەڵسەنگێنراوەکان (%2 لە %3). نەژمێردراو: پەیوەندیدار نییە %4، نەزانراو %5؛ بێ وەڵام %6.</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>بوار</translation>
+    </message>
+    <message>
+        <source>Mean level</source>
+        <translation>تێکڕای ئاست</translation>
+    </message>
+    <message>
+        <source>Mean target</source>
+        <translation>تێکڕای ئاستی ئامانج</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>هەڵسەنگێنراو</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>پەیوەندیدار نییە</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>نەزانراو</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>بێ وەڵام</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>پوختەی جێبەجێکاری</translation>
+    </message>
+    <message>
+        <source>The five largest gaps</source>
+        <translation>پێنج گەورەترین کەلێن</translation>
+    </message>
+    <message>
+        <source>Compared with the assessment of %1: %2 indicators improved, %3 stayed the same, %4 got worse; %5 could not be compared.</source>
+        <translation>بەراورد لەگەڵ هەڵسەنگاندنی %1، ژمارەی پێوەرەکان: باشتربوو %2، وەک خۆی ماوەتەوە %3، خراپتربوو %4؛ بەراوردنەکراو %5.</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>بەرز</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>مامناوەند</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>نزم</translation>
+    </message>
+    <message>
+        <source>No gaps: every scored indicator is at its target.</source>
+        <translation>هیچ کەلێنێک نییە: هەموو پێوەرە هەڵسەنگێنراوەکان گەیشتوونەتە ئامانج.</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>پێوەر</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>ئاست</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>ئاستی ئامانج</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>کەلێن</translation>
+    </message>
+    <message>
+        <source>Suggested priority</source>
+        <translation>ئەولەویەتی پێشنیارکراو</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>هێڵکارییەکان</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>بەڵگە</translation>
+    </message>
+    <message>
+        <source>Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. ✓ evidence recorded; ⚠ a level of 4 or 5 without evidence.</source>
+        <translation>ڕەنگی ئاستەکان: 1 سوور، 2–3 زەرد، 4–5 سەوز؛ خۆڵەمێشی: هەڵنەسەنگێنراو. ✓ بەڵگە تۆمارکراوە؛ ⚠ ئاستی 4 یان 5 بێ بەڵگە.</translation>
+    </message>
+    <message>
+        <source>Scores by area and indicator</source>
+        <translation>نمرەکان بەپێی بوار و پێوەر</translation>
+    </message>
+    <message>
+        <source>Plan of action by responsible institution</source>
+        <translation>پلانی کار بەپێی دامەزراوەی بەرپرسیار</translation>
+    </message>
+    <message>
+        <source>No actions in the plan yet.</source>
+        <translation>هێشتا هیچ کارێک لە پلاندا نییە.</translation>
+    </message>
+    <message>
+        <source>Not yet assigned</source>
+        <translation>هێشتا دیاری نەکراوە</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>پێوەرەکان</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>ئەولەویەت</translation>
+    </message>
+    <message>
+        <source>Timeframe</source>
+        <translation>ماوەی کات</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>تێچوو</translation>
+    </message>
+    <message>
+        <source>With: %1</source>
+        <translation>لەگەڵ: %1</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>دەستبەجێ</translation>
+    </message>
+    <message>
+        <source>Within 3 months</source>
+        <translation>لە ماوەی 3 مانگدا</translation>
+    </message>
+    <message>
+        <source>Within 12 months</source>
+        <translation>لە ماوەی 12 مانگدا</translation>
+    </message>
+    <message>
+        <source>Longer</source>
+        <translation>ماوەی درێژتر</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>پلاندانراو</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>لە جێبەجێکردندایە</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تەواوبوو</translation>
+    </message>
+</context>
 </TS>

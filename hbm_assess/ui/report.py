@@ -1,0 +1,266 @@
+"""The printable report of one assessment: an A4 PDF in English, Arabic or Kurdish, right to left where due.
+
+Qt lays the report out (QTextDocument shapes Arabic and Kurdish and handles
+right-to-left text itself) and writes it with QPdfWriter; the charts are the
+same functions as in the app, rendered to PNG by matplotlib's Agg canvas.
+Runs without a window (offscreen) and outside the GUI thread: it touches no widget.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QRectF, QSizeF, Qt, QTranslator, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+    QTextOption,
+)
+
+from hbm_assess import __version__
+from hbm_assess.core.assessment import Action, Answer, Assessment
+from hbm_assess.core.comparison import Comparison, compare
+from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.text import is_right_to_left
+from hbm_assess.storage.store import Store
+from hbm_assess.ui import report_html
+from hbm_assess.ui.translations import compiled_file
+
+RESOLUTION = 300  # PDF units per inch for layout; text stays vector, charts keep their own pixels
+CHART_DPI = 170
+MARGINS_MM = QMarginsF(16, 16, 16, 20)  # left, top, right, bottom: the page number sits in the bottom margin
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT_FAMILIES = {
+    # Qt falls back along the list glyph by glyph: Arabic script first for Arabic and
+    # Kurdish, Latin first for the rest; Noto Sans Arabic ships with the app.
+    "rtl": ["Noto Sans Arabic", "Noto Sans", "Segoe UI", "DejaVu Sans", "Arial"],
+    "ltr": ["Noto Sans", "Segoe UI", "DejaVu Sans", "Arial", "Noto Sans Arabic"],
+}
+
+
+class ReportCancelled(Exception):
+    """The person stopped the report before it was written; nothing was left behind."""
+
+
+class Words:
+    """The report's fixed texts in its own language, whatever language the app is showing."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._translator = QTranslator()
+        self._loaded = language != "en" and self._translator.load(str(compiled_file(language)))
+
+    def __call__(self, source: str) -> str:
+        if self._loaded:
+            translated = self._translator.translate("Report", source)
+            if translated:
+                return translated
+        return source
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the report shows, read from the database once."""
+
+    assessment: Assessment
+    form: Form
+    answers: dict[str, Answer]
+    actions: list[Action]
+    earlier: Assessment | None = None
+    earlier_answers: dict[str, Answer] | None = None
+    comparison: Comparison | None = None
+
+
+def write_report(
+    store: Store,
+    assessment_id: int,
+    path: Path,
+    language: str = "en",
+    progress: Callable[[int, int], object] | None = None,
+    compare_with: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
+    """Write the report of an assessment to ``path`` (A4 PDF) and return the path.
+
+    The file appears whole or not at all: it is written beside the target and moved
+    into place. ``compare_with`` names an earlier assessment of the same site to show
+    alongside. Raises NotFound for an unknown assessment, OSError when the file cannot
+    be written, ReportCancelled when ``cancelled()`` turned true.
+    """
+    path = Path(path)
+    steps = Steps(progress, cancelled, total=6)
+    data = read(store, assessment_id, compare_with)
+    steps.done("data")
+    words = Words(language)
+    images = {}
+    for name, (figure_size, draw) in report_html.chart_drawings(data, language).items():
+        images[name] = render_png(figure_size, draw)
+        steps.done(name)
+    document = build_document(data, words, images)
+    steps.done("layout")
+    _write_atomically(path, lambda target: _print(document, target, data, words))
+    steps.done("written")
+    return path
+
+
+class Steps:
+    """Progress reported as steps done out of a total, and the place to stop when asked."""
+
+    def __init__(self, progress, cancelled, total: int):
+        self.progress, self.cancelled, self.total, self.count = progress, cancelled, total, 0
+
+    def done(self, _what: str) -> None:
+        self.count += 1
+        if self.progress:
+            self.progress(self.count, self.total)
+        if self.cancelled and self.cancelled() and self.count < self.total:
+            raise ReportCancelled("the report was cancelled; no file was written")
+
+
+def read(store: Store, assessment_id: int, compare_with: int | None = None) -> ReportData:
+    """The assessment, its questionnaire, answers, plan and, if asked, the earlier assessment."""
+    assessment = store.assessment(assessment_id)
+    form = store.form(assessment.form_id, assessment.form_version)
+    answers = store.answers(assessment_id)
+    earlier = earlier_answers = comparison = None
+    if compare_with is not None:
+        earlier = store.assessment(compare_with)
+        earlier_answers = store.answers(compare_with)
+        comparison = compare(form, earlier_answers, answers)
+    return ReportData(assessment, form, answers, store.actions(assessment_id), earlier, earlier_answers, comparison)
+
+
+def render_png(figure_size: tuple[float, float], draw: Callable) -> QImage:
+    """A chart drawn by one of the chart functions, as an image (matplotlib's Agg canvas, no pyplot)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=figure_size, dpi=CHART_DPI, layout="constrained")
+    draw(figure)
+    buffer = io.BytesIO()
+    FigureCanvasAgg(figure).print_png(buffer)
+    image = QImage.fromData(buffer.getvalue(), "PNG")
+    # Qt sizes an image by its dots per metre; telling it the real dpi keeps charts sharp at their width.
+    image.setDotsPerMeterX(round(CHART_DPI / 0.0254))
+    image.setDotsPerMeterY(round(CHART_DPI / 0.0254))
+    return image
+
+
+def build_document(data: ReportData, words: Words, images: dict[str, QImage]) -> QTextDocument:
+    """The whole report as one rich-text document, not yet paginated."""
+    _register_fonts()
+    rtl = is_right_to_left(words.language)
+    document = QTextDocument()
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES["rtl" if rtl else "ltr"])
+    font.setPointSizeF(9.5)
+    document.setDefaultFont(font)
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    document.setDefaultTextOption(option)
+    document.setDocumentMargin(0)
+    for name, image in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
+    document.setHtml(report_html.html(data, words, rtl))
+    return document
+
+
+@cache
+def _register_fonts() -> tuple[int, ...]:
+    return tuple(QFontDatabase.addApplicationFont(str(p)) for p in sorted(FONT_DIR.glob("*.ttf")))
+
+
+def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    # A new name beside the target, created by the PDF writer itself so that the
+    # file gets the usual permissions (mkstemp would make it private to its owner).
+    temporary = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}.pdf.part")
+    if not path.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "No such folder", str(path.parent))
+    try:
+        write(Path(temporary))
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _print(document: QTextDocument, target: Path, data: ReportData, words: Words) -> None:
+    """Paginate the document onto A4 pages and number them."""
+    writer = QPdfWriter(str(target))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(f"{data.assessment.site.name} — {data.assessment.date}")
+    writer.setCreator(f"HBM Assess {__version__}")
+    document.documentLayout().setPaintDevice(writer)
+    page = writer.pageLayout().paintRectPixels(RESOLUTION)
+    width, height = page.width(), page.height()
+    document.setPageSize(QSizeF(width, height))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write the report to {target.parent}: is the folder writable?")
+    # Charts are lines and letters: JPEG, Qt's default for images in PDF, smears them.
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
+    try:
+        pages = document.pageCount()
+        for number in range(pages):
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -number * height)
+            page_area = QRectF(0, number * height, width, height)
+            # Without the clip, a block pushed to the next page is drawn below this one too.
+            painter.setClipRect(page_area)
+            document.drawContents(painter, page_area)
+            painter.restore()
+            _footer(painter, QRectF(0, height, width, _mm(MARGINS_MM.bottom())), number + 1, pages, data, words)
+    finally:
+        painter.end()
+
+
+def _mm(millimetres: float) -> float:
+    return millimetres * RESOLUTION / 25.4
+
+
+def _footer(painter: QPainter, area: QRectF, number: int, pages: int, data: ReportData, words: Words) -> None:
+    """Page number on the outer side, the site and date on the inner side; mirrored right to left."""
+    rtl = is_right_to_left(words.language)
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES["rtl" if rtl else "ltr"])
+    font.setPointSizeF(8)
+    painter.setFont(font)
+    painter.setPen(Qt.GlobalColor.darkGray)
+    painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    line = QRectF(area.left(), area.top() + _mm(5), area.width(), _mm(6))
+    page_text = words(QT_TRANSLATE_NOOP("Report", "Page %1 of %2")).replace("%1", str(number)).replace(
+        "%2", str(pages))
+    about = f"{data.assessment.site.name} · {data.assessment.date}"
+    # Qt's Left/Right alignments are absolute; Leading/Trailing follow the painter's direction.
+    painter.drawText(line, Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter, page_text)
+    painter.drawText(line, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter, about)
+
+
+def ensure_application():
+    """A Qt application for fonts and layout when none runs (command line); offscreen without a display."""
+    import sys
+
+    from PySide6.QtGui import QGuiApplication
+
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication.instance() or QGuiApplication(sys.argv[:1])

@@ -1,0 +1,314 @@
+"""The report's content as Qt rich text (HTML): cover, summary, charts, scored table, plan of action.
+
+Fixed texts are marked with QT_TRANSLATE_NOOP("Report", ...) so pyside6-lupdate
+collects them; the report translates them into its own language (report.Words).
+Qt does not mirror table columns for right-to-left text, so rows are reversed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from hbm_assess import __version__, charts
+from hbm_assess.charts.bidi_text import has_left_to_right, has_right_to_left
+from hbm_assess.charts.data import mean_text
+from hbm_assess.core.scoring import Score, area_scores, gaps, overall_score, suggested_priority, target_for
+from hbm_assess.core.text import is_right_to_left
+from hbm_assess.core.vocabulary import vocabulary
+from hbm_assess.palette import GREY, level_fill, lighten
+
+if TYPE_CHECKING:
+    from hbm_assess.ui.report import ReportData, Words
+
+LRM = "\u200e"  # left-to-right mark, invisible
+TOP_GAPS = 5
+GAP_ROWS_MAX = 20  # what one page holds of the gap chart; the scored table lists every gap
+STYLE = """
+h1 { font-size: 20pt; margin-bottom: 4pt; }
+h2 { font-size: 14pt; margin-top: 14pt; margin-bottom: 6pt; color: #0B3C5D; }
+h3 { font-size: 11pt; margin-top: 10pt; margin-bottom: 4pt; }
+p { margin-top: 2pt; margin-bottom: 4pt; }
+.site { font-size: 24pt; font-weight: bold; }
+.muted { color: #555555; font-size: 8pt; }
+.area { background-color: #E8EEF3; font-weight: bold; }
+th { background-color: #0B3C5D; color: white; font-weight: bold; }
+td, th { font-size: 8.5pt; }
+"""
+
+
+def chart_drawings(data: ReportData, language: str) -> dict[str, tuple[tuple[float, float], Callable]]:
+    """Each chart of the report: its size in inches and the chart function that draws it."""
+    form, answers = data.form, data.answers
+    shown_gaps = min(len(gaps(form, answers)), GAP_ROWS_MAX)
+    gap_height = 1.9 + 0.34 * max(shown_gaps, 3)
+    return {
+        "radar": ((6.6, 4.9), lambda fig: charts.radar(fig, form, answers, language,
+                                                       compare_answers=data.earlier_answers)),
+        "phases": ((6.6, 3.6), lambda fig: charts.phase_chart(fig, form, answers, language)),
+        "gaps": ((6.6, gap_height), lambda fig: charts.gap_chart(fig, form, answers, language,
+                                                                 max_rows=GAP_ROWS_MAX)),
+    }
+
+
+def html(data: ReportData, words: Words, rtl: bool) -> str:
+    """The report as one HTML document for QTextDocument."""
+    direction = "rtl" if rtl else "ltr"
+    sections = [cover(data, words), summary(data, words, rtl), chart_section(data, words),
+                scored_table(data, words, rtl), plan(data, words, rtl)]
+    return (f'<html dir="{direction}"><head><style>{STYLE}</style></head>'
+            f'<body dir="{direction}">{"".join(sections)}</body></html>')
+
+
+# -- building blocks -------------------------------------------------------------
+
+
+def _e(text: object) -> str:
+    """Text made safe for HTML; Latin-only text keeps its punctuation in place on right-to-left pages."""
+    text = str(text)
+    if has_left_to_right(text) and not has_right_to_left(text):
+        # English fallback text in an Arabic cell: without the marks, a final "?" or ")"
+        # would take the page's direction and jump to the start of the line.
+        text = LRM + text + LRM
+    return escape(text)
+
+
+def _table(header: Sequence[str], rows: Sequence[str], rtl: bool, widths: Sequence[int] = ()) -> str:
+    head = _row([f"<th{_width(widths, i)}>{_e(h)}</th>" for i, h in enumerate(header)], rtl)
+    return (f'<table width="100%" border="1" cellspacing="0" cellpadding="3" style="border-color: #AAAAAA; '
+            f'border-collapse: collapse;"><thead>{head}</thead>{"".join(rows)}</table>')
+
+
+def _width(widths: Sequence[int], index: int) -> str:
+    return f' width="{widths[index]}%"' if index < len(widths) else ""
+
+
+def _row(cells: list[str], rtl: bool) -> str:
+    return "<tr>" + "".join(reversed(cells) if rtl else cells) + "</tr>"
+
+
+def _cell(text: object, fill: str = "", align: str = "", escape_text: bool = True) -> str:
+    attributes = (f' bgcolor="{fill}"' if fill else "") + (f' align="{align}"' if align else "")
+    return f"<td{attributes}>{_e(text) if escape_text else text}</td>"
+
+
+def _level_cell(level: float | None, text: str) -> str:
+    return _cell(text, level_fill(level) if level is not None else lighten(GREY, 0.6), "center")
+
+
+def _mean(score: Score) -> str:
+    return "–" if score.mean_level is None else mean_text(score.mean_level)
+
+
+def _heading(text: str, level: int = 2) -> str:
+    """A section heading; sections (level 2) start on a new page."""
+    new_page = ' style="page-break-before: always;"' if level == 2 else ""
+    return f"<h{level}{new_page}>{_e(text)}</h{level}>"
+
+
+def _paragraph(text: str) -> str:
+    return f"<p>{_e(text)}</p>"
+
+
+def _list(names: Sequence[str], language: str) -> str:
+    return ("، " if is_right_to_left(language) else ", ").join(names)
+
+
+def _fill(template: str, *values: object) -> str:
+    for number, value in enumerate(values, start=1):
+        template = template.replace(f"%{number}", str(value))
+    return template
+
+
+# -- sections --------------------------------------------------------------------
+
+
+def cover(data: ReportData, words: Words) -> str:
+    a, form, language = data.assessment, data.form, words.language
+    vocab = vocabulary()
+    site_type = vocab.site_types[a.site.type].name.get(language) if a.site.type in vocab.site_types else a.site.type
+    status = {"draft": words(QT_TRANSLATE_NOOP("Report", "Draft")),
+              "final": words(QT_TRANSLATE_NOOP("Report", "Final"))}.get(a.status, a.status)
+    fields = [
+        (words(QT_TRANSLATE_NOOP("Report", "Country")), a.site.country),
+        (words(QT_TRANSLATE_NOOP("Report", "Type of site")), site_type),
+        (words(QT_TRANSLATE_NOOP("Report", "Date of the assessment")), a.date),
+        (words(QT_TRANSLATE_NOOP("Report", "Assessors")), _list(a.assessors, language)),
+        (words(QT_TRANSLATE_NOOP("Report", "Institutions")), _list(a.institutions, language)),
+        (words(QT_TRANSLATE_NOOP("Report", "Questionnaire")), f"{form.title.get(language)} ({form.id} {form.version})"),
+        (words(QT_TRANSLATE_NOOP("Report", "Status")), _fill(words(QT_TRANSLATE_NOOP("Report", "%1, revision %2")),
+                                                             status, a.revision)),
+    ]
+    rtl = is_right_to_left(language)
+    rows = "".join(_row([f'<td width="30%"><b>{_e(k)}</b></td>', _cell(v or "–")], rtl) for k, v in fields)
+    overall = overall_score(form, data.answers)
+    headline = _fill(words(QT_TRANSLATE_NOOP("Report", "Overall mean level: %1 of 5")), _mean(overall))
+    notes = f"<p>{_e(a.notes)}</p>" if a.notes else ""
+    generated = _fill(words(QT_TRANSLATE_NOOP("Report", "Report written on %1 by HBM Assess %2.")),
+                      date.today().isoformat(), __version__)
+    title = words(QT_TRANSLATE_NOOP("Report", "Humanitarian Border Management capacity assessment"))
+    return (f"<h1>{_e(title)}</h1>"
+            f'<p class="site">{_e(a.site.name)}</p>'
+            f'<table width="100%" cellspacing="0" cellpadding="4">{rows}</table>'
+            f'<p></p><table cellpadding="8" cellspacing="0"><tr><td bgcolor="{level_fill(overall.mean_level)}">'
+            f'<span style="font-size: 14pt; font-weight: bold;">{_e(headline)}</span></td></tr></table>'
+            f'{notes}<p class="muted">{_e(generated)}</p>')
+
+
+def summary(data: ReportData, words: Words, rtl: bool) -> str:
+    form, answers, language = data.form, data.answers, words.language
+    overall = overall_score(form, answers)
+    counted = _fill(words(QT_TRANSLATE_NOOP(
+        "Report", "Mean level %1 over %2 scored indicators of %3. Not counted: %4 not applicable and %5 unknown; "
+                  "%6 not answered.")), _mean(overall), overall.scored, form.indicator_count,
+        overall.not_applicable, overall.unknown, overall.unanswered)
+    header = [words(QT_TRANSLATE_NOOP("Report", "Area")), words(QT_TRANSLATE_NOOP("Report", "Mean level")),
+              words(QT_TRANSLATE_NOOP("Report", "Mean target")), words(QT_TRANSLATE_NOOP("Report", "Scored")),
+              words(QT_TRANSLATE_NOOP("Report", "Not applicable")), words(QT_TRANSLATE_NOOP("Report", "Unknown")),
+              words(QT_TRANSLATE_NOOP("Report", "Not answered"))]
+    rows = []
+    for area_id, score in area_scores(form, answers).items():
+        target = "–" if score.mean_target is None else f"{score.mean_target:.1f}"
+        rows.append(_row([_cell(form.area_by_id[area_id].title.get(language)),
+                          _level_cell(score.mean_level, _mean(score)), _cell(target, align="center"),
+                          _cell(score.scored, align="center"), _cell(score.not_applicable, align="center"),
+                          _cell(score.unknown, align="center"), _cell(score.unanswered, align="center")], rtl))
+    parts = [_heading(words(QT_TRANSLATE_NOOP("Report", "Executive summary"))),
+             f"<p>{_e(counted)}</p>", _comparison_line(data, words),
+             _table(header, rows, rtl, (34, 11, 11, 11, 11, 11, 11)),
+             _heading(words(QT_TRANSLATE_NOOP("Report", "The five largest gaps")), 3), _top_gaps(data, words, rtl)]
+    return "".join(parts)
+
+
+def _comparison_line(data: ReportData, words: Words) -> str:
+    if data.comparison is None or data.earlier is None:
+        return ""
+    c = data.comparison
+    line = _fill(words(QT_TRANSLATE_NOOP(
+        "Report", "Compared with the assessment of %1: %2 indicators improved, %3 stayed the same, %4 got worse; "
+                  "%5 could not be compared.")), data.earlier.date, c.improved, c.same, c.worse, c.not_comparable)
+    return f"<p>{_e(line)}</p>"
+
+
+def _priority_name(priority: str, words: Words) -> str:
+    return {"high": words(QT_TRANSLATE_NOOP("Report", "High")),
+            "medium": words(QT_TRANSLATE_NOOP("Report", "Medium")),
+            "low": words(QT_TRANSLATE_NOOP("Report", "Low"))}.get(priority, priority)
+
+
+def _top_gaps(data: ReportData, words: Words, rtl: bool) -> str:
+    form, language = data.form, words.language
+    largest = gaps(form, data.answers)[:TOP_GAPS]
+    if not largest:
+        return _paragraph(words(QT_TRANSLATE_NOOP("Report", "No gaps: every scored indicator is at its target.")))
+    header = [words(QT_TRANSLATE_NOOP("Report", "Indicator")), words(QT_TRANSLATE_NOOP("Report", "Level")),
+              words(QT_TRANSLATE_NOOP("Report", "Target")), words(QT_TRANSLATE_NOOP("Report", "Gap")),
+              words(QT_TRANSLATE_NOOP("Report", "Suggested priority"))]
+    rows = [_row([_cell(f"{gap.indicator_id}  {form.indicator(gap.indicator_id).label.get(language)}"),
+                  _level_cell(gap.level, str(gap.level)), _cell(gap.target, align="center"),
+                  _cell(gap.size, align="center"), _cell(_priority_name(suggested_priority(gap).value, words),
+                                                         align="center")], rtl)
+            for gap in largest]
+    return _table(header, rows, rtl, (60, 8, 8, 8, 16))
+
+
+def chart_section(data: ReportData, words: Words) -> str:
+    width = 620  # in the document's 96-dpi units: the full text width of an A4 page with these margins
+    # The gap chart gets a page of its own: Qt would cut an image taller than what is left of a page.
+    images = "".join(f'<p align="center"{brk}><img src="chart:{name}" width="{width}"></p>'
+                     for name, brk in (("radar", ""), ("phases", ""), ("gaps", ' style="page-break-before: always;"')))
+    return _heading(words(QT_TRANSLATE_NOOP("Report", "Charts"))) + images
+
+
+def scored_table(data: ReportData, words: Words, rtl: bool) -> str:
+    form, language = data.form, words.language
+    header = [words(QT_TRANSLATE_NOOP("Report", "Indicator")), words(QT_TRANSLATE_NOOP("Report", "Level")),
+              words(QT_TRANSLATE_NOOP("Report", "Target")), words(QT_TRANSLATE_NOOP("Report", "Gap")),
+              words(QT_TRANSLATE_NOOP("Report", "Evidence"))]
+    scores = area_scores(form, data.answers)
+    rows = []
+    for area in form.areas:
+        title = f"{area.title.get(language)} — {_mean(scores[area.id])}"
+        rows.append(f'<tr><td colspan="5" class="area" bgcolor="#E8EEF3"><b>{_e(title)}</b></td></tr>')
+        rows += [_indicator_row(indicator, data, words, rtl) for indicator in area.indicators]
+    legend = words(QT_TRANSLATE_NOOP("Report", "Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. "
+                                              "✓ evidence recorded; ⚠ a level of 4 or 5 without evidence."))
+    return (_heading(words(QT_TRANSLATE_NOOP("Report", "Scores by area and indicator"))) +
+            f'<p class="muted">{_e(legend)}</p>{_table(header, rows, rtl, (52, 18, 7, 7, 16))}')
+
+
+def _indicator_row(indicator, data: ReportData, words: Words, rtl: bool) -> str:
+    language, vocab = words.language, vocabulary()
+    answer = data.answers.get(indicator.id)
+    label = f"<b>{_e(indicator.id)}</b>&nbsp; {_e(indicator.label.get(language))}"
+    if answer is None or not answer.is_answered:
+        cells = [_cell(label, escape_text=False), _level_cell(None, "–"), _cell(""), _cell(""), _cell("")]
+        return _row(cells, rtl)
+    if answer.level is None:
+        level_cell = _level_cell(None, vocab.answer_name(None, answer.special, language))
+        target = gap = ""
+    else:
+        level_cell = _level_cell(answer.level, f"{answer.level} · {vocab.level_name(answer.level, language)}")
+        target_level = target_for(answer, indicator)
+        target, gap = str(target_level), str(target_level - answer.level)
+    return _row([_cell(label, escape_text=False), level_cell, _cell(target, align="center"),
+                 _cell(gap, align="center"), _cell(_evidence(answer, language))], rtl)
+
+
+def _evidence(answer, language: str) -> str:
+    if answer.needs_evidence:
+        return "⚠"
+    if not answer.has_evidence:
+        return ""
+    term = vocabulary().evidence_types.get(answer.evidence_type)
+    name = term.name.get(language) if term else answer.evidence_type
+    return f"✓ {name}".strip()
+
+
+def plan(data: ReportData, words: Words, rtl: bool) -> str:
+    heading = _heading(words(QT_TRANSLATE_NOOP("Report", "Plan of action by responsible institution")))
+    if not data.actions:
+        return heading + _paragraph(words(QT_TRANSLATE_NOOP("Report", "No actions in the plan yet.")))
+    unassigned = words(QT_TRANSLATE_NOOP("Report", "Not yet assigned"))
+    groups: dict[str, list] = {}
+    for action in data.actions:
+        groups.setdefault(action.responsible.strip() or unassigned, []).append(action)
+    header = [words(QT_TRANSLATE_NOOP("Report", "Action")), words(QT_TRANSLATE_NOOP("Report", "Indicators")),
+              words(QT_TRANSLATE_NOOP("Report", "Priority")), words(QT_TRANSLATE_NOOP("Report", "Timeframe")),
+              words(QT_TRANSLATE_NOOP("Report", "Cost")), words(QT_TRANSLATE_NOOP("Report", "Status"))]
+    parts = [heading]
+    for institution in sorted(groups, key=lambda name: (name == unassigned, name.casefold())):
+        rows = [_action_row(action, words, rtl) for action in groups[institution]]
+        parts.append(f"<h3>{_e(institution)}</h3>")
+        parts.append(_table(header, rows, rtl, (40, 14, 10, 14, 11, 11)))
+    return "".join(parts)
+
+
+def _action_row(action, words: Words, rtl: bool) -> str:
+    partners = ""
+    if action.partners:
+        partners = "<br><span style='color: #555555;'>" + _e(
+            _fill(words(QT_TRANSLATE_NOOP("Report", "With: %1")), ", ".join(action.partners))) + "</span>"
+    cost = "" if action.cost is None else f"{action.cost:,.0f} {action.currency}".strip()
+    timeframe = action.due_date or _timeframe_name(action.timeframe, words)
+    return _row([_cell(_e(action.title) + partners, escape_text=False), _cell(", ".join(action.indicators)),
+                 _cell(_priority_name(action.priority, words), align="center"), _cell(timeframe, align="center"),
+                 _cell(cost, align="center"), _cell(_action_status_name(action.status, words), align="center")], rtl)
+
+
+def _timeframe_name(timeframe: str, words: Words) -> str:
+    return {"immediate": words(QT_TRANSLATE_NOOP("Report", "Immediate")),
+            "3-months": words(QT_TRANSLATE_NOOP("Report", "Within 3 months")),
+            "12-months": words(QT_TRANSLATE_NOOP("Report", "Within 12 months")),
+            "longer": words(QT_TRANSLATE_NOOP("Report", "Longer"))}.get(timeframe, timeframe)
+
+
+def _action_status_name(status: str, words: Words) -> str:
+    return {"planned": words(QT_TRANSLATE_NOOP("Report", "Planned")),
+            "in-progress": words(QT_TRANSLATE_NOOP("Report", "In progress")),
+            "done": words(QT_TRANSLATE_NOOP("Report", "Done"))}.get(status, status)
+
