@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("--json", action="store_true", help="print the report as JSON")
     shots = commands.add_parser("screenshots", help="render the main screens to PNG files, offscreen")
     shots.add_argument("outdir", type=Path, metavar="OUTDIR")
+    report = commands.add_parser("report", help="write the printable report of an assessment (A4 PDF)")
+    report.add_argument("id", type=int, metavar="ID", help="the assessment, as shown by 'hbm-assess list'")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    report.add_argument("--compare", type=int, metavar="EARLIER_ID", help="show an earlier assessment alongside")
     return parser
 
 
@@ -206,6 +210,30 @@ def _screenshots(args) -> int:
     return EXIT_OK
 
 
+def _report(args) -> int:
+    from hbm_assess.storage.store import NotFound
+
+    language = args.lang or "en"
+    if language not in ("en", "ar", "ckb"):
+        raise CommandError(f"reports can be written in en, ar or ckb, not {language!r}")
+    if args.output.suffix.lower() != ".pdf":
+        raise CommandError(f"{args.output}: the file name must end in .pdf")
+    from hbm_assess.ui.report import ensure_application, write_report
+
+    ensure_application()
+    store = open_store(args)
+    try:
+        path = write_report(store, args.id, args.output, language, compare_with=args.compare)
+    except NotFound as error:
+        raise CommandError(str(error)) from None
+    except OSError as error:
+        raise CommandError(f"cannot write {args.output}: {error.strerror or error}") from None
+    finally:
+        store.close()
+    print(path)
+    return EXIT_OK
+
+
 WORKBOOK_LANGUAGES = ("en", "ar", "ckb")
 
 
@@ -268,4 +296,4 @@ def _import(args) -> int:
 
 
 _HANDLERS = {"demo": _demo, "list": _list, "form": _form, "screenshots": _screenshots, "export": _export,
-             "import": _import}
+             "import": _import, "report": _report}
