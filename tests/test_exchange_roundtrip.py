@@ -124,8 +124,8 @@ def test_arabic_export_has_right_to_left_sheets_translated_headers_and_the_same_
     assessment_id = awkward_assessment(store, mini_form)
     english = openpyxl.load_workbook(export(store, assessment_id, tmp_path / "en.xlsx", "en"))
     arabic = openpyxl.load_workbook(export(store, assessment_id, tmp_path / "ar.xlsx", "ar"))
-    assert arabic.sheetnames == ["ملخص", "الإجابات", "الفجوات", "خطة العمل", "_hbm"]
-    assert all(ws.sheet_view.rightToLeft for ws in arabic.worksheets[:4])
+    assert arabic.sheetnames == ["ملخص", "الإجابات", "الفجوات", "خطة العمل", "المساهمات", "_hbm"]
+    assert all(ws.sheet_view.rightToLeft for ws in arabic.worksheets[:5])
     assert not any(ws.sheet_view.rightToLeft for ws in english.worksheets)
     en, ar = english["Answers"], arabic["الإجابات"]
     assert [c.value for c in ar[2]] == [c.value for c in en[2]]

@@ -191,3 +191,57 @@ def test_groups_need_distinct_names(facilitator):
         workshop.save_groups(store, workshop_id, [Group("A"), Group("A")])
     workshop.save_groups(store, workshop_id, [replace(GROUPS[0], members=("Huda", "Omar"))])
     assert [g.members for g in workshop.groups(store, workshop_id)] == [("Huda", "Omar")]
+
+
+def test_same_assessment_edited_in_two_places_is_settled_on_the_same_screen(qtbot, tmp_path, store, mini_assessment):
+    from hbm_assess.ui.main_window import MainWindow
+
+    settings.use_file(tmp_path / "settings.ini")
+    store.save_answer(mini_assessment, Answer("REG-01", level=2))
+    first = export_assessment(store, mini_assessment, tmp_path / "first.xlsx")
+    elsewhere = Store.open(tmp_path / "elsewhere.sqlite")
+    [copy] = import_paths(elsewhere, [first]).results
+    elsewhere.save_answer(copy.assessment_id, Answer("REG-01", level=4, evidence_text="Seen in Duhok"))
+    second = export_assessment(elsewhere, copy.assessment_id, tmp_path / "second.xlsx")
+    elsewhere.close()
+    store.save_answer(mini_assessment, Answer("REG-01", level=3))  # changed here too
+    [conflict] = import_paths(store, [second]).results
+    assert conflict.outcome == "conflict"
+
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_assessment(mini_assessment)
+    window.show_settle()
+    settle = window.assessment_view.settle
+    assert settle.case_list.count() == 1
+    sides = {settle.table.item(r, 0).text(): settle.table.item(r, 1).text() for r in range(settle.table.rowCount())}
+    assert sides == {"This database": "3 · Developed capacity",
+                     f"Imported copy {conflict.assessment_id}": "4 · Demonstrated capacity"}
+    settle.agreed.setCurrentIndex(settle.agreed.findData(4))
+    qtbot.mouseClick(settle.record, Qt.MouseButton.LeftButton)
+    assert store.answers(mini_assessment)["REG-01"].level == 4
+    assert settle.case_list.item(0).text().startswith("✓")
+    qtbot.mouseClick(settle.finish_conflicts, Qt.MouseButton.LeftButton)
+    assert [r.id for r in store.list_assessments()] == [mini_assessment]  # the copy is in the bin, recoverable
+    assert settle.case_list.count() == 0
+    window.close()
+    settings.use_file(None)
+
+
+def test_contributions_sheet_lists_each_institutions_part(tmp_path, store, mini_assessment):
+    from python_calamine import CalamineWorkbook
+
+    from hbm_assess.core.assessment import Action
+
+    store.save_answer(mini_assessment, Answer("OPS-01", level=1))
+    store.save_action(mini_assessment, Action("Write the SOP", ("OPS-01",), responsible="MoI", partners=("IOM",)))
+    store.save_action(mini_assessment, Action("Train staff", ("OPS-01",), responsible="IOM"))
+    path = export_assessment(store, mini_assessment, tmp_path / "plan.xlsx")
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Contributions").to_python()
+    assert rows[0][:3] == ["Institution", "Role", "Action"]
+    parts = [(r[0], r[1], r[2], r[4]) for r in rows[1:]]
+    assert parts == [("MoI", "Responsible", "Write the SOP", "1 → 2"), ("IOM", "Partner", "Write the SOP", "1 → 2"),
+                     ("IOM", "Responsible", "Train staff", "1 → 2")]
+    [result] = import_paths(store, [path]).results
+    assert result.outcome == "unchanged"  # the extra sheet is for people; import ignores it

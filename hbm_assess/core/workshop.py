@@ -89,7 +89,7 @@ def plan_merge(form: Form, group_answers: Mapping[str, Mapping[str, Answer]],
             [(group, answer)] = answered.items()
             adopted = replace(answer, group="", answered_by=group)  # the group stays on record as its author
             if current is None or not current.is_answered or _adopted_from(current, group):
-                if current is None or _content(current) != _content(adopted):
+                if current is None or answer_content(current) != answer_content(adopted):
                     plan.adopt[indicator.id] = adopted
             continue
         if current is not None and current.answered_by in answered:
@@ -105,7 +105,8 @@ def _adopted_from(answer: Answer, group: str) -> bool:
     return answer.answered_by == group
 
 
-def _content(answer: Answer) -> tuple:
+def answer_content(answer: Answer) -> tuple:
+    """What an answer says, without who or when: two answers with the same content agree."""
     return (answer.level, answer.special, answer.target, answer.evidence_type, answer.evidence_reference,
             answer.evidence_text, answer.confidence, answer.notes)
 

@@ -24,6 +24,8 @@ from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priority
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.exchange.cells import check_text, column_letter, escape
+from hbm_assess.exchange.contributions import TITLE as CONTRIBUTIONS
+from hbm_assess.exchange.contributions import contributions_sheet
 from hbm_assess.exchange.hashing import content_hash
 from hbm_assess.exchange.layout import (
     ANSWER_COLUMNS,
@@ -180,6 +182,7 @@ def build_workbook(data: Snapshot, form: Form, language: str) -> Workbook:
     _gaps_sheet(workbook.create_sheet(sheets["gaps"]), form, main, language)
     if data.actions:
         _plan_sheet(workbook.create_sheet(sheets["plan"]), data.actions, language)
+        contributions_sheet(workbook.create_sheet(CONTRIBUTIONS[language]), data.actions, form, main, language, _put)
     for sheet in workbook.worksheets:
         sheet.sheet_view.rightToLeft = language in ("ar", "ckb")
     machine = workbook.create_sheet(MACHINE_SHEET)

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 
 from hbm_assess.core.assessment import Answer, now
-from hbm_assess.core.workshop import Group, MergePlan, plan_merge
+from hbm_assess.core.workshop import Group, MergePlan, answer_content, plan_merge
 from hbm_assess.storage.store import Store, _answer
 
 
@@ -117,3 +117,48 @@ def replace_group_answers(store: Store, assessment_id: int, group: str, answers:
 def settle(store: Store, assessment_id: int, agreed: Answer) -> str:
     """Record the facilitator's agreed answer; group answers stay as they are."""
     return store.save_answer(assessment_id, agreed)
+
+
+def conflict_cases(store: Store, assessment_id: int) -> list[tuple[int, list]]:
+    """For each conflicting copy of this assessment, the indicators on which the two disagree, as cases.
+
+    The same uuid edited in two places is settled like a workshop disagreement:
+    'here' is this database's answer, the other side is the copy from the file.
+    """
+    from hbm_assess.core.workshop import ConsensusCase
+
+    found = []
+    ours = store.answers(assessment_id)
+    rows = store.db.execute(
+        "SELECT id FROM assessments WHERE conflict_of = ? AND deleted_at IS NULL ORDER BY id",
+        (assessment_id,)).fetchall()
+    for (copy_id,) in rows:
+        theirs = store.answers(copy_id)
+        cases = []
+        for indicator_id in sorted(set(ours) | set(theirs)):
+            mine, other = ours.get(indicator_id), theirs.get(indicator_id)
+            if _differ(mine, other):
+                by_side = {}
+                if mine is not None:
+                    by_side[HERE] = mine
+                if other is not None:
+                    by_side[f"{COPY} {copy_id}"] = other
+                decided = mine if mine is not None and mine.answered_by == "consensus" else None
+                cases.append(ConsensusCase(indicator_id, by_side, decided))
+        found.append((copy_id, cases))
+    return found
+
+
+HERE = "here"
+COPY = "file copy"
+
+
+def _differ(a: Answer | None, b: Answer | None) -> bool:
+    return (a and answer_content(a)) != (b and answer_content(b))
+
+
+def settle_conflict(store: Store, assessment_id: int, copy_id: int) -> None:
+    """The conflict is settled: the other copy goes to the bin (recoverable), this one is the assessment."""
+    with store.db.atomic():
+        store.db.execute("UPDATE assessments SET deleted_at = ? WHERE id = ? AND conflict_of = ?",
+                         (now(), copy_id, assessment_id))

@@ -191,6 +191,8 @@ class SettleView(QWidget):
         self.record = QPushButton(self.tr("Record agreed level"), self)
         self.record.clicked.connect(self._on_record_clicked)
         self.summary = QLabel(self)
+        self.finish_conflicts = QPushButton(self.tr("Conflict settled: move the file's copy to the bin"), self)
+        self.finish_conflicts.clicked.connect(self._on_finish_conflicts_clicked)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -205,8 +207,11 @@ class SettleView(QWidget):
         splitter.addWidget(self.case_list)
         splitter.addWidget(right)
         splitter.setSizes([320, 800])
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.finish_conflicts)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.refresh()
 
@@ -216,6 +221,10 @@ class SettleView(QWidget):
     def refresh(self) -> None:
         plan = workshop.merge_plan(self.session.store, self.session.assessment_id)
         self.cases = sorted(plan.cases, key=lambda c: (c.settled, not c.disagreement, c.indicator_id))
+        self.conflicts = workshop.conflict_cases(self.session.store, self.session.assessment_id)
+        for _, cases in self.conflicts:
+            self.cases += cases
+        self.finish_conflicts.setVisible(bool(self.conflicts))
         row = max(self.case_list.currentRow(), 0)
         self.case_list.blockSignals(True)
         self.case_list.clear()
@@ -246,6 +255,7 @@ class SettleView(QWidget):
             else ""
         self.heading.setText(f"<b>{indicator.id}</b> {indicator.label.get(text.language())}{spread}")
         for group, answer in case.by_group.items():
+            group = self._side_name(group)
             level = (f"{answer.level} · {text.level_name(answer.level)}" if answer.level
                      else text.special_name(answer.special) if answer.special else "")
             evidence = " · ".join(p for p in (text.evidence_name(answer.evidence_type) if answer.evidence_type else "",
@@ -265,6 +275,18 @@ class SettleView(QWidget):
             levels = sorted(case.levels.values())
             self.agreed.setCurrentIndex(max(0, self.agreed.findData(levels[len(levels) // 2]) if levels else 0))
         self.note.clear()
+
+    def _side_name(self, side: str) -> str:
+        if side == workshop.HERE:
+            return self.tr("This database")
+        if side.startswith(workshop.COPY):
+            return self.tr("Imported copy %1").replace("%1", side[len(workshop.COPY):].strip())
+        return side
+
+    def _on_finish_conflicts_clicked(self) -> None:
+        for copy_id, _ in self.conflicts:
+            workshop.settle_conflict(self.session.store, self.session.assessment_id, copy_id)
+        self.refresh()
 
     def _on_record_clicked(self) -> None:
         row = self.case_list.currentRow()
