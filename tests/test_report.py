@@ -17,9 +17,11 @@ needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
-@pytest.fixture(scope="module", autouse=True)
-def application():
-    return ensure_application()
+@pytest.fixture(autouse=True)
+def application(qapp):
+    """pytest-qt's QApplication: a bare QGuiApplication made here would break the widget tests that follow."""
+    assert ensure_application() is qapp
+    return qapp
 
 
 @pytest.fixture

@@ -93,8 +93,10 @@ def legend(strip: Axes, handles: list, language: str, columns: int = 3) -> None:
     columns = min(columns, len(handles))
     if rtl:
         handles = _mirrored_rows(handles, columns)
-    strip.legend(handles=handles, loc="upper center", ncols=columns, prop=font(language, SMALL_SIZE),
-                 frameon=False, handletextpad=0.5, columnspacing=1.2, markerfirst=not rtl)
+    shown = strip.legend(handles=handles, loc="upper center", ncols=columns, prop=font(language, SMALL_SIZE),
+                         frameon=False, handletextpad=0.5, columnspacing=1.2, markerfirst=not rtl)
+    for text in shown.get_texts():
+        text.set_linespacing(line_spacing(language))
 
 
 def _mirrored_rows(handles: list, columns: int) -> list:
