@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 
 from hbm_assess import __version__
+from hbm_assess.charts.fonts import FONT_DIR
 from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.comparison import Comparison, compare
 from hbm_assess.core.questionnaire import Form
@@ -43,7 +44,6 @@ from hbm_assess.ui.translations import compiled_file
 RESOLUTION = 300  # PDF units per inch for layout; text stays vector, charts keep their own pixels
 CHART_DPI = 170
 MARGINS_MM = QMarginsF(16, 16, 16, 20)  # left, top, right, bottom: the page number sits in the bottom margin
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT_FAMILIES = {
     # Qt falls back along the list glyph by glyph: Arabic script first for Arabic and
     # Kurdish, Latin first for the rest; Noto Sans Arabic ships with the app.
