@@ -17,19 +17,31 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import startup_and_save  # noqa: E402
+from benchmarks import exchange_bench, gui_bench, startup_and_save
 
 HERE = Path(__file__).parent
 
-FULL = {"assessments": 200, "repetitions": 5, "saves": 500}
-QUICK = {"assessments": 5, "repetitions": 1, "saves": 30}
+FULL = {"assessments": 200, "repetitions": 5, "saves": 500, "workbooks": 500, "portfolio": 2000}
+QUICK = {"assessments": 5, "repetitions": 1, "saves": 30, "workbooks": 6, "portfolio": 20}
 
 
 def suite(sizes: dict) -> dict:
     """Name → a function of the work folder that returns a Figure."""
+    def workbooks(work: Path) -> Path:
+        return exchange_bench.make_workbooks(work.parent / "shared", sizes["workbooks"])
+
+    def big(work: Path) -> Path:
+        return gui_bench.big_database(work.parent / "shared", sizes["portfolio"])
+
     return {
-        "start-up": lambda work: startup_and_save.startup(work, sizes["assessments"], sizes["repetitions"]),
-        "answer save": lambda work: startup_and_save.answer_save(work, sizes["saves"]),
+        "start-up": lambda work: [startup_and_save.startup(work, sizes["assessments"], sizes["repetitions"])],
+        "answer save": lambda work: [startup_and_save.answer_save(work, sizes["saves"])],
+        "export": lambda work: [exchange_bench.export(work, sizes["repetitions"])],
+        "import": lambda work: exchange_bench.import_many(work.parent / "shared", sizes["workbooks"],
+                                                          max(1, sizes["repetitions"] // 2)),
+        "portfolio": lambda work: [gui_bench.portfolio(big(work), work, sizes["repetitions"])],
+        "responsiveness": lambda work: [gui_bench.responsiveness(workbooks(work), work)],
+        "memory": lambda work: [gui_bench.idle_memory(big(work), work)],
     }
 
 
@@ -54,12 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     names = args.only or list(benches)
     figures = []
     with tempfile.TemporaryDirectory(prefix="hbm-bench-") as scratch:
+        (Path(scratch) / "shared").mkdir()
         for name in names:
             work = Path(scratch) / name.replace(" ", "-")
             work.mkdir()
-            figure = benches[name](work)
-            print(_row(figure), flush=True)
-            figures.append(figure)
+            for figure in benches[name](work):
+                print(_row(figure), flush=True)
+                figures.append(figure)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({
         "date": datetime.now().isoformat(timespec="seconds"),

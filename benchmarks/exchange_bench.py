@@ -1,0 +1,129 @@
+"""Export of one assessment and import of many, against openpyxl and python-calamine doing the bare minimum."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from benchmarks.harness import Figure, Timing, ratio, repeat, run_python
+from hbm_assess.core.assessment import Action, Answer, Assessment, Site
+from hbm_assess.core.questionnaire import installed_forms, latest
+from hbm_assess.storage.store import Store
+
+
+def detailed_assessment(store: Store) -> int:
+    """A fully answered detailed assessment with evidence and a plan of action."""
+    form = latest(installed_forms(), "hbm-detailed")
+    answers = [Answer(ind.id, level=1 + n % 5, target=min(5, 2 + n % 5), evidence_type=ind.evidence[0],
+                      evidence_reference=f"Ref. {ind.id}", evidence_text=f"Seen at the post, note {n}. " * 4,
+                      confidence="medium", notes="Interview with the shift supervisor")
+               for n, ind in enumerate(form.indicators())]
+    actions = [Action(f"Action {n}", (ind.id,), responsible="MoI", partners=("IOM",), priority="high",
+                      cost=10_000.0 * n, currency="USD") for n, ind in enumerate(list(form.indicators())[:12])]
+    return store.create_assessment(
+        Assessment(form.id, form.version, Site("Ibrahim Khalil", "IQ", "land", "IQG09")), form, answers, actions)
+
+
+def export(work: Path, repetitions: int) -> Figure:
+    from openpyxl import Workbook
+    from python_calamine import CalamineWorkbook
+
+    from hbm_assess.exchange.export import export_assessment
+
+    store = Store.open(work / "export.sqlite")
+    assessment_id = detailed_assessment(store)
+    target = work / "product.xlsx"
+    product = repeat(lambda: export_assessment(store, assessment_id, target), repetitions)
+    book = CalamineWorkbook.from_path(str(target))
+    sheets = {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+    cells = sum(1 for rows in sheets.values() for row in rows for value in row if value not in ("", None))
+
+    def plain() -> None:
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        for name, rows in sheets.items():
+            sheet = workbook.create_sheet(name[:31])
+            for row in rows:
+                sheet.append(row)
+        workbook.save(work / "reference.xlsx")
+
+    reference = repeat(plain, repetitions)
+    store.close()
+    value = ratio(product, reference)
+    return Figure("export", f"detailed assessment + plan → .xlsx with charts ({cells} cells)",
+                  "openpyxl writing the same cells, no styling, no charts", "≤ 3×",
+                  value=value, product=product, reference=reference, met=value <= 3.0)
+
+
+IMPORT = """
+import json, resource, sys, time
+from pathlib import Path
+from hbm_assess.exchange.importing import import_paths
+from hbm_assess.storage.store import Store
+store = Store.open(Path(sys.argv[1]))
+start = time.perf_counter()
+report = import_paths(store, [Path(sys.argv[2])])
+elapsed = time.perf_counter() - start
+store.close()
+print(json.dumps({"seconds": elapsed, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "counts": report.counts()}))
+"""
+
+READ_ONLY = """
+import json, resource, sys, time
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+files = sorted(Path(sys.argv[1]).glob("*.xlsx"))
+start = time.perf_counter()
+for path in files:
+    book = CalamineWorkbook.from_path(str(path))
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python()
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def make_workbooks(work: Path, count: int) -> Path:
+    """``count`` exported detailed assessments in a folder (made once, untimed)."""
+    from hbm_assess.core.demo import demo_assessments
+    from hbm_assess.core.reference import crossing_points, institutions
+    from hbm_assess.exchange.export import export_all
+
+    folder = work / "workbooks"
+    if folder.exists() and len(list(folder.glob("*.xlsx"))) >= count:
+        return folder
+    form = latest(installed_forms(), "hbm-detailed")
+    store = Store.open(work / "source.sqlite")
+    with store.db.atomic():
+        for demo in demo_assessments(count, 77, [form], crossing_points(), institutions()):
+            store.create_assessment(demo.assessment, form, demo.answers, demo.actions)
+    export_all(store, folder)
+    store.close()
+    return folder
+
+
+def import_many(work: Path, count: int, repetitions: int) -> list[Figure]:
+    folder = make_workbooks(work, count)
+    env = {**os.environ}
+    product_runs, reference_runs = [], []
+    for run in range(repetitions + 1):  # the first of each is a warm-up (file cache)
+        db = work / f"import-{run}.sqlite"
+        product_runs.append(json.loads(run_python(IMPORT, str(db), str(folder), env=env)))
+        reference_runs.append(json.loads(run_python(READ_ONLY, str(folder), env=env)))
+    imported = product_runs[-1]["counts"]
+    product = Timing.of([r["seconds"] for r in product_runs[1:]])
+    reference = Timing.of([r["seconds"] for r in reference_runs[1:]])
+    peak_mb = max(r["peak_kb"] for r in product_runs) / 1024
+    if sys.platform == "darwin":
+        peak_mb /= 1024  # macOS reports bytes
+    value = ratio(product, reference)
+    return [
+        Figure("import", f"{count} exported workbooks → empty database ({imported})",
+               "python-calamine reading every sheet of the same files", "≤ 3×",
+               value=value, product=product, reference=reference, met=value <= 3.0),
+        Figure("import memory", f"peak resident memory of the importing process, {count} files", "—", "≤ 250 MB",
+               value=peak_mb, unit=" MB", met=peak_mb <= 250),
+    ]
