@@ -39,7 +39,9 @@ def choose_language(requested: str | None) -> str:
 def apply_language(app: QApplication, language: str) -> None:
     translations.install(app, language)
     text.set_language(language)
-    QLocale.setDefault(QLocale(language))
+    # Western digits in every language: the charts, the PDF report, the workbooks and ids
+    # such as OPS-03 use them, and one screen must not mix two kinds of digits.
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language in ("ar", "ckb")
                            else Qt.LayoutDirection.LeftToRight)
 
