@@ -199,6 +199,7 @@ def test_choices_offer_what_is_in_the_database(store, ids):
     found = portfolio.choices(store)
     assert found.countries == ("IQ",) and found.site_types == ("air", "land")
     assert found.forms == {"mini": ("1.0", "2.0")} and found.statuses == ("draft", "final")
+    assert found.form_assessments == {"mini": 5} and found.form_titles["mini"].get("en") == "Mini test form"
     assert [a.key for a in found.areas] == ["REG", "OPS"]
     assert (found.first_date, found.last_date) == ("2024-01-10", "2025-06-01")
 
@@ -208,6 +209,7 @@ def test_load_gathers_everything_once(store, ids):
     assert data.scope.assessments == 3 and len(data.heatmap.sites) == 3
     assert {c.site.key for c in data.changes} == {A, B}  # progress ignores "latest only"
     assert data.gaps and data.ranking and data.visits
+    assert data.site_points[B] == tuple(portfolio.site_progress(store, ALL, B))
 
 
 def test_a_split_indicator_counts_each_old_answer_once_in_area_means(store):

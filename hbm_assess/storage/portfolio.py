@@ -10,6 +10,7 @@ and default target, and the queries join it, so nothing loops over answers in Py
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from hbm_assess.core.text import Text
@@ -166,6 +167,8 @@ class Choices:
     countries: tuple[str, ...]
     site_types: tuple[str, ...]
     forms: dict[str, tuple[str, ...]]
+    form_titles: dict[str, Text]
+    form_assessments: dict[str, int]
     statuses: tuple[str, ...]
     areas: tuple[Column, ...]
     first_date: str
@@ -184,6 +187,7 @@ class PortfolioData:
     changes: tuple[SiteChange, ...]
     gaps: tuple[CommonGap, ...]
     areas: tuple[Column, ...] = field(default=())
+    site_points: dict[str, tuple[SitePoint, ...]] = field(default_factory=dict)
 
 
 # -- sites, heatmap and ranking ---------------------------------------------------
@@ -276,13 +280,16 @@ def cell_assessments(store: Store, flt: PortfolioFilter, site_key: str, column: 
 
 def site_progress(store: Store, flt: PortfolioFilter, site_key: str) -> list[SitePoint]:
     """Mean level per area at each assessment of one site, oldest first."""
-    sel = select(store, replace(flt, latest_only=False))
-    rows = store.db.execute(
-        f"SELECT assessment_id, date, area_id, 1.0 * level_sum / scored, scored FROM {sel.scores()} "
-        "WHERE scored > 0 AND site_key = ? ORDER BY date, assessment_id, area_id",
-        (site_key,),
-    ).fetchall()
-    return [SitePoint(*row) for row in rows]
+    return list(_site_points(select(store, replace(flt, latest_only=False))).get(site_key, ()))
+
+
+def _site_points(sel: Selection) -> dict[str, tuple[SitePoint, ...]]:
+    points: dict[str, list[SitePoint]] = {}
+    for key, *values in sel.store.db.execute(
+            f"SELECT site_key, assessment_id, date, area_id, 1.0 * level_sum / scored, scored FROM {sel.scores()} "
+            "WHERE scored > 0 ORDER BY site_key, date, assessment_id, area_id"):
+        points.setdefault(key, []).append(SitePoint(*values))
+    return {key: tuple(found) for key, found in points.items()}
 
 
 def visit_progress(store: Store, flt: PortfolioFilter) -> list[VisitPoint]:
@@ -417,23 +424,74 @@ def choices(store: Store) -> Choices:
             f"SELECT DISTINCT {column} FROM assessments WHERE deleted_at IS NULL AND {column} != '' ORDER BY 1"))
 
     forms: dict[str, list[str]] = {}
-    for form_id, version in db.execute(
-            "SELECT DISTINCT form_id, form_version FROM assessments WHERE deleted_at IS NULL"):
+    counts: dict[str, int] = {}
+    for form_id, version, count in db.execute(
+            "SELECT form_id, form_version, count(*) FROM assessments WHERE deleted_at IS NULL GROUP BY 1, 2"):
         forms.setdefault(form_id, []).append(version)
+        counts[form_id] = counts.get(form_id, 0) + count
     first, last = db.execute("SELECT min(date), max(date) FROM assessments WHERE deleted_at IS NULL").fetchone()
+    newest = {fid: store.form(fid, max(versions, key=version_key)) for fid, versions in sorted(forms.items())}
     areas: dict[str, Column] = {}
-    for form_id, versions in sorted(forms.items()):
-        for area in store.form(form_id, max(versions, key=version_key)).areas:
+    for form in newest.values():
+        for area in form.areas:
             areas.setdefault(area.id, Column(area.id, area.title))
     return Choices(
         countries=distinct("country"),
         site_types=distinct("site_type"),
         forms={fid: tuple(sorted(v, key=version_key)) for fid, v in sorted(forms.items())},
+        form_titles={fid: form.title for fid, form in newest.items()},
+        form_assessments=counts,
         statuses=distinct("status"),
         areas=tuple(areas.values()),
         first_date=first or "",
         last_date=last or "",
     )
+
+
+TIDY_FIELDS = (
+    "assessment_id", "uuid", "country", "pcode", "site_name", "site_type", "date", "status", "form_id",
+    "form_version", "area_id", "indicator_id", "lined_up", "compared", "level", "special", "target", "gap",
+    "evidence_type", "confidence",
+)
+
+
+def tidy_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
+    """One row per selected assessment × indicator of its questionnaire, fields as in TIDY_FIELDS.
+
+    Every indicator is there, compared or not (``compared`` says whether the app's figures
+    count it); ``lined_up`` holds the newest id(s), space-separated; unanswered ones have no level.
+    """
+    sel = select(store, flt)
+    area, params = sel.area_clause()
+    yield from store.db.execute(
+        f"""WITH chosen AS ({sel.chosen})
+            SELECT c.id, c.uuid, c.country, c.pcode, c.site_name, c.site_type, c.date, c.status, c.form_id,
+                   c.form_version, m.area_id, m.indicator_id,
+                   (SELECT group_concat(x.lined_up, ' ') FROM temp.portfolio_map x
+                    WHERE x.form_id = m.form_id AND x.version = m.version AND x.indicator_id = m.indicator_id),
+                   m.shared, w.level, w.special,
+                   CASE WHEN w.level IS NOT NULL THEN {TARGET} END,
+                   CASE WHEN w.level IS NOT NULL THEN {TARGET} - w.level END,
+                   coalesce(w.evidence_type, ''), coalesce(w.confidence, '')
+            FROM chosen c
+            JOIN temp.portfolio_map m ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1
+            LEFT JOIN answers w ON w.assessment_id = c.id AND w.grp = '' AND w.indicator_id = m.indicator_id
+            WHERE 1 = 1{area}
+            ORDER BY c.site_name, c.date, c.id, m.position""",
+        [*sel.params, *params],
+    )
+
+
+def tidy_row_count(store: Store, flt: PortfolioFilter) -> int:
+    """How many rows ``tidy_rows`` gives, for a progress bar."""
+    sel = select(store, flt)
+    area, params = sel.area_clause()
+    return sel.rows(
+        f"""SELECT count(*) FROM chosen c
+            JOIN temp.portfolio_map m ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1
+            WHERE 1 = 1{area}""",
+        params,
+    )[0][0]
 
 
 def load(store: Store, flt: PortfolioFilter) -> PortfolioData:
@@ -445,5 +503,5 @@ def load(store: Store, flt: PortfolioFilter) -> PortfolioData:
         sel = select(store, replace(flt, latest_only=False))
     return PortfolioData(
         filter=flt, scope=scope_, heatmap=heatmap_, ranking=tuple(ranking_), visits=tuple(_visit_progress(sel)),
-        changes=tuple(_changes(sel)), gaps=tuple(gaps_), areas=sel.areas(),
+        changes=tuple(_changes(sel)), gaps=tuple(gaps_), areas=sel.areas(), site_points=_site_points(sel),
     )
