@@ -66,7 +66,26 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("id", type=int, metavar="ID", help="the assessment, as shown by 'hbm-assess list'")
     report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     report.add_argument("--compare", type=int, metavar="EARLIER_ID", help="show an earlier assessment alongside")
+    _portfolio_parser(commands)
     return parser
+
+
+def _portfolio_parser(commands) -> None:
+    found = commands.add_parser("export-portfolio", help="write every selected assessment to one workbook for HQ "
+                                "(tidy data with HXL tags, summaries per site and area, charts)")
+    found.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    found.add_argument("--country", action="append", default=[], help="only this country code (repeatable)")
+    found.add_argument("--site-type", action="append", default=[], help="land, air, sea or internal (repeatable)")
+    found.add_argument("--form", default="", metavar="FORM_ID", help="only this questionnaire")
+    found.add_argument("--form-version", action="append", default=[], metavar="VERSION",
+                       help="only this version of the questionnaire (repeatable)")
+    found.add_argument("--from", dest="date_from", default="", metavar="YYYY-MM-DD", help="assessed on or after")
+    found.add_argument("--to", dest="date_to", default="", metavar="YYYY-MM-DD", help="assessed on or before")
+    found.add_argument("--status", action="append", default=[], help="draft or final (repeatable)")
+    found.add_argument("--area", default="", metavar="AREA_ID", help="only the indicators of this area, e.g. OPS")
+    found.add_argument("--latest-only", action="store_true", help="only the latest assessment of each site")
+    found.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG",
+                       help="language of area titles and indicator labels: en, ar or ckb")
 
 
 def _positive(text: str) -> int:
@@ -295,5 +314,40 @@ def _import(args) -> int:
     return EXIT_PROBLEMS if report.rejected else EXIT_OK
 
 
+def _export_portfolio(args) -> int:
+    from datetime import date
+
+    from hbm_assess.exchange.export import ExportError
+    from hbm_assess.exchange.portfolio_export import write_portfolio
+    from hbm_assess.storage.portfolio import PortfolioFilter
+
+    language = args.lang or "en"
+    if language not in WORKBOOK_LANGUAGES:
+        raise CommandError(f"workbooks can be written in {', '.join(WORKBOOK_LANGUAGES)}, not {language!r}")
+    if args.output.suffix.lower() != ".xlsx":
+        raise CommandError(f"{args.output}: the file name must end in .xlsx")
+    for option, value in (("--from", args.date_from), ("--to", args.date_to)):
+        try:
+            if value:
+                date.fromisoformat(value)
+        except ValueError:
+            raise CommandError(f"{option} {value}: write the date as YYYY-MM-DD, e.g. 2025-03-31") from None
+    flt = PortfolioFilter(
+        countries=tuple(args.country), site_types=tuple(args.site_type), form_id=args.form,
+        form_versions=tuple(args.form_version), date_from=args.date_from, date_to=args.date_to,
+        statuses=tuple(args.status), area=args.area, latest_only=args.latest_only,
+    )
+    store = open_store(args)
+    try:
+        rows = write_portfolio(store, flt, args.output, language)
+    except ExportError as error:
+        print(f"hbm-assess: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        store.close()
+    print(f"{args.output} — {rows} row{'s' if rows != 1 else ''} of data")
+    return EXIT_OK
+
+
 _HANDLERS = {"demo": _demo, "list": _list, "form": _form, "screenshots": _screenshots, "export": _export,
-             "import": _import, "report": _report}
+             "import": _import, "export-portfolio": _export_portfolio, "report": _report}
