@@ -1,0 +1,173 @@
+"""The HQ portfolio view driven through its widgets, offscreen, on demo data and on the two-version mini data."""
+
+import pandas as pd
+import portfolio_data
+import pytest
+from matplotlib.backend_bases import MouseButton, MouseEvent
+from PySide6.QtCore import QDate, Qt
+
+from hbm_assess.operations import add_demo_assessments
+from hbm_assess.storage import portfolio
+from hbm_assess.storage.portfolio import PortfolioFilter
+from hbm_assess.storage.store import Store
+from hbm_assess.ui.portfolio import PortfolioView
+from hbm_assess.ui.portfolio_models import CellModel, ChangesModel, GapsModel, RankingModel
+
+LOAD_MS = 10_000
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("portfolio") / "demo.sqlite"
+    store = Store.open(path)
+    add_demo_assessments(store, count=40)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_path):
+    opened = Store.open(demo_path)
+    yield opened
+    opened.close()
+
+
+def open_view(qtbot, store) -> PortfolioView:
+    view = PortfolioView(store)
+    qtbot.addWidget(view)
+    view.resize(1280, 820)
+    with qtbot.waitSignal(view.loaded, timeout=LOAD_MS):
+        view.show()
+    return view
+
+
+def change(qtbot, view, combo, value) -> None:
+    with qtbot.waitSignal(view.loaded, timeout=LOAD_MS):
+        combo.setCurrentIndex(combo.findData(value))
+
+
+def mouse(view, name, row, column, dblclick=False):
+    """A matplotlib mouse event over the middle of a heatmap cell, sent through the canvas."""
+    canvas = view.heat_canvas
+    canvas.draw()
+    x, y = view._heat_axes.transData.transform((column, row))
+    event = MouseEvent(name, canvas, x, y, MouseButton.LEFT if name == "button_press_event" else None,
+                       dblclick=dblclick)
+    canvas.callbacks.process(name, event)
+
+
+def test_the_view_shows_the_most_used_questionnaire_and_filters_change_it(qtbot, demo):
+    view = open_view(qtbot, demo)
+    choices = portfolio.choices(demo)
+    most_used = max(choices.form_assessments, key=choices.form_assessments.get)
+    assert view.current_filter().form_id == most_used
+    assert view.data.scope.assessments == choices.form_assessments[most_used]
+    expected = portfolio.heatmap(demo, view.current_filter())
+    assert [s.key for s in view.data.heatmap.sites] == [s.key for s in expected.sites]
+    assert view.data.heatmap.means == expected.means
+
+    change(qtbot, view, view.site_type, "air")
+    assert view.data.heatmap.sites and {s.site_type for s in view.data.heatmap.sites} == {"air"}
+
+    change(qtbot, view, view.area, "OPS")
+    assert view.data.heatmap.by_indicator and all(c.key.startswith("OPS-") for c in view.data.heatmap.columns)
+
+    change(qtbot, view, view.site_type, "")
+    change(qtbot, view, view.form, "")
+    assert view.data.scope.assessments == 40
+
+    before = view.data.scope.assessments
+    with qtbot.waitSignal(view.loaded, timeout=LOAD_MS):
+        view.date_from.setDate(QDate(2025, 1, 1))
+    assert view.current_filter().date_from == "2025-01-01"
+    assert 0 < view.data.scope.assessments < before
+    with qtbot.waitSignal(view.loaded, timeout=LOAD_MS):
+        view.latest_only.setChecked(True)
+    assert view.data.scope.assessments == portfolio.scope(demo, view.current_filter()).assessments
+
+
+def test_hover_and_click_on_a_cell_list_its_assessments_and_double_click_opens_one(qtbot, demo):
+    view = open_view(qtbot, demo)
+    heat = view.data.heatmap
+    row, column = 1, 2
+    mouse(view, "motion_notify_event", row, column)
+    count = heat.counts[row][column]
+    assert view.site_label(heat.sites[row]) in view.hover_note.text()
+    assert view.hover_note.text().endswith(f": {count}")
+
+    mouse(view, "button_press_event", row, column)
+    listed = [view.cell_model.row_at(n) for n in range(view.cell_model.rowCount())]
+    assert len(listed) == count
+    assert {a.id for a in listed} == {a.id for a in portfolio.cell_assessments(
+        demo, view.data.filter, heat.sites[row].key, heat.columns[column])}
+    assert all(a.site_name == heat.sites[row].name for a in listed)
+
+    table = view.cell_table
+    index = table.model().index(0, 0)
+    expected = view.cell_model.row_at(table.model().mapToSource(index).row()).id
+    where = table.visualRect(index).center()
+    with qtbot.waitSignal(view.open_requested) as opened:
+        # As a person does it: Qt's item views only take a double-click on the item just pressed.
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert opened.args == [expected]
+
+
+def test_the_note_says_which_indicators_were_left_out_and_why(qtbot, store):
+    portfolio_data.build(store)
+    view = open_view(qtbot, store)
+    note = view.scope_note.text()
+    assert "Assessments: 5 · sites: 3." in note
+    assert "Indicators left out of the comparison: 2" in note
+    assert "REG-02 (not in version 2.0)" in note and "REG-03 (not in version 1.0)" in note
+    assert "Renamed indicators lined up with the newest version: 1." in note
+    change(qtbot, view, view.version, "2.0")
+    assert "left out" not in view.scope_note.text()
+
+
+def test_progress_tab_draws_by_visit_and_per_site(qtbot, store):
+    portfolio_data.build(store)
+    view = open_view(qtbot, store)
+    assert "Sites assessed more than once: 2." in view.changes_text(view.data)
+    assert "improved: 3, same: 1, worse: 1, not comparable: 1" in view.changes_text(view.data)
+    view.tabs.setCurrentWidget(view.progress_page)
+    axes = view.progress_canvas.figure.axes[0]
+    assert [t.get_text() for t in axes.get_xticklabels()] == ["Baseline", "Follow-up 1"]
+    assert len(axes.get_lines()) == 2  # one line per area
+    view.progress_site.setCurrentIndex(view.progress_site.findData("IQ-TR"))
+    axes = view.progress_canvas.figure.axes[0]
+    assert [t.get_text() for t in axes.get_xticklabels()] == ["2024-06-01", "2025-06-01"]
+
+
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, store):
+    ids = portfolio_data.build(store)
+    flt = PortfolioFilter()
+    label = lambda site: site.name  # noqa: E731
+    models = [(RankingModel(label), portfolio.ranking(store, flt)),
+              (ChangesModel(label), portfolio.changes(store, flt)),
+              (CellModel(), portfolio.cell_assessments(store, flt, "IQ-IK"))]
+    for model, rows in models:
+        model.set_rows(rows)
+        assert model.rowCount() == len(rows) > 0
+        qtmodeltester.check(model)
+    gaps = GapsModel()
+    gaps.set_gaps(portfolio.common_gaps(store, flt), {"REG": "Regulatory framework", "OPS": "Operations"})
+    qtmodeltester.check(gaps)
+    assert gaps.index(0, GapsModel.WEAK).data() == "1 of 2"
+    ranking = models[0][0]
+    assert [ranking.index(r, RankingModel.SITE).data() for r in range(3)] == ["Trebil", "Ibrahim Khalil",
+                                                                              "Baghdad Airport"]
+    assert models[2][0].index(0, CellModel.DATE).data(Qt.ItemDataRole.UserRole + 1) == ids[2]
+
+
+def test_export_from_the_view_writes_the_filtered_workbook(qtbot, demo, tmp_path):
+    view = open_view(qtbot, demo)
+    change(qtbot, view, view.area, "REG")
+    target = tmp_path / "hq.xlsx"
+    job = view.export_to(str(target))
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
+    data = pd.read_excel(target, sheet_name="Data", skiprows=[1], engine="calamine")
+    assert len(data) == portfolio.tidy_row_count(demo, view.current_filter())
+    assert set(data["Area id"]) == {"REG"}
+    assert "rows of data" in view.busy.text()
