@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
@@ -143,6 +144,150 @@
         <source>&amp;Plan of action</source>
         <translation>&amp;خطة العمل</translation>
     </message>
+    <message>
+        <source>&amp;Workshop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CellModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">التاريخ</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished">الموقع</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation type="unfinished">الاستبيان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">الحالة</translation>
+    </message>
+    <message>
+        <source>Mean level</source>
+        <translation type="unfinished">متوسط المستوى</translation>
+    </message>
+    <message>
+        <source>Scored answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished">الموقع</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not comparable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GapsModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished">المؤشر</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished">المجال</translation>
+    </message>
+    <message>
+        <source>Weak sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean level</source>
+        <translation type="unfinished">متوسط المستوى</translation>
+    </message>
+    <message>
+        <source>Mean gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>Workshop groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation type="unfinished">الأسماء، مفصولة بفواصل</translation>
+    </message>
+    <message>
+        <source>Institutions, separated by commas</source>
+        <translation type="unfinished">الجهات، مفصولة بفواصل</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation type="unfinished">المؤسسات</translation>
+    </message>
+    <message>
+        <source>Indicators it scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 indicators)</source>
+        <translation type="unfinished">%1 (عدد المؤشرات: %2)</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every group needs a name of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HomeView</name>
@@ -187,27 +332,27 @@
     <name>ImportReportDialog</name>
     <message>
         <source>Import report</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No workbooks were found.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Changed cells: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -279,6 +424,10 @@
     <message>
         <source>⚠ Level %1 claims capacity used in a crisis or exercise: add the evidence that shows it.</source>
         <translation>⚠ المستوى %1 يعني أن القدرة استُخدمت في أزمة أو تمرين: أضف الدليل الذي يثبت ذلك.</translation>
+    </message>
+    <message>
+        <source>Another group scores this indicator; it is shown for reference. Your group, %1, scores the indicators in bold.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This assessment is final. Reopen it as a draft to change answers.</source>
@@ -363,23 +512,23 @@
     </message>
     <message>
         <source>&amp;Export to Excel…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export &amp;all to Excel…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export &amp;report (PDF)…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Import workbooks…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Import a &amp;folder of workbooks…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Close assessment</source>
@@ -418,6 +567,30 @@
         <translation>&amp;اللغة</translation>
     </message>
     <message>
+        <source>&amp;Workshop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Groups and assignments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prepare group files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import group files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settle disagreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;jector view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
@@ -454,12 +627,16 @@
         <translation>%1 — HBM Assess</translation>
     </message>
     <message>
+        <source>Open the workshop assessment first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select or open an assessment to export.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select or open an assessment for its report.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -585,7 +762,7 @@
         <translation>إنشاء وبدء</translation>
     </message>
     <message>
-        <source>Give the site's name, or choose one from the list above.</source>
+        <source>Give the site&apos;s name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
@@ -730,212 +907,268 @@
     </message>
 </context>
 <context>
-    <name>ResultsView</name>
+    <name>PortfolioView</name>
     <message>
-        <source>Add action for the selected gap…</source>
-        <translation>إضافة إجراء للفجوة المحددة…</translation>
+        <source>Heatmap</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Compare with:</source>
-        <translation>مقارنة مع:</translation>
+        <source>Ranking</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(nothing)</source>
-        <translation>(لا شيء)</translation>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Improved %1 · same %2 · worse %3 · not comparable %4</source>
-        <translation>تحسّن: %1 · دون تغيير: %2 · تراجع: %3 · غير قابل للمقارنة: %4</translation>
+        <source>Common gaps</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>
-        <translation>متوسط المستوى %1 على أساس %2 من المؤشرات المُقيَّمة؛ لا تُحتسب %3 «لا ينطبق» و%4 «غير معروف»؛ %5 بلا إجابة.</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewPage</name>
-    <message>
-        <source>Review before marking final</source>
-        <translation>مراجعة قبل اعتماد التقييم نهائيًا</translation>
+        <source>All countries</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 of %2 indicators answered. Mean level %3 over %4 scored indicators; %5 not applicable or unknown are not counted.</source>
-        <translation>المؤشرات المُجاب عنها: %1 من %2. متوسط المستوى %3 على أساس %4 من المؤشرات المُقيَّمة؛ لا تُحتسب %5 من إجابات «لا ينطبق» أو «غير معروف».</translation>
+        <source>All site types</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unanswered (%1)</source>
-        <translation>بلا إجابة (%1)</translation>
+        <source>All questionnaires</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Level 4 or 5 without evidence (%1)</source>
-        <translation>المستوى 4 أو 5 دون دليل (%1)</translation>
+        <source>All versions</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reopen as draft…</source>
-        <translation>إعادة فتح كمسودة…</translation>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mark final</source>
-        <translation>اعتماد كنهائي</translation>
+        <source>All areas</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reopen as draft</source>
-        <translation>إعادة فتح كمسودة</translation>
+        <source>Only the latest assessment of each site</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Why is this assessment reopened? The note is kept with it.</source>
-        <translation>لماذا يُعاد فتح هذا التقييم؟ تُحفظ الملاحظة مع التقييم.</translation>
+        <source>Export to Excel…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 indicators are still unanswered. Mark the assessment final anyway?</source>
-        <translation>لا يزال %1 من المؤشرات بلا إجابة. هل تريد اعتماد التقييم كنهائي رغم ذلك؟</translation>
-    </message>
-</context>
-<context>
-    <name>ScoredTableModel</name>
-    <message>
-        <source>Area</source>
-        <translation>المجال</translation>
+        <source>Country:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Indicator</source>
-        <translation>المؤشر</translation>
+        <source>Site type:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Level</source>
-        <translation>المستوى</translation>
+        <source>Questionnaire:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Target</source>
-        <translation>المستوى المستهدف</translation>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gap</source>
-        <translation>الفجوة</translation>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Evidence</source>
-        <translation>الدليل</translation>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>التغيّر</translation>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⚠ needed</source>
-        <translation>⚠ مطلوب</translation>
-    </message>
-</context>
-<context>
-    <name>Text</name>
-    <message>
-        <source>Draft</source>
-        <translation>مسودة</translation>
+        <source>Area:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Final</source>
-        <translation>نهائي</translation>
-    </message>
-</context>
-<context>
-    <name>Workbooks</name>
-    <message>
-        <source>Imported</source>
-        <translation type="unfinished" />
+        <source>Any</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Updated</source>
-        <translation type="unfinished" />
+        <source>Updating…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unchanged</source>
-        <translation type="unfinished" />
+        <source>Loading the portfolio…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Skipped</source>
-        <translation type="unfinished" />
+        <source>The figures could not be computed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rejected</source>
-        <translation type="unfinished" />
+        <source>Click a cell of the heatmap to list the assessments behind it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conflict kept</source>
-        <translation type="unfinished" />
+        <source>Assessments: %1 · sites: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import workbooks</source>
-        <translation type="unfinished" />
+        <source>%1 (not in version %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx);;All files (*)</source>
-        <translation type="unfinished" />
+        <source>Indicators left out of the comparison: %1, because not every version of the questionnaire asks them — %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import every workbook in a folder</source>
-        <translation type="unfinished" />
+        <source>Renamed indicators lined up with the newest version: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importing %1</source>
-        <translation type="unfinished" />
+        <source>Not counted as scores: %1 Not applicable and %2 Unknown answers.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importing workbooks</source>
-        <translation type="unfinished" />
+        <source>No site was assessed more than once with these filters.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export to Excel</source>
-        <translation type="unfinished" />
+        <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click an assessment to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean level by site and indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean level by site and area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no scored answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: mean level %2 · assessments: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments behind %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sites: baseline and follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean level by area at each assessment of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean level by area: baseline and follow-ups of every site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scored answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the portfolio</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exporting to Excel</source>
-        <translation type="unfinished" />
+        <source>Exporting the portfolio…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export every assessment to a folder</source>
-        <translation type="unfinished" />
+        <source>Exported to %1 (rows of data: %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export report</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Written: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>window</name>
+    <name>ProjectorView</name>
     <message>
-        <source>Reopened after an unexpected stop</source>
-        <translation>أُعيد الفتح بعد توقف غير متوقع</translation>
+        <source>Projector view</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
-        <translation>لم يُغلَق HBM Assess بشكل صحيح في المرة السابقة. كان تقييم %1 مفتوحًا، وقد أُعيد فتحه عند المؤشر %2. كل إجابة ظهرت على أنها محفوظة بقيت محفوظة.</translation>
+        <source>Disagreements</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete assessment of %1</source>
-        <translation>حذف تقييم %1</translation>
+        <source>The groups agree on every shared indicator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished">الموقع</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished">البلد</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean level</source>
+        <translation type="unfinished">متوسط المستوى</translation>
+    </message>
+    <message>
+        <source>Mean gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored answers</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1388,282 @@
     <message>
         <source>Done</source>
         <translation>منجز</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Add action for the selected gap…</source>
+        <translation>إضافة إجراء للفجوة المحددة…</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>مقارنة مع:</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <source>Improved %1 · same %2 · worse %3 · not comparable %4</source>
+        <translation>تحسّن: %1 · دون تغيير: %2 · تراجع: %3 · غير قابل للمقارنة: %4</translation>
+    </message>
+    <message>
+        <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>
+        <translation>متوسط المستوى %1 على أساس %2 من المؤشرات المُقيَّمة؛ لا تُحتسب %3 «لا ينطبق» و%4 «غير معروف»؛ %5 بلا إجابة.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review before marking final</source>
+        <translation>مراجعة قبل اعتماد التقييم نهائيًا</translation>
+    </message>
+    <message>
+        <source>%1 of %2 indicators answered. Mean level %3 over %4 scored indicators; %5 not applicable or unknown are not counted.</source>
+        <translation>المؤشرات المُجاب عنها: %1 من %2. متوسط المستوى %3 على أساس %4 من المؤشرات المُقيَّمة؛ لا تُحتسب %5 من إجابات «لا ينطبق» أو «غير معروف».</translation>
+    </message>
+    <message>
+        <source>Unanswered (%1)</source>
+        <translation>بلا إجابة (%1)</translation>
+    </message>
+    <message>
+        <source>Level 4 or 5 without evidence (%1)</source>
+        <translation>المستوى 4 أو 5 دون دليل (%1)</translation>
+    </message>
+    <message>
+        <source>Reopen as draft…</source>
+        <translation>إعادة فتح كمسودة…</translation>
+    </message>
+    <message>
+        <source>Mark final</source>
+        <translation>اعتماد كنهائي</translation>
+    </message>
+    <message>
+        <source>Reopen as draft</source>
+        <translation>إعادة فتح كمسودة</translation>
+    </message>
+    <message>
+        <source>Why is this assessment reopened? The note is kept with it.</source>
+        <translation>لماذا يُعاد فتح هذا التقييم؟ تُحفظ الملاحظة مع التقييم.</translation>
+    </message>
+    <message>
+        <source>%1 indicators are still unanswered. Mark the assessment final anyway?</source>
+        <translation>لا يزال %1 من المؤشرات بلا إجابة. هل تريد اعتماد التقييم كنهائي رغم ذلك؟</translation>
+    </message>
+</context>
+<context>
+    <name>ScoredTableModel</name>
+    <message>
+        <source>Area</source>
+        <translation>المجال</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>المؤشر</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>المستوى</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>المستوى المستهدف</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>الفجوة</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>الدليل</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>التغيّر</translation>
+    </message>
+    <message>
+        <source>⚠ needed</source>
+        <translation>⚠ مطلوب</translation>
+    </message>
+</context>
+<context>
+    <name>SettleView</name>
+    <message>
+        <source>Why the plenary agreed on this level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record agreed level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished">المستوى</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished">الدليل</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">ملاحظات</translation>
+    </message>
+    <message>
+        <source>%1 indicators were scored by more than one group; %2 differ by two levels or more; %3 still to settle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to settle: no indicator was scored by two groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — the groups differ by %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <source>Draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>نهائي</translation>
+    </message>
+</context>
+<context>
+    <name>Workbooks</name>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import workbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import every workbook in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing workbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export every assessment to a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the group files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing group files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Reopened after an unexpected stop</source>
+        <translation>أُعيد الفتح بعد توقف غير متوقع</translation>
+    </message>
+    <message>
+        <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
+        <translation>لم يُغلَق HBM Assess بشكل صحيح في المرة السابقة. كان تقييم %1 مفتوحًا، وقد أُعيد فتحه عند المؤشر %2. كل إجابة ظهرت على أنها محفوظة بقيت محفوظة.</translation>
+    </message>
+    <message>
+        <source>Delete assessment of %1</source>
+        <translation>حذف تقييم %1</translation>
     </message>
 </context>
 </TS>

@@ -143,6 +143,150 @@
         <source>&amp;Plan of action</source>
         <translation>&amp;پلانی کار</translation>
     </message>
+    <message>
+        <source>&amp;Workshop</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CellModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scored answers</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Improved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Worse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not comparable</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GapsModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weak sites</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share weak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean gap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>Workshop groups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Institutions, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Indicators it scores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2 indicators)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every group needs a name of its own.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>HomeView</name>
@@ -315,6 +459,10 @@
     <message>
         <source>Edit text of %1</source>
         <translation>دەستکاریکردنی دەقی %1</translation>
+    </message>
+    <message>
+        <source>Another group scores this indicator; it is shown for reference. Your group, %1, scores the indicators in bold.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -504,6 +652,34 @@
     <message>
         <source>&lt;h3&gt;HBM Assess %1&lt;/h3&gt;&lt;p&gt;Humanitarian Border Management capacity assessments.&lt;/p&gt;&lt;p&gt;Data is kept in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HBM Assess %1&lt;/h3&gt;&lt;p&gt;هەڵسەنگاندنی توانای بەڕێوەبردنی مرۆیی سنوور.&lt;/p&gt;&lt;p&gt;داتاکان لێرە هەڵدەگیرێن:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Workshop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Groups and assignments…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Prepare group files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import group files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Settle disagreements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pro&amp;jector view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the workshop assessment first.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -720,6 +896,271 @@
     </message>
 </context>
 <context>
+    <name>PortfolioView</name>
+    <message>
+        <source>Heatmap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Common gaps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All site types</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All questionnaires</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All versions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the latest assessment of each site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Site type:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Questionnaire:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the portfolio…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click a cell of the heatmap to list the assessments behind it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assessments: %1 · sites: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (not in version %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Indicators left out of the comparison: %1, because not every version of the questionnaire asks them — %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Renamed indicators lined up with the newest version: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not counted as scores: %1 Not applicable and %2 Unknown answers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No site was assessed more than once with these filters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Double-click an assessment to open it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean level by site and indicator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean level by site and area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: no scored answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: mean level %2 · assessments: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assessments behind %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All sites: baseline and follow-ups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean level by area at each assessment of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean level by area: baseline and follow-ups of every site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No scored answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the portfolio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting the portfolio…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported to %1 (rows of data: %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProjectorView</name>
+    <message>
+        <source>Projector view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The groups agree on every shared indicator.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean gap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scored answers</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ResultsView</name>
     <message>
         <source>Add action for the selected gap…</source>
@@ -828,6 +1269,65 @@
     </message>
 </context>
 <context>
+    <name>SettleView</name>
+    <message>
+        <source>Why the plenary agreed on this level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record agreed level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conflict settled: move the file's copy to the bin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agreed level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 indicators were scored by more than one group; %2 differ by two levels or more; %3 still to settle.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to settle: no indicator was scored by two groups.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> — the groups differ by %1 levels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported copy %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Workbooks</name>
     <message>
         <source>Imported</source>
@@ -906,6 +1406,14 @@
         <translation type="unfinished">
             <numerusform />
         </translation>
+    </message>
+    <message>
+        <source>Folder for the group files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preparing group files</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
