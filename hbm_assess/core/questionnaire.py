@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from hbm_assess.core.text import SOURCE_LANGUAGE, Text
 from hbm_assess.core.vocabulary import LEVELS, Phase, Vocabulary, vocabulary
 
@@ -339,6 +337,8 @@ def _choices(check: _Checker, ind_id: str, name: str, raw: object, allowed: list
 
 def load_form(path: Path) -> Form:
     """Read and check one questionnaire file; raise FormError naming every problem."""
+    import yaml  # loaded on first use: a faster start of the app
+
     source = str(path)
     try:
         text = path.read_text(encoding="utf-8")

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from hbm_assess.core.assessment import Site
 from hbm_assess.core.text import Text
 from hbm_assess.locations import data_dir
@@ -51,6 +49,8 @@ class Institution:
 
 
 def _load(name: str, directory: Path | None) -> list[dict]:
+    import yaml  # loaded on first use: a faster start of the app
+
     path = (directory or data_dir()) / f"{name}.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))[name]
 

@@ -7,8 +7,6 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from hbm_assess.core.text import Text
 from hbm_assess.locations import data_dir
 
@@ -66,6 +64,8 @@ def _terms(entries: list[dict], key_type=str) -> dict:
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    import yaml  # loaded on first use: a faster start of the app
+
     path = path or data_dir() / "vocabulary.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Vocabulary(

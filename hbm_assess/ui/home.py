@@ -45,6 +45,9 @@ class AssessmentListModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[AssessmentSummary] = []
+        self._shown: list[tuple] = []
+        self._sorted: list[tuple] = []
+        self._fills: list = []
 
     def headers(self) -> list[str]:
         return [self.tr("Site"), self.tr("Questionnaire"), self.tr("Date"), self.tr("Status"),
@@ -53,6 +56,10 @@ class AssessmentListModel(QAbstractTableModel):
     def set_rows(self, rows: list[AssessmentSummary]) -> None:
         self.beginResetModel()
         self._rows = rows
+        # Worked out once: views ask for the same cells many times while sorting and painting.
+        self._shown = [tuple(self._display(row, c) for c in range(6)) for row in rows]
+        self._sorted = [tuple(self._sort_value(row, c) for c in range(6)) for row in rows]
+        self._fills = [None if row.mean_level is None else level_colour(row.mean_level, light=True) for row in rows]
         self.endResetModel()
 
     def row_summary(self, row: int) -> AssessmentSummary:
@@ -72,18 +79,19 @@ class AssessmentListModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row, column = self._rows[index.row()], index.column()
-        if role == ID_ROLE:
-            return row.id
+        number, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return self._shown[number][column]
         if role == SORT_ROLE:
-            return self._sort_value(row, column)
+            return self._sorted[number][column]
+        if role == ID_ROLE:
+            return self._rows[number].id
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COMPLETE:
+            row = self._rows[number]
             return self.tr("%1 of %2 indicators answered").replace("%1", str(row.answered)).replace(
                 "%2", str(row.total))
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.MEAN and row.mean_level is not None:
-            return level_colour(row.mean_level, light=True)
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.MEAN:
+            return self._fills[number]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COMPLETE, self.MEAN):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -177,8 +185,11 @@ class HomeView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(AssessmentListModel.SITE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(AssessmentListModel.FORM, QHeaderView.ResizeMode.Stretch)
-        for column in (AssessmentListModel.DATE, AssessmentListModel.STATUS, AssessmentListModel.MEAN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not from the rows: measuring thousands of rows would slow every refresh.
+        metrics = self.table.fontMetrics()
+        for column, sample in ((AssessmentListModel.DATE, "0000-00-00"), (AssessmentListModel.STATUS, "Draft  "),
+                               (AssessmentListModel.MEAN, self.tr("Mean level"))):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
         header.resizeSection(AssessmentListModel.COMPLETE, 160)
         self.table.sortByColumn(AssessmentListModel.DATE, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(self._on_open_clicked)

@@ -20,7 +20,6 @@ from hbm_assess import __version__
 from hbm_assess.operations import add_demo_assessments, shipped_forms
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import settings, text
-from hbm_assess.ui.assessment_view import AssessmentView
 from hbm_assess.ui.home import HomeView
 from hbm_assess.ui.new_assessment import NewAssessmentDialog
 from hbm_assess.ui.session import AssessmentSession
@@ -62,7 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.session: AssessmentSession | None = None
-        self.assessment_view: AssessmentView | None = None
+        self.assessment_view = None  # an AssessmentView while an assessment is open
         self.undo_group = QUndoGroup(self)
         self.home_undo = QUndoStack(self.undo_group)
         self.setWindowTitle(self.tr("HBM Assess"))
@@ -208,6 +207,8 @@ class MainWindow(QMainWindow):
         self.session.saved.connect(self._on_saved)
         self.session.save_failed.connect(self._on_save_failed)
         stack = QUndoStack(self.undo_group)
+        from hbm_assess.ui.assessment_view import AssessmentView  # loaded on first use: a faster start
+
         self.assessment_view = AssessmentView(self.session, stack, self)
         self.assessment_view.back_requested.connect(self.show_home)
         self.assessment_view.indicator_shown.connect(self._on_indicator_shown)
