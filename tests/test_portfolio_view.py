@@ -171,3 +171,18 @@ def test_export_from_the_view_writes_the_filtered_workbook(qtbot, demo, tmp_path
     assert len(data) == portfolio.tidy_row_count(demo, view.current_filter())
     assert set(data["Area id"]) == {"REG"}
     assert "rows of data" in view.busy.text()
+
+
+def test_closing_while_the_figures_load_waits_for_the_worker(qtbot, demo):
+    view = open_view(qtbot, demo)
+    view.area.setCurrentIndex(view.area.findData("INF"))
+    view.refresh()
+    assert view._job is not None
+    view.close()  # must neither crash nor leave a thread running behind a closed window
+    assert not view._job.thread.isRunning()
+    view.site_type.setCurrentIndex(view.site_type.findData("air"))
+    view.refresh()
+    assert view._stale  # a hidden view loads when shown again
+    with qtbot.waitSignal(view.loaded, timeout=LOAD_MS):
+        view.show()
+    assert {s.site_type for s in view.data.heatmap.sites} == {"air"}

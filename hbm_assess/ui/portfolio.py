@@ -213,8 +213,11 @@ class PortfolioView(QWidget):
 
     def refresh(self) -> None:
         """Compute the figures for the current filters in a worker thread; ``loaded`` says when shown."""
-        self._stale = False
         self._refresh_timer.stop()  # this load reads the filters as they are now
+        if not self.isVisible():
+            self._stale = True  # loaded when shown: no worker thread for a view nobody sees
+            return
+        self._stale = False
         if self._job is not None:
             self._pending = True
             return
