@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.session: AssessmentSession | None = None
         self.assessment_view = None  # an AssessmentView while an assessment is open
+        self.portfolio = None  # the HQ view, made when first asked for
         self.undo_group = QUndoGroup(self)
         self.home_undo = QUndoStack(self.undo_group)
         self.setWindowTitle(self.tr("HBM Assess"))
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("&All assessments"), self.show_home, QKeySequence("Ctrl+L"))
+        self._action(view_menu, self.tr("&Portfolio: compare posts"), self.show_portfolio, QKeySequence("Ctrl+H"))
         self.review_action = self._action(view_menu, self.tr("&Review and finish"), self._on_review_requested,
                                           QKeySequence("Ctrl+R"))
         self.view_menu = view_menu
@@ -170,6 +172,22 @@ class MainWindow(QMainWindow):
         self.close_action.setEnabled(False)
         self.review_action.setEnabled(False)
         self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", str(self.store.path)))
+
+    def show_portfolio(self) -> None:
+        """The HQ view over every assessment in the database."""
+        from hbm_assess.ui.portfolio import PortfolioView
+
+        self._close_session()
+        if self.portfolio is None:
+            self.portfolio = PortfolioView(self.store, self)
+            self.portfolio.open_requested.connect(self.open_assessment)
+            self.stack.addWidget(self.portfolio)
+        else:
+            self.portfolio.refresh()
+        self.stack.setCurrentWidget(self.portfolio)
+        self.undo_group.setActiveStack(self.home_undo)
+        self.close_action.setEnabled(False)
+        self.review_action.setEnabled(False)
 
     def new_assessment(self) -> None:
         dialog = NewAssessmentDialog(shipped_forms(), self)
@@ -364,6 +382,10 @@ class MainWindow(QMainWindow):
             return
         self._close_session()
         self.home_undo.clear()
+        if self.portfolio is not None:
+            self.stack.removeWidget(self.portfolio)
+            self.portfolio.deleteLater()
+            self.portfolio = None
         self.store.close()
         self.store = store
         settings.remember_database(path)

@@ -12,12 +12,34 @@ from hbm_assess.storage.store import Store
 
 SIZE = (1280, 820)
 SAMPLE_ASSESSORS = "Layla Hassan, Karwan Mahmoud"  # names typed into the dialog, as a user would
+SAMPLE_EVIDENCE = ("Law 76 of 2017 read with the legal adviser", "Seen on the arrival lanes",
+                   "Minutes of the coordination meeting")
 
 
 def _demo_store(folder: Path) -> Store:
     store = Store.open(folder / "screenshots.sqlite")
     add_demo_assessments(store, count=12, seed=2014)
     return store
+
+
+def _workshop(store: Store) -> int:
+    """A workshop with three groups who disagree on two indicators, to show the merge screen."""
+    from hbm_assess.core.assessment import Answer, Assessment, Site
+    from hbm_assess.core.workshop import Group
+    from hbm_assess.storage import workshop
+
+    form = next(f for f in shipped_forms() if f.mode == "rapid")
+    ids = [ind.id for ind in form.indicators()]
+    assessment_id = store.create_assessment(
+        Assessment(form.id, form.version, Site("Erbil", "IQ", "internal"), mode="rapid"), form)
+    groups = [Group("Legal", indicators=tuple(ids[:6])), Group("Operations", indicators=tuple(ids[3:11])),
+              Group("Coordination", indicators=tuple(ids[9:]))]
+    workshop.save_groups(store, assessment_id, groups)
+    for number, group in enumerate(groups):
+        answers = [Answer(i, level=1 + (n + 2 * number) % 5, evidence_text=SAMPLE_EVIDENCE[number])
+                   for n, i in enumerate(group.indicators)]
+        workshop.replace_group_answers(store, assessment_id, group.name, answers, 1, f"demo-{number}")
+    return assessment_id
 
 
 def render(out_dir: Path, db_path: Path | None, language: str = "en") -> list[Path]:
@@ -86,6 +108,17 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
         view = window.assessment_view
     shoot("results", window, lambda: view.tabs.setCurrentWidget(view.results))
     shoot("plan", window, lambda: view.tabs.setCurrentWidget(view.plan))
+    workshop_id = _workshop(store)
+    window.open_assessment(workshop_id)
+    window.show_settle()
+    shoot("workshop", window)
+    window.show_projector()
+    window.projector.resize(*SIZE)
+    shoot("projector", window.projector)
+    window.projector.close()
+    window.show_portfolio()
+    window.portfolio.wait_for_loading()
+    shoot("portfolio", window, lambda: window.portfolio.wait_for_loading())
     window.show_home()
     window.close()
     return written
