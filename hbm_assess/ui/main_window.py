@@ -303,6 +303,15 @@ class MainWindow(QMainWindow):
             return self.session.assessment_id
         return self.home.selected_id()
 
+    def _saved_current(self, missing: str) -> int | None:
+        """The assessment a file operation is about, with what was typed saved; None (and a hint) if none."""
+        assessment_id = self.current_assessment_id()
+        if assessment_id is None:
+            self.statusBar().showMessage(missing, 8000)
+        elif self.assessment_view is not None:
+            self.assessment_view.commit_typing()
+        return assessment_id
+
     def _suggested_name(self, assessment_id: int, suffix: str) -> str:
         from hbm_assess.exchange.export import file_name
 
@@ -310,22 +319,14 @@ class MainWindow(QMainWindow):
         return Path(file_name(row.site_name, row.date, row.form_id, row.id)).with_suffix(suffix).name
 
     def export_current(self) -> None:
-        assessment_id = self.current_assessment_id()
-        if assessment_id is None:
-            self.statusBar().showMessage(self.tr("Select or open an assessment to export."), 8000)
-            return
-        if self.assessment_view is not None:
-            self.assessment_view.commit_typing()
-        self.workbooks.choose_and_export(assessment_id, self._suggested_name(assessment_id, ".xlsx"))
+        assessment_id = self._saved_current(self.tr("Select or open an assessment to export."))
+        if assessment_id is not None:
+            self.workbooks.choose_and_export(assessment_id, self._suggested_name(assessment_id, ".xlsx"))
 
     def report_current(self) -> None:
-        assessment_id = self.current_assessment_id()
-        if assessment_id is None:
-            self.statusBar().showMessage(self.tr("Select or open an assessment for its report."), 8000)
-            return
-        if self.assessment_view is not None:
-            self.assessment_view.commit_typing()
-        self.workbooks.choose_and_write_report(assessment_id, self._suggested_name(assessment_id, ".pdf"))
+        assessment_id = self._saved_current(self.tr("Select or open an assessment for its report."))
+        if assessment_id is not None:
+            self.workbooks.choose_and_write_report(assessment_id, self._suggested_name(assessment_id, ".pdf"))
 
     def _on_imported(self, report) -> None:
         if self.session is None:
