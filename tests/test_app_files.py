@@ -1,0 +1,91 @@
+"""Export, import and report from the window: worker threads, progress, cancel, drag and drop."""
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from hbm_assess.core.assessment import Answer
+from hbm_assess.exchange.export import export_assessment
+from hbm_assess.storage.store import Store
+from hbm_assess.ui import settings, workbooks
+from hbm_assess.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, store, monkeypatch):
+    settings.use_file(tmp_path / "settings.ini")
+    shown = []
+    monkeypatch.setattr(workbooks.ImportReportDialog, "exec", lambda self: shown.append(self) or 0)
+    win = MainWindow(store)
+    win.reports_shown = shown
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    settings.use_file(None)
+
+
+@pytest.fixture
+def folder_of_workbooks(tmp_path, mini_form):
+    """Six workbooks exported from another database."""
+    from hbm_assess.core.assessment import Assessment, Site
+
+    other = Store.open(tmp_path / "other.sqlite")
+    folder = tmp_path / "from-posts"
+    folder.mkdir()
+    for n in range(6):
+        assessment_id = other.create_assessment(Assessment("mini", "1.0", Site(f"Post {n}", "IQ")), mini_form,
+                                                [Answer("REG-01", level=1 + n % 5)])
+        export_assessment(other, assessment_id, folder / f"post-{n}.xlsx")
+    other.close()
+    return folder
+
+
+def test_import_runs_in_a_worker_and_reports_each_file(qtbot, window, store, folder_of_workbooks):
+    (folder_of_workbooks / "notes.txt").write_text("not a workbook")
+    with qtbot.waitSignal(window.workbooks.imported, timeout=20_000) as signal:
+        window.workbooks.import_paths([folder_of_workbooks])
+    report = signal.args[0]
+    assert report.counts().get("imported") == 6
+    assert len(store.list_assessments()) == 6
+    assert window.home.proxy.rowCount() == 6  # the list shows them without a restart
+    dialog = window.reports_shown[0]
+    assert dialog.model.rowCount() == len(report.results)
+
+
+def test_cancel_stops_after_the_current_file_and_keeps_what_was_done(qtbot, window, store, folder_of_workbooks):
+    with qtbot.waitSignal(window.workbooks.imported, timeout=20_000) as signal:
+        job = window.workbooks.import_paths([folder_of_workbooks])
+        job.cancel()
+    report = signal.args[0]
+    imported = report.counts().get("imported", 0)
+    assert imported < 6 and report.cancelled
+    assert len(store.list_assessments()) == imported
+
+
+def test_dropping_files_on_the_window_imports_them(qtbot, window, store, folder_of_workbooks):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in sorted(folder_of_workbooks.glob("*.xlsx"))[:2]])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.workbooks.imported, timeout=20_000):
+        window.dropEvent(event)
+    assert len(store.list_assessments()) == 2
+
+
+def test_export_and_report_from_the_window(qtbot, window, store, mini_assessment, tmp_path):
+    store.save_answer(mini_assessment, Answer("REG-01", level=2))
+    with qtbot.waitSignal(window.workbooks.exported, timeout=20_000):
+        window.workbooks.export(mini_assessment, tmp_path / "out.xlsx")
+    assert (tmp_path / "out.xlsx").stat().st_size > 5000
+    assert "out.xlsx" in window.statusBar().currentMessage()
+    assert store.db.execute("SELECT sealed FROM assessments WHERE id = ?", (mini_assessment,)).fetchone()[0] == 1
+
+
+def test_a_failed_export_is_reported_not_lost(qtbot, window, store, mini_assessment, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    with qtbot.waitSignal(window.workbooks.failed, timeout=20_000):
+        window.workbooks.export(mini_assessment, tmp_path / "no-such-folder" / "out.xlsx")
+    assert "does not exist" in warnings[0]
