@@ -185,6 +185,7 @@ def _print_table(rows: list[tuple[str, ...]]) -> None:
 
 def _form(args) -> int:
     from hbm_assess.core.questionnaire import FormError, installed_forms, load_form
+    from hbm_assess.core.vocabulary import vocabulary
 
     if args.form_command == "list":
         try:
@@ -213,8 +214,11 @@ def _form(args) -> int:
                 print(f"{error.source}: {problem}")
             status = EXIT_PROBLEMS
             continue
-        missing = form.missing_translations()
-        note = "; ".join(f"{len(places)} texts missing in {lang}" for lang, places in missing.items())
+        app_languages = tuple(vocabulary().levels[1].name.by_language)  # the languages the app speaks
+        missing = form.missing_translations(also=app_languages)
+        total = len(list(form.texts()))
+        note = "; ".join(f"{lang}: {len(places)} of {total} texts missing, shown in English"
+                         for lang, places in missing.items())
         print(f"{path}: ok — {form.id} {form.version}, {len(form.areas)} areas, {form.indicator_count} indicators, "
               f"languages {', '.join(form.languages)}" + (f" ({note})" if note else ""))
     return status

@@ -120,3 +120,15 @@ def test_console_entry_point(args):
         assert result.returncode == 0 and result.stdout.strip() == f"hbm-assess {__version__}"
     else:
         assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_form_check_reports_missing_translations_per_language(tmp_path, capsys):
+    partial = tmp_path / "partial.yaml"
+    text = (TESTS_FORMS / "mini.yaml").read_text(encoding="utf-8")
+    partial.write_text(text.replace('label: {en: "Crisis SOPs", ar: "إجراءات الأزمات"}',
+                                    'label: {en: "Crisis SOPs", ar: "إجراءات الأزمات", ckb: "ڕێکارەکانی قەیران"}'),
+                       encoding="utf-8")
+    code, out, _ = run(capsys, "form", "check", partial)
+    assert code == 0
+    total = 1 + 2 + 4 * 7  # title, two area titles, four indicators × (label, guidance, five levels)
+    assert f"ckb: {total - 1} of {total} texts missing, shown in English" in out

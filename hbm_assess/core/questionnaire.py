@@ -73,14 +73,14 @@ class Form:
     def indicator_count(self) -> int:
         return len(self.by_id)
 
-    def missing_translations(self) -> dict[str, list[str]]:
-        """For each language that some text of the form is in, the places still missing it.
+    def missing_translations(self, also: tuple[str, ...] = ()) -> dict[str, list[str]]:
+        """For each language some text is in (and each of ``also``), the places still missing it.
 
         Declared languages are complete (the loader insists); this finds the partial
         translations under way, which the app shows in English until they are done.
         """
-        texts = list(self._texts())
-        seen = {language for _, text in texts for language in text.by_language}
+        texts = list(self.texts())
+        seen = {language for _, text in texts for language in text.by_language} | set(also)
         missing: dict[str, list[str]] = {}
         for language in sorted(seen):
             places = [place for place, text in texts if not text.has(language)]
@@ -88,7 +88,8 @@ class Form:
                 missing[language] = places
         return missing
 
-    def _texts(self) -> Iterator[tuple[str, Text]]:
+    def texts(self) -> Iterator[tuple[str, Text]]:
+        """Every text of the form with its place, such as "OPS-03 › levels › 2"."""
         yield "title", self.title
         for area in self.areas:
             yield f"{area.id} › title", area.title
