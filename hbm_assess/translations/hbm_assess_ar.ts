@@ -316,6 +316,10 @@
         <translation>&amp;حذف</translation>
     </message>
     <message>
+        <source>Mean level</source>
+        <translation type="unfinished">متوسط المستوى</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;No assessments yet&lt;/h2&gt;&lt;p&gt;Start by creating an assessment of a border crossing point, or open a demo assessment to see how it works.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;لا توجد تقييمات بعد&lt;/h2&gt;&lt;p&gt;ابدأ بإنشاء تقييم لمنفذ حدودي، أو افتح تقييمًا تجريبيًا لترى كيف يعمل البرنامج.&lt;/p&gt;</translation>
     </message>
@@ -557,6 +561,10 @@
     <message>
         <source>&amp;All assessments</source>
         <translation>&amp;جميع التقييمات</translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio: compare posts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Review and finish</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -145,147 +146,147 @@
     </message>
     <message>
         <source>&amp;Workshop</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CellModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">بەروار</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">شوێن</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">پرسیارنامە</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">دۆخ</translation>
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">تێکڕای ئاست</translation>
     </message>
     <message>
         <source>Scored answers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChangesModel</name>
     <message>
         <source>Site</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">شوێن</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Improved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Same</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Worse</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not comparable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GapsModel</name>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">پێوەر</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">بوار</translation>
     </message>
     <message>
         <source>Weak sites</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Share weak</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">تێکڕای ئاست</translation>
     </message>
     <message>
         <source>Mean gap</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GroupsDialog</name>
     <message>
         <source>Workshop groups</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add group</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove group</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Names, separated by commas</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">ناوەکان، بە فاریزە لێکیان جیا بکەرەوە</translation>
     </message>
     <message>
         <source>Institutions, separated by commas</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">دامەزراوەکان، بە فاریزە لێکیان جیا بکەرەوە</translation>
     </message>
     <message>
         <source>Group name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Institutions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">دامەزراوەکان</translation>
     </message>
     <message>
         <source>Indicators it scores</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (%2 indicators)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">%1 (%2 پێوەر)</translation>
     </message>
     <message>
         <source>Group %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Every group needs a name of its own.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -315,6 +316,10 @@
         <translation>&amp;سڕینەوە</translation>
     </message>
     <message>
+        <source>Mean level</source>
+        <translation type="unfinished">تێکڕای ئاست</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;No assessments yet&lt;/h2&gt;&lt;p&gt;Start by creating an assessment of a border crossing point, or open a demo assessment to see how it works.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;هێشتا هیچ هەڵسەنگاندنێک نییە&lt;/h2&gt;&lt;p&gt;بە دروستکردنی هەڵسەنگاندنێک بۆ دەروازەیەکی سنووری دەست پێ بکە، یان هەڵسەنگاندنێکی نموونەیی بکەرەوە بۆ ئەوەی ببینیت چۆن کار دەکات.&lt;/p&gt;</translation>
     </message>
@@ -331,27 +336,27 @@
     <name>ImportReportDialog</name>
     <message>
         <source>Import report</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No workbooks were found.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Changed cells: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -462,7 +467,7 @@
     </message>
     <message>
         <source>Another group scores this indicator; it is shown for reference. Your group, %1, scores the indicators in bold.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -511,23 +516,23 @@
     </message>
     <message>
         <source>&amp;Export to Excel…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export &amp;all to Excel…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export &amp;report (PDF)…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Import workbooks…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Import a &amp;folder of workbooks…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Close assessment</source>
@@ -556,6 +561,10 @@
     <message>
         <source>&amp;All assessments</source>
         <translation>&amp;هەموو هەڵسەنگاندنەکان</translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio: compare posts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Review and finish</source>
@@ -603,11 +612,11 @@
     </message>
     <message>
         <source>Select or open an assessment to export.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select or open an assessment for its report.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -655,31 +664,31 @@
     </message>
     <message>
         <source>&amp;Workshop</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Groups and assignments…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Prepare group files…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Import group files…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Settle disagreements</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pro&amp;jector view</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open the workshop assessment first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -761,7 +770,7 @@
         <translation>دروستکردن و دەستپێکردن</translation>
     </message>
     <message>
-        <source>Give the site's name, or choose one from the list above.</source>
+        <source>Give the site&apos;s name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
@@ -899,536 +908,265 @@
     <name>PortfolioView</name>
     <message>
         <source>Heatmap</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ranking</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Common gaps</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All countries</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All site types</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All questionnaires</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All versions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All areas</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Only the latest assessment of each site</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export to Excel…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Country:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Site type:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Questionnaire:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Area:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading the portfolio…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The figures could not be computed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Click a cell of the heatmap to list the assessments behind it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Assessments: %1 · sites: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (not in version %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Indicators left out of the comparison: %1, because not every version of the questionnaire asks them — %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Renamed indicators lined up with the newest version: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not counted as scores: %1 Not applicable and %2 Unknown answers.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No site was assessed more than once with these filters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Double-click an assessment to open it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mean level by site and indicator</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mean level by site and area</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: no scored answers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: mean level %2 · assessments: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Assessments behind %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
-        <translation type="unfinished" />
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
-        <translation type="unfinished" />
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All sites: baseline and follow-ups</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mean level by area at each assessment of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mean level by area: baseline and follow-ups of every site</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No scored answers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Follow-up %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export the portfolio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Exporting the portfolio…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Exported to %1 (rows of data: %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProjectorView</name>
     <message>
         <source>Projector view</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Disagreements</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The groups agree on every shared indicator.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RankingModel</name>
     <message>
         <source>Rank</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">شوێن</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">وڵات</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Assessments</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">تێکڕای ئاست</translation>
     </message>
     <message>
         <source>Mean gap</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Scored answers</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>ResultsView</name>
-    <message>
-        <source>Add action for the selected gap…</source>
-        <translation>زیادکردنی کار بۆ کەلێن دیاریکراو…</translation>
-    </message>
-    <message>
-        <source>Compare with:</source>
-        <translation>بەراورد لەگەڵ:</translation>
-    </message>
-    <message>
-        <source>(nothing)</source>
-        <translation>(هیچ)</translation>
-    </message>
-    <message>
-        <source>Improved %1 · same %2 · worse %3 · not comparable %4</source>
-        <translation>باشتر بووە %1 · وەک خۆیەتی %2 · خراپتر بووە %3 · بەراوردنەکراو %4</translation>
-    </message>
-    <message>
-        <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>
-        <translation>تێکڕای ئاست %1 لەسەر %2 پێوەری هەڵسەنگێنراو؛ %3 پەیوەندیدار نییە و %4 نەزانراو ناژمێردرێن؛ %5 بێ وەڵام.</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewPage</name>
-    <message>
-        <source>Review before marking final</source>
-        <translation>پێداچوونەوە پێش کۆتایی پێهێنان</translation>
-    </message>
-    <message>
-        <source>%1 of %2 indicators answered. Mean level %3 over %4 scored indicators; %5 not applicable or unknown are not counted.</source>
-        <translation>وەڵامی %1 لە %2 پێوەر دراوەتەوە. تێکڕای ئاست %3 لەسەر %4 پێوەری هەڵسەنگێنراو؛ %5 پەیوەندیدار نییە یان نەزانراو ناژمێردرێن.</translation>
-    </message>
-    <message>
-        <source>Unanswered (%1)</source>
-        <translation>بێ وەڵام (%1)</translation>
-    </message>
-    <message>
-        <source>Level 4 or 5 without evidence (%1)</source>
-        <translation>ئاستی 4 یان 5 بێ بەڵگە (%1)</translation>
-    </message>
-    <message>
-        <source>Reopen as draft…</source>
-        <translation>دووبارە کردنەوە وەک ڕەشنووس…</translation>
-    </message>
-    <message>
-        <source>Mark final</source>
-        <translation>نیشانکردن وەک کۆتایی</translation>
-    </message>
-    <message>
-        <source>Reopen as draft</source>
-        <translation>دووبارە کردنەوە وەک ڕەشنووس</translation>
-    </message>
-    <message>
-        <source>Why is this assessment reopened? The note is kept with it.</source>
-        <translation>بۆچی ئەم هەڵسەنگاندنە دووبارە دەکرێتەوە؟ تێبینییەکە لەگەڵیدا هەڵدەگیرێت.</translation>
-    </message>
-    <message>
-        <source>%1 indicators are still unanswered. Mark the assessment final anyway?</source>
-        <translation>%1 پێوەر هێشتا وەڵامیان نەدراوەتەوە. لەگەڵ ئەوەشدا هەڵسەنگاندنەکە وەک کۆتایی نیشان بکرێت؟</translation>
-    </message>
-</context>
-<context>
-    <name>ScoredTableModel</name>
-    <message>
-        <source>Area</source>
-        <translation>بوار</translation>
-    </message>
-    <message>
-        <source>Indicator</source>
-        <translation>پێوەر</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>ئاست</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>ئاستی ئامانج</translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation>کەلێن</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>بەڵگە</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>گۆڕانکاری</translation>
-    </message>
-    <message>
-        <source>⚠ needed</source>
-        <translation>⚠ پێویستە</translation>
-    </message>
-</context>
-<context>
-    <name>Text</name>
-    <message>
-        <source>Draft</source>
-        <translation>ڕەشنووس</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>کۆتایی</translation>
-    </message>
-</context>
-<context>
-    <name>SettleView</name>
-    <message>
-        <source>Why the plenary agreed on this level</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Record agreed level</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Conflict settled: move the file's copy to the bin</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Agreed level</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Group</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Level</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 indicators were scored by more than one group; %2 differ by two levels or more; %3 still to settle.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Nothing to settle: no indicator was scored by two groups.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> — the groups differ by %1 levels</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This database</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Imported copy %1</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Workbooks</name>
-    <message>
-        <source>Imported</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unchanged</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Conflict kept</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Import workbooks</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx);;All files (*)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Import every workbook in a folder</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Importing %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Importing workbooks</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export to Excel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Exporting to Excel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export every assessment to a folder</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Written: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message>
-        <source>Folder for the group files</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Preparing group files</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Reopened after an unexpected stop</source>
-        <translation>دووبارە کرایەوە دوای وەستانێکی چاوەڕواننەکراو</translation>
-    </message>
-    <message>
-        <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
-        <translation>HBM Assess جاری پێشوو بە دروستی دانەخرا. هەڵسەنگاندنی %1 کراوە بوو؛ لە پێوەری %2 دووبارە کرایەوە. هەموو وەڵامێک کە وەک پاشەکەوتکراو پیشان درابوو پارێزراوە.</translation>
-    </message>
-    <message>
-        <source>Delete assessment of %1</source>
-        <translation>سڕینەوەی هەڵسەنگاندنی %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1386,277 @@
     <message>
         <source>Done</source>
         <translation>تەواوبوو</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Add action for the selected gap…</source>
+        <translation>زیادکردنی کار بۆ کەلێن دیاریکراو…</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>بەراورد لەگەڵ:</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(هیچ)</translation>
+    </message>
+    <message>
+        <source>Improved %1 · same %2 · worse %3 · not comparable %4</source>
+        <translation>باشتر بووە %1 · وەک خۆیەتی %2 · خراپتر بووە %3 · بەراوردنەکراو %4</translation>
+    </message>
+    <message>
+        <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>
+        <translation>تێکڕای ئاست %1 لەسەر %2 پێوەری هەڵسەنگێنراو؛ %3 پەیوەندیدار نییە و %4 نەزانراو ناژمێردرێن؛ %5 بێ وەڵام.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review before marking final</source>
+        <translation>پێداچوونەوە پێش کۆتایی پێهێنان</translation>
+    </message>
+    <message>
+        <source>%1 of %2 indicators answered. Mean level %3 over %4 scored indicators; %5 not applicable or unknown are not counted.</source>
+        <translation>وەڵامی %1 لە %2 پێوەر دراوەتەوە. تێکڕای ئاست %3 لەسەر %4 پێوەری هەڵسەنگێنراو؛ %5 پەیوەندیدار نییە یان نەزانراو ناژمێردرێن.</translation>
+    </message>
+    <message>
+        <source>Unanswered (%1)</source>
+        <translation>بێ وەڵام (%1)</translation>
+    </message>
+    <message>
+        <source>Level 4 or 5 without evidence (%1)</source>
+        <translation>ئاستی 4 یان 5 بێ بەڵگە (%1)</translation>
+    </message>
+    <message>
+        <source>Reopen as draft…</source>
+        <translation>دووبارە کردنەوە وەک ڕەشنووس…</translation>
+    </message>
+    <message>
+        <source>Mark final</source>
+        <translation>نیشانکردن وەک کۆتایی</translation>
+    </message>
+    <message>
+        <source>Reopen as draft</source>
+        <translation>دووبارە کردنەوە وەک ڕەشنووس</translation>
+    </message>
+    <message>
+        <source>Why is this assessment reopened? The note is kept with it.</source>
+        <translation>بۆچی ئەم هەڵسەنگاندنە دووبارە دەکرێتەوە؟ تێبینییەکە لەگەڵیدا هەڵدەگیرێت.</translation>
+    </message>
+    <message>
+        <source>%1 indicators are still unanswered. Mark the assessment final anyway?</source>
+        <translation>%1 پێوەر هێشتا وەڵامیان نەدراوەتەوە. لەگەڵ ئەوەشدا هەڵسەنگاندنەکە وەک کۆتایی نیشان بکرێت؟</translation>
+    </message>
+</context>
+<context>
+    <name>ScoredTableModel</name>
+    <message>
+        <source>Area</source>
+        <translation>بوار</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>پێوەر</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>ئاست</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>ئاستی ئامانج</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>کەلێن</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>بەڵگە</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>گۆڕانکاری</translation>
+    </message>
+    <message>
+        <source>⚠ needed</source>
+        <translation>⚠ پێویستە</translation>
+    </message>
+</context>
+<context>
+    <name>SettleView</name>
+    <message>
+        <source>Why the plenary agreed on this level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record agreed level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished">ئاست</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished">بەڵگە</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">تێبینی</translation>
+    </message>
+    <message>
+        <source>%1 indicators were scored by more than one group; %2 differ by two levels or more; %3 still to settle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to settle: no indicator was scored by two groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — the groups differ by %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <source>Draft</source>
+        <translation>ڕەشنووس</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>کۆتایی</translation>
+    </message>
+</context>
+<context>
+    <name>Workbooks</name>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import workbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import every workbook in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing workbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export every assessment to a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder for the group files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing group files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Reopened after an unexpected stop</source>
+        <translation>دووبارە کرایەوە دوای وەستانێکی چاوەڕواننەکراو</translation>
+    </message>
+    <message>
+        <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
+        <translation>HBM Assess جاری پێشوو بە دروستی دانەخرا. هەڵسەنگاندنی %1 کراوە بوو؛ لە پێوەری %2 دووبارە کرایەوە. هەموو وەڵامێک کە وەک پاشەکەوتکراو پیشان درابوو پارێزراوە.</translation>
+    </message>
+    <message>
+        <source>Delete assessment of %1</source>
+        <translation>سڕینەوەی هەڵسەنگاندنی %1</translation>
     </message>
 </context>
 </TS>

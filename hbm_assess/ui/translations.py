@@ -70,16 +70,32 @@ def ui_sources() -> list[Path]:
     return sorted(UI_FOLDER.glob("*.py"))
 
 
+# lupdate refuses to update a file whose language it does not know, and Qt knows no
+# Sorani; it is updated under the name of a language with one plural form, as Qt
+# treats Sorani, and given its own name back afterwards.
+_STAND_IN = {"ckb": "ja"}
+
+
 def update(folder: Path = FOLDER) -> None:
     """Extract every tr()/translate() text from the UI code into the .ts files, keeping translations."""
     folder.mkdir(exist_ok=True)
     for language in LANGUAGES:
         target = folder / source_file(language).name
+        known = _STAND_IN.get(language, language)
+        if target.exists() and known != language:
+            _rename_language(target, language, known)
         subprocess.run(
             [_tool("pyside6-lupdate"), *map(str, ui_sources()), "-no-obsolete", "-locations", "none",
-             "-target-language", language, "-ts", str(target)],
+             "-target-language", known, "-ts", str(target)],
             check=True, capture_output=True,
         )
+        if known != language:
+            _rename_language(target, known, language)
+
+
+def _rename_language(ts: Path, old: str, new: str) -> None:
+    text = ts.read_text(encoding="utf-8")
+    ts.write_text(text.replace(f'language="{old}"', f'language="{new}"', 1), encoding="utf-8")
 
 
 def release() -> None:
