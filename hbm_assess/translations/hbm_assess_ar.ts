@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
@@ -146,147 +145,147 @@
     </message>
     <message>
         <source>&amp;Workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ورشة العمل</translation>
     </message>
 </context>
 <context>
     <name>CellModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished">التاريخ</translation>
+        <translation>التاريخ</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished">الموقع</translation>
+        <translation>الموقع</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished">الاستبيان</translation>
+        <translation>الاستبيان</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">الحالة</translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished">متوسط المستوى</translation>
+        <translation>متوسط المستوى</translation>
     </message>
     <message>
         <source>Scored answers</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجابات المُقيَّمة</translation>
     </message>
 </context>
 <context>
     <name>ChangesModel</name>
     <message>
         <source>Site</source>
-        <translation type="unfinished">الموقع</translation>
+        <translation>الموقع</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>خط الأساس</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر تقييم</translation>
     </message>
     <message>
         <source>Improved</source>
-        <translation type="unfinished"></translation>
+        <translation>تحسّن</translation>
     </message>
     <message>
         <source>Same</source>
-        <translation type="unfinished"></translation>
+        <translation>دون تغيير</translation>
     </message>
     <message>
         <source>Worse</source>
-        <translation type="unfinished"></translation>
+        <translation>تراجع</translation>
     </message>
     <message>
         <source>Not comparable</source>
-        <translation type="unfinished"></translation>
+        <translation>غير قابل للمقارنة</translation>
     </message>
 </context>
 <context>
     <name>GapsModel</name>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished">المؤشر</translation>
+        <translation>المؤشر</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished">المجال</translation>
+        <translation>المجال</translation>
     </message>
     <message>
         <source>Weak sites</source>
-        <translation type="unfinished"></translation>
+        <translation>المواقع الضعيفة</translation>
     </message>
     <message>
         <source>Share weak</source>
-        <translation type="unfinished"></translation>
+        <translation>نسبة المواقع الضعيفة</translation>
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished">متوسط المستوى</translation>
+        <translation>متوسط المستوى</translation>
     </message>
     <message>
         <source>Mean gap</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط الفجوة</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 من %2</translation>
     </message>
 </context>
 <context>
     <name>GroupsDialog</name>
     <message>
         <source>Workshop groups</source>
-        <translation type="unfinished"></translation>
+        <translation>مجموعات ورشة العمل</translation>
     </message>
     <message>
         <source>Add group</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة مجموعة</translation>
     </message>
     <message>
         <source>Remove group</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة المجموعة</translation>
     </message>
     <message>
         <source>Names, separated by commas</source>
-        <translation type="unfinished">الأسماء، مفصولة بفواصل</translation>
+        <translation>الأسماء، مفصولة بفواصل</translation>
     </message>
     <message>
         <source>Institutions, separated by commas</source>
-        <translation type="unfinished">الجهات، مفصولة بفواصل</translation>
+        <translation>الجهات، مفصولة بفواصل</translation>
     </message>
     <message>
         <source>Group name</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم المجموعة</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>الأعضاء</translation>
     </message>
     <message>
         <source>Institutions</source>
-        <translation type="unfinished">المؤسسات</translation>
+        <translation>الجهات</translation>
     </message>
     <message>
         <source>Indicators it scores</source>
-        <translation type="unfinished"></translation>
+        <translation>المؤشرات التي تقيّمها</translation>
     </message>
     <message>
         <source>%1 (%2 indicators)</source>
-        <translation type="unfinished">%1 (عدد المؤشرات: %2)</translation>
+        <translation>%1 (عدد المؤشرات: %2)</translation>
     </message>
     <message>
         <source>Group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>المجموعة %1</translation>
     </message>
     <message>
         <source>Every group needs a name of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>يجب أن يكون لكل مجموعة اسم خاص بها.</translation>
     </message>
 </context>
 <context>
@@ -317,7 +316,7 @@
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished">متوسط المستوى</translation>
+        <translation>متوسط المستوى</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No assessments yet&lt;/h2&gt;&lt;p&gt;Start by creating an assessment of a border crossing point, or open a demo assessment to see how it works.&lt;/p&gt;</source>
@@ -336,27 +335,27 @@
     <name>ImportReportDialog</name>
     <message>
         <source>Import report</source>
-        <translation type="unfinished"></translation>
+        <translation>تقرير الاستيراد</translation>
     </message>
     <message>
         <source>No workbooks were found.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُعثر على أي ملف Excel.</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>الملف</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>النتيجة</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>التفاصيل</translation>
     </message>
     <message>
         <source>Changed cells: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>الخلايا المعدّلة: %1</translation>
     </message>
 </context>
 <context>
@@ -431,7 +430,7 @@
     </message>
     <message>
         <source>Another group scores this indicator; it is shown for reference. Your group, %1, scores the indicators in bold.</source>
-        <translation type="unfinished"></translation>
+        <translation>تُقيِّم مجموعة أخرى هذا المؤشر، وهو معروض للاطلاع فقط. مجموعتك، %1، تُقيِّم المؤشرات المكتوبة بخط عريض.</translation>
     </message>
     <message>
         <source>This assessment is final. Reopen it as a draft to change answers.</source>
@@ -516,23 +515,23 @@
     </message>
     <message>
         <source>&amp;Export to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تصدير إلى Excel…</translation>
     </message>
     <message>
         <source>Export &amp;all to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير ال&amp;كل إلى Excel…</translation>
     </message>
     <message>
         <source>Export &amp;report (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير تق&amp;رير (PDF)…</translation>
     </message>
     <message>
         <source>&amp;Import workbooks…</source>
-        <translation type="unfinished"></translation>
+        <translation>ا&amp;ستيراد ملفات Excel…</translation>
     </message>
     <message>
         <source>Import a &amp;folder of workbooks…</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد &amp;مجلد ملفات Excel…</translation>
     </message>
     <message>
         <source>&amp;Close assessment</source>
@@ -564,7 +563,7 @@
     </message>
     <message>
         <source>&amp;Portfolio: compare posts</source>
-        <translation type="unfinished"></translation>
+        <translation>م&amp;قارنة المنافذ</translation>
     </message>
     <message>
         <source>&amp;Review and finish</source>
@@ -576,27 +575,27 @@
     </message>
     <message>
         <source>&amp;Workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ورشة العمل</translation>
     </message>
     <message>
         <source>&amp;Groups and assignments…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;المجموعات وتوزيع المؤشرات…</translation>
     </message>
     <message>
         <source>&amp;Prepare group files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;إعداد ملفات المجموعات…</translation>
     </message>
     <message>
         <source>&amp;Import group files…</source>
-        <translation type="unfinished"></translation>
+        <translation>ا&amp;ستيراد ملفات المجموعات…</translation>
     </message>
     <message>
         <source>&amp;Settle disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;حسم الخلافات</translation>
     </message>
     <message>
         <source>Pro&amp;jector view</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;عرض جهاز الإسقاط</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -636,15 +635,15 @@
     </message>
     <message>
         <source>Open the workshop assessment first.</source>
-        <translation type="unfinished"></translation>
+        <translation>افتح تقييم ورشة العمل أولًا.</translation>
     </message>
     <message>
         <source>Select or open an assessment to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّد تقييمًا أو افتحه لتصديره.</translation>
     </message>
     <message>
         <source>Select or open an assessment for its report.</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّد تقييمًا أو افتحه لإعداد تقريره.</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -770,7 +769,7 @@
         <translation>إنشاء وبدء</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
@@ -918,265 +917,265 @@
     <name>PortfolioView</name>
     <message>
         <source>Heatmap</source>
-        <translation type="unfinished"></translation>
+        <translation>الخريطة الحرارية</translation>
     </message>
     <message>
         <source>Ranking</source>
-        <translation type="unfinished"></translation>
+        <translation>الترتيب</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>التقدّم</translation>
     </message>
     <message>
         <source>Common gaps</source>
-        <translation type="unfinished"></translation>
+        <translation>الفجوات المشتركة</translation>
     </message>
     <message>
         <source>All countries</source>
-        <translation type="unfinished"></translation>
+        <translation>جميع البلدان</translation>
     </message>
     <message>
         <source>All site types</source>
-        <translation type="unfinished"></translation>
+        <translation>جميع أنواع المواقع</translation>
     </message>
     <message>
         <source>All questionnaires</source>
-        <translation type="unfinished"></translation>
+        <translation>جميع الاستبيانات</translation>
     </message>
     <message>
         <source>All versions</source>
-        <translation type="unfinished"></translation>
+        <translation>جميع الإصدارات</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>جميع الحالات</translation>
     </message>
     <message>
         <source>All areas</source>
-        <translation type="unfinished"></translation>
+        <translation>جميع المجالات</translation>
     </message>
     <message>
         <source>Only the latest assessment of each site</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر تقييم لكل موقع فقط</translation>
     </message>
     <message>
         <source>Export to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير إلى Excel…</translation>
     </message>
     <message>
         <source>Country:</source>
-        <translation type="unfinished"></translation>
+        <translation>البلد:</translation>
     </message>
     <message>
         <source>Site type:</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع الموقع:</translation>
     </message>
     <message>
         <source>Questionnaire:</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستبيان:</translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>الإصدار:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>من:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>إلى:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة:</translation>
     </message>
     <message>
         <source>Area:</source>
-        <translation type="unfinished"></translation>
+        <translation>المجال:</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>أي تاريخ</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ التحديث…</translation>
     </message>
     <message>
         <source>Loading the portfolio…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ تحميل مقارنة المنافذ…</translation>
     </message>
     <message>
         <source>The figures could not be computed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر حساب الأرقام: %1</translation>
     </message>
     <message>
         <source>Click a cell of the heatmap to list the assessments behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>انقر على خلية في الخريطة الحرارية لعرض التقييمات التي بُنيت عليها.</translation>
     </message>
     <message>
         <source>Assessments: %1 · sites: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>التقييمات: %1 · المواقع: %2.</translation>
     </message>
     <message>
         <source>%1 (not in version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (غير موجود في الإصدار %2)</translation>
     </message>
     <message>
         <source>Indicators left out of the comparison: %1, because not every version of the questionnaire asks them — %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>مؤشرات مستبعدة من المقارنة: %1، لأنها غير واردة في جميع إصدارات الاستبيان — %2.</translation>
     </message>
     <message>
         <source>Renamed indicators lined up with the newest version: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>مؤشرات أُعيدت تسميتها ووُحِّدت مع أحدث إصدار: %1.</translation>
     </message>
     <message>
         <source>Not counted as scores: %1 Not applicable and %2 Unknown answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تُحتسب ضمن الدرجات: %1 من إجابات «لا ينطبق» و%2 من إجابات «غير معروف».</translation>
     </message>
     <message>
         <source>No site was assessed more than once with these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد موقع قُيِّم أكثر من مرة ضمن عوامل التصفية هذه.</translation>
     </message>
     <message>
         <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>المواقع التي قُيِّمت أكثر من مرة: %1. المؤشرات من خط الأساس إلى آخر تقييم — تحسّن: %2، دون تغيير: %3، تراجع: %4، غير قابل للمقارنة: %5.</translation>
     </message>
     <message>
         <source>Double-click an assessment to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>انقر نقرًا مزدوجًا على تقييم لفتحه.</translation>
     </message>
     <message>
         <source>Mean level by site and indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط المستوى حسب الموقع والمؤشر</translation>
     </message>
     <message>
         <source>Mean level by site and area</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط المستوى حسب الموقع والمجال</translation>
     </message>
     <message>
         <source>%1: no scored answers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: لا توجد إجابات مُقيَّمة</translation>
     </message>
     <message>
         <source>%1: mean level %2 · assessments: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: متوسط المستوى %2 · التقييمات: %3</translation>
     </message>
     <message>
         <source>Assessments behind %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>تقييمات %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
-        <translation type="unfinished"></translation>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <translation>متوسط المستوى محسوب على جميع الإجابات المُقيَّمة للموقع؛ الفجوة = المستوى المستهدف − المستوى، والمستوى المستهدف هو المُدخَل، وإلا فالمستوى الافتراضي للمؤشر، وإلا فمستوى واحد فوق المستوى الحالي.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض:</translation>
     </message>
     <message>
         <source>All sites: baseline and follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>جميع المواقع: خط الأساس والمتابعات</translation>
     </message>
     <message>
         <source>Mean level by area at each assessment of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط المستوى حسب المجال في كل تقييم لموقع %1</translation>
     </message>
     <message>
         <source>Mean level by area: baseline and follow-ups of every site</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط المستوى حسب المجال: خط الأساس والمتابعات لجميع المواقع</translation>
     </message>
     <message>
         <source>No scored answers</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد إجابات مُقيَّمة</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>خط الأساس</translation>
     </message>
     <message>
         <source>Follow-up %1</source>
-        <translation type="unfinished"></translation>
+        <translation>المتابعة %1</translation>
     </message>
     <message>
         <source>Export the portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير مقارنة المنافذ</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>ملف Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Exporting the portfolio…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ تصدير مقارنة المنافذ…</translation>
     </message>
     <message>
         <source>Exported to %1 (rows of data: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>صُدِّرت إلى %1 (صفوف البيانات: %2)</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>فشل التصدير: %1</translation>
     </message>
 </context>
 <context>
     <name>ProjectorView</name>
     <message>
         <source>Projector view</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض جهاز الإسقاط</translation>
     </message>
     <message>
         <source>Disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>الخلافات</translation>
     </message>
     <message>
         <source>The groups agree on every shared indicator.</source>
-        <translation type="unfinished"></translation>
+        <translation>المجموعات متفقة على جميع المؤشرات المشتركة.</translation>
     </message>
 </context>
 <context>
     <name>RankingModel</name>
     <message>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>المرتبة</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished">الموقع</translation>
+        <translation>الموقع</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">البلد</translation>
+        <translation>البلد</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <source>Assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>التقييمات</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر تقييم</translation>
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished">متوسط المستوى</translation>
+        <translation>متوسط المستوى</translation>
     </message>
     <message>
         <source>Mean gap</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط الفجوة</translation>
     </message>
     <message>
         <source>Scored answers</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجابات المُقيَّمة</translation>
     </message>
 </context>
 <context>
@@ -1499,59 +1498,59 @@
     <name>SettleView</name>
     <message>
         <source>Why the plenary agreed on this level</source>
-        <translation type="unfinished"></translation>
+        <translation>سبب اتفاق الجلسة العامة على هذا المستوى</translation>
     </message>
     <message>
         <source>Record agreed level</source>
-        <translation type="unfinished"></translation>
+        <translation>تسجيل المستوى المتفق عليه</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
-        <translation type="unfinished"></translation>
+        <source>Conflict settled: move the file's copy to the bin</source>
+        <translation>حُسم التعارض: انقل نسخة الملف إلى سلة المحذوفات</translation>
     </message>
     <message>
         <source>Agreed level</source>
-        <translation type="unfinished"></translation>
+        <translation>المستوى المتفق عليه</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظة</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>المجموعة</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished">المستوى</translation>
+        <translation>المستوى</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">الدليل</translation>
+        <translation>الدليل</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">ملاحظات</translation>
+        <translation>ملاحظات</translation>
     </message>
     <message>
         <source>%1 indicators were scored by more than one group; %2 differ by two levels or more; %3 still to settle.</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد المؤشرات التي قيّمتها أكثر من مجموعة: %1؛ منها %2 يختلف تقييمها بمستويين أو أكثر؛ و%3 لم تُحسم بعد.</translation>
     </message>
     <message>
         <source>Nothing to settle: no indicator was scored by two groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد ما يُحسم: لم تُقيِّم مجموعتان أيَّ مؤشر.</translation>
     </message>
     <message>
         <source> — the groups differ by %1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation> — فارق المستوى بين المجموعات: %1</translation>
     </message>
     <message>
         <source>This database</source>
-        <translation type="unfinished"></translation>
+        <translation>قاعدة البيانات هذه</translation>
     </message>
     <message>
         <source>Imported copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>النسخة المستوردة %1</translation>
     </message>
 </context>
 <context>
@@ -1569,93 +1568,93 @@
     <name>Workbooks</name>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>استُورد</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>حُدِّث</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>دون تغيير</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>تُخطّي</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>رُفض</translation>
     </message>
     <message>
         <source>Conflict kept</source>
-        <translation type="unfinished"></translation>
+        <translation>تعارض: حُفظت النسختان</translation>
     </message>
     <message>
         <source>Import workbooks</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد ملفات Excel</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>ملفات Excel (*.xlsx);;جميع الملفات (*)</translation>
     </message>
     <message>
         <source>Import every workbook in a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد جميع ملفات Excel في مجلد</translation>
     </message>
     <message>
         <source>Importing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
         <source>Importing workbooks</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ استيراد ملفات Excel</translation>
     </message>
     <message>
         <source>Export to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير إلى Excel</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>ملف Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Exporting to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ التصدير إلى Excel</translation>
     </message>
     <message>
         <source>Export every assessment to a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير جميع التقييمات إلى مجلد</translation>
     </message>
     <message>
         <source>Folder for the group files</source>
-        <translation type="unfinished"></translation>
+        <translation>مجلد ملفات المجموعات</translation>
     </message>
     <message>
         <source>Preparing group files</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ إعداد ملفات المجموعات</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير التقرير</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>مستند PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تم الحفظ: %1</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>و%n ملفات أخرى</numerusform>
+            <numerusform>و%n ملف آخر</numerusform>
+            <numerusform>و%n ملفان آخران</numerusform>
+            <numerusform>و%n ملفات أخرى</numerusform>
+            <numerusform>و%n ملفًا آخر</numerusform>
+            <numerusform>و%n ملف آخر</numerusform>
         </translation>
     </message>
 </context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -146,147 +145,147 @@
     </message>
     <message>
         <source>&amp;Workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;وۆرکشۆپ</translation>
     </message>
 </context>
 <context>
     <name>CellModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished">بەروار</translation>
+        <translation>بەروار</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished">شوێن</translation>
+        <translation>شوێن</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished">پرسیارنامە</translation>
+        <translation>پرسیارنامە</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">دۆخ</translation>
+        <translation>دۆخ</translation>
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished">تێکڕای ئاست</translation>
+        <translation>تێکڕای ئاست</translation>
     </message>
     <message>
         <source>Scored answers</source>
-        <translation type="unfinished"></translation>
+        <translation>وەڵامی هەڵسەنگێنراو</translation>
     </message>
 </context>
 <context>
     <name>ChangesModel</name>
     <message>
         <source>Site</source>
-        <translation type="unfinished">شوێن</translation>
+        <translation>شوێن</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>هێڵی بنەڕەت</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished"></translation>
+        <translation>دوایین هەڵسەنگاندن</translation>
     </message>
     <message>
         <source>Improved</source>
-        <translation type="unfinished"></translation>
+        <translation>باشتر بووە</translation>
     </message>
     <message>
         <source>Same</source>
-        <translation type="unfinished"></translation>
+        <translation>وەک خۆیەتی</translation>
     </message>
     <message>
         <source>Worse</source>
-        <translation type="unfinished"></translation>
+        <translation>خراپتر بووە</translation>
     </message>
     <message>
         <source>Not comparable</source>
-        <translation type="unfinished"></translation>
+        <translation>بەراوردنەکراو</translation>
     </message>
 </context>
 <context>
     <name>GapsModel</name>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished">پێوەر</translation>
+        <translation>پێوەر</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished">بوار</translation>
+        <translation>بوار</translation>
     </message>
     <message>
         <source>Weak sites</source>
-        <translation type="unfinished"></translation>
+        <translation>شوێنە لاوازەکان</translation>
     </message>
     <message>
         <source>Share weak</source>
-        <translation type="unfinished"></translation>
+        <translation>ڕێژەی شوێنە لاوازەکان</translation>
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished">تێکڕای ئاست</translation>
+        <translation>تێکڕای ئاست</translation>
     </message>
     <message>
         <source>Mean gap</source>
-        <translation type="unfinished"></translation>
+        <translation>تێکڕای کەلێن</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 لە %2</translation>
     </message>
 </context>
 <context>
     <name>GroupsDialog</name>
     <message>
         <source>Workshop groups</source>
-        <translation type="unfinished"></translation>
+        <translation>گرووپەکانی وۆرکشۆپ</translation>
     </message>
     <message>
         <source>Add group</source>
-        <translation type="unfinished"></translation>
+        <translation>زیادکردنی گرووپ</translation>
     </message>
     <message>
         <source>Remove group</source>
-        <translation type="unfinished"></translation>
+        <translation>لابردنی گرووپ</translation>
     </message>
     <message>
         <source>Names, separated by commas</source>
-        <translation type="unfinished">ناوەکان، بە فاریزە لێکیان جیا بکەرەوە</translation>
+        <translation>ناوەکان، بە فاریزە لێکیان جیا بکەرەوە</translation>
     </message>
     <message>
         <source>Institutions, separated by commas</source>
-        <translation type="unfinished">دامەزراوەکان، بە فاریزە لێکیان جیا بکەرەوە</translation>
+        <translation>دامەزراوەکان، بە فاریزە لێکیان جیا بکەرەوە</translation>
     </message>
     <message>
         <source>Group name</source>
-        <translation type="unfinished"></translation>
+        <translation>ناوی گرووپ</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەندامان</translation>
     </message>
     <message>
         <source>Institutions</source>
-        <translation type="unfinished">دامەزراوەکان</translation>
+        <translation>دامەزراوەکان</translation>
     </message>
     <message>
         <source>Indicators it scores</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەو پێوەرانەی هەڵیاندەسەنگێنێت</translation>
     </message>
     <message>
         <source>%1 (%2 indicators)</source>
-        <translation type="unfinished">%1 (%2 پێوەر)</translation>
+        <translation>%1 (%2 پێوەر)</translation>
     </message>
     <message>
         <source>Group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>گرووپی %1</translation>
     </message>
     <message>
         <source>Every group needs a name of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>هەر گرووپێک پێویستی بە ناوێکی تایبەت بە خۆی هەیە.</translation>
     </message>
 </context>
 <context>
@@ -317,7 +316,7 @@
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished">تێکڕای ئاست</translation>
+        <translation>تێکڕای ئاست</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No assessments yet&lt;/h2&gt;&lt;p&gt;Start by creating an assessment of a border crossing point, or open a demo assessment to see how it works.&lt;/p&gt;</source>
@@ -336,27 +335,27 @@
     <name>ImportReportDialog</name>
     <message>
         <source>Import report</source>
-        <translation type="unfinished"></translation>
+        <translation>ڕاپۆرتی هاوردەکردن</translation>
     </message>
     <message>
         <source>No workbooks were found.</source>
-        <translation type="unfinished"></translation>
+        <translation>هیچ فایلێکی Excel نەدۆزرایەوە.</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەنجام</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>وردەکاری</translation>
     </message>
     <message>
         <source>Changed cells: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>خانە گۆڕاوەکان: %1</translation>
     </message>
 </context>
 <context>
@@ -467,7 +466,7 @@
     </message>
     <message>
         <source>Another group scores this indicator; it is shown for reference. Your group, %1, scores the indicators in bold.</source>
-        <translation type="unfinished"></translation>
+        <translation>گرووپێکی تر ئەم پێوەرە هەڵدەسەنگێنێت؛ تەنها بۆ ئاگاداری پیشان دراوە. گرووپەکەت، %1، ئەو پێوەرانە هەڵدەسەنگێنێت کە بە قەڵەو نووسراون.</translation>
     </message>
 </context>
 <context>
@@ -516,23 +515,23 @@
     </message>
     <message>
         <source>&amp;Export to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>هەناردەکردن بۆ &amp;Excel…</translation>
     </message>
     <message>
         <source>Export &amp;all to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>هەناردەکردنی &amp;هەموو بۆ Excel…</translation>
     </message>
     <message>
         <source>Export &amp;report (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>هەناردەکردنی &amp;ڕاپۆرت (PDF)…</translation>
     </message>
     <message>
         <source>&amp;Import workbooks…</source>
-        <translation type="unfinished"></translation>
+        <translation>ها&amp;وردەکردنی فایلەکانی Excel…</translation>
     </message>
     <message>
         <source>Import a &amp;folder of workbooks…</source>
-        <translation type="unfinished"></translation>
+        <translation>هاوردەکردنی &amp;فۆڵدەرێکی فایلی Excel…</translation>
     </message>
     <message>
         <source>&amp;Close assessment</source>
@@ -564,7 +563,7 @@
     </message>
     <message>
         <source>&amp;Portfolio: compare posts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;بەراوردی دەروازەکان</translation>
     </message>
     <message>
         <source>&amp;Review and finish</source>
@@ -612,11 +611,11 @@
     </message>
     <message>
         <source>Select or open an assessment to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگاندنێک دیاری بکە یان بیکەرەوە بۆ هەناردەکردن.</translation>
     </message>
     <message>
         <source>Select or open an assessment for its report.</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگاندنێک دیاری بکە یان بیکەرەوە بۆ ڕاپۆرتەکەی.</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -664,31 +663,31 @@
     </message>
     <message>
         <source>&amp;Workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;وۆرکشۆپ</translation>
     </message>
     <message>
         <source>&amp;Groups and assignments…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;گرووپەکان و دابەشکردنی پێوەرەکان…</translation>
     </message>
     <message>
         <source>&amp;Prepare group files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ئامادەکردنی فایلەکانی گرووپ…</translation>
     </message>
     <message>
         <source>&amp;Import group files…</source>
-        <translation type="unfinished"></translation>
+        <translation>ها&amp;وردەکردنی فایلەکانی گرووپ…</translation>
     </message>
     <message>
         <source>&amp;Settle disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;یەکلاکردنەوەی ناکۆکییەکان</translation>
     </message>
     <message>
         <source>Pro&amp;jector view</source>
-        <translation type="unfinished"></translation>
+        <translation>پیشاندانی &amp;پرۆجێکتەر</translation>
     </message>
     <message>
         <source>Open the workshop assessment first.</source>
-        <translation type="unfinished"></translation>
+        <translation>سەرەتا هەڵسەنگاندنی وۆرکشۆپەکە بکەرەوە.</translation>
     </message>
 </context>
 <context>
@@ -770,7 +769,7 @@
         <translation>دروستکردن و دەستپێکردن</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
@@ -908,265 +907,265 @@
     <name>PortfolioView</name>
     <message>
         <source>Heatmap</source>
-        <translation type="unfinished"></translation>
+        <translation>نەخشەی گەرمی</translation>
     </message>
     <message>
         <source>Ranking</source>
-        <translation type="unfinished"></translation>
+        <translation>ڕیزبەندی</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>پێشکەوتن</translation>
     </message>
     <message>
         <source>Common gaps</source>
-        <translation type="unfinished"></translation>
+        <translation>کەلێنە هاوبەشەکان</translation>
     </message>
     <message>
         <source>All countries</source>
-        <translation type="unfinished"></translation>
+        <translation>هەموو وڵاتەکان</translation>
     </message>
     <message>
         <source>All site types</source>
-        <translation type="unfinished"></translation>
+        <translation>هەموو جۆرەکانی شوێن</translation>
     </message>
     <message>
         <source>All questionnaires</source>
-        <translation type="unfinished"></translation>
+        <translation>هەموو پرسیارنامەکان</translation>
     </message>
     <message>
         <source>All versions</source>
-        <translation type="unfinished"></translation>
+        <translation>هەموو وەشانەکان</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>هەموو دۆخەکان</translation>
     </message>
     <message>
         <source>All areas</source>
-        <translation type="unfinished"></translation>
+        <translation>هەموو بوارەکان</translation>
     </message>
     <message>
         <source>Only the latest assessment of each site</source>
-        <translation type="unfinished"></translation>
+        <translation>تەنها دوایین هەڵسەنگاندنی هەر شوێنێک</translation>
     </message>
     <message>
         <source>Export to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>هەناردەکردن بۆ Excel…</translation>
     </message>
     <message>
         <source>Country:</source>
-        <translation type="unfinished"></translation>
+        <translation>وڵات:</translation>
     </message>
     <message>
         <source>Site type:</source>
-        <translation type="unfinished"></translation>
+        <translation>جۆری شوێن:</translation>
     </message>
     <message>
         <source>Questionnaire:</source>
-        <translation type="unfinished"></translation>
+        <translation>پرسیارنامە:</translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>وەشان:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>لە:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>تا:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>دۆخ:</translation>
     </message>
     <message>
         <source>Area:</source>
-        <translation type="unfinished"></translation>
+        <translation>بوار:</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>هەر بەروارێک</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>نوێ دەکرێتەوە…</translation>
     </message>
     <message>
         <source>Loading the portfolio…</source>
-        <translation type="unfinished"></translation>
+        <translation>بەراوردی دەروازەکان بار دەکرێت…</translation>
     </message>
     <message>
         <source>The figures could not be computed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ژمارەکان هەژمار نەکران: %1</translation>
     </message>
     <message>
         <source>Click a cell of the heatmap to list the assessments behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>کلیک لە خانەیەکی نەخشەی گەرمی بکە بۆ پیشاندانی ئەو هەڵسەنگاندنانەی لەسەریان بنیات نراوە.</translation>
     </message>
     <message>
         <source>Assessments: %1 · sites: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگاندنەکان: %1 · شوێنەکان: %2.</translation>
     </message>
     <message>
         <source>%1 (not in version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (لە وەشانی %2دا نییە)</translation>
     </message>
     <message>
         <source>Indicators left out of the comparison: %1, because not every version of the questionnaire asks them — %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>پێوەرە لابراوەکان لە بەراوردەکە: %1، چونکە لە هەموو وەشانەکانی پرسیارنامەکەدا نین — %2.</translation>
     </message>
     <message>
         <source>Renamed indicators lined up with the newest version: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>پێوەرە ناوگۆڕاوەکان کە لەگەڵ نوێترین وەشان یەکخراون: %1.</translation>
     </message>
     <message>
         <source>Not counted as scores: %1 Not applicable and %2 Unknown answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>وەک نمرە نەژمێردراون: %1 وەڵامی «پەیوەندیدار نییە» و %2 وەڵامی «نەزانراو».</translation>
     </message>
     <message>
         <source>No site was assessed more than once with these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>بەم پاڵاوتنانە هیچ شوێنێک زیاتر لە جارێک هەڵنەسەنگێنراوە.</translation>
     </message>
     <message>
         <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەو شوێنانەی زیاتر لە جارێک هەڵسەنگێنراون: %1. پێوەرەکان لە هێڵی بنەڕەتەوە تا دوایین هەڵسەنگاندن — باشتر بووە: %2، وەک خۆیەتی: %3، خراپتر بووە: %4، بەراوردنەکراو: %5.</translation>
     </message>
     <message>
         <source>Double-click an assessment to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>دوو کلیک لە هەڵسەنگاندنێک بکە بۆ کردنەوەی.</translation>
     </message>
     <message>
         <source>Mean level by site and indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>تێکڕای ئاست بەپێی شوێن و پێوەر</translation>
     </message>
     <message>
         <source>Mean level by site and area</source>
-        <translation type="unfinished"></translation>
+        <translation>تێکڕای ئاست بەپێی شوێن و بوار</translation>
     </message>
     <message>
         <source>%1: no scored answers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: هیچ وەڵامێکی هەڵسەنگێنراو نییە</translation>
     </message>
     <message>
         <source>%1: mean level %2 · assessments: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: تێکڕای ئاست %2 · هەڵسەنگاندنەکان: %3</translation>
     </message>
     <message>
         <source>Assessments behind %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
-        <translation type="unfinished"></translation>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>پیشاندان:</translation>
     </message>
     <message>
         <source>All sites: baseline and follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>هەموو شوێنەکان: هێڵی بنەڕەت و بەدواداچوونەکان</translation>
     </message>
     <message>
         <source>Mean level by area at each assessment of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تێکڕای ئاست بەپێی بوار لە هەر هەڵسەنگاندنێکی %1</translation>
     </message>
     <message>
         <source>Mean level by area: baseline and follow-ups of every site</source>
-        <translation type="unfinished"></translation>
+        <translation>تێکڕای ئاست بەپێی بوار: هێڵی بنەڕەت و بەدواداچوونەکانی هەموو شوێنەکان</translation>
     </message>
     <message>
         <source>No scored answers</source>
-        <translation type="unfinished"></translation>
+        <translation>هیچ وەڵامێکی هەڵسەنگێنراو نییە</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>هێڵی بنەڕەت</translation>
     </message>
     <message>
         <source>Follow-up %1</source>
-        <translation type="unfinished"></translation>
+        <translation>بەدواداچوونی %1</translation>
     </message>
     <message>
         <source>Export the portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>هەناردەکردنی بەراوردی دەروازەکان</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>فایلی Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Exporting the portfolio…</source>
-        <translation type="unfinished"></translation>
+        <translation>بەراوردی دەروازەکان هەناردە دەکرێت…</translation>
     </message>
     <message>
         <source>Exported to %1 (rows of data: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>هەناردە کرا بۆ %1 (ڕیزەکانی داتا: %2)</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>هەناردەکردن سەرنەکەوت: %1</translation>
     </message>
 </context>
 <context>
     <name>ProjectorView</name>
     <message>
         <source>Projector view</source>
-        <translation type="unfinished"></translation>
+        <translation>پیشاندانی پرۆجێکتەر</translation>
     </message>
     <message>
         <source>Disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>ناکۆکییەکان</translation>
     </message>
     <message>
         <source>The groups agree on every shared indicator.</source>
-        <translation type="unfinished"></translation>
+        <translation>گرووپەکان لەسەر هەموو پێوەرە هاوبەشەکان کۆکن.</translation>
     </message>
 </context>
 <context>
     <name>RankingModel</name>
     <message>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>پلە</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished">شوێن</translation>
+        <translation>شوێن</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">وڵات</translation>
+        <translation>وڵات</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>جۆر</translation>
     </message>
     <message>
         <source>Assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>هەڵسەنگاندنەکان</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished"></translation>
+        <translation>دوایین هەڵسەنگاندن</translation>
     </message>
     <message>
         <source>Mean level</source>
-        <translation type="unfinished">تێکڕای ئاست</translation>
+        <translation>تێکڕای ئاست</translation>
     </message>
     <message>
         <source>Mean gap</source>
-        <translation type="unfinished"></translation>
+        <translation>تێکڕای کەلێن</translation>
     </message>
     <message>
         <source>Scored answers</source>
-        <translation type="unfinished"></translation>
+        <translation>وەڵامی هەڵسەنگێنراو</translation>
     </message>
 </context>
 <context>
@@ -1489,59 +1488,59 @@
     <name>SettleView</name>
     <message>
         <source>Why the plenary agreed on this level</source>
-        <translation type="unfinished"></translation>
+        <translation>بۆچی کۆبوونەوە گشتییەکە لەسەر ئەم ئاستە ڕێککەوت</translation>
     </message>
     <message>
         <source>Record agreed level</source>
-        <translation type="unfinished"></translation>
+        <translation>تۆمارکردنی ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
-        <translation type="unfinished"></translation>
+        <source>Conflict settled: move the file's copy to the bin</source>
+        <translation>ناتەبایی یەکلا کرایەوە: کۆپیی فایلەکە بگوازەرەوە بۆ سەبەتەی سڕاوەکان</translation>
     </message>
     <message>
         <source>Agreed level</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>تێبینی</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>گرووپ</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished">ئاست</translation>
+        <translation>ئاست</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">بەڵگە</translation>
+        <translation>بەڵگە</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">تێبینی</translation>
+        <translation>تێبینی</translation>
     </message>
     <message>
         <source>%1 indicators were scored by more than one group; %2 differ by two levels or more; %3 still to settle.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 پێوەر لەلایەن زیاتر لە یەک گرووپەوە هەڵسەنگێنراون؛ لە %2یاندا جیاوازییەکە دوو ئاست یان زیاترە؛ %3 هێشتا یەکلا نەکراونەتەوە.</translation>
     </message>
     <message>
         <source>Nothing to settle: no indicator was scored by two groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>هیچ شتێک بۆ یەکلاکردنەوە نییە: هیچ پێوەرێک لەلایەن دوو گرووپەوە هەڵنەسەنگێنراوە.</translation>
     </message>
     <message>
         <source> — the groups differ by %1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation> — گرووپەکان %1 ئاست جیاوازن</translation>
     </message>
     <message>
         <source>This database</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەم بنکەدراوەیە</translation>
     </message>
     <message>
         <source>Imported copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>کۆپیی هاوردەکراو %1</translation>
     </message>
 </context>
 <context>
@@ -1559,89 +1558,89 @@
     <name>Workbooks</name>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>هاوردە کرا</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>نوێ کرایەوە</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>نەگۆڕاوە</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>تێپەڕێنرا</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>ڕەت کرایەوە</translation>
     </message>
     <message>
         <source>Conflict kept</source>
-        <translation type="unfinished"></translation>
+        <translation>ناتەبایی: هەردوو کۆپی هەڵگیران</translation>
     </message>
     <message>
         <source>Import workbooks</source>
-        <translation type="unfinished"></translation>
+        <translation>هاوردەکردنی فایلەکانی Excel</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>فایلەکانی Excel (*.xlsx);;هەموو فایلەکان (*)</translation>
     </message>
     <message>
         <source>Import every workbook in a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>هاوردەکردنی هەموو فایلەکانی Excel لە فۆڵدەرێکدا</translation>
     </message>
     <message>
         <source>Importing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 هاوردە دەکرێت</translation>
     </message>
     <message>
         <source>Importing workbooks</source>
-        <translation type="unfinished"></translation>
+        <translation>فایلەکانی Excel هاوردە دەکرێن</translation>
     </message>
     <message>
         <source>Export to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>هەناردەکردن بۆ Excel</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>فایلی Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Exporting to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>بۆ Excel هەناردە دەکرێت</translation>
     </message>
     <message>
         <source>Export every assessment to a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>هەناردەکردنی هەموو هەڵسەنگاندنەکان بۆ فۆڵدەرێک</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>هەناردەکردنی ڕاپۆرت</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>بەڵگەنامەی PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>پاشەکەوت کرا: %1</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>و %n فایلی تر</numerusform>
         </translation>
     </message>
     <message>
         <source>Folder for the group files</source>
-        <translation type="unfinished"></translation>
+        <translation>فۆڵدەری فایلەکانی گرووپ</translation>
     </message>
     <message>
         <source>Preparing group files</source>
-        <translation type="unfinished"></translation>
+        <translation>فایلەکانی گرووپ ئامادە دەکرێن</translation>
     </message>
 </context>
 <context>
