@@ -62,7 +62,8 @@ def _cell_texts(ax, cells, with_counts: bool, language: str, row_count: int) -> 
         for c, cell in enumerate(row):
             if cell.value is None:
                 continue
-            text = cell.text + (f"\nn={cell.count}" if with_counts and row_count <= 20 else "")
+            # A left-to-right mark keeps "n=7" from reading "7=n" on right-to-left charts.
+            text = cell.text + (f"\n\u200en={cell.count}" if with_counts and row_count <= 20 else "")
             ax.text(c, r, text, ha="center", va="center", **style.text_style(language, size, color="#111111"))
 
 
