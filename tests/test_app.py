@@ -296,3 +296,37 @@ def test_after_a_kill_the_app_reopens_the_assessment_at_the_same_indicator(
     window.close()
     assert settings.read("session/clean_exit") is True
     reopened_store.close()
+
+
+def test_empty_database_offers_a_first_step_and_a_demo(qtbot, window, store):
+    home = window.home
+    assert home.pages.currentWidget() is home.empty
+    qtbot.mouseClick(home.empty_demo, Qt.MouseButton.LeftButton)
+    assert window.session is not None and len(store.list_assessments()) == 1
+
+
+def test_language_choice_is_remembered_and_a_restart_offered(qtbot, window, monkeypatch):
+    from hbm_assess.ui import main_window
+
+    asked, started = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(main_window.QProcess, "startDetached", lambda program, arguments: started.append(arguments))
+    window.choose_language("ar")
+    assert settings.read("language") == "ar"
+    assert "restart" in asked[0]
+    assert started and started[0][-2:] == ["--lang", "ar"]
+
+
+def test_untranslated_indicator_says_it_is_shown_in_english(qtbot, window, store, mini_assessment):
+    from hbm_assess.ui import text
+
+    window.open_assessment(mini_assessment, "REG-01")
+    page = window.assessment_view.page
+    assert page.fallback_note.isHidden()  # the mini form has Arabic
+    text.set_language("ckb")
+    try:
+        page.show_indicator(window.session.form.indicator("REG-01"))
+        assert not page.fallback_note.isHidden() and "English" in page.fallback_note.text()
+        assert page.label.text() == "Emergency entry law"  # never blank
+    finally:
+        text.set_language("en")

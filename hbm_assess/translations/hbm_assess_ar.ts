@@ -413,6 +413,10 @@
         <translation>المستوى المطلوب بلوغه؛ افتراضيًا مستوى واحد فوق المستوى الحالي</translation>
     </message>
     <message>
+        <source>This indicator is not yet translated into your language; it is shown in English.</source>
+        <translation>لم يُترجَم هذا المؤشر إلى لغتك بعد؛ لذا يُعرض باللغة الإنجليزية.</translation>
+    </message>
+    <message>
         <source>Phases: %1</source>
         <translation>المراحل: %1</translation>
     </message>

@@ -413,6 +413,10 @@
         <translation>ئەو ئاستەی دەبێت پێی بگەیت؛ بە شێوەی بنەڕەتی یەک ئاست سەرووی ئاستی ئێستا</translation>
     </message>
     <message>
+        <source>This indicator is not yet translated into your language; it is shown in English.</source>
+        <translation>ئەم پێوەرە هێشتا وەرنەگێڕدراوەتە سەر زمانەکەت؛ بۆیە بە ئینگلیزی پیشان دەدرێت.</translation>
+    </message>
+    <message>
         <source>Phases: %1</source>
         <translation>قۆناغەکان: %1</translation>
     </message>

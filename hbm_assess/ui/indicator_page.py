@@ -129,6 +129,10 @@ class IndicatorPage(QScrollArea):
         self.guidance.setStyleSheet("color: palette(placeholder-text);")
         self.state_note = QLabel(body)
         self.state_note.setWordWrap(True)
+        self.fallback_note = QLabel(body)  # says so when the questionnaire lacks the app's language
+        self.fallback_note.setWordWrap(True)
+        self.fallback_note.setStyleSheet("color: #8A5A00;")
+        self.fallback_note.hide()
 
         self.choices = [LevelChoice(level, body) for level in LEVELS]
         for choice in self.choices:
@@ -181,6 +185,7 @@ class IndicatorPage(QScrollArea):
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.fallback_note)
         layout.addWidget(self.code)
         layout.addWidget(self.label)
         layout.addWidget(self.phases)
@@ -228,6 +233,12 @@ class IndicatorPage(QScrollArea):
         area = self.session.form.area_by_id[indicator.area_id]
         self.code.setText(f"<b>{indicator.id}</b> · {area.title.get(language)}")
         self.label.setText(indicator.label.get(language))
+        translated = indicator.label.has(language) and indicator.guidance.has(language) and all(
+            text_.has(language) for text_ in indicator.levels.values())
+        self.fallback_note.setVisible(not translated)
+        if not translated:
+            self.fallback_note.setText(self.tr("This indicator is not yet translated into your language; "
+                                               "it is shown in English."))
         self.guidance.setText(indicator.guidance.get(language))
         self.phases.setText(self.tr("Phases: %1").replace(
             "%1", " · ".join(text.phase_name(p) for p in indicator.phases)))
