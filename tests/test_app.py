@@ -330,3 +330,14 @@ def test_untranslated_indicator_says_it_is_shown_in_english(qtbot, window, store
         assert page.label.text() == "Emergency entry law"  # never blank
     finally:
         text.set_language("en")
+
+
+def test_opening_a_damaged_database_says_where_the_old_file_went(qtbot, window, tmp_path, monkeypatch):
+    damaged = tmp_path / "from-usb.sqlite"
+    damaged.write_bytes(b"\x00garbage" * 1000)
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message: told.append(message))
+    window.switch_database(damaged)
+    assert window.store.path == damaged and window.store.list_assessments() == []
+    assert told and "was damaged" in told[0] and ".damaged-" in told[0]
+    assert list(tmp_path.glob("from-usb.sqlite.damaged-*"))

@@ -73,6 +73,10 @@
         <source>The database %1 was damaged. It was moved to %2 (nothing was deleted) and a new, empty database was started.</source>
         <translation>قاعدة البيانات %1 كانت تالفة. نُقلت إلى %2 (لم يُحذف أي شيء) وأُنشئت قاعدة بيانات جديدة فارغة.</translation>
     </message>
+    <message>
+        <source>The database %1 was upgraded for this version of HBM Assess. A copy of it as it was is kept at %2.</source>
+        <translation>رُقّيت قاعدة البيانات %1 لتعمل مع هذا الإصدار من HBM Assess. وحُفظت نسخة منها كما كانت في %2.</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentListModel</name>

@@ -73,6 +73,10 @@
         <source>The database %1 was damaged. It was moved to %2 (nothing was deleted) and a new, empty database was started.</source>
         <translation>بنکەدراوەی %1 تێکچووبوو. گوازرایەوە بۆ %2 (هیچ شتێک نەسڕایەوە) و بنکەدراوەیەکی نوێی بەتاڵ دروستکرا.</translation>
     </message>
+    <message>
+        <source>The database %1 was upgraded for this version of HBM Assess. A copy of it as it was is kept at %2.</source>
+        <translation>بنکەدراوەی %1 بۆ ئەم وەشانەی HBM Assess نوێکرایەوە. کۆپییەکی وەک خۆی لە %2 هەڵگیراوە.</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentListModel</name>

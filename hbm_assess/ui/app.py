@@ -79,6 +79,25 @@ def _recover(window: MainWindow, assessment_id: int, indicator: str) -> None:
     )
 
 
+def tell_what_happened_on_open(parent, store: Store, path: Path) -> None:
+    """A damaged file moved aside or an upgrade with a backup: the person must know where their data is."""
+    report = store.open_report
+    if report.moved_aside:
+        QMessageBox.warning(
+            parent, "HBM Assess",
+            QCoreApplication.translate("App", "The database %1 was damaged. It was moved to %2 (nothing was "
+                                              "deleted) and a new, empty database was started.")
+            .replace("%1", str(path)).replace("%2", str(report.moved_aside)),
+        )
+    if report.backup:
+        QMessageBox.information(
+            parent, "HBM Assess",
+            QCoreApplication.translate("App", "The database %1 was upgraded for this version of HBM Assess. "
+                                              "A copy of it as it was is kept at %2.")
+            .replace("%1", str(path)).replace("%2", str(report.backup)),
+        )
+
+
 def run(db_path: Path, language: str | None = None) -> int:
     if os.environ.get(SETTINGS_ENV):
         settings.use_file(Path(os.environ[SETTINGS_ENV]))
@@ -89,14 +108,7 @@ def run(db_path: Path, language: str | None = None) -> int:
     except (DatabaseError, OSError) as error:
         QMessageBox.critical(None, "HBM Assess", str(error))
         return 2
-    if store.open_report.moved_aside:
-        QMessageBox.warning(
-            None, "HBM Assess",
-            QCoreApplication.translate("App", "The database %1 was damaged. It was moved to %2 (nothing was "
-                                              "deleted) and a new, empty database was started.")
-            .replace("%1", str(db_path))
-            .replace("%2", str(store.open_report.moved_aside)),
-        )
+    tell_what_happened_on_open(None, store, db_path)
     settings.remember_database(db_path)
     window = start(store)
     code = app.exec()

@@ -389,6 +389,9 @@ class MainWindow(QMainWindow):
             self.portfolio = None
         self.store.close()
         self.store = store
+        from hbm_assess.ui.app import tell_what_happened_on_open
+
+        tell_what_happened_on_open(self, store, path)
         settings.remember_database(path)
         self.show_home()
 
