@@ -132,3 +132,14 @@ def test_form_check_reports_missing_translations_per_language(tmp_path, capsys):
     assert code == 0
     total = 1 + 2 + 4 * 7  # title, two area titles, four indicators × (label, guidance, five levels)
     assert f"ckb: {total - 1} of {total} texts missing, shown in English" in out
+
+
+def test_language_may_follow_the_command_as_the_issues_write_it(tmp_path, capsys):
+    db = tmp_path / "lang.sqlite"
+    run(capsys, "--db", db, "demo")
+    code, _, _ = run(capsys, "--db", db, "report", "1", "-o", tmp_path / "r.pdf", "--lang", "ar")
+    assert code == 0 and (tmp_path / "r.pdf").exists()
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", "fr", "list"])
+    assert stopped.value.code == 2
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
