@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hbm_assess.storage.database import DatabaseError
 from hbm_assess.storage.store import NotFound, Store
-from hbm_assess.ui import settings, text, translations
+from hbm_assess.ui import fonts, settings, text, translations
 from hbm_assess.ui.main_window import MainWindow
 
 SETTINGS_ENV = "HBM_ASSESS_SETTINGS"  # an INI file instead of the platform's settings store
@@ -22,6 +22,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("HBM Assess")
+    fonts.register()
     return app
 
 

@@ -15,13 +15,11 @@ import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QRectF, QSizeF, Qt, QTranslator, QUrl
 from PySide6.QtGui import (
     QFont,
-    QFontDatabase,
     QImage,
     QPageLayout,
     QPageSize,
@@ -32,13 +30,12 @@ from PySide6.QtGui import (
 )
 
 from hbm_assess import __version__
-from hbm_assess.charts.fonts import FONT_DIR
 from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.comparison import Comparison, compare
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.storage.store import Store
-from hbm_assess.ui import report_html
+from hbm_assess.ui import fonts, report_html
 from hbm_assess.ui.translations import compiled_file
 
 RESOLUTION = 300  # PDF units per inch for layout; text stays vector, charts keep their own pixels
@@ -162,7 +159,7 @@ def render_png(figure_size: tuple[float, float], draw: Callable) -> QImage:
 
 def build_document(data: ReportData, words: Words, images: dict[str, QImage]) -> QTextDocument:
     """The whole report as one rich-text document, not yet paginated."""
-    _register_fonts()
+    fonts.register()
     rtl = is_right_to_left(words.language)
     document = QTextDocument()
     font = QFont()
@@ -177,11 +174,6 @@ def build_document(data: ReportData, words: Words, images: dict[str, QImage]) ->
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
     document.setHtml(report_html.html(data, words, rtl))
     return document
-
-
-@cache
-def _register_fonts() -> tuple[int, ...]:
-    return tuple(QFontDatabase.addApplicationFont(str(p)) for p in sorted(FONT_DIR.glob("*.ttf")))
 
 
 def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:

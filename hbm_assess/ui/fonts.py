@@ -1,0 +1,15 @@
+"""The Arabic-script font shipped with the app, made known to Qt (the charts register it with matplotlib)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QFontDatabase
+
+from hbm_assess.charts.fonts import FONT_DIR
+
+
+@cache
+def register() -> tuple[int, ...]:
+    """Add the bundled fonts once per process, so Arabic and Kurdish never show as boxes on a bare machine."""
+    return tuple(QFontDatabase.addApplicationFont(str(p)) for p in sorted(FONT_DIR.glob("*.ttf")))
