@@ -20,6 +20,11 @@ def _bundled(name: str) -> Path:
     return _PACKAGE.parent / name
 
 
+def fonts_dir() -> Path:
+    """The Arabic-script font shipped inside the package (Noto Sans Arabic, OFL)."""
+    return _PACKAGE / "fonts"
+
+
 def forms_dir() -> Path:
     return _bundled("forms")
 

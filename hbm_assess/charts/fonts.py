@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from matplotlib import font_manager
 
 from hbm_assess.core.text import is_right_to_left
+from hbm_assess.locations import fonts_dir
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT_DIR = fonts_dir()
 ARABIC = "Noto Sans Arabic"
 LATIN = "DejaVu Sans"  # ships inside matplotlib, so it is there on every machine
 
