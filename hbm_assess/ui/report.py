@@ -251,8 +251,9 @@ def ensure_application():
     """A Qt application for fonts and layout when none runs (command line); offscreen without a display."""
     import sys
 
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    # A widgets application, not a bare GUI one: a process that writes a report may open windows later.
+    return QApplication.instance() or QApplication(sys.argv[:1])
