@@ -178,3 +178,10 @@ def test_form_check_message_example_is_readable():
     with pytest.raises(FormError) as caught:
         form_from_data(yaml.safe_load(text), source="demo.yaml")
     assert str(caught.value) == "demo.yaml: areas: missing; a form needs at least one area with indicators"
+
+
+def test_versions_sort_as_numbers_and_text_without_failing():
+    from hbm_assess.core.questionnaire import version_key
+
+    versions = ["1.10", "1.2", "2.0-beta", "2.0", "1.0"]
+    assert sorted(versions, key=version_key) == ["1.0", "1.2", "1.10", "2.0", "2.0-beta"]

@@ -375,8 +375,9 @@ def latest(forms: Mapping[tuple[str, str], Form], form_id: str) -> Form:
     versions = [form for (fid, _), form in forms.items() if fid == form_id]
     if not versions:
         raise KeyError(form_id)
-    return max(versions, key=lambda form: _version_key(form.version))
+    return max(versions, key=lambda form: version_key(form.version))
 
 
-def _version_key(version: str) -> tuple:
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"[.-]", version))
+def version_key(version: str) -> tuple:
+    """Sort key for versions such as "1.0", "1.10", "2.0-beta": numbers compare as numbers."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[.-]", version))

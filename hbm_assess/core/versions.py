@@ -9,11 +9,10 @@ every compared version asks; the rest are left out, and the screen says which.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.questionnaire import Form, version_key
 
 
 @dataclass(frozen=True)
@@ -50,11 +49,6 @@ class Lineup:
     def lined_up(self, version: str, indicator_id: str) -> tuple[str, ...]:
         """The lined-up ids of an indicator as one version calls it (several when it was split)."""
         return self.links.get((version, indicator_id), (indicator_id,))
-
-
-def version_key(version: str) -> tuple:
-    """Sort key for versions such as "1.0", "1.10", "2.0-beta": numbers compare as numbers."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[.-]", version))
 
 
 def line_up(forms: Sequence[Form], compared: Iterable[str] | None = None) -> Lineup:

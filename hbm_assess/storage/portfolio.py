@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from hbm_assess.core.questionnaire import version_key
 from hbm_assess.core.text import Text
-from hbm_assess.core.versions import LeftOut, Lineup, version_key
+from hbm_assess.core.versions import LeftOut, Lineup
 from hbm_assess.storage.portfolio_selection import (
     ANSWERS,
     TARGET,

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.questionnaire import Form, version_key
 from hbm_assess.core.text import Text
-from hbm_assess.core.versions import Lineup, line_up, version_key
+from hbm_assess.core.versions import Lineup, line_up
 from hbm_assess.storage.database import BUSY_TIMEOUT_MS
 from hbm_assess.storage.store import Store
 
