@@ -341,3 +341,18 @@ def test_opening_a_damaged_database_says_where_the_old_file_went(qtbot, window, 
     assert window.store.path == damaged and window.store.list_assessments() == []
     assert told and "was damaged" in told[0] and ".damaged-" in told[0]
     assert list(tmp_path.glob("from-usb.sqlite.damaged-*"))
+
+
+def test_text_a_spreadsheet_cannot_hold_is_refused_where_it_is_typed(qtbot, opened, store, mini_assessment):
+    page = opened.assessment_view.page
+    page.notes.setPlainText("copied from a PDF\x0c page 2")
+    page.commit_typing()
+    assert "REG-01" not in store.answers(mini_assessment)
+    assert "control character (at position 18)" in page.state_note.text()
+    page.notes.setPlainText("x" * 32_768)
+    page.commit_typing()
+    assert "longer than 32767 characters" in page.state_note.text()
+    assert "REG-01" not in store.answers(mini_assessment)
+    page.notes.setPlainText("copied from a PDF, page 2")
+    page.commit_typing()
+    assert store.answers(mini_assessment)["REG-01"].notes == "copied from a PDF, page 2"

@@ -34,12 +34,18 @@ def check_text(text: str) -> str | None:
     if length > EXCEL_CELL_LIMIT:
         return (f"is {length:,} characters long; a spreadsheet cell holds at most {EXCEL_CELL_LIMIT:,}. "
                 "Shorten it or move part of it to another field")
-    found = _XML_ILLEGAL.search(text)
-    if found:
-        code = ord(found.group())
-        return (f"contains the invisible control character U+{code:04X} at position {found.start() + 1}, "
+    position = illegal_character(text)
+    if position is not None:
+        code = ord(text[position])
+        return (f"contains the invisible control character U+{code:04X} at position {position + 1}, "
                 "which spreadsheet files cannot hold; delete it (it often comes from copying out of a PDF)")
     return None
+
+
+def illegal_character(text: str) -> int | None:
+    """Where the first character XML cannot hold is (0-based), or None."""
+    found = _XML_ILLEGAL.search(text)
+    return found.start() if found else None
 
 
 def escape(text: str) -> str:

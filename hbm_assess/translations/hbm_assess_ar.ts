@@ -473,6 +473,10 @@
         <translation>هذا النص أطول من %1 حرفًا، وهو أقصى ما تتسع له خلية في جدول البيانات. اختصره؛ فهو لم يُحفظ.</translation>
     </message>
     <message>
+        <source>This text contains an invisible control character (at position %1), often copied from a PDF, that spreadsheet files cannot hold. Delete it; the text has not been saved.</source>
+        <translation>يحتوي هذا النص على حرف تحكم غير مرئي (في الموضع %1)، يُنسخ غالبًا من ملف PDF، ولا تستطيع ملفات الجداول حفظه. احذفه؛ لم يُحفظ النص.</translation>
+    </message>
+    <message>
         <source>Edit text of %1</source>
         <translation>تعديل نص %1</translation>
     </message>

@@ -469,6 +469,10 @@
         <translation>ئەم دەقە لە %1 پیت درێژترە، کە زۆرترین ژمارەیە خانەیەکی خشتە دەتوانێت هەڵیبگرێت. کورتی بکەرەوە؛ پاشەکەوت نەکراوە.</translation>
     </message>
     <message>
+        <source>This text contains an invisible control character (at position %1), often copied from a PDF, that spreadsheet files cannot hold. Delete it; the text has not been saved.</source>
+        <translation>ئەم دەقە نیشانەیەکی کۆنترۆڵی نادیار لەخۆ دەگرێت (لە شوێنی %1)، کە زۆرجار لە فایلێکی PDF کۆپی دەکرێت و فایلی خشتەکان ناتوانن هەڵیبگرن. بیسڕەوە؛ دەقەکە پاشەکەوت نەکراوە.</translation>
+    </message>
+    <message>
         <source>Edit text of %1</source>
         <translation>دەستکاریکردنی دەقی %1</translation>
     </message>

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 from hbm_assess.core.assessment import Answer, default_target
 from hbm_assess.core.questionnaire import Indicator
 from hbm_assess.core.vocabulary import LEVELS, Special, vocabulary
+from hbm_assess.exchange.cells import EXCEL_CELL_LIMIT, excel_length, illegal_character
 from hbm_assess.palette import level_fill, level_hex
 from hbm_assess.ui import text
 from hbm_assess.ui.commands import ChangeAnswer
 from hbm_assess.ui.session import AssessmentSession
 
 TYPING_PAUSE_MS = 600  # typed text is committed after this pause, on leaving the field, or on navigation
-MAX_TEXT = 32_767     # Excel's limit for one cell: longer text could never be exported whole
 
 
 class LevelChoice(QFrame):
@@ -386,15 +386,25 @@ class IndicatorPage(QScrollArea):
             "notes": self.notes.toPlainText(),
         }
         fields, self._typed_fields = self._typed_fields, set()
-        too_long = [f for f in fields if len(values[f]) > MAX_TEXT]
-        if too_long:
-            message = self.tr("This text is longer than %1 characters, the most a spreadsheet cell can hold. "
-                              "Shorten it; it has not been saved.")
-            self.state_note.setText(message.replace("%1", str(MAX_TEXT)))
+        problem = next((self._text_problem(values[f]) for f in fields if self._text_problem(values[f])), "")
+        if problem:
+            self.state_note.setText(problem)
             return
         after = replace(self._current(), **{f: values[f] for f in fields})
         description = self.tr("Edit text of %1").replace("%1", self.indicator.id)
         self._change(after, description, field=",".join(sorted(fields)))
+
+    def _text_problem(self, value: str) -> str:
+        """Why typed text cannot be kept as it is (it must fit a spreadsheet cell), or ''."""
+        if excel_length(value) > EXCEL_CELL_LIMIT:
+            return self.tr("This text is longer than %1 characters, the most a spreadsheet cell can hold. "
+                           "Shorten it; it has not been saved.").replace("%1", str(EXCEL_CELL_LIMIT))
+        position = illegal_character(value)
+        if position is not None:
+            return self.tr("This text contains an invisible control character (at position %1), often copied "
+                           "from a PDF, that spreadsheet files cannot hold. Delete it; the text has not been "
+                           "saved.").replace("%1", str(position + 1))
+        return ""
 
     def has_unsaved_typing(self) -> bool:
         return bool(self._typed_fields)
