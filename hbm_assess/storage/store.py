@@ -47,6 +47,7 @@ class AssessmentSummary:
     mean_level: float | None
     updated_at: str
     deleted: bool
+    site_ref: str = ""  # the crossing point in data/, when the site was chosen from the list
 
     @property
     def completeness(self) -> float:
@@ -83,7 +84,7 @@ SELECT a.id, a.uuid, a.site_name, a.country, a.site_type, a.form_id, a.form_vers
             AND (w.level IS NOT NULL OR w.special IS NOT NULL)) AS answered,
        f.indicator_count,
        (SELECT avg(w.level) FROM answers w WHERE w.assessment_id = a.id AND w.grp = '') AS mean_level,
-       a.updated_at, a.deleted_at IS NOT NULL
+       a.updated_at, a.deleted_at IS NOT NULL, a.site_ref
 FROM assessments a JOIN forms f ON f.id = a.form_id AND f.version = a.form_version
 """
 
@@ -412,7 +413,7 @@ def _action_values(action: Action) -> tuple:
 def _summary(row) -> AssessmentSummary:
     values = list(row)
     values[7] = Text(json.loads(values[7]))  # the form title, in every language
-    return AssessmentSummary(*values[:-1], deleted=bool(values[-1]))
+    return AssessmentSummary(*values[:-2], deleted=bool(values[-2]), site_ref=values[-1])
 
 
 def _json(values: Iterable[str]) -> str:

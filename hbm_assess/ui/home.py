@@ -98,7 +98,7 @@ class AssessmentListModel(QAbstractTableModel):
 
     def _display(self, row: AssessmentSummary, column: int):
         if column == self.SITE:
-            return row.site_name
+            return text.site_name(row.site_name, row.site_ref)
         if column == self.FORM:
             return f"{row.form_title.get(text.language())} {row.form_version}"
         if column == self.DATE:
@@ -113,7 +113,7 @@ class AssessmentListModel(QAbstractTableModel):
 
     def _sort_value(self, row: AssessmentSummary, column: int):
         return {
-            self.SITE: row.site_name.casefold(),
+            self.SITE: text.site_name(row.site_name, row.site_ref).casefold(),
             self.FORM: row.form_title.get(text.language()),
             self.DATE: row.date,
             self.STATUS: row.status,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
@@ -56,6 +58,19 @@ def confidence_name(confidence: str) -> str:
 def site_type_name(site_type: str) -> str:
     term = vocabulary().site_types.get(site_type)
     return term.name.get(_language) if term else site_type
+
+
+def site_name(name: str, reference_id: str = "") -> str:
+    """A crossing point's name in the app's language when it comes from the reference list, else as typed."""
+    point = _crossing_points().get(reference_id) if reference_id else None
+    return point.name.get(_language) if point is not None else name
+
+
+@cache
+def _crossing_points() -> dict:
+    from hbm_assess.core.reference import crossing_points
+
+    return {point.id: point for point in crossing_points()}
 
 
 def level_colour(level: float | None, light: bool = False) -> QColor:
