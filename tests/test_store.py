@@ -120,7 +120,7 @@ def test_a_multi_row_change_is_all_or_nothing(store, mini_form, monkeypatch):
     from hbm_assess.core.assessment import Assessment, Site
 
     calls = []
-    original = Store._upsert_answer
+    original = Store.upsert_answer_row
 
     def failing(self, assessment_id, answer):
         calls.append(answer.indicator_id)
@@ -128,7 +128,7 @@ def test_a_multi_row_change_is_all_or_nothing(store, mini_form, monkeypatch):
             raise OSError("disk full")
         original(self, assessment_id, answer)
 
-    monkeypatch.setattr(Store, "_upsert_answer", failing)
+    monkeypatch.setattr(Store, "upsert_answer_row", failing)
     with pytest.raises(OSError):
         store.create_assessment(
             Assessment("mini", "1.0", Site("Arar", "IQ")), mini_form,

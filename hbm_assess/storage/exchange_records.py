@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, now
 from hbm_assess.core.questionnaire import Form
-from hbm_assess.storage.store import _ANSWER_COLUMNS, Store, _action_values, _answer, _json
+from hbm_assess.storage.store import ANSWER_COLUMNS, Store, action_values, answer_from_row, json_list
 
 ORIGIN_APP, ORIGIN_IMPORT = "app", "import"
 
@@ -79,11 +79,11 @@ def immediate(store: Store) -> Iterator[Store]:
 def all_answers(store: Store, assessment_id: int) -> list[Answer]:
     """Every answer of an assessment, the workshop groups' too, in a stable order."""
     rows = store.db.execute(
-        f"SELECT indicator_id, grp, {', '.join(_ANSWER_COLUMNS)} FROM answers "
+        f"SELECT indicator_id, grp, {', '.join(ANSWER_COLUMNS)} FROM answers "
         "WHERE assessment_id = ? ORDER BY indicator_id, grp",
         (assessment_id,),
     )
-    return [_answer(row) for row in rows]
+    return [answer_from_row(row) for row in rows]
 
 
 def snapshot(store: Store, assessment_id: int) -> Snapshot:
@@ -130,7 +130,7 @@ def form_installed(store: Store, form_id: str, version: str) -> bool:
 
 def install_form(store: Store, form: Form) -> None:
     """Keep a questionnaire that arrived inside a workbook (part of the caller's transaction)."""
-    store._insert_form(form)
+    store.insert_form_row(form)
 
 
 def insert_imported(
@@ -142,7 +142,7 @@ def insert_imported(
     conflict_of: int | None = None,
 ) -> int:
     """Add an assessment read from a file: sealed, since it is a published revision."""
-    assessment_id = store._insert_assessment(assessment)
+    assessment_id = store.insert_assessment_row(assessment)
     store.db.execute(
         "UPDATE assessments SET sealed = 1, origin = ?, edited_outside = ?, conflict_of = ? WHERE id = ?",
         (ORIGIN_IMPORT, int(edited_outside), conflict_of, assessment_id),
@@ -164,7 +164,7 @@ def replace_imported(
                updated_at = ?, sealed = 1, origin = ?, edited_outside = ?
            WHERE id = ?""",
         (a.form_id, a.form_version, site.name, site.reference_id, site.country, site.type, site.pcode,
-         site.latitude, site.longitude, a.date, _json(a.assessors), _json(a.institutions), a.mode, a.status,
+         site.latitude, site.longitude, a.date, json_list(a.assessors), json_list(a.institutions), a.mode, a.status,
          a.revision, a.notes, a.created_at, a.updated_at, ORIGIN_IMPORT, int(edited_outside), assessment_id),
     )
     store.db.execute("DELETE FROM answers WHERE assessment_id = ?", (assessment_id,))
@@ -175,8 +175,8 @@ def replace_imported(
 def _insert_children(store: Store, assessment_id: int, answers: Iterable[Answer], actions: Iterable[Action]) -> None:
     conn = store.db.conn
     conn.executemany(
-        f"""INSERT INTO answers (assessment_id, indicator_id, grp, {", ".join(_ANSWER_COLUMNS)})
-            VALUES (?, ?, ?, {", ".join("?" * len(_ANSWER_COLUMNS))})""",
+        f"""INSERT INTO answers (assessment_id, indicator_id, grp, {", ".join(ANSWER_COLUMNS)})
+            VALUES (?, ?, ?, {", ".join("?" * len(ANSWER_COLUMNS))})""",
         [(assessment_id, a.indicator_id, a.group, a.level, a.special, a.target, a.evidence_type,
           a.evidence_reference, a.evidence_text, a.confidence, a.notes, a.answered_by, a.updated_at)
          for a in answers],
@@ -185,7 +185,7 @@ def _insert_children(store: Store, assessment_id: int, answers: Iterable[Answer]
         """INSERT INTO actions (assessment_id, uuid, title, indicators, responsible, partners,
                priority, timeframe, due_date, cost, currency, resources, status, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [(assessment_id, a.uuid, *_action_values(a), a.updated_at) for a in actions],
+        [(assessment_id, a.uuid, *action_values(a), a.updated_at) for a in actions],
     )
 
 

@@ -72,7 +72,7 @@ class AssessmentSummary:
         }
 
 
-_ANSWER_COLUMNS = (
+ANSWER_COLUMNS = (
     "level", "special", "target", "evidence_type", "evidence_reference", "evidence_text",
     "confidence", "notes", "answered_by", "updated_at",
 )
@@ -116,9 +116,10 @@ class Store:
         ).fetchone():
             return
         with self.db.atomic():
-            self._insert_form(form)
+            self.insert_form_row(form)
 
-    def _insert_form(self, form: Form) -> None:
+    def insert_form_row(self, form: Form) -> None:
+        """Within the caller's transaction (also used by storage/exchange_records.py)."""
         self.db.execute(
             "INSERT OR IGNORE INTO forms (id, version, title, body, indicator_count, installed_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -153,17 +154,18 @@ class Store:
         if form.key != (assessment.form_id, assessment.form_version):
             raise StoreError("the assessment names a different questionnaire than the one given")
         with self.db.atomic():
-            self._insert_form(form)
-            assessment_id = self._insert_assessment(assessment)
+            self.insert_form_row(form)
+            assessment_id = self.insert_assessment_row(assessment)
             for answer in answers:
-                self._upsert_answer(assessment_id, answer)
+                self.upsert_answer_row(assessment_id, answer)
             for action in actions:
                 self._insert_action(assessment_id, action, action.updated_at)
             if assessment.status == Status.FINAL.value:
                 self.db.execute("UPDATE assessments SET sealed = 1 WHERE id = ?", (assessment_id,))
         return assessment_id
 
-    def _insert_assessment(self, a: Assessment) -> int:
+    def insert_assessment_row(self, a: Assessment) -> int:
+        """Within the caller's transaction (also used by storage/exchange_records.py)."""
         site = a.site
         cursor = self.db.execute(
             """INSERT INTO assessments (uuid, form_id, form_version, site_name, site_ref, country,
@@ -171,7 +173,7 @@ class Store:
                    revision, notes, created_at, updated_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (a.uuid, a.form_id, a.form_version, site.name, site.reference_id, site.country, site.type,
-             site.pcode, site.latitude, site.longitude, a.date, _json(a.assessors), _json(a.institutions),
+             site.pcode, site.latitude, site.longitude, a.date, json_list(a.assessors), json_list(a.institutions),
              a.mode, a.status, a.revision, a.notes, a.created_at, a.updated_at),
         )
         return cursor.lastrowid
@@ -201,15 +203,15 @@ class Store:
         site = assessment.site
         with self.db.atomic():
             self._check_editable(assessment.id)
-            self._touch(assessment.id)
+            self.touch(assessment.id)
             self.db.execute(
                 """UPDATE assessments SET site_name = ?, site_ref = ?, country = ?, site_type = ?,
                        pcode = ?, latitude = ?, longitude = ?, date = ?, assessors = ?,
                        institutions = ?, notes = ?
                    WHERE id = ?""",
                 (site.name, site.reference_id, site.country, site.type, site.pcode, site.latitude,
-                 site.longitude, assessment.date, _json(assessment.assessors),
-                 _json(assessment.institutions), assessment.notes, assessment.id),
+                 site.longitude, assessment.date, json_list(assessment.assessors),
+                 json_list(assessment.institutions), assessment.notes, assessment.id),
             )
 
     def list_assessments(self, search: str = "", include_deleted: bool = False) -> list[AssessmentSummary]:
@@ -259,10 +261,10 @@ class Store:
             created_at=now(), updated_at=now(), notes="",
         )
         with self.db.atomic():
-            new_id = self._insert_assessment(copy)
+            new_id = self.insert_assessment_row(copy)
             self.db.execute(
-                f"""INSERT INTO answers (assessment_id, indicator_id, grp, {", ".join(_ANSWER_COLUMNS)})
-                    SELECT ?, indicator_id, grp, {", ".join(_ANSWER_COLUMNS)}
+                f"""INSERT INTO answers (assessment_id, indicator_id, grp, {", ".join(ANSWER_COLUMNS)})
+                    SELECT ?, indicator_id, grp, {", ".join(ANSWER_COLUMNS)}
                     FROM answers WHERE assessment_id = ?""",
                 (new_id, assessment_id),
             )
@@ -306,7 +308,7 @@ class Store:
         if self._require(assessment_id)["status"] == Status.FINAL.value:
             raise StoreError("this assessment is final; reopen it as a draft to change it")
 
-    def _touch(self, assessment_id: int) -> str:
+    def touch(self, assessment_id: int) -> str:
         """Record a change: new timestamp, and a new revision if the last one was published."""
         stamp = now()
         self.db.execute(
@@ -322,17 +324,18 @@ class Store:
         """Store one answer; returns the time it was committed to disk."""
         with self.db.atomic():
             self._check_editable(assessment_id)
-            stamp = self._touch(assessment_id)
-            self._upsert_answer(assessment_id, replace(answer, updated_at=stamp))
+            stamp = self.touch(assessment_id)
+            self.upsert_answer_row(assessment_id, replace(answer, updated_at=stamp))
         return stamp
 
-    def _upsert_answer(self, assessment_id: int, a: Answer) -> None:
+    def upsert_answer_row(self, assessment_id: int, a: Answer) -> None:
+        """Within the caller's transaction, no checks (also used by storage/workshop.py)."""
         values = (a.level, a.special, a.target, a.evidence_type, a.evidence_reference, a.evidence_text,
                   a.confidence, a.notes, a.answered_by, a.updated_at)
-        updates = ", ".join(f"{c} = excluded.{c}" for c in _ANSWER_COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in ANSWER_COLUMNS)
         self.db.execute(
-            f"""INSERT INTO answers (assessment_id, indicator_id, grp, {", ".join(_ANSWER_COLUMNS)})
-                VALUES (?, ?, ?, {", ".join("?" * len(_ANSWER_COLUMNS))})
+            f"""INSERT INTO answers (assessment_id, indicator_id, grp, {", ".join(ANSWER_COLUMNS)})
+                VALUES (?, ?, ?, {", ".join("?" * len(ANSWER_COLUMNS))})
                 ON CONFLICT (assessment_id, indicator_id, grp) DO UPDATE SET {updates}""",
             (assessment_id, a.indicator_id, a.group, *values),
         )
@@ -340,7 +343,7 @@ class Store:
     def clear_answer(self, assessment_id: int, indicator_id: str, group: str = "") -> str:
         with self.db.atomic():
             self._check_editable(assessment_id)
-            stamp = self._touch(assessment_id)
+            stamp = self.touch(assessment_id)
             self.db.execute(
                 "DELETE FROM answers WHERE assessment_id = ? AND indicator_id = ? AND grp = ?",
                 (assessment_id, indicator_id, group),
@@ -349,11 +352,11 @@ class Store:
 
     def answers(self, assessment_id: int, group: str = "") -> dict[str, Answer]:
         rows = self.db.execute(
-            f"SELECT indicator_id, grp, {', '.join(_ANSWER_COLUMNS)} FROM answers "
+            f"SELECT indicator_id, grp, {', '.join(ANSWER_COLUMNS)} FROM answers "
             "WHERE assessment_id = ? AND grp = ?",
             (assessment_id, group),
         )
-        return {row[0]: _answer(row) for row in rows}
+        return {row[0]: answer_from_row(row) for row in rows}
 
     # -- plan of action ------------------------------------------------------
 
@@ -361,7 +364,7 @@ class Store:
         """Add an action to the plan (``action.id`` is None) or change an existing one."""
         with self.db.atomic():
             self._require(assessment_id)
-            stamp = self._touch(assessment_id)
+            stamp = self.touch(assessment_id)
             if action.id is None:
                 return self._insert_action(assessment_id, action, stamp)
             self.db.execute(
@@ -369,7 +372,7 @@ class Store:
                        priority = ?, timeframe = ?, due_date = ?, cost = ?, currency = ?, resources = ?,
                        status = ?, updated_at = ?
                    WHERE id = ? AND assessment_id = ?""",
-                (*_action_values(action), stamp, action.id, assessment_id),
+                (*action_values(action), stamp, action.id, assessment_id),
             )
             return action.id
 
@@ -378,13 +381,13 @@ class Store:
             """INSERT INTO actions (assessment_id, uuid, title, indicators, responsible, partners,
                    priority, timeframe, due_date, cost, currency, resources, status, updated_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (assessment_id, action.uuid, *_action_values(action), stamp),
+            (assessment_id, action.uuid, *action_values(action), stamp),
         )
         return cursor.lastrowid
 
     def delete_action(self, assessment_id: int, action_id: int) -> None:
         with self.db.atomic():
-            self._touch(assessment_id)
+            self.touch(assessment_id)
             self.db.execute("DELETE FROM actions WHERE id = ? AND assessment_id = ?", (action_id, assessment_id))
 
     def actions(self, assessment_id: int) -> list[Action]:
@@ -404,8 +407,8 @@ class Store:
         ]
 
 
-def _action_values(action: Action) -> tuple:
-    return (action.title, _json(action.indicators), action.responsible, _json(action.partners),
+def action_values(action: Action) -> tuple:
+    return (action.title, json_list(action.indicators), action.responsible, json_list(action.partners),
             action.priority, action.timeframe, action.due_date, action.cost, action.currency,
             action.resources, action.status)
 
@@ -416,11 +419,11 @@ def _summary(row) -> AssessmentSummary:
     return AssessmentSummary(*values[:-2], deleted=bool(values[-2]), site_ref=values[-1])
 
 
-def _json(values: Iterable[str]) -> str:
+def json_list(values: Iterable[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
-def _answer(row) -> Answer:
+def answer_from_row(row) -> Answer:
     (indicator_id, group, level, special, target, evidence_type, evidence_reference, evidence_text,
      confidence, notes, answered_by, updated_at) = row
     return Answer(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hbm_assess.core.assessment import Answer, now
 from hbm_assess.core.workshop import Group, MergePlan, answer_content, plan_merge
-from hbm_assess.storage.store import Store, _answer
+from hbm_assess.storage.store import Store, answer_from_row
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def group_answers(store: Store, assessment_id: int) -> dict[str, dict[str, Answe
                   confidence, notes, answered_by, updated_at
            FROM answers WHERE assessment_id = ? AND grp != '' ORDER BY grp, indicator_id""", (assessment_id,))
     for row in rows:
-        answer = _answer(row)
+        answer = answer_from_row(row)
         found.setdefault(answer.group, {})[answer.indicator_id] = answer
     return found
 
@@ -97,7 +97,7 @@ def replace_group_answers(store: Store, assessment_id: int, group: str, answers:
         store.db.execute("DELETE FROM answers WHERE assessment_id = ? AND grp = ?", (assessment_id, group))
         for answer in answers:
             if answer.is_answered or answer.has_evidence or answer.notes:
-                store._upsert_answer(assessment_id, Answer(**{**answer.__dict__, "group": group}))
+                store.upsert_answer_row(assessment_id, replace(answer, group=group))
         store.db.execute(
             """INSERT INTO workshop_groups (assessment_id, name, merged_revision, merged_hash, merged_at)
                VALUES (?, ?, ?, ?, ?)
@@ -106,11 +106,11 @@ def replace_group_answers(store: Store, assessment_id: int, group: str, answers:
             (assessment_id, group, revision, content_hash, now()))
         plan = merge_plan(store, assessment_id)
         for answer in plan.adopt.values():
-            store._upsert_answer(assessment_id, answer)
+            store.upsert_answer_row(assessment_id, answer)
         for indicator_id in plan.withdraw:
             store.db.execute("DELETE FROM answers WHERE assessment_id = ? AND indicator_id = ? AND grp = ''",
                              (assessment_id, indicator_id))
-        store._touch(assessment_id)
+        store.touch(assessment_id)
     return plan
 
 

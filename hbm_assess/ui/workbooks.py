@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -95,7 +96,7 @@ class Workbooks(QObject):
     exported = Signal(object)   # a path or a list of paths
     failed = Signal(str)
 
-    def __init__(self, window: QWidget, store_path: callable):
+    def __init__(self, window: QWidget, store_path: Callable[[], Path]):
         super().__init__(window)
         self.window = window
         self.store_path = store_path
