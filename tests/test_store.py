@@ -9,7 +9,7 @@ import pytest
 
 from hbm_assess.core.assessment import Action, Answer
 from hbm_assess.storage import schema
-from hbm_assess.storage.database import DatabaseTooNew, integrity_ok
+from hbm_assess.storage.database import DatabaseTooNew, NotADatabase, integrity_ok
 from hbm_assess.storage.store import NotFound, Store, StoreError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -143,14 +143,14 @@ def test_unknown_assessment_is_a_clear_error(store):
         store.save_answer(999, Answer("REG-01", level=2))
 
 
-def test_damaged_file_is_moved_aside_not_deleted(tmp_path):
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path):
+    # It used to be "damaged" and renamed; it is the user's file (a typo in --db), not ours to move.
     path = tmp_path / "assessments.sqlite"
     path.write_bytes(b"this is not a database" * 100)
-    opened = Store.open(path)
-    moved = opened.open_report.moved_aside
-    assert moved is not None and moved.read_bytes().startswith(b"this is not a database")
-    assert opened.list_assessments() == [] and integrity_ok(opened.db)
-    opened.close()
+    with pytest.raises(NotADatabase, match="a plain text file"):
+        Store.open(path)
+    assert path.read_bytes() == b"this is not a database" * 100
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["assessments.sqlite"]
 
 
 def test_corrupted_pages_are_detected_by_quick_check(tmp_path, store, mini_assessment):

@@ -1,19 +1,34 @@
-"""Opening the SQLite file safely: pragmas, health check, migrations, backups."""
+"""Opening the SQLite file safely: pragmas, health check, migrations, backups.
+
+One rule for the whole process: the database file is touched only through SQLite while
+any connection to it may be open. Closing any other file handle on it would drop every
+POSIX lock the process holds on it (SQLite, "How To Corrupt An SQLite Database File",
+§2.2): another program would then checkpoint and delete the WAL under our feet. So the
+file's kind is asked of SQLite, and its first bytes are read only to name what a file
+is after SQLite refused it and no connection of this process has it open.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
-from collections.abc import Callable
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
 
+from hbm_assess.files import describe_file, write_error_message
 from hbm_assess.storage import schema
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+APPLICATION_ID = 0x48424D41  # "HBMA": PRAGMA application_id of every HBM Assess database
+OUR_TABLES = frozenset({"forms", "assessments", "answers"})
 
 
 class DatabaseError(Exception):
@@ -24,6 +39,22 @@ class DatabaseTooNew(DatabaseError):
     pass
 
 
+class DatabaseMissing(DatabaseError):
+    """A command that only reads was given a path where no database is."""
+
+
+class NotADatabase(DatabaseError):
+    """The path holds something else (a workbook, a folder, another program's database): left untouched."""
+
+
+class DatabaseBusy(DatabaseError):
+    """Another program holds the database locked for longer than the busy timeout."""
+
+
+class DatabaseReadOnly(DatabaseError):
+    """The file cannot be written, and what was asked needs to write."""
+
+
 @dataclass
 class OpenReport:
     """What happened while opening, for the person in front of the screen."""
@@ -31,6 +62,120 @@ class OpenReport:
     moved_aside: Path | None = None
     backup: Path | None = None
     migrated_from: int | None = None
+    read_only: bool = False
+
+
+# -- connections this process holds ------------------------------------------
+
+_open_files: Counter[tuple[int, int]] = Counter()
+_open_files_lock = threading.Lock()
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+class _Connection(sqlite3.Connection):
+    """A connection that remembers which file it holds, so nothing else opens that file meanwhile."""
+
+    _key: tuple[int, int] | None = None
+
+    def close(self) -> None:
+        super().close()
+        key, self._key = self._key, None
+        if key is not None:
+            with _open_files_lock:
+                _open_files[key] -= 1
+                if _open_files[key] <= 0:
+                    del _open_files[key]
+
+
+def held_by_this_process(path: Path) -> bool:
+    """True while any connection of this process may have ``path`` open."""
+    key = _file_key(Path(path))
+    with _open_files_lock:
+        return key is not None and _open_files[key] > 0
+
+
+def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    """A connection with the app's pragmas: busy timeout, full sync, WAL's companions, autocommit off to us.
+
+    Every connection the app opens to a database comes from here (the window's, a
+    worker's, a report's): they differ only in being read-only or not.
+    """
+    path = Path(path)
+    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+    conn = sqlite3.connect(target, uri=read_only, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                           isolation_level=None, factory=_Connection)
+    # isolation_level=None: Python never opens a transaction behind our back; every write
+    # transaction is an explicit BEGIN IMMEDIATE (write_transaction below).
+    key = _file_key(path)
+    if key is not None:
+        conn._key = key
+        with _open_files_lock:
+            _open_files[key] += 1
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction that takes the write lock first (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads, then writes, cannot wait for the lock in WAL
+    mode: it fails at once with "database is locked" when another connection writes.
+    Taking the lock first lets the busy timeout apply. Nested use becomes a savepoint.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+@contextmanager
+def waiting_at_most(db: sqlite_utils.Database, milliseconds: int) -> Iterator[None]:
+    """Wait at most this long for another program's lock (the window saves briefly, then retries)."""
+    db.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether an error means another connection holds a lock (try again), not that something is wrong."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    return (code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)) or \
+        "database is locked" in str(error)
+
+
+# -- opening ------------------------------------------------------------------
 
 
 def _stamp() -> str:
@@ -55,52 +200,139 @@ def _move_aside(path: Path) -> Path:
     return target
 
 
-def _looks_like_sqlite(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+def _holders(path: Path) -> str:
+    """Which programs have the file open, where the system says (Linux /proc); '' when unknown."""
+    names = set()
+    try:
+        target = path.resolve()
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit() or int(pid) == os.getpid():
+                continue
+            try:
+                fds = os.listdir(f"/proc/{pid}/fd")
+                if any(Path(os.readlink(f"/proc/{pid}/fd/{fd}")) == target for fd in fds):
+                    with open(f"/proc/{pid}/comm") as comm:  # not the database: the process's name
+                        names.add(f"{comm.read().strip()} (process {pid})")
+            except OSError:
+                continue
+    except OSError:
+        return ""
+    return ", ".join(sorted(names))
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return conn
+def _busy(path: Path) -> DatabaseBusy:
+    holders = _holders(path)
+    who = f" It is open in: {holders}." if holders else ""
+    return DatabaseBusy(
+        f"the database {path} is in use by another program, which has held it locked for more than "
+        f"{BUSY_TIMEOUT_MS // 1000} seconds.{who} Close that program (or wait for it to finish) and try again; "
+        "the file has not been changed."
+    )
 
 
-def _healthy(conn: sqlite3.Connection) -> bool:
+def _not_a_database(path: Path) -> NotADatabase:
+    what = "" if held_by_this_process(path) else describe_file(path)
+    what = f" ({what})" if what else ""
+    return NotADatabase(
+        f"{path} is not an HBM Assess database{what}; it has not been changed. "
+        + ("To bring a workbook in, use Import (hbm-assess import FILE). " if "workbook" in what else "")
+        + "Give the path of a .sqlite database, or a new file name to start one."
+    )
+
+
+def _classify(conn: sqlite3.Connection, path: Path) -> tuple[int, int, set[str]]:
+    """(application id, schema version, tables), asked of SQLite; raises what the file is if not ours."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise _explain(error, path) from None
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and not OUR_TABLES <= tables):
+        conn.close()
+        detail = (f"application id {app_id:#x}" if app_id else
+                  f"tables {', '.join(sorted(tables)[:5])}{'…' if len(tables) > 5 else ''}")
+        raise NotADatabase(
+            f"{path} is an SQLite database of another program ({detail}), not an HBM Assess database; "
+            "it has not been changed. Give the path of an HBM Assess database, or a new file name to start one."
+        )
+    return app_id, version, tables
+
+
+class _Damaged(Exception):
+    pass
+
+
+def _explain(error: sqlite3.DatabaseError, path: Path) -> Exception:
+    """What SQLite's refusal to read the file means: busy, not a database, or damaged."""
+    if is_busy(error):
+        return _busy(path)
+    if getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_NOTADB:
+        return _not_a_database(path)
+    return _Damaged(str(error))
+
+
+def _check_health(conn: sqlite3.Connection, path: Path) -> None:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError:
-        return False
-    return rows == [("ok",)]
+    except sqlite3.DatabaseError as error:
+        if is_busy(error):
+            conn.close()
+            raise _busy(path) from None
+        raise _Damaged(str(error)) from None
+    if rows != [("ok",)]:
+        raise _Damaged("; ".join(str(row[0]) for row in rows[:3]))
 
 
-def backup(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy the live database with SQLite's online backup API."""
-    destination = sqlite3.connect(str(target))
-    try:
-        conn.backup(destination)
-    finally:
-        destination.close()
-    return target
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def open_database(path: Path, report: OpenReport | None = None) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate the database at ``path``.
+def open_database(
+    path: Path, report: OpenReport | None = None, *, create: bool = True
+) -> sqlite_utils.Database:
+    """Open and migrate the HBM Assess database at ``path``.
 
-    A damaged file is moved aside and a fresh one started; ``report`` says where it went.
-    A file written by a newer version of the app is refused, untouched.
+    ``create``: a missing file starts a new database (commands that write); without it a
+    missing file is refused and nothing is created (commands that only read). A file that
+    is not an HBM Assess database is refused untouched; a damaged one is moved aside and a
+    fresh one started (``report`` says where it went), unless ``create`` is off; a file
+    written by a newer version is refused untouched; a file that cannot be written opens
+    read-only (``report.read_only``) when it needs no upgrade.
     """
     report = report if report is not None else OpenReport()
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and path.stat().st_size > 0 and not _looks_like_sqlite(path):
+    if path.is_dir():
+        raise NotADatabase(f"{path} is a folder, not a database file; give the path of a .sqlite file inside it")
+    if not path.exists():
+        if not create:
+            raise DatabaseMissing(
+                f"there is no database at {path}; create one with `hbm-assess --db {path} demo` or open the app"
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseError(f"cannot create the folder for {path}: {write_error_message(error)}") from None
+    read_only = path.exists() and not _writable(path)
+    try:
+        try:
+            conn = connect(path, read_only=read_only)
+        except sqlite3.DatabaseError as error:
+            raise _explain(error, path) from None
+        app_id, version, _tables = _classify(conn, path)
+        _check_health(conn, path)
+    except _Damaged as damage:
+        with suppress(sqlite3.Error, NameError):
+            conn.close()
+        if read_only or not create:
+            raise DatabaseError(
+                f"the database {path} is damaged ({damage}). Open it in the app, which moves it aside "
+                "and starts a new one; nothing was changed."
+            ) from None
         report.moved_aside = _move_aside(path)
-    conn = _connect(path)
-    if not _healthy(conn):
-        conn.close()
-        report.moved_aside = _move_aside(path)
-        conn = _connect(path)
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn = connect(path)
+        app_id, version, _tables = 0, 0, set()
     if version > schema.VERSION:
         conn.close()
         raise DatabaseTooNew(
@@ -108,26 +340,111 @@ def open_database(path: Path, report: OpenReport | None = None) -> sqlite_utils.
             f"this version understands up to {schema.VERSION}). Install the newer version to open it; "
             "the file has not been changed."
         )
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+    report.read_only = read_only
     db = sqlite_utils.Database(conn)
-    if 0 < version < schema.VERSION:
-        report.backup = backup(conn, path.with_name(f"{path.name}.before-v{schema.VERSION}-{_stamp()}.bak"))
-        report.migrated_from = version
-    migrate(db, version)
+    if version == schema.VERSION and app_id == APPLICATION_ID:
+        return db
+    if read_only:
+        conn.close()
+        raise DatabaseReadOnly(
+            f"the database {path} is read-only and must first be upgraded by this version of HBM Assess; "
+            "make the file and its folder writable, then try again"
+        )
+    try:
+        _set_wal(conn, path)
+        migrate(db, path=path, report=report)
+    except BaseException:
+        conn.close()
+        raise
     return db
 
 
-def migrate(db: sqlite_utils.Database, version: int, steps: list[Callable] | None = None) -> None:
-    """Apply every step after ``version``, each in its own transaction with its version number."""
+def _set_wal(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    except sqlite3.OperationalError as error:
+        if is_busy(error):
+            raise _busy(path) from None
+        raise
+    if str(mode).lower() != "wal":
+        raise DatabaseError(f"the database {path} cannot use write-ahead logging (journal mode {mode})")
+
+
+def migrate(
+    db: sqlite_utils.Database,
+    version: int | None = None,
+    steps: list[Callable] | None = None,
+    *,
+    path: Path | None = None,
+    report: OpenReport | None = None,
+) -> None:
+    """Apply every step not yet applied, each in its own write transaction with its version number.
+
+    Each step takes the write lock first and reads ``user_version`` again under it, so two
+    programs opening a new or old database at once apply each step exactly once. Before the
+    first step on an existing database, a backup is written whole (``report.backup``).
+    """
     steps = steps if steps is not None else schema.STEPS
     for number, step in enumerate(steps, start=1):
-        if number <= version:
+        if version is not None and number <= version:
             continue
-        with db.atomic():
-            step(db)
-            db.execute(f"PRAGMA user_version = {number}")
+        try:
+            with write_transaction(db):
+                current = db.execute("PRAGMA user_version").fetchone()[0]
+                if current >= number:
+                    continue
+                if current > 0 and path is not None and report is not None and report.backup is None:
+                    report.backup = backup_before_upgrade(path, current, len(steps))
+                    report.migrated_from = current
+                step(db)
+                db.execute(f"PRAGMA user_version = {number}")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        except sqlite3.OperationalError as error:
+            if is_busy(error) and path is not None:
+                raise _busy(path) from None
+            raise
+
+
+def backup_before_upgrade(path: Path, version: int, target: int) -> Path:
+    """Copy the database as it is now, through SQLite, to a file written whole beside it."""
+    final = path.with_name(f"{path.name}.before-v{target}-{_stamp()}.bak")
+    try:
+        return backup(path, final)
+    except OSError as error:
+        raise DatabaseError(
+            f"could not write the backup {final.name} before upgrading the database "
+            f"(schema {version} to {target}): {write_error_message(error)}. The database was not changed."
+        ) from None
+
+
+def backup(source: Path, target: Path) -> Path:
+    """Copy the database with SQLite's online backup API into ``target``, written whole.
+
+    The copy is read through a separate connection: it sees the last committed state even
+    while the caller holds the write lock for an upgrade.
+    """
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    reader = connect(source, read_only=True)
+    try:
+        destination = sqlite3.connect(str(temporary))
+        try:
+            reader.backup(destination)
+        except sqlite3.OperationalError as error:
+            raise OSError(errno.ENOSPC if "full" in str(error) else errno.EIO, str(error)) from None
+        finally:
+            destination.close()
+        fd = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    finally:
+        reader.close()
+    return target
 
 
 def integrity_ok(db: sqlite_utils.Database) -> bool:

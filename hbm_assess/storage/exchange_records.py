@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, now
 from hbm_assess.core.questionnaire import Form
+from hbm_assess.storage.database import write_transaction
 from hbm_assess.storage.store import ANSWER_COLUMNS, Store, action_values, answer_from_row, json_list
 
 ORIGIN_APP, ORIGIN_IMPORT = "app", "import"
@@ -56,24 +57,8 @@ def immediate(store: Store) -> Iterator[Store]:
     A deferred transaction that reads and then writes fails with "database is locked"
     when the app saved an answer in between; taking the lock first makes it wait instead.
     """
-    conn = store.db.conn
-    if conn.in_transaction:
-        with store.db.atomic():
-            yield store
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(store.db):
         yield store
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    try:
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 def all_answers(store: Store, assessment_id: int) -> list[Answer]:
@@ -99,7 +84,7 @@ def seal_after_export(store: Store, assessment_id: int, revision: int, updated_a
     If it changed, the database no longer holds what the file holds under that revision
     number, so the revision is raised now; two different contents never share a number.
     """
-    with store.db.atomic():
+    with write_transaction(store.db):
         row = store.db.execute(
             "SELECT revision, updated_at FROM assessments WHERE id = ?", (assessment_id,)
         ).fetchone()

@@ -9,7 +9,6 @@ TEMP tables belong to one connection: a worker thread uses its own (see ``reader
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -18,7 +17,7 @@ import sqlite_utils
 from hbm_assess.core.questionnaire import Form, version_key
 from hbm_assess.core.text import Text
 from hbm_assess.core.versions import Lineup, line_up
-from hbm_assess.storage.database import BUSY_TIMEOUT_MS
+from hbm_assess.storage.database import connect
 from hbm_assess.storage.store import Store
 
 SITE_KEY = "CASE WHEN a.site_ref != '' THEN a.site_ref ELSE a.site_name END"
@@ -147,19 +146,13 @@ def reader(store: Store) -> Store:
     """
     if store.path is None:
         return store
-    conn = sqlite3.connect(str(store.path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn = connect(store.path, read_only=True)
     return Store(sqlite_utils.Database(conn), store.path)
 
 
 def _prepare_database(store: Store) -> set[str]:
-    """Create the index and TEMP tables the aggregates need; returns the columns of ``assessments``."""
-    # Not a migration step (those belong to schema.py): a covering index lets every aggregate
-    # read level/special/target from the index alone instead of the wide answers rows.
-    store.db.execute(
-        "CREATE INDEX IF NOT EXISTS answers_portfolio "
-        "ON answers (assessment_id, grp, indicator_id, level, special, target)"
-    )
+    """Create the TEMP tables the aggregates need; returns the columns of ``assessments``."""
+    # The covering index answers_portfolio comes from a migration step (schema.v5_portfolio_index).
     store.db.execute(
         """CREATE TEMP TABLE IF NOT EXISTS portfolio_map (
                form_id TEXT NOT NULL, version TEXT NOT NULL, indicator_id TEXT NOT NULL,

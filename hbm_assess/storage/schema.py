@@ -166,5 +166,21 @@ def v4_workshop_groups(db: sqlite_utils.Database) -> None:
     )
 
 
-STEPS = [v1_initial, v2_recoverable_delete_and_seal, v3_exchange, v4_workshop_groups]
+def v5_portfolio_index(db: sqlite_utils.Database) -> None:
+    """A covering index for the HQ portfolio: aggregates read level/special/target from the index alone.
+
+    The portfolio's reader used to create it on first use, outside any migration and
+    without a backup; it belongs here. (The same step stamps the file with the app's
+    ``PRAGMA application_id``, as every step does.)
+    """
+    _run(
+        db,
+        """
+        CREATE INDEX IF NOT EXISTS answers_portfolio
+            ON answers (assessment_id, grp, indicator_id, level, special, target)
+        """,
+    )
+
+
+STEPS = [v1_initial, v2_recoverable_delete_and_seal, v3_exchange, v4_workshop_groups, v5_portfolio_index]
 VERSION = len(STEPS)

@@ -16,7 +16,7 @@ import sqlite_utils
 from hbm_assess.core.assessment import Action, Answer, Assessment, Site, Status, new_uuid, now
 from hbm_assess.core.questionnaire import Form, form_from_data
 from hbm_assess.core.text import Text
-from hbm_assess.storage.database import OpenReport, open_database
+from hbm_assess.storage.database import OpenReport, open_database, write_transaction
 
 
 class StoreError(Exception):
@@ -99,10 +99,15 @@ class Store:
         self._forms: dict[tuple[str, str], Form] = {}
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, create: bool = True) -> Store:
+        """Open the database at ``path``; ``create=False`` refuses a missing one (commands that only read)."""
         report = OpenReport()
-        db = open_database(Path(path), report)
+        db = open_database(Path(path), report, create=create)
         return cls(db, Path(path), report)
+
+    @property
+    def read_only(self) -> bool:
+        return self.open_report.read_only
 
     def close(self) -> None:
         self.db.close()
@@ -115,7 +120,7 @@ class Store:
             "SELECT 1 FROM forms WHERE id = ? AND version = ?", form.key
         ).fetchone():
             return
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.insert_form_row(form)
 
     def insert_form_row(self, form: Form) -> None:
@@ -153,7 +158,7 @@ class Store:
         """Add an assessment, with any answers and actions it already has, in one transaction."""
         if form.key != (assessment.form_id, assessment.form_version):
             raise StoreError("the assessment names a different questionnaire than the one given")
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.insert_form_row(form)
             assessment_id = self.insert_assessment_row(assessment)
             for answer in answers:
@@ -201,7 +206,7 @@ class Store:
     def update_assessment(self, assessment: Assessment) -> None:
         """Save the details (site, date, people) of an existing assessment."""
         site = assessment.site
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._check_editable(assessment.id)
             self.touch(assessment.id)
             self.db.execute(
@@ -244,12 +249,12 @@ class Store:
 
     def delete_assessment(self, assessment_id: int) -> None:
         """Move an assessment to the bin; ``restore_assessment`` brings it back."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require(assessment_id)
             self.db.execute("UPDATE assessments SET deleted_at = ? WHERE id = ?", (now(), assessment_id))
 
     def restore_assessment(self, assessment_id: int) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require(assessment_id)
             self.db.execute("UPDATE assessments SET deleted_at = NULL WHERE id = ?", (assessment_id,))
 
@@ -260,7 +265,7 @@ class Store:
             source, id=None, uuid=new_uuid(), date=date, status=Status.DRAFT.value, revision=1,
             created_at=now(), updated_at=now(), notes="",
         )
-        with self.db.atomic():
+        with write_transaction(self.db):
             new_id = self.insert_assessment_row(copy)
             self.db.execute(
                 f"""INSERT INTO answers (assessment_id, indicator_id, grp, {", ".join(ANSWER_COLUMNS)})
@@ -271,7 +276,7 @@ class Store:
         return new_id
 
     def mark_final(self, assessment_id: int) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require(assessment_id)
             self.db.execute(
                 "UPDATE assessments SET status = 'final', sealed = 1, updated_at = ? WHERE id = ?",
@@ -282,7 +287,7 @@ class Store:
         """Make a final assessment a draft again; the reason is kept in its notes."""
         if not note.strip():
             raise StoreError("say why the assessment is reopened; the note is kept with it")
-        with self.db.atomic():
+        with write_transaction(self.db):
             current = self._require(assessment_id)
             stamp = now()[:16].replace("T", " ")
             notes = (current["notes"] + "\n" if current["notes"] else "") + f"Reopened {stamp}: {note.strip()}"
@@ -293,7 +298,7 @@ class Store:
 
     def seal(self, assessment_id: int) -> None:
         """Mark the current revision as published (exported); the next change starts a new one."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute("UPDATE assessments SET sealed = 1 WHERE id = ?", (assessment_id,))
 
     def _require(self, assessment_id: int) -> dict:
@@ -322,7 +327,7 @@ class Store:
 
     def save_answer(self, assessment_id: int, answer: Answer) -> str:
         """Store one answer; returns the time it was committed to disk."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._check_editable(assessment_id)
             stamp = self.touch(assessment_id)
             self.upsert_answer_row(assessment_id, replace(answer, updated_at=stamp))
@@ -341,7 +346,7 @@ class Store:
         )
 
     def clear_answer(self, assessment_id: int, indicator_id: str, group: str = "") -> str:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._check_editable(assessment_id)
             stamp = self.touch(assessment_id)
             self.db.execute(
@@ -362,7 +367,7 @@ class Store:
 
     def save_action(self, assessment_id: int, action: Action) -> int:
         """Add an action to the plan (``action.id`` is None) or change an existing one."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._require(assessment_id)
             stamp = self.touch(assessment_id)
             if action.id is None:
@@ -386,7 +391,7 @@ class Store:
         return cursor.lastrowid
 
     def delete_action(self, assessment_id: int, action_id: int) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.touch(assessment_id)
             self.db.execute("DELETE FROM actions WHERE id = ? AND assessment_id = ?", (action_id, assessment_id))
 

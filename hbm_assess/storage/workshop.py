@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from hbm_assess.core.assessment import Answer, now
 from hbm_assess.core.workshop import Group, MergePlan, answer_content, plan_merge
+from hbm_assess.storage.database import write_transaction
 from hbm_assess.storage.store import Store, answer_from_row
 
 
@@ -24,7 +25,7 @@ def save_groups(store: Store, assessment_id: int, groups: list[Group]) -> None:
     names = [g.name for g in groups]
     if len(set(names)) != len(names) or not all(n.strip() for n in names):
         raise ValueError("every group needs a name of its own")
-    with store.db.atomic():
+    with write_transaction(store.db):
         store.db.execute(
             f"DELETE FROM workshop_groups WHERE assessment_id = ? AND name NOT IN ({', '.join('?' * len(names))})",
             (assessment_id, *names))
@@ -60,7 +61,7 @@ def laptop_group(store: Store, assessment_id: int) -> str:
 
 
 def set_laptop_group(store: Store, assessment_id: int, group: str) -> None:
-    with store.db.atomic():
+    with write_transaction(store.db):
         store.db.execute("UPDATE assessments SET workshop_group = ? WHERE id = ?", (group, assessment_id))
 
 
@@ -93,7 +94,7 @@ def replace_group_answers(store: Store, assessment_id: int, group: str, answers:
 
     Runs inside the caller's transaction when there is one (an import of one file is one transaction).
     """
-    with store.db.atomic():
+    with write_transaction(store.db):
         store.db.execute("DELETE FROM answers WHERE assessment_id = ? AND grp = ?", (assessment_id, group))
         for answer in answers:
             if answer.is_answered or answer.has_evidence or answer.notes:
@@ -159,6 +160,6 @@ def _differ(a: Answer | None, b: Answer | None) -> bool:
 
 def settle_conflict(store: Store, assessment_id: int, copy_id: int) -> None:
     """The conflict is settled: the other copy goes to the bin (recoverable), this one is the assessment."""
-    with store.db.atomic():
+    with write_transaction(store.db):
         store.db.execute("UPDATE assessments SET deleted_at = ? WHERE id = ? AND conflict_of = ?",
                          (now(), copy_id, assessment_id))

@@ -1,0 +1,127 @@
+"""Files the app writes, written whole; and saying what a file is, for messages.
+
+Every file the app writes (workbook, PDF, portfolio, group files, backups) is written
+to a temporary file beside the target, flushed to disk, then renamed over the target:
+on any error the old file is intact and the temporary one removed.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+
+class WriteError(Exception):
+    """A file could not be written; the message names it, says why in plain words and what to do."""
+
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EFBIG: "the file is larger than this disk or account allows",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "the folder does not exist",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+def write_error_message(error: OSError) -> str:
+    """An OSError in words a person can act on ("the disk is full")."""
+    return _REASONS.get(error.errno, error.strerror or str(error))
+
+
+@contextmanager
+def write_whole(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; when the block returns, the file there replaces ``target``.
+
+    The temporary file is created by name, so it gets the user's usual permissions (mkstemp
+    would make it private to its owner). Raises WriteError with a one-line reason.
+    """
+    target = Path(target)
+    directory = target.parent
+    if not directory.is_dir():
+        raise WriteError(f"cannot write {target}: the folder {directory} does not exist")
+    if target.is_dir():
+        raise WriteError(f"cannot write {target}: it is a folder; give a file name")
+    temporary = directory / f".{target.name}.{uuid.uuid4().hex[:8]}.part"
+    try:
+        os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+    except OSError as error:
+        raise WriteError(f"cannot write in the folder {directory}: {write_error_message(error)}") from None
+    try:
+        yield temporary
+        _fsync(temporary)
+        os.replace(temporary, target)
+    except PermissionError:
+        _remove(temporary)
+        raise WriteError(f"cannot replace {target}: it is open in another program (Excel?) or read-only; "
+                         "close it and try again") from None
+    except OSError as error:
+        _remove(temporary)
+        raise WriteError(f"cannot write {target}: {write_error_message(error)}; nothing was changed") from None
+    except BaseException:
+        _remove(temporary)
+        raise
+    _fsync_directory(directory)
+
+
+def _remove(path: Path) -> None:
+    with suppress(OSError):
+        path.unlink()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_directory(directory: Path) -> None:
+    # The rename is durable only once the folder itself is on disk; Windows has no such call.
+    if os.name != "posix":
+        return
+    with suppress(OSError):
+        _fsync(directory)
+
+
+_SIGNATURES = (
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"PK\x03\x04", "a zip file, such as an Excel workbook (.xlsx)"),
+    (b"%PDF", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Office file (.xls, .doc) or an encrypted workbook"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+)
+
+
+def describe_file(path: Path) -> str:
+    """What a file looks like from its first bytes ("a PDF document"); '' when it cannot be read.
+
+    Never call it on a database this process may hold open: closing this read would drop
+    SQLite's locks (storage.database checks that first).
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return ""
+    if not head:
+        return "an empty file"
+    for signature, name in _SIGNATURES:
+        if head.startswith(signature):
+            if name.startswith("a zip") and path.suffix.lower() in (".xlsx", ".xlsm"):
+                return "an Excel workbook"
+            return name
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "a file of another kind"
+    return "a plain text file"
