@@ -115,24 +115,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hbm-assess: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # "hbm-assess list | head": the reader has gone; end quietly, as other command-line tools do.
+        _silence_stdout()
+        return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _database_path(args) -> Path:
     return (args.db or default_database()).expanduser()
 
 
-def open_store(args):
-    """Open the database named on the command line, reporting anything the user must know."""
+def open_store(args, *, create: bool = True, writes: bool = True):
+    """Open the database named on the command line, reporting anything the user must know.
+
+    ``create=False``: a command that only reads (or exports) refuses a missing database and
+    creates nothing. ``writes``: the command records something, so a read-only file is refused.
+    """
+    from hbm_assess.files import write_error_message
     from hbm_assess.storage.database import DatabaseError
     from hbm_assess.storage.store import Store
 
     path = _database_path(args)
     try:
-        store = Store.open(path)
+        store = Store.open(path, create=create)
     except DatabaseError as error:
         raise CommandError(str(error)) from None
     except OSError as error:
-        raise CommandError(f"cannot open the database {path}: {error.strerror or error}") from None
+        raise CommandError(f"cannot open the database {path}: {write_error_message(error)}") from None
+    if writes and store.read_only:
+        store.close()
+        raise CommandError(f"the database {path} is read-only, and this command records what it does in it; "
+                           "make the file and its folder writable, or use a copy")
     report = store.open_report
     if report.moved_aside:
         print(
@@ -164,7 +185,7 @@ def _demo(args) -> int:
 
 
 def _list(args) -> int:
-    store = open_store(args)
+    store = open_store(args, create=False, writes=False)
     try:
         rows = store.list_assessments(search=args.search)
     finally:
@@ -232,10 +253,18 @@ def _form(args) -> int:
 
 
 def _screenshots(args) -> int:
+    from hbm_assess.storage.database import DatabaseError
     from hbm_assess.ui.screenshots import render
 
+    if args.outdir.exists() and not args.outdir.is_dir():
+        raise CommandError(f"{args.outdir} is a file; screenshots are written into a folder: give a folder name")
     db = _database_path(args) if args.db else None
-    for path in render(args.outdir, db, language=args.lang or "en"):
+    try:
+        # Rendered from a copy: screenshots never write to the database they show.
+        paths = render(args.outdir, db, language=args.lang or "en")
+    except DatabaseError as error:
+        raise CommandError(str(error)) from None
+    for path in paths:
         print(path)
     return EXIT_OK
 
@@ -248,16 +277,19 @@ def _report(args) -> int:
         raise CommandError(f"reports can be written in en, ar or ckb, not {language!r}")
     if args.output.suffix.lower() != ".pdf":
         raise CommandError(f"{args.output}: the file name must end in .pdf")
+    from hbm_assess.files import WriteError, write_error_message
     from hbm_assess.ui.report import ensure_application, write_report
 
     ensure_application()
-    store = open_store(args)
+    store = open_store(args, create=False, writes=False)
     try:
         path = write_report(store, args.id, args.output, language, compare_with=args.compare)
     except NotFound as error:
         raise CommandError(str(error)) from None
+    except WriteError as error:
+        raise CommandError(str(error)) from None
     except OSError as error:
-        raise CommandError(f"cannot write {args.output}: {error.strerror or error}") from None
+        raise CommandError(f"cannot write {args.output}: {write_error_message(error)}") from None
     finally:
         store.close()
     print(path)
@@ -278,7 +310,12 @@ def _export(args) -> int:
         raise CommandError("give either an assessment ID or --all (see: hbm-assess list)")
     if args.id is not None and args.output.suffix.lower() != ".xlsx":
         raise CommandError(f"{args.output}: the file name must end in .xlsx")
-    store = open_store(args)
+    if args.all and ((args.output.exists() and not args.output.is_dir()) or
+                     (not args.output.exists() and args.output.suffix)):
+        raise CommandError(f"{args.output}: --all writes one workbook per assessment into a folder; "
+                           "give a folder (new or existing), not a file name")
+    # Exporting seals the revision written (a later change starts a new one): it writes, but never creates.
+    store = open_store(args, create=False)
     try:
         if args.all:
             paths = export_all(store, args.output, language)
@@ -348,7 +385,7 @@ def _export_portfolio(args) -> int:
         form_versions=tuple(args.form_version), date_from=args.date_from, date_to=args.date_to,
         statuses=tuple(args.status), area=args.area, latest_only=args.latest_only,
     )
-    store = open_store(args)
+    store = open_store(args, create=False, writes=False)
     try:
         rows = write_portfolio(store, flt, args.output, language)
     except ExportError as error:

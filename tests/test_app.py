@@ -5,12 +5,14 @@ import signal
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from hbm_assess.core.assessment import Answer, Assessment, Site
+from hbm_assess.storage.database import write_transaction
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import settings
 from hbm_assess.ui.app import start
@@ -333,14 +335,41 @@ def test_untranslated_indicator_says_it_is_shown_in_english(qtbot, window, store
 
 
 def test_opening_a_damaged_database_says_where_the_old_file_went(qtbot, window, tmp_path, monkeypatch):
-    damaged = tmp_path / "from-usb.sqlite"
-    damaged.write_bytes(b"\x00garbage" * 1000)
+    damaged = damaged_database(tmp_path / "from-usb.sqlite")
     told = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message: told.append(message))
     window.switch_database(damaged)
     assert window.store.path == damaged and window.store.list_assessments() == []
     assert told and "was damaged" in told[0] and ".damaged-" in told[0]
     assert list(tmp_path.glob("from-usb.sqlite.damaged-*"))
+
+
+def test_opening_a_file_that_is_not_a_database_changes_nothing(qtbot, window, tmp_path, monkeypatch):
+    garbage = tmp_path / "from-usb.sqlite"
+    garbage.write_bytes(b"\x00garbage" * 1000)
+    before = window.store.path
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message: told.append(message))
+    window.switch_database(garbage)
+    assert window.store.path == before
+    assert told and "is not an HBM Assess database" in told[0]
+    assert garbage.read_bytes() == b"\x00garbage" * 1000 and not list(tmp_path.glob("*.damaged-*"))
+
+
+def damaged_database(path: Path) -> Path:
+    """A real HBM Assess database whose pages were scribbled over after the first few."""
+    store = Store.open(path)
+    store.db.execute("CREATE TABLE IF NOT EXISTS filler (x)")
+    with write_transaction(store.db):
+        for _ in range(200):
+            store.db.execute("INSERT INTO filler VALUES (?)", ("x" * 500,))
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(3 * 4096 + 100, len(data) - 4096, 4096):
+        data[offset:offset + 4000] = b"\xff" * 4000
+    path.write_bytes(bytes(data))
+    return path
 
 
 def test_text_a_spreadsheet_cannot_hold_is_refused_where_it_is_typed(qtbot, opened, store, mini_assessment):

@@ -9,6 +9,7 @@ import pytest
 from hbm_assess import __version__
 from hbm_assess.cli import main
 from hbm_assess.locations import forms_dir
+from hbm_assess.storage.store import Store
 
 TESTS_FORMS = __import__("pathlib").Path(__file__).parent / "forms"
 
@@ -61,8 +62,23 @@ def test_demo_covers_na_unknown_evidence_and_actions(tmp_path, capsys):
 
 
 def test_list_on_an_empty_database_says_what_to_do(tmp_path, capsys):
-    code, out, _ = run(capsys, "--db", tmp_path / "new.sqlite", "list")
+    db = tmp_path / "new.sqlite"
+    Store.open(db).close()
+    code, out, _ = run(capsys, "--db", db, "list")
     assert code == 0 and "hbm-assess demo" in out
+
+
+@pytest.mark.parametrize("command", [["list"], ["export", "1", "-o", "x.xlsx"], ["report", "1", "-o", "x.pdf"],
+                                     ["export-portfolio", "-o", "p.xlsx"], ["export", "--all", "-o", "out"]])
+def test_commands_that_read_refuse_a_missing_database_and_create_nothing(tmp_path, capsys, monkeypatch, command):
+    # They used to create the folders and an empty database at a mistyped path, and exit 0.
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "typo" / "assessments.sqlite"
+    code, out, err = run(capsys, "--db", db, *command)
+    assert code == 2 and out == ""
+    assert err.strip() == (f"hbm-assess: there is no database at {db}; create one with "
+                           f"`hbm-assess --db {db} demo` or open the app")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_environment_variable_names_the_database(tmp_path, capsys, monkeypatch):
@@ -109,8 +125,9 @@ def test_database_too_new_is_one_line_not_a_traceback(tmp_path, capsys):
 def test_unwritable_database_location_is_a_clear_error(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    code, _, err = run(capsys, "--db", blocker / "sub" / "db.sqlite", "list")
-    assert code == 2 and "cannot open the database" in err
+    code, _, err = run(capsys, "--db", blocker / "sub" / "db.sqlite", "demo")
+    assert code == 2 and f"cannot create the folder for {blocker / 'sub' / 'db.sqlite'}:" in err
+    assert err.count("\n") == 1 and blocker.read_text() == "x"
 
 
 @pytest.mark.parametrize("args", [["--version"], ["demo", "--count", "0"], ["nonsense"]])

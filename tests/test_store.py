@@ -9,7 +9,7 @@ import pytest
 
 from hbm_assess.core.assessment import Action, Answer
 from hbm_assess.storage import schema
-from hbm_assess.storage.database import DatabaseTooNew, NotADatabase, integrity_ok
+from hbm_assess.storage.database import DatabaseTooNew, NotADatabase
 from hbm_assess.storage.store import NotFound, Store, StoreError
 
 FIXTURES = Path(__file__).parent / "fixtures"

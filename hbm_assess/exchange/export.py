@@ -6,11 +6,8 @@ name in the same folder and moved into place, so a crash never leaves half a wor
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +44,7 @@ from hbm_assess.exchange.layout import (
 )
 from hbm_assess.exchange.machine_sheet import machine_rows
 from hbm_assess.exchange.workshop_files import add_workshop_row, workshop_of
+from hbm_assess.files import WriteError, write_whole
 from hbm_assess.palette import TARGET, level_fill, level_hex
 from hbm_assess.storage.exchange_records import Snapshot, seal_after_export, snapshot
 from hbm_assess.storage.store import Store
@@ -91,7 +89,7 @@ def export_assessment(
     workbook = build_workbook(data, form, language_of(language))
     add_workshop_row(workbook, workshop if workshop is not None else workshop_of(store, assessment_id))
     report(2, 3, path)
-    _save(workbook, path)
+    save_workbook(workbook, path)
     seal_after_export(store, assessment_id, data.assessment.revision, data.assessment.updated_at)
     report(3, 3, path)
     return path
@@ -393,43 +391,10 @@ def _plan_sheet(sheet: Worksheet, actions: tuple[Action, ...], language: str) ->
     _filter(sheet, PLAN_COLUMNS, len(actions) + 2)
 
 
-def _save(workbook: Workbook, path: Path) -> None:
-    directory = path.parent
-    if not directory.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {directory} does not exist")
+def save_workbook(workbook: Workbook, path: Path) -> None:
+    """Write a workbook whole (files.write_whole); a failure is an ExportError with a one-line reason."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.part", dir=directory)
-    except OSError as error:
-        raise ExportError(f"cannot write in the folder {directory}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            workbook.save(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except PermissionError:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise ExportError(f"cannot replace {path}: it is open in another program (Excel?) or read-only; "
-                          "close it and export again") from None
-    except OSError as error:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _sync_directory(directory)
-
-
-def _sync_directory(directory: Path) -> None:
-    # The rename is durable only once the folder itself is on disk; Windows has no such call.
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        with write_whole(path) as temporary:
+            workbook.save(temporary)
+    except WriteError as error:
+        raise ExportError(str(error)) from None

@@ -9,10 +9,7 @@ Column headers stay in English so scripts can rely on them; questionnaire text
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Sequence
-from contextlib import suppress
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
@@ -23,7 +20,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
 from hbm_assess.exchange.cells import check_text, escape
-from hbm_assess.exchange.export import ExportError
+from hbm_assess.exchange.export import ExportError, save_workbook
 from hbm_assess.palette import level_fill
 from hbm_assess.storage import portfolio
 from hbm_assess.storage.portfolio import PortfolioFilter
@@ -82,7 +79,7 @@ def write_portfolio(
     _areas_sheet(workbook.create_sheet("Areas"), portfolio.area_summary(store, flt), language)
     rows = _data_sheet(workbook.create_sheet("Data"), store, flt, titles, language, progress, cancelled)
     _about_sheet(workbook.create_sheet("About"), data, rows)
-    _save(workbook, path)
+    save_workbook(workbook, path)
     return rows
 
 
@@ -282,23 +279,3 @@ def _describe(flt: PortfolioFilter) -> str:
     return "; ".join(parts) or "none (every assessment in the database)"
 
 
-def _save(workbook: Workbook, path: Path) -> None:
-    """Write beside the target, then rename: a reader never sees half a workbook."""
-    directory = path.parent
-    if not directory.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {directory} does not exist")
-    # Created by name (not mkstemp) so the file gets the usual permissions, not owner-only.
-    temporary = directory / f".{path.stem}-{uuid.uuid4().hex[:8]}.xlsx.part"
-    try:
-        workbook.save(temporary)
-        with open(temporary, "rb+") as stream:
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except PermissionError:
-        raise ExportError(f"cannot write {path}: it is open in another program (Excel?) or the folder is "
-                          "read-only; close it and export again") from None
-    except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
-    finally:
-        with suppress(OSError):
-            temporary.unlink()

@@ -108,7 +108,13 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     worker's, a report's): they differ only in being read-only or not.
     """
     path = Path(path)
-    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+    target = str(path)
+    if read_only:
+        target = f"{path.resolve().as_uri()}?mode=ro"
+        if not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-wal").exists():
+            # On read-only media SQLite cannot make the WAL index (-shm); with no WAL to
+            # read, the file is all there is and nobody can change it: tell SQLite so.
+            target += "&immutable=1"
     conn = sqlite3.connect(target, uri=read_only, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
                            isolation_level=None, factory=_Connection)
     # isolation_level=None: Python never opens a transaction behind our back; every write
@@ -268,9 +274,12 @@ def _explain(error: sqlite3.DatabaseError, path: Path) -> Exception:
     """What SQLite's refusal to read the file means: busy, not a database, or damaged."""
     if is_busy(error):
         return _busy(path)
-    if getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_NOTADB:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_NOTADB:
         return _not_a_database(path)
-    return _Damaged(str(error))
+    if code == sqlite3.SQLITE_CORRUPT:
+        return _Damaged(str(error))
+    return DatabaseError(f"cannot open the database {path}: {error}; nothing was changed")
 
 
 def _check_health(conn: sqlite3.Connection, path: Path) -> None:
@@ -352,7 +361,7 @@ def open_database(
         )
     try:
         _set_wal(conn, path)
-        migrate(db, path=path, report=report)
+        migrate(db, version, path=path, report=report)
     except BaseException:
         conn.close()
         raise
@@ -381,8 +390,9 @@ def migrate(
     """Apply every step not yet applied, each in its own write transaction with its version number.
 
     Each step takes the write lock first and reads ``user_version`` again under it, so two
-    programs opening a new or old database at once apply each step exactly once. Before the
-    first step on an existing database, a backup is written whole (``report.backup``).
+    programs opening a new or old database at once apply each step exactly once. ``version``
+    is the schema the caller saw when it opened the file: if the file held data then (above
+    0) and nobody has upgraded it since, a backup is written whole first (``report.backup``).
     """
     steps = steps if steps is not None else schema.STEPS
     for number, step in enumerate(steps, start=1):
@@ -393,7 +403,8 @@ def migrate(
                 current = db.execute("PRAGMA user_version").fetchone()[0]
                 if current >= number:
                     continue
-                if current > 0 and path is not None and report is not None and report.backup is None:
+                if version and current == version and path is not None and report is not None \
+                        and report.backup is None:
                     report.backup = backup_before_upgrade(path, current, len(steps))
                     report.migrated_from = current
                 step(db)
@@ -444,6 +455,26 @@ def backup(source: Path, target: Path) -> Path:
         raise
     finally:
         reader.close()
+    return target
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A copy of the database at ``source`` to read or show without ever writing to the original."""
+    source = Path(source)
+    if source.is_dir():
+        raise NotADatabase(f"{source} is a folder, not a database file; give the path of a .sqlite file inside it")
+    if not source.exists():
+        raise DatabaseMissing(f"there is no database at {source}")
+    try:
+        try:
+            backup(source, target)
+            conn = connect(target)
+        except sqlite3.DatabaseError as error:
+            raise _explain(error, source) from None
+        _classify(conn, source)
+        conn.close()
+    except _Damaged as damage:
+        raise DatabaseError(f"the database {source} is damaged ({damage}); nothing was changed") from None
     return target
 
 

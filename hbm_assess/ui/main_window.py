@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self.session = AssessmentSession(self.store, assessment_id, self)
         self.session.saved.connect(self._on_saved)
         self.session.save_failed.connect(self._on_save_failed)
+        self.session.waiting.connect(self._on_waiting)
         stack = QUndoStack(self.undo_group)
         from hbm_assess.ui.assessment_view import AssessmentView  # loaded on first use: a faster start
 
@@ -260,6 +261,7 @@ class MainWindow(QMainWindow):
             stack.deleteLater()
             self.assessment_view = None
         if self.session is not None:
+            self._save_waiting_changes()
             self.session.deleteLater()
             self.session = None
         settings.write("session/open_assessment", 0)
@@ -357,6 +359,24 @@ class MainWindow(QMainWindow):
     def _on_saved(self, stamp: str) -> None:
         local = datetime.fromisoformat(stamp).astimezone().strftime("%H:%M:%S")
         self.saved_label.setText(self.tr("Saved %1").replace("%1", local))
+
+    def _on_waiting(self, count: int) -> None:
+        self.saved_label.setText(self.tr("Saving… the database is busy; %n change(s) kept and retried", "", count))
+
+    def _save_waiting_changes(self) -> None:
+        """Before an assessment closes: commit what waits for the database, or let the person decide."""
+        from hbm_assess.storage.database import BUSY_TIMEOUT_MS
+
+        while not self.session.flush(BUSY_TIMEOUT_MS):
+            answer = QMessageBox.warning(
+                self, self.tr("Not saved yet"),
+                self.tr("%n change(s) could not be saved yet: another program has held the database locked for "
+                        "several seconds. Retry to keep waiting, or discard them.", "", len(self.session.pending)),
+                QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard,
+                QMessageBox.StandardButton.Retry,
+            )
+            if answer == QMessageBox.StandardButton.Discard:
+                return
 
     def _on_save_failed(self, reason: str) -> None:
         self.saved_label.setText(self.tr("NOT SAVED"))

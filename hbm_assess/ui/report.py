@@ -8,11 +8,9 @@ Runs without a window (offscreen) and outside the GUI thread: it touches no widg
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import io
 import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +32,7 @@ from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.comparison import Comparison, compare
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.text import is_right_to_left
+from hbm_assess.files import write_whole
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import fonts, report_html
 from hbm_assess.ui.translations import compiled_file
@@ -177,18 +176,20 @@ def build_document(data: ReportData, words: Words, images: dict[str, QImage]) ->
 
 
 def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    # A new name beside the target, created by the PDF writer itself so that the
-    # file gets the usual permissions (mkstemp would make it private to its owner).
-    temporary = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}.pdf.part")
-    if not path.parent.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "No such folder", str(path.parent))
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    """The PDF appears whole or not at all; the old file stays on any error (a full disk included)."""
+    with write_whole(path) as temporary:
+        write(temporary)
+        _check_complete(temporary)
+
+
+def _check_complete(pdf: Path) -> None:
+    # Qt's PDF writer does not report a failed write (a full disk): the file then lacks its end.
+    size = pdf.stat().st_size
+    with open(pdf, "rb") as stream:
+        stream.seek(max(0, size - 1024))
+        tail = stream.read()
+    if b"%%EOF" not in tail:
+        raise OSError(errno.ENOSPC, "the PDF could not be written completely (is the disk full?)")
 
 
 def _print(document: QTextDocument, target: Path, data: ReportData, words: Words) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hbm_assess.operations import add_demo_assessments, shipped_forms
+from hbm_assess.storage.database import copy_database
 from hbm_assess.storage.store import Store
 
 SIZE = (1280, 820)
@@ -53,7 +54,11 @@ def render(out_dir: Path, db_path: Path | None, language: str = "en") -> list[Pa
         settings.use_file(Path(scratch) / "settings.ini")  # never disturb the user's own settings
         app = application()
         apply_language(app, language)
-        store = Store.open(db_path) if db_path and db_path.exists() else None
+        store = None
+        if db_path is not None:
+            copy = Path(scratch) / "shown.sqlite"
+            copy_database(db_path, copy)  # the user's database is read, never written
+            store = Store.open(copy)
         if store is None or not store.list_assessments():
             if store is not None:
                 store.close()

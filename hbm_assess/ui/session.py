@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from hbm_assess.core.assessment import Answer, Assessment, Status
 from hbm_assess.core.questionnaire import Form
+from hbm_assess.storage.database import is_busy, waiting_at_most
 from hbm_assess.storage.store import Store
+
+# The window waits this long for another program's write lock before it keeps the change
+# in memory and retries: long enough for an import's one-file transaction, short enough
+# that typing never stalls.
+WAIT_MS = 300
+RETRY_MS = 1000
 
 
 class AssessmentSession(QObject):
@@ -18,6 +25,7 @@ class AssessmentSession(QObject):
     saved = Signal(str)               # commit time, ISO 8601
     details_changed = Signal()
     save_failed = Signal(str)         # what went wrong, for the person in front of the screen
+    waiting = Signal(int)             # changes kept in memory while another program holds the database
 
     def __init__(self, store: Store, assessment_id: int, parent: QObject | None = None):
         super().__init__(parent)
@@ -27,6 +35,10 @@ class AssessmentSession(QObject):
         self.form: Form = store.form(self.assessment.form_id, self.assessment.form_version)
         self.answers: dict[str, Answer] = store.answers(assessment_id)
         self.group, self.assigned = _laptop_assignment(store, assessment_id)
+        self.pending: dict[str, Answer] = {}  # indicator id → answer not yet committed (database busy)
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._on_retry)
 
     def is_assigned(self, indicator_id: str) -> bool:
         """On a workshop group's laptop, only the group's own indicators are answered here."""
@@ -40,21 +52,66 @@ class AssessmentSession(QObject):
         return self.answers.get(indicator_id) or Answer(indicator_id)
 
     def put(self, answer: Answer) -> bool:
-        """Store ``answer`` (an unanswered one clears the indicator); True once it is committed."""
+        """Store ``answer`` (an unanswered one clears the indicator).
+
+        True once it is committed, or — when another program holds the database — once it
+        is kept in memory and queued for retry (``waiting`` says so; nothing is dropped).
+        False when the store refused it (``save_failed`` says why).
+        """
+        self.pending.pop(answer.indicator_id, None)  # a newer change replaces one still waiting
+        return self._store(answer, WAIT_MS)
+
+    def _store(self, answer: Answer, wait_ms: int) -> bool:
         try:
-            if answer.is_answered or _has_content(answer):
-                stamp = self.store.save_answer(self.assessment_id, answer)
-                self.answers[answer.indicator_id] = replace(answer, updated_at=stamp)
-            else:
-                stamp = self.store.clear_answer(self.assessment_id, answer.indicator_id)
-                self.answers.pop(answer.indicator_id, None)
+            with waiting_at_most(self.store.db, wait_ms):
+                if answer.is_answered or _has_content(answer):
+                    stamp = self.store.save_answer(self.assessment_id, answer)
+                else:
+                    stamp = self.store.clear_answer(self.assessment_id, answer.indicator_id)
         except Exception as error:
+            if is_busy(error):
+                self._keep(answer)
+                return True
             self.save_failed.emit(str(error))
             return False
+        self._remember(replace(answer, updated_at=stamp))
         self.assessment = replace(self.assessment, updated_at=stamp)
         self.answer_changed.emit(answer.indicator_id)
         self.saved.emit(stamp)
         return True
+
+    def _remember(self, answer: Answer) -> None:
+        if answer.is_answered or _has_content(answer):
+            self.answers[answer.indicator_id] = answer
+        else:
+            self.answers.pop(answer.indicator_id, None)
+
+    def _keep(self, answer: Answer) -> None:
+        """Hold a change the database could not take yet: shown as given, retried until committed."""
+        self.pending[answer.indicator_id] = answer
+        self._remember(answer)
+        self.answer_changed.emit(answer.indicator_id)
+        self.waiting.emit(len(self.pending))
+        if not self._retry.isActive():
+            self._retry.start()
+
+    def _on_retry(self) -> None:
+        for indicator_id, answer in list(self.pending.items()):
+            if self.pending.get(indicator_id) is not answer:
+                continue
+            del self.pending[indicator_id]
+            self._store(answer, WAIT_MS)
+        if not self.pending:
+            self._retry.stop()
+
+    def flush(self, wait_ms: int) -> bool:
+        """Try once more to commit every waiting change, waiting up to ``wait_ms`` each; True if none is left."""
+        for indicator_id, answer in list(self.pending.items()):
+            del self.pending[indicator_id]
+            self._store(answer, wait_ms)
+        if not self.pending:
+            self._retry.stop()
+        return not self.pending
 
     def reload_details(self) -> None:
         self.assessment = self.store.assessment(self.assessment_id)
