@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tools import IN_CI
 
 from hbm_assess.core.assessment import Answer, Assessment, Site
 from hbm_assess.storage import schema
@@ -287,3 +288,76 @@ def test_file_names_where_folders_belong_are_refused_with_one_line(tmp_path):
     assert (tmp_path / "file.txt").read_text() == "keep me"
     assert _cli("--db", db, "export", "--all", "-o", tmp_path / "all.xlsx").returncode == 2
     assert not (tmp_path / "all.xlsx").exists()
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 2 MB file system of its own (tmpfs), to fill up."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        reason = f"cannot mount a small tmpfs to fill up (needs root): {done.stderr.decode().strip()}"
+        if IN_CI:
+            pytest.fail(f"CI=true: {reason}", pytrace=False)
+        pytest.skip(reason)
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(disk: Path) -> None:
+    """Fill the file system to the last byte."""
+    fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 512)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remount_read_only(disk: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+
+
+def test_a_report_onto_a_full_disk_keeps_the_old_pdf(tmp_path, small_disk):
+    # It used to leave a truncated PDF in place of the old one and exit 0.
+    db = tmp_path / "d.sqlite"
+    assert _cli("--db", db, "demo").returncode == 0
+    old = small_disk / "report.pdf"
+    old.write_bytes(b"%PDF-1.7\n" + b"the report printed last week\n" * 10 + b"%%EOF\n")
+    _fill(small_disk)
+    result = _cli("--db", db, "report", "1", "-o", old)
+    assert result.returncode != 0
+    assert result.stderr.count("\n") == 1 and "the disk is full" in result.stderr, result.stderr
+    assert old.read_bytes().startswith(b"%PDF-1.7\nthe report printed last week")
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "report.pdf"]
+
+
+def test_an_upgrade_on_a_full_disk_leaves_no_empty_backup_and_says_so(small_disk):
+    # It used to leave a 0-byte backup and end in a traceback.
+    db = small_disk / "old.sqlite"
+    db.write_bytes((Path(__file__).parent / "fixtures" / "schema-v1.sqlite").read_bytes())
+    before = db.read_bytes()
+    _fill(small_disk)
+    result = _cli("--db", db, "list")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "the disk is full" in result.stderr and "Traceback" not in result.stderr
+    assert not [p for p in small_disk.iterdir() if p.name.endswith((".bak", ".tmp"))]
+    assert db.read_bytes() == before
+
+
+def test_a_database_on_read_only_media_reads_and_refuses_to_write(tmp_path, small_disk):
+    # export used to write the workbook and then fail with a traceback.
+    db = small_disk / "d.sqlite"
+    assert _cli("--db", db, "demo", "--count", "2").returncode == 0
+    _remount_read_only(small_disk)
+    listed = _cli("--db", db, "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert len(__import__("json").loads(listed.stdout)) == 2
+    assert _cli("--db", db, "report", "1", "-o", tmp_path / "r.pdf").returncode == 0
+    exported = _cli("--db", db, "export", "1", "-o", tmp_path / "x.xlsx")
+    assert exported.returncode == 2 and "read-only" in exported.stderr and exported.stderr.count("\n") == 1
+    assert not (tmp_path / "x.xlsx").exists()
+    assert _cli("--db", db, "demo").returncode == 2

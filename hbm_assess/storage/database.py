@@ -181,6 +181,16 @@ def is_busy(error: BaseException) -> bool:
         "database is locked" in str(error)
 
 
+def sqlite_reason(error: sqlite3.Error) -> str:
+    """An SQLite error in words a person can act on."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_FULL:
+        return "the disk is full"
+    if code == sqlite3.SQLITE_READONLY:
+        return "the file or its folder is read-only"
+    return str(error)
+
+
 # -- opening ------------------------------------------------------------------
 
 
@@ -362,6 +372,9 @@ def open_database(
     try:
         _set_wal(conn, path)
         migrate(db, version, path=path, report=report)
+    except sqlite3.Error as error:
+        conn.close()
+        raise DatabaseError(f"cannot prepare the database {path}: {sqlite_reason(error)}") from None
     except BaseException:
         conn.close()
         raise

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -634,6 +635,18 @@
         <translation>پاشەکەوت کرا %1</translation>
     </message>
     <message>
+        <source>Saving… the database is busy; changes kept and retried: %1</source>
+        <translation>پاشەکەوتکردن… بنکەی زانیاری سەرقاڵە؛ گۆڕانکارییەکان هەڵگیراون و دووبارە هەوڵ دەدرێتەوە: %1</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>هێشتا پاشەکەوت نەکراوە</translation>
+    </message>
+    <message>
+        <source>Changes not saved yet: %1. Another program has held the database locked for several seconds. Retry to keep waiting, or discard them.</source>
+        <translation>گۆڕانکاریی پاشەکەوت نەکراو: %1. بەرنامەیەکی تر چەند چرکەیەکە بنکەی زانیارییەکەی داخستووە. دووبارە هەوڵبدەرەوە بۆ چاوەڕوانیکردن، یان وازیان لێ بهێنە.</translation>
+    </message>
+    <message>
         <source>NOT SAVED</source>
         <translation>پاشەکەوت نەکرا!</translation>
     </message>
@@ -781,7 +794,7 @@
         <translation>دروستکردن و دەستپێکردن</translation>
     </message>
     <message>
-        <source>Give the site's name, or choose one from the list above.</source>
+        <source>Give the site&apos;s name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
@@ -1070,11 +1083,11 @@
         <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
         <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
     </message>
     <message>
@@ -1507,7 +1520,7 @@
         <translation>تۆمارکردنی ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file's copy to the bin</source>
+        <source>Conflict settled: move the file&apos;s copy to the bin</source>
         <translation>ناتەبایی یەکلا کرایەوە: کۆپیی فایلەکە بگوازەرەوە بۆ سەبەتەی سڕاوەکان</translation>
     </message>
     <message>

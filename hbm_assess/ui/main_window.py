@@ -361,7 +361,8 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(self.tr("Saved %1").replace("%1", local))
 
     def _on_waiting(self, count: int) -> None:
-        self.saved_label.setText(self.tr("Saving… the database is busy; %n change(s) kept and retried", "", count))
+        waiting = self.tr("Saving… the database is busy; changes kept and retried: %1")
+        self.saved_label.setText(waiting.replace("%1", str(count)))
 
     def _save_waiting_changes(self) -> None:
         """Before an assessment closes: commit what waits for the database, or let the person decide."""
@@ -370,8 +371,9 @@ class MainWindow(QMainWindow):
         while not self.session.flush(BUSY_TIMEOUT_MS):
             answer = QMessageBox.warning(
                 self, self.tr("Not saved yet"),
-                self.tr("%n change(s) could not be saved yet: another program has held the database locked for "
-                        "several seconds. Retry to keep waiting, or discard them.", "", len(self.session.pending)),
+                self.tr("Changes not saved yet: %1. Another program has held the database locked for several "
+                        "seconds. Retry to keep waiting, or discard them.")
+                .replace("%1", str(len(self.session.pending))),
                 QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard,
                 QMessageBox.StandardButton.Retry,
             )
