@@ -161,7 +161,7 @@ def test_corrupted_pages_are_detected_by_quick_check(tmp_path, store, mini_asses
     data = bytearray(store.path.read_bytes())
     page = 4096
     for offset in range(3 * page + 100, len(data) - page, page):
-        data[offset:offset + 200] = b"\xff" * 200  # scribble over every page after the first few
+        data[offset:offset + 4000] = b"\xff" * 4000  # scribble over every page after the first few
     store.path.write_bytes(bytes(data))
     reopened = Store.open(store.path)
     assert reopened.open_report.moved_aside is not None
