@@ -80,12 +80,11 @@ ANSWER_COLUMNS = (
 _SUMMARY_SQL = """
 SELECT a.id, a.uuid, a.site_name, a.country, a.site_type, a.form_id, a.form_version,
        f.title, a.date, a.status, a.revision,
-       (SELECT count(*) FROM answers w WHERE w.assessment_id = a.id AND w.grp = ''
-            AND (w.level IS NOT NULL OR w.special IS NOT NULL)) AS answered,
-       f.indicator_count,
-       (SELECT avg(w.level) FROM answers w WHERE w.assessment_id = a.id AND w.grp = '') AS mean_level,
+       s.answered, f.indicator_count,
+       CASE WHEN s.level_count > 0 THEN CAST(s.level_sum AS REAL) / s.level_count END AS mean_level,
        a.updated_at, a.deleted_at IS NOT NULL, a.site_ref
 FROM assessments a JOIN forms f ON f.id = a.form_id AND f.version = a.form_version
+JOIN assessment_summaries s ON s.assessment_id = a.id
 """
 
 
