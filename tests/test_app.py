@@ -385,3 +385,19 @@ def test_text_a_spreadsheet_cannot_hold_is_refused_where_it_is_typed(qtbot, open
     page.notes.setPlainText("copied from a PDF, page 2")
     page.commit_typing()
     assert store.answers(mini_assessment)["REG-01"].notes == "copied from a PDF, page 2"
+
+
+def test_sorting_and_searching_the_list_keep_the_selected_assessment(qtbot, window, store, mini_form):
+    for name, day in (("safwan", "2025-01-05"), ("Arar", "2025-03-01"), ("Trebil", "2025-02-10")):
+        store.create_assessment(Assessment("mini", "1.0", Site(name, "IQ"), date=day), mini_form)
+    window.refresh_home()
+    home = window.home
+    shown = lambda: [home.proxy.index(r, AssessmentListModel.SITE).data() for r in range(home.proxy.rowCount())]  # noqa: E731
+    assert shown() == ["Arar", "Trebil", "safwan"]  # newest first
+    home.select(store.list_assessments(search="Trebil")[0].id)
+    home.table.sortByColumn(AssessmentListModel.SITE, Qt.SortOrder.AscendingOrder)
+    assert shown() == ["Arar", "safwan", "Trebil"]  # letters compared without case
+    assert home.proxy.index(home.table.currentIndex().row(), 0).data() == "Trebil"
+    assert window.home.selected_id() == store.list_assessments(search="Trebil")[0].id
+    qtbot.keyClicks(home.search, "tre")
+    assert shown() == ["Trebil"] and window.home.selected_id() is not None

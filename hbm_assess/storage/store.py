@@ -226,7 +226,8 @@ class Store:
             where.append("(a.site_name LIKE ? OR a.country LIKE ? OR a.form_id LIKE ? OR a.date LIKE ?)")
             params += [f"%{search}%"] * 4
         sql = _SUMMARY_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.date DESC, a.id DESC"
-        return [_summary(row) for row in self.db.execute(sql, params)]
+        titles: dict[str, Text] = {}
+        return [_summary(row, titles) for row in self.db.execute(sql, params)]
 
     def summary(self, assessment_id: int) -> AssessmentSummary:
         row = self.db.execute(_SUMMARY_SQL + " WHERE a.id = ?", (assessment_id,)).fetchone()
@@ -417,9 +418,14 @@ def action_values(action: Action) -> tuple:
             action.resources, action.status)
 
 
-def _summary(row) -> AssessmentSummary:
+def _summary(row, titles: dict[str, Text] | None = None) -> AssessmentSummary:
     values = list(row)
-    values[7] = Text(json.loads(values[7]))  # the form title, in every language
+    # The form title, in every language: parsed once per questionnaire, not once per row.
+    titles = {} if titles is None else titles
+    title = titles.get(values[7])
+    if title is None:
+        title = titles[values[7]] = Text(json.loads(values[7]))
+    values[7] = title
     return AssessmentSummary(*values[:-2], deleted=bool(values[-2]), site_ref=values[-1])
 
 
