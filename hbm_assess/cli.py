@@ -78,7 +78,11 @@ def _parser() -> argparse.ArgumentParser:
 def _portfolio_parser(commands) -> None:
     found = commands.add_parser("export-portfolio", help="write every selected assessment to one workbook for HQ "
                                 "(tidy data with HXL tags, summaries per site and area, charts)")
-    found.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    found.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx|DIR",
+                       help="the workbook to write; with --format csv, the folder for the CSV files")
+    found.add_argument("--format", choices=("xlsx", "csv"), default="xlsx",
+                       help="xlsx: one workbook with summaries and charts (up to Excel's 1,048,576 rows); "
+                            "csv: a long table of answers and its dimension tables, at any size (docs/hq-data.md)")
     found.add_argument("--country", action="append", default=[], help="only this country code (repeatable)")
     found.add_argument("--site-type", action="append", default=[], help="land, air, sea or internal (repeatable)")
     found.add_argument("--form", default="", metavar="FORM_ID", help="only this questionnaire")
@@ -372,8 +376,10 @@ def _export_portfolio(args) -> int:
     language = args.lang or "en"
     if language not in WORKBOOK_LANGUAGES:
         raise CommandError(f"workbooks can be written in {', '.join(WORKBOOK_LANGUAGES)}, not {language!r}")
-    if args.output.suffix.lower() != ".xlsx":
-        raise CommandError(f"{args.output}: the file name must end in .xlsx")
+    if args.format == "xlsx" and args.output.suffix.lower() != ".xlsx":
+        raise CommandError(f"{args.output}: the file name must end in .xlsx (or give --format csv and a folder)")
+    if args.format == "csv" and args.output.exists() and not args.output.is_dir():
+        raise CommandError(f"{args.output} is a file; --format csv writes several files into a folder: give a folder")
     for option, value in (("--from", args.date_from), ("--to", args.date_to)):
         try:
             if value:
@@ -387,7 +393,13 @@ def _export_portfolio(args) -> int:
     )
     store = open_store(args, create=False, writes=False)
     try:
-        rows = write_portfolio(store, flt, args.output, language)
+        if args.format == "csv":
+            from hbm_assess.exchange.portfolio_csv import write_portfolio_csv
+
+            counts = write_portfolio_csv(store, flt, args.output)
+            rows = counts["answers.csv"]
+        else:
+            rows = write_portfolio(store, flt, args.output, language)
     except ExportError as error:
         print(f"hbm-assess: {error}", file=sys.stderr)
         return EXIT_PROBLEMS

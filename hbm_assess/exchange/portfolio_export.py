@@ -27,6 +27,7 @@ from hbm_assess.storage.portfolio import PortfolioFilter
 from hbm_assess.storage.store import Store
 
 PROGRESS_EVERY = 2_000  # rows between progress reports
+SHEET_ROWS = 1_048_576  # Excel's hard limit of rows in one worksheet
 ERROR_LIKE = frozenset({"#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#GETTING_DATA"})
 _HEADER_FONT = Font(bold=True)
 _HXL_FONT = Font(italic=True, color="555555", size=9)
@@ -72,6 +73,13 @@ def write_portfolio(
 ) -> int:
     """Write the consolidated workbook for ``flt`` to ``path`` (atomically); returns the number of data rows."""
     path = Path(path)
+    rows = portfolio.tidy_row_count(store, flt)
+    if rows > SHEET_ROWS - 2:  # the header and the HXL row
+        raise ExportError(
+            f"the selection has {rows:,} rows of data, more than an Excel sheet holds ({SHEET_ROWS:,}); "
+            "nothing was written. Export it as CSV files (hbm-assess export-portfolio --format csv -o FOLDER), "
+            "or choose fewer assessments (a country, a date range, a questionnaire)"
+        )
     workbook = Workbook(write_only=True)
     data = portfolio.load(store, flt)
     titles = {area.key: area.label.get(language) for area in data.areas}

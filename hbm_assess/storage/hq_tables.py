@@ -1,0 +1,57 @@
+"""The portfolio as plain tables for analysts (one row per assessment × indicator, and the assessments),
+read as streams in a stable order: memory stays flat whatever the number of assessments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hbm_assess.storage.portfolio import PortfolioFilter, tidy_row_count
+from hbm_assess.storage.portfolio_selection import TARGET, select
+from hbm_assess.storage.store import Store
+
+ANSWER_FIELDS = ("assessment_id", "form_id", "form_version", "area_id", "indicator_id", "lined_up", "compared",
+                 "level", "special", "target", "gap", "evidence_type", "confidence")
+ASSESSMENT_FIELDS = ("assessment_id", "uuid", "site_code", "site_name", "country", "adm1_pcode", "site_type",
+                     "latitude", "longitude", "date", "status", "revision", "form_id", "form_version",
+                     "workshop_group", "updated_at")
+
+
+def answer_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
+    """Every selected assessment × every indicator of its questionnaire (answered or not), as ANSWER_FIELDS."""
+    sel = select(store, flt)
+    area, params = sel.area_clause()
+    yield from store.db.execute(
+        f"""WITH chosen AS ({sel.chosen})
+            SELECT c.id, c.form_id, c.form_version, m.area_id, m.indicator_id,
+                   (SELECT group_concat(x.lined_up, ' ') FROM temp.portfolio_map x
+                    WHERE x.form_id = m.form_id AND x.version = m.version AND x.indicator_id = m.indicator_id),
+                   m.shared, w.level, w.special,
+                   CASE WHEN w.level IS NOT NULL THEN {TARGET} END,
+                   CASE WHEN w.level IS NOT NULL THEN {TARGET} - w.level END,
+                   coalesce(w.evidence_type, ''), coalesce(w.confidence, '')
+            FROM chosen c
+            JOIN temp.portfolio_map m ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1
+            LEFT JOIN answers w ON w.assessment_id = c.id AND w.grp = '' AND w.indicator_id = m.indicator_id
+            WHERE 1 = 1{area}
+            ORDER BY c.id, m.position""",
+        [*sel.params, *params],
+    )
+
+
+def assessment_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
+    """The selected assessments, one row each, as ASSESSMENT_FIELDS."""
+    sel = select(store, flt)
+    yield from store.db.execute(
+        f"""WITH chosen AS ({sel.chosen})
+            SELECT a.id, a.uuid, a.site_ref, a.site_name, a.country, a.pcode, a.site_type, a.latitude,
+                   a.longitude, a.date, a.status, a.revision, a.form_id, a.form_version, a.workshop_group,
+                   a.updated_at
+            FROM chosen c JOIN assessments a ON a.id = c.id
+            ORDER BY a.id""",
+        sel.params,
+    )
+
+
+def row_count(store: Store, flt: PortfolioFilter) -> int:
+    """How many rows ``answer_rows`` gives (to warn before a worksheet would overflow, and for progress)."""
+    return tidy_row_count(store, flt)
