@@ -10,8 +10,11 @@ and default target, and the queries join it, so nothing loops over answers in Py
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple
 
 from hbm_assess.core.questionnaire import version_key
 from hbm_assess.core.text import Text
@@ -61,9 +64,8 @@ class SiteRank:
     mean_gap: float | None
 
 
-@dataclass(frozen=True)
-class SitePoint:
-    """The mean level of one area in one assessment of a site."""
+class SitePoint(NamedTuple):
+    """The mean level of one area in one assessment of a site (a tuple: there is one per assessment × area)."""
 
     assessment_id: int
     date: str
@@ -188,7 +190,7 @@ class PortfolioData:
     changes: tuple[SiteChange, ...]
     gaps: tuple[CommonGap, ...]
     areas: tuple[Column, ...] = field(default=())
-    site_points: dict[str, tuple[SitePoint, ...]] = field(default_factory=dict)
+    site_points: Mapping[str, tuple[SitePoint, ...]] = field(default_factory=dict)
 
 
 # -- sites, heatmap and ranking ---------------------------------------------------
@@ -284,13 +286,37 @@ def site_progress(store: Store, flt: PortfolioFilter, site_key: str) -> list[Sit
     return list(_site_points(select(store, replace(flt, latest_only=False))).get(site_key, ()))
 
 
-def _site_points(sel: Selection) -> dict[str, tuple[SitePoint, ...]]:
-    points: dict[str, list[SitePoint]] = {}
-    for key, *values in sel.store.db.execute(
-            f"SELECT site_key, assessment_id, date, area_id, 1.0 * level_sum / scored, scored FROM {sel.scores()} "
-            "WHERE scored > 0 ORDER BY site_key, date, assessment_id, area_id"):
-        points.setdefault(key, []).append(SitePoint(*values))
-    return {key: tuple(found) for key, found in points.items()}
+def _site_points(sel: Selection) -> SitePoints:
+    rows = sel.store.db.execute(
+        f"SELECT site_key, assessment_id, date, area_id, 1.0 * level_sum / scored, scored FROM {sel.scores()} "
+        "WHERE scored > 0 ORDER BY site_key, date, assessment_id, area_id").fetchall()
+    return SitePoints(rows)
+
+
+class SitePoints(Mapping):
+    """Site key → its points, oldest first; the points of a site are made when that site is asked for.
+
+    At 20,000 assessments there are ~100,000 points, and a screen shows one site's at a time.
+    """
+
+    def __init__(self, rows: list[tuple]):
+        self._rows = rows
+        self._spans: dict[str, tuple[int, int]] = {}
+        start = 0
+        for key, group in groupby(rows, key=itemgetter(0)):
+            end = start + sum(1 for _ in group)
+            self._spans[key] = (start, end)
+            start = end
+
+    def __getitem__(self, key: str) -> tuple[SitePoint, ...]:
+        start, end = self._spans[key]
+        return tuple(SitePoint._make(row[1:]) for row in self._rows[start:end])
+
+    def __iter__(self):
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
 
 
 def visit_progress(store: Store, flt: PortfolioFilter) -> list[VisitPoint]:

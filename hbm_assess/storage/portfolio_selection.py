@@ -94,8 +94,28 @@ class Selection:
 
     def _fill_scores(self) -> None:
         area, area_params = self.area_clause()
+        # A questionnaire version whose every indicator is compared, once each, can take the sums
+        # kept per assessment × area as answers change (schema step 7): no answer is read. The
+        # others (a version with indicators another version lacks, or split ones) sum their answers.
+        whole = self.store.db.execute(
+            """SELECT form_id || char(31) || version FROM temp.portfolio_map GROUP BY form_id, version
+               HAVING min(shared) = 1 AND min(is_primary) = 1 AND count(*) = count(DISTINCT indicator_id)"""
+        ).fetchall()
+        kept = [row[0] for row in whole]
+        marks = ", ".join("?" * len(kept))
+        version = "c.form_id || char(31) || c.form_version"
+        others = f" AND {version} NOT IN ({marks})" if kept else ""
         with self.store.db.atomic():
             self.store.db.execute("DELETE FROM temp.portfolio_scores")
+            if kept:
+                self.rows(
+                    f"""INSERT INTO temp.portfolio_scores
+                        SELECT c.id, c.site_key, c.form_id, c.date, s.area_id, s.level_sum, s.scored, s.gap_sum,
+                               s.not_applicable, s.unknown
+                        FROM chosen c JOIN assessment_area_scores s ON s.assessment_id = c.id
+                        WHERE {version} IN ({marks}){area.replace("m.area_id", "s.area_id")}""",
+                    [*kept, *area_params],
+                )
             # Assessments in id order, each one's indicators in area order (portfolio_map_area), then
             # the answer of each: rows arrive grouped already and SQLite skips sorting ~80,000 of them.
             self.rows(
@@ -109,9 +129,9 @@ class Selection:
                       ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1 AND m.shared = 1
                     CROSS JOIN answers w INDEXED BY answers_portfolio
                       ON w.assessment_id = c.id AND w.grp = '' AND w.indicator_id = m.indicator_id
-                    WHERE 1 = 1{area}
+                    WHERE 1 = 1{others}{area}
                     GROUP BY c.id, m.area_id""",
-                area_params,
+                [*kept, *area_params],
                 inline=True,
             )
 
