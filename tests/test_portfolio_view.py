@@ -173,6 +173,19 @@ def test_export_from_the_view_writes_the_filtered_workbook(qtbot, demo, tmp_path
     assert "rows of data" in view.busy.text()
 
 
+def test_export_as_csv_from_the_view_writes_the_filtered_tables(qtbot, demo, tmp_path, monkeypatch):
+    view = open_view(qtbot, demo)
+    change(qtbot, view, view.area, "OPS")
+    monkeypatch.setattr("hbm_assess.ui.portfolio.QFileDialog.getExistingDirectory",
+                        lambda *args: str(tmp_path / "tables"))
+    view.export_csv_button.click()
+    qtbot.waitUntil(lambda: (tmp_path / "tables" / "answers.csv").exists() and "rows of data" in view.busy.text(),
+                    timeout=60_000)
+    answers = pd.read_csv(tmp_path / "tables" / "answers.csv", encoding="utf-8-sig")
+    assert len(answers) == portfolio.tidy_row_count(demo, view.current_filter())
+    assert set(answers["area_id"]) == {"OPS"}
+
+
 def test_closing_while_the_figures_load_waits_for_the_worker(qtbot, demo):
     view = open_view(qtbot, demo)
     view.area.setCurrentIndex(view.area.findData("INF"))

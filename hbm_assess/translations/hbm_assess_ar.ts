@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
@@ -794,7 +793,7 @@
         <translation>إنشاء وبدء</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
@@ -989,6 +988,14 @@
         <translation>تصدير إلى Excel…</translation>
     </message>
     <message>
+        <source>Export as CSV tables…</source>
+        <translation>تصدير كجداول CSV…</translation>
+    </message>
+    <message>
+        <source>A long table of answers and the tables it refers to, at any size, for Power BI, pandas or DuckDB (docs/hq-data.md)</source>
+        <translation>جدول طويل بالإجابات والجداول التي يشير إليها، بأي حجم، لاستخدامها في Power BI أو pandas أو DuckDB (docs/hq-data.md)</translation>
+    </message>
+    <message>
         <source>Country:</source>
         <translation>البلد:</translation>
     </message>
@@ -1093,11 +1100,11 @@
         <translation>تقييمات %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>متوسط المستوى محسوب على جميع الإجابات المُقيَّمة للموقع؛ الفجوة = المستوى المستهدف − المستوى، والمستوى المستهدف هو المُدخَل، وإلا فالمستوى الافتراضي للمؤشر، وإلا فمستوى واحد فوق المستوى الحالي.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
     </message>
     <message>
@@ -1135,6 +1142,10 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ملف Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the CSV tables</source>
+        <translation>اختر مجلداً لجداول CSV</translation>
     </message>
     <message>
         <source>Exporting the portfolio…</source>
@@ -1530,7 +1541,7 @@
         <translation>تسجيل المستوى المتفق عليه</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <source>Conflict settled: move the file's copy to the bin</source>
         <translation>حُسم التعارض: انقل نسخة الملف إلى سلة المحذوفات</translation>
     </message>
     <message>

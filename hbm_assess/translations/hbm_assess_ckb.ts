@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -794,7 +793,7 @@
         <translation>دروستکردن و دەستپێکردن</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
@@ -979,6 +978,14 @@
         <translation>هەناردەکردن بۆ Excel…</translation>
     </message>
     <message>
+        <source>Export as CSV tables…</source>
+        <translation>هەناردەکردن وەک خشتەی CSV…</translation>
+    </message>
+    <message>
+        <source>A long table of answers and the tables it refers to, at any size, for Power BI, pandas or DuckDB (docs/hq-data.md)</source>
+        <translation>خشتەیەکی درێژی وەڵامەکان و ئەو خشتانەی ئاماژەیان پێدەکات، بە هەر قەبارەیەک، بۆ Power BI یان pandas یان DuckDB (docs/hq-data.md)</translation>
+    </message>
+    <message>
         <source>Country:</source>
         <translation>وڵات:</translation>
     </message>
@@ -1083,11 +1090,11 @@
         <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
     </message>
     <message>
@@ -1125,6 +1132,10 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>فایلی Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the CSV tables</source>
+        <translation>بوخچەیەک بۆ خشتەکانی CSV هەڵبژێرە</translation>
     </message>
     <message>
         <source>Exporting the portfolio…</source>
@@ -1520,7 +1531,7 @@
         <translation>تۆمارکردنی ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <source>Conflict settled: move the file's copy to the bin</source>
         <translation>ناتەبایی یەکلا کرایەوە: کۆپیی فایلەکە بگوازەرەوە بۆ سەبەتەی سڕاوەکان</translation>
     </message>
     <message>

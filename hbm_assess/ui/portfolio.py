@@ -130,6 +130,10 @@ class PortfolioView(QWidget):
         self.latest_only.toggled.connect(self._on_filter_changed)
         self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_csv_button = QPushButton(self.tr("Export as CSV tables…"), self)
+        self.export_csv_button.setToolTip(self.tr("A long table of answers and the tables it refers to, at any size, "
+                                                  "for Power BI, pandas or DuckDB (docs/hq-data.md)"))
+        self.export_csv_button.clicked.connect(self._on_export_csv_clicked)
         self.busy = QLabel(self)
         grid = QGridLayout()
         pairs = [(self.tr("Country:"), self.country), (self.tr("Site type:"), self.site_type),
@@ -146,6 +150,7 @@ class PortfolioView(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.busy)
         bottom.addWidget(self.export_button)
+        bottom.addWidget(self.export_csv_button)
         grid.addLayout(bottom, 2, 0, 1, 8)
         for column in (1, 3, 5, 7):
             grid.setColumnStretch(column, 1)
@@ -549,8 +554,14 @@ class PortfolioView(QWidget):
         if path:
             self.export_to(path)
 
-    def export_to(self, path: str) -> Job:
-        """Write the consolidated workbook for the current filters in a worker thread."""
+    def _on_export_csv_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the CSV tables"))
+        if folder:
+            self.export_to(folder, csv=True)
+
+    def export_to(self, path: str, csv: bool = False) -> Job:
+        """Write the workbook (or, with ``csv``, the CSV tables) for the current filters, off the GUI thread."""
+        from hbm_assess.exchange.portfolio_csv import write_portfolio_csv
         from hbm_assess.exchange.portfolio_export import write_portfolio
 
         flt, store = self.current_filter(), self.store
@@ -558,6 +569,9 @@ class PortfolioView(QWidget):
         def work(progress, cancelled):
             reading = portfolio.reader(store)
             try:
+                if csv:
+                    return write_portfolio_csv(reading, flt, path, progress=progress,
+                                               cancelled=cancelled)["answers.csv"]
                 return write_portfolio(reading, flt, path, progress=progress, cancelled=cancelled)
             finally:
                 if reading is not store:
