@@ -41,7 +41,7 @@ def test_kept_counts_match_a_recount_after_any_writes(tmp_path_factory, mini_for
         if kind == "save":
             store.upsert_answer_row(target, answer) if answer.group else store.save_answer(target, answer)
         elif kind == "special":
-            store.save_answer(target, Answer(answer.indicator_id, special=answer.notes[:1] and "na" or "unknown"))
+            store.save_answer(target, Answer(answer.indicator_id, special="na" if answer.notes else "unknown"))
         elif kind == "clear":
             store.clear_answer(target, answer.indicator_id, answer.group)
         elif kind == "duplicate":
