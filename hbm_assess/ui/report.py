@@ -99,6 +99,21 @@ def write_report(
     """
     path = Path(path)
     steps = Steps(progress, cancelled, total=6)
+    data, words, document = lay_out(store, assessment_id, language, compare_with, steps)
+    _write_atomically(path, lambda target: _print(document, target, data, words))
+    steps.done("written")
+    return path
+
+
+def lay_out(
+    store: Store,
+    assessment_id: int,
+    language: str = "en",
+    compare_with: int | None = None,
+    steps: Steps | None = None,
+) -> tuple[ReportData, Words, QTextDocument]:
+    """The report's data, words and document with its charts drawn, not yet paginated."""
+    steps = steps or Steps(None, None, total=6)
     data = read(store, assessment_id, compare_with)
     steps.done("data")
     words = Words(language)
@@ -108,9 +123,7 @@ def write_report(
         steps.done(name)
     document = build_document(data, words, images)
     steps.done("layout")
-    _write_atomically(path, lambda target: _print(document, target, data, words))
-    steps.done("written")
-    return path
+    return data, words, document
 
 
 class Steps:
@@ -195,15 +208,10 @@ def _check_complete(pdf: Path) -> None:
 def _print(document: QTextDocument, target: Path, data: ReportData, words: Words) -> None:
     """Paginate the document onto A4 pages and number them."""
     writer = QPdfWriter(str(target))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
-    writer.setResolution(RESOLUTION)
     writer.setTitle(f"{data.assessment.site.name} — {data.assessment.date}")
     writer.setCreator(f"HBM Assess {__version__}")
-    document.documentLayout().setPaintDevice(writer)
-    page = writer.pageLayout().paintRectPixels(RESOLUTION)
+    page = paginate(document, writer)
     width, height = page.width(), page.height()
-    document.setPageSize(QSizeF(width, height))
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write the report to {target.parent}: is the folder writable?")
@@ -224,6 +232,18 @@ def _print(document: QTextDocument, target: Path, data: ReportData, words: Words
             _footer(painter, QRectF(0, height, width, _mm(MARGINS_MM.bottom())), number + 1, pages, data, words)
     finally:
         painter.end()
+
+
+def paginate(document: QTextDocument, writer: QPdfWriter) -> QSizeF:
+    """Lay the document out on the writer's A4 pages; returns the size of a page's text area (writer pixels)."""
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+    writer.setResolution(RESOLUTION)
+    document.documentLayout().setPaintDevice(writer)
+    page = writer.pageLayout().paintRectPixels(RESOLUTION)
+    size = QSizeF(page.width(), page.height())
+    document.setPageSize(size)
+    return size
 
 
 def _mm(millimetres: float) -> float:
