@@ -1,11 +1,16 @@
 """The printable report: read back from the PDF in English and Arabic, page by page."""
 
+import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
+from tools import missing
 
 from hbm_assess.cli import main
 from hbm_assess.core.assessment import Action, Answer
@@ -160,3 +165,58 @@ def test_command_line_report(store, assessed, out, capsys):
     assert err == "hbm-assess: there is no assessment 999 in this database\n"
     assert main(["--db", db, "report", str(assessed), "-o", str(out / "no" / "x.pdf")]) == 2
     assert "cannot write" in capsys.readouterr().err and not (out / "no").exists()
+
+
+# -- the same pages on every machine ----------------------------------------------
+
+BUNDLED = {"Noto Sans", "Noto Sans Arabic", "Noto Sans Symbols2"}
+ALIASES = {"Sans Serif", "Serif", "Monospace"}  # Qt's generic names, mapped to whatever font there is
+NO_SYSTEM_FONTS = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+def _layouts(store, assessed, environment: dict[str, str], *more: str) -> dict:
+    """The report's layout in English, Arabic and Kurdish, from a fresh process with these fonts."""
+    command = [sys.executable, str(Path(__file__).with_name("report_layout.py")), str(store.path), str(assessed),
+               "en", "ar", "ckb", *more]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **environment})
+    assert finished.returncode == 0, finished.stderr
+    return json.loads(finished.stdout)
+
+
+@pytest.fixture
+def bare_fonts(tmp_path) -> dict[str, str]:
+    """An environment where fontconfig knows no font at all: only the fonts the app registers itself exist."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(NO_SYSTEM_FONTS.format(cache=tmp_path / "fontconfig-cache"), encoding="utf-8")
+    return {"FONTCONFIG_FILE": str(config)}
+
+
+def test_report_has_the_same_pages_and_line_breaks_with_and_without_system_fonts(store, assessed, bare_fonts):
+    bare = _layouts(store, assessed, bare_fonts)
+    assert set(bare["installed"]) - ALIASES == BUNDLED  # the run really saw no font of the machine
+    system = _layouts(store, assessed, {})
+    for language in ("en", "ar", "ckb"):
+        assert set(bare[language]["families"]) <= BUNDLED, language
+        assert set(system[language]["families"]) <= BUNDLED, (language, system[language]["families"])
+        assert system[language]["pages"] == bare[language]["pages"], language
+        assert system[language]["lines"] == bare[language]["lines"], language
+    # Amounts and dates stay whole in their cells, whatever the fonts.
+    lines = [text for _page, _top, text in bare["en"]["lines"]]
+    assert any("12,000\xa0USD" in text or "12,000 USD" in text for text in lines), [t for t in lines if "12" in t]
+
+
+def test_the_comparison_notices_a_report_set_in_a_system_font(store, assessed, bare_fonts):
+    """The check above fails for a report whose text depends on a font of the machine."""
+    system = _layouts(store, assessed, {})
+    others = sorted(set(system["installed"]) - BUNDLED - ALIASES)
+    if not others:
+        missing("a system font besides the app's own", "fonts-dejavu-core")
+    family = "DejaVu Sans" if "DejaVu Sans" in others else others[0]
+    with_system_font = _layouts(store, assessed, {}, "--family", family)
+    without = _layouts(store, assessed, bare_fonts, "--family", family)
+    assert family in with_system_font["en"]["families"] and family not in without["en"]["families"]
+    assert with_system_font["en"]["lines"] != without["en"]["lines"]
