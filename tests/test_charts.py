@@ -207,14 +207,21 @@ def test_kurdish_letters_join_in_the_shipped_font():
         assert alone not in glyphs(f"س{letter}س"), f"{letter} stays in its isolated form between letters"
 
 
-def test_the_arabic_font_is_shipped_with_its_licence_and_registered():
+def test_the_fonts_are_shipped_with_their_licence_and_registered_ahead_of_the_machines():
     names = fonts.register()
-    assert {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"} <= set(names)
+    assert {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "NotoSans-Regular.ttf",
+            "NotoSans-Bold.ttf"} <= set(names)
     assert "SIL Open Font License" in (fonts.FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
     assert fonts.families("ar")[0] == fonts.ARABIC and fonts.families("en")[0] == fonts.LATIN
-    from matplotlib.font_manager import findfont
+    from matplotlib.font_manager import FontProperties, findfont
 
     assert findfont(fonts.ARABIC, fallback_to_default=False).endswith("NotoSansArabic-Regular.ttf")
+    # The shipped files, not a Noto Sans the machine may have in another version (fonts-noto-core).
+    for family, weight, file in ((fonts.LATIN, "normal", "NotoSans-Regular.ttf"),
+                                 (fonts.LATIN, "bold", "NotoSans-Bold.ttf"),
+                                 (fonts.ARABIC, "bold", "NotoSansArabic-Bold.ttf")):
+        found = findfont(FontProperties(family=family, weight=weight), fallback_to_default=False)
+        assert found == str(fonts.FONT_DIR / file), (family, weight, found)
 
 
 def test_every_chart_word_is_translated():

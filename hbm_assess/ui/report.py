@@ -42,9 +42,10 @@ CHART_DPI = 170
 MARGINS_MM = QMarginsF(16, 16, 16, 20)  # left, top, right, bottom: the page number sits in the bottom margin
 FONT_FAMILIES = {
     # Qt falls back along the list glyph by glyph: Arabic script first for Arabic and
-    # Kurdish, Latin first for the rest; Noto Sans Arabic ships with the app.
-    "rtl": ["Noto Sans Arabic", "Noto Sans", "Segoe UI", "DejaVu Sans", "Arial"],
-    "ltr": ["Noto Sans", "Segoe UI", "DejaVu Sans", "Arial", "Noto Sans Arabic"],
+    # Kurdish, Latin first for the rest, then the marks (✓ ⚠). Every one ships with the
+    # app, so the same assessment gives the same pages and line breaks on every machine.
+    "rtl": ["Noto Sans Arabic", "Noto Sans", "Noto Sans Symbols2"],
+    "ltr": ["Noto Sans", "Noto Sans Arabic", "Noto Sans Symbols2"],
 }
 
 
@@ -177,7 +178,11 @@ def build_document(data: ReportData, words: Words, images: dict[str, QImage]) ->
     font = QFont()
     font.setFamilies(FONT_FAMILIES["rtl" if rtl else "ltr"])
     font.setPointSizeF(9.5)
+    # Glyph widths from the font's design, not rounded to the grid of the machine's hinting
+    # settings, which differ between Windows, a Linux desktop and a bare server.
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     document.setDefaultFont(font)
+    document.setUseDesignMetrics(True)
     option = QTextOption()
     option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
     document.setDefaultTextOption(option)
@@ -256,6 +261,7 @@ def _footer(painter: QPainter, area: QRectF, number: int, pages: int, data: Repo
     font = QFont()
     font.setFamilies(FONT_FAMILIES["rtl" if rtl else "ltr"])
     font.setPointSizeF(8)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     painter.setFont(font)
     painter.setPen(Qt.GlobalColor.darkGray)
     painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
