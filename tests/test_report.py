@@ -3,22 +3,20 @@
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
-from tools import missing
+from tools import missing, need_command
 
 from hbm_assess.cli import main
 from hbm_assess.core.assessment import Action, Answer
 from hbm_assess.storage.store import NotFound
 from hbm_assess.ui.report import ReportCancelled, ensure_application, write_report
 
-POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdfimages")
-needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfinfo, pdfimages) is not installed")
+needs_poppler = pytest.mark.usefixtures("poppler")
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
@@ -27,6 +25,13 @@ def application(qapp):
     """pytest-qt's QApplication: a bare QGuiApplication made here would break the widget tests that follow."""
     assert ensure_application() is qapp
     return qapp
+
+
+@pytest.fixture
+def poppler() -> None:
+    """The PDF is read back with poppler's tools: skipped without them, a failure under CI=true."""
+    for command in ("pdftotext", "pdfinfo", "pdfimages"):
+        need_command(command, "poppler-utils")
 
 
 @pytest.fixture
