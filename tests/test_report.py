@@ -9,12 +9,15 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import report_layout
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QPdfWriter
 from tools import missing, need_command
 
 from hbm_assess.cli import main
 from hbm_assess.core.assessment import Action, Answer
 from hbm_assess.storage.store import NotFound
-from hbm_assess.ui.report import ReportCancelled, ensure_application, write_report
+from hbm_assess.ui.report import ReportCancelled, ensure_application, lay_out, paginate, write_report
 
 needs_poppler = pytest.mark.usefixtures("poppler")
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
@@ -223,3 +226,18 @@ def test_the_comparison_notices_a_report_set_in_a_system_font(store, assessed, b
     without = _layouts(store, assessed, bare_fonts, "--family", family)
     assert family in with_system_font["en"]["families"] and family not in without["en"]["families"]
     assert with_system_font["en"]["lines"] != without["en"]["lines"]
+
+
+def test_amounts_and_dates_never_wrap_inside_a_value(store, assessed):
+    store.save_action(assessed, Action("Buy two mobile registration kits with generators", ("OPS-01",),
+                                       "Ministry of Interior", due_date="2027-03-31", cost=1_250_000_000,
+                                       currency="IQD"))
+    for language in ("en", "ar"):
+        _data, _words, document = lay_out(store, assessed, language)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        page = paginate(document, QPdfWriter(buffer))
+        found, _families = report_layout.lines(document, page.height())
+        texts = [text.translate(BIDI_CONTROLS) for _page, _top, text in found]
+        for value in ("1,250,000,000\xa0IQD", "12,000\xa0USD", "2027-03-31"):
+            assert any(value in text for text in texts), (language, value, [t for t in texts if t[:1].isdigit()])
