@@ -1,6 +1,7 @@
 """The numbers behind every chart, worked out by hand on the mini form, and the charts drawn in every language."""
 
 import math
+import os
 import subprocess
 import sys
 import warnings
@@ -207,14 +208,22 @@ def test_kurdish_letters_join_in_the_shipped_font():
         assert alone not in glyphs(f"س{letter}س"), f"{letter} stays in its isolated form between letters"
 
 
-def test_the_arabic_font_is_shipped_with_its_licence_and_registered():
+def test_the_fonts_are_shipped_with_their_licence_and_registered_ahead_of_the_machines(tmp_path):
     names = fonts.register()
-    assert {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"} <= set(names)
+    assert {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "NotoSans-Regular.ttf",
+            "NotoSans-Bold.ttf"} <= set(names)
     assert "SIL Open Font License" in (fonts.FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
     assert fonts.families("ar")[0] == fonts.ARABIC and fonts.families("en")[0] == fonts.LATIN
-    from matplotlib.font_manager import findfont
-
-    assert findfont(fonts.ARABIC, fallback_to_default=False).endswith("NotoSansArabic-Regular.ttf")
+    # The shipped files, not a Noto Sans the machine may have in another version (fonts-noto-core).
+    # A fresh process with a fresh font cache: matplotlib lists the machine's fonts as they are now.
+    code = ("from matplotlib.font_manager import FontProperties, findfont; from hbm_assess.charts import fonts\n"
+            "for family, weight in (('Noto Sans', 'normal'), ('Noto Sans', 'bold'), ('Noto Sans Arabic', 'normal'),"
+            " ('Noto Sans Arabic', 'bold')):\n"
+            "    print(findfont(FontProperties(family=family, weight=weight), fallback_to_default=False))")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
+                           env={**os.environ, "MPLCONFIGDIR": str(tmp_path)}).stdout.split()
+    assert found == [str(fonts.FONT_DIR / name) for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
+                                                             "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")]
 
 
 def test_every_chart_word_is_translated():

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from tools import need_command
 from workbooks import awkward_assessment, edit, export, same_data
 
 from hbm_assess.core.assessment import Answer
 from hbm_assess.exchange.importing import import_paths
 from hbm_assess.storage.store import Store
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/system-packages "
-                                               "installs libreoffice-calc-nogui so CI runs this test"),
-]
+pytestmark = pytest.mark.slow
 
 
-def resave(paths: list[Path], folder: Path, profile: Path) -> list[Path]:
+@pytest.fixture
+def soffice() -> str:
+    """LibreOffice's command: the test is skipped without it, and fails under CI=true."""
+    return need_command("soffice", "libreoffice-calc-nogui")
+
+
+def resave(soffice: str, paths: list[Path], folder: Path, profile: Path) -> list[Path]:
     """Open and save each workbook with LibreOffice Calc, headless, as a person re-saving it would."""
     folder.mkdir()
     # A private profile, so parallel runs and a desktop LibreOffice never share a lock.
-    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+    command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(folder), *map(str, paths)]
     finished = subprocess.run(command, capture_output=True, text=True, timeout=180)
     written = [folder / path.name for path in paths]
@@ -34,7 +34,7 @@ def resave(paths: list[Path], folder: Path, profile: Path) -> list[Path]:
     return written
 
 
-def test_libreoffice_resaved_workbooks_import_unchanged_and_edits_are_listed(tmp_path, mini_form):
+def test_libreoffice_resaved_workbooks_import_unchanged_and_edits_are_listed(tmp_path, mini_form, soffice):
     post = Store.open(tmp_path / "post.sqlite")
     post_id = awkward_assessment(post, mini_form)
     post.save_answer(post_id, Answer("OPS-02", group="Group B", level=2, evidence_text="ب" * 30_000 + "\r\nend",
@@ -42,7 +42,7 @@ def test_libreoffice_resaved_workbooks_import_unchanged_and_edits_are_listed(tmp
     english = export(post, post_id, tmp_path / "english.xlsx")
     arabic = export(post, post_id, tmp_path / "arabic.xlsx", "ar")
     edited = edit(english, {("Answers", "D3"): 5, ("Answers", "J4"): "تم التحقق"}, tmp_path / "edited.xlsx")
-    resaved = resave([english, arabic, edited], tmp_path / "resaved", tmp_path / "lo-profile")
+    resaved = resave(soffice, [english, arabic, edited], tmp_path / "resaved", tmp_path / "lo-profile")
 
     hq = Store.open(tmp_path / "hq.sqlite")
     first = import_paths(hq, [resaved[0]]).results[0]

@@ -1,19 +1,25 @@
 """The printable report: read back from the PDF in English and Arabic, page by page."""
 
+import json
+import os
 import re
-import shutil
 import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
+import report_layout
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QPdfWriter
+from tools import missing, need_command
 
 from hbm_assess.cli import main
 from hbm_assess.core.assessment import Action, Answer
 from hbm_assess.storage.store import NotFound
-from hbm_assess.ui.report import ReportCancelled, ensure_application, write_report
+from hbm_assess.ui.report import ReportCancelled, ensure_application, lay_out, paginate, write_report
 
-POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdfimages")
-needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfinfo, pdfimages) is not installed")
+needs_poppler = pytest.mark.usefixtures("poppler")
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
@@ -22,6 +28,13 @@ def application(qapp):
     """pytest-qt's QApplication: a bare QGuiApplication made here would break the widget tests that follow."""
     assert ensure_application() is qapp
     return qapp
+
+
+@pytest.fixture
+def poppler() -> None:
+    """The PDF is read back with poppler's tools: skipped without them, a failure under CI=true."""
+    for command in ("pdftotext", "pdfinfo", "pdfimages"):
+        need_command(command, "poppler-utils")
 
 
 @pytest.fixture
@@ -160,3 +173,71 @@ def test_command_line_report(store, assessed, out, capsys):
     assert err == "hbm-assess: there is no assessment 999 in this database\n"
     assert main(["--db", db, "report", str(assessed), "-o", str(out / "no" / "x.pdf")]) == 2
     assert "cannot write" in capsys.readouterr().err and not (out / "no").exists()
+
+
+# -- the same pages on every machine ----------------------------------------------
+
+BUNDLED = {"Noto Sans", "Noto Sans Arabic", "Noto Sans Symbols2"}
+ALIASES = {"Sans Serif", "Serif", "Monospace"}  # Qt's generic names, mapped to whatever font there is
+NO_SYSTEM_FONTS = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+def _layouts(store, assessed, environment: dict[str, str], *more: str) -> dict:
+    """The report's layout in English, Arabic and Kurdish, from a fresh process with these fonts."""
+    command = [sys.executable, str(Path(__file__).with_name("report_layout.py")), str(store.path), str(assessed),
+               "en", "ar", "ckb", *more]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **environment})
+    assert finished.returncode == 0, finished.stderr
+    return json.loads(finished.stdout)
+
+
+@pytest.fixture
+def bare_fonts(tmp_path) -> dict[str, str]:
+    """An environment where fontconfig knows no font at all: only the fonts the app registers itself exist."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(NO_SYSTEM_FONTS.format(cache=tmp_path / "fontconfig-cache"), encoding="utf-8")
+    return {"FONTCONFIG_FILE": str(config)}
+
+
+def test_report_has_the_same_pages_and_line_breaks_with_and_without_system_fonts(store, assessed, bare_fonts):
+    bare = _layouts(store, assessed, bare_fonts)
+    assert set(bare["installed"]) - ALIASES == BUNDLED  # the run really saw no font of the machine
+    system = _layouts(store, assessed, {})
+    for language in ("en", "ar", "ckb"):
+        assert set(bare[language]["families"]) <= BUNDLED, language
+        assert set(system[language]["families"]) <= BUNDLED, (language, system[language]["families"])
+        assert system[language]["pages"] == bare[language]["pages"], language
+        assert system[language]["lines"] == bare[language]["lines"], language
+    # Amounts and dates stay whole in their cells, whatever the fonts.
+    lines = [text for _page, _top, text in bare["en"]["lines"]]
+    assert any("12,000\xa0USD" in text or "12,000 USD" in text for text in lines), [t for t in lines if "12" in t]
+
+
+def test_the_comparison_notices_a_report_set_in_a_system_font(store, assessed, bare_fonts):
+    """The check above fails for a report whose text depends on a font of the machine."""
+    family = "DejaVu Sans"  # a font of the machine, with Latin letters of other widths than Noto Sans
+    with_system_font = _layouts(store, assessed, {}, "--family", family)
+    if family not in with_system_font["installed"]:
+        missing("the DejaVu Sans font", "fonts-dejavu-core")
+    without = _layouts(store, assessed, bare_fonts, "--family", family)
+    assert family in with_system_font["en"]["families"] and family not in without["en"]["families"]
+    assert with_system_font["en"]["lines"] != without["en"]["lines"]
+
+
+def test_amounts_and_dates_never_wrap_inside_a_value(store, assessed):
+    store.save_action(assessed, Action("Buy two mobile registration kits with generators", ("OPS-01",),
+                                       "Ministry of Interior", due_date="2027-03-31", cost=1_250_000_000,
+                                       currency="IQD"))
+    for language in ("en", "ar"):
+        _data, _words, document = lay_out(store, assessed, language)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        page = paginate(document, QPdfWriter(buffer))
+        found, _families = report_layout.lines(document, page.height())
+        texts = [text.translate(BIDI_CONTROLS) for _page, _top, text in found]
+        for value in ("1,250,000,000\xa0IQD", "12,000\xa0USD", "2027-03-31"):
+            assert any(value in text for text in texts), (language, value, [t for t in texts if t[:1].isdigit()])

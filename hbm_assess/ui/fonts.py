@@ -1,4 +1,6 @@
-"""The Arabic-script font shipped with the app, made known to Qt (the charts register it with matplotlib).
+"""The fonts shipped with the app (Noto Sans, Noto Sans Arabic, the report's marks), made known to Qt.
+
+The charts register the same files with matplotlib.
 
 Not imported from the charts package: that would load matplotlib at every start of the app.
 """
@@ -14,5 +16,5 @@ from hbm_assess.locations import fonts_dir
 
 @cache
 def register() -> tuple[int, ...]:
-    """Add the bundled fonts once per process, so Arabic and Kurdish never show as boxes on a bare machine."""
+    """Add the bundled fonts once per process: no boxes on a bare machine, the same report on every machine."""
     return tuple(QFontDatabase.addApplicationFont(str(p)) for p in sorted(fonts_dir().glob("*.ttf")))

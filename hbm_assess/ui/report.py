@@ -42,9 +42,10 @@ CHART_DPI = 170
 MARGINS_MM = QMarginsF(16, 16, 16, 20)  # left, top, right, bottom: the page number sits in the bottom margin
 FONT_FAMILIES = {
     # Qt falls back along the list glyph by glyph: Arabic script first for Arabic and
-    # Kurdish, Latin first for the rest; Noto Sans Arabic ships with the app.
-    "rtl": ["Noto Sans Arabic", "Noto Sans", "Segoe UI", "DejaVu Sans", "Arial"],
-    "ltr": ["Noto Sans", "Segoe UI", "DejaVu Sans", "Arial", "Noto Sans Arabic"],
+    # Kurdish, Latin first for the rest, then the marks (✓ ⚠). Every one ships with the
+    # app, so the same assessment gives the same pages and line breaks on every machine.
+    "rtl": ["Noto Sans Arabic", "Noto Sans", "Noto Sans Symbols2"],
+    "ltr": ["Noto Sans", "Noto Sans Arabic", "Noto Sans Symbols2"],
 }
 
 
@@ -99,6 +100,21 @@ def write_report(
     """
     path = Path(path)
     steps = Steps(progress, cancelled, total=6)
+    data, words, document = lay_out(store, assessment_id, language, compare_with, steps)
+    _write_atomically(path, lambda target: _print(document, target, data, words))
+    steps.done("written")
+    return path
+
+
+def lay_out(
+    store: Store,
+    assessment_id: int,
+    language: str = "en",
+    compare_with: int | None = None,
+    steps: Steps | None = None,
+) -> tuple[ReportData, Words, QTextDocument]:
+    """The report's data, words and document with its charts drawn, not yet paginated."""
+    steps = steps or Steps(None, None, total=6)
     data = read(store, assessment_id, compare_with)
     steps.done("data")
     words = Words(language)
@@ -108,9 +124,7 @@ def write_report(
         steps.done(name)
     document = build_document(data, words, images)
     steps.done("layout")
-    _write_atomically(path, lambda target: _print(document, target, data, words))
-    steps.done("written")
-    return path
+    return data, words, document
 
 
 class Steps:
@@ -164,7 +178,11 @@ def build_document(data: ReportData, words: Words, images: dict[str, QImage]) ->
     font = QFont()
     font.setFamilies(FONT_FAMILIES["rtl" if rtl else "ltr"])
     font.setPointSizeF(9.5)
+    # Glyph widths from the font's design, not rounded to the grid of the machine's hinting
+    # settings, which differ between Windows, a Linux desktop and a bare server.
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     document.setDefaultFont(font)
+    document.setUseDesignMetrics(True)
     option = QTextOption()
     option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
     document.setDefaultTextOption(option)
@@ -195,15 +213,10 @@ def _check_complete(pdf: Path) -> None:
 def _print(document: QTextDocument, target: Path, data: ReportData, words: Words) -> None:
     """Paginate the document onto A4 pages and number them."""
     writer = QPdfWriter(str(target))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
-    writer.setResolution(RESOLUTION)
     writer.setTitle(f"{data.assessment.site.name} — {data.assessment.date}")
     writer.setCreator(f"HBM Assess {__version__}")
-    document.documentLayout().setPaintDevice(writer)
-    page = writer.pageLayout().paintRectPixels(RESOLUTION)
+    page = paginate(document, writer)
     width, height = page.width(), page.height()
-    document.setPageSize(QSizeF(width, height))
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write the report to {target.parent}: is the folder writable?")
@@ -226,6 +239,18 @@ def _print(document: QTextDocument, target: Path, data: ReportData, words: Words
         painter.end()
 
 
+def paginate(document: QTextDocument, writer: QPdfWriter) -> QSizeF:
+    """Lay the document out on the writer's A4 pages; returns the size of a page's text area (writer pixels)."""
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+    writer.setResolution(RESOLUTION)
+    document.documentLayout().setPaintDevice(writer)
+    page = writer.pageLayout().paintRectPixels(RESOLUTION)
+    size = QSizeF(page.width(), page.height())
+    document.setPageSize(size)
+    return size
+
+
 def _mm(millimetres: float) -> float:
     return millimetres * RESOLUTION / 25.4
 
@@ -236,6 +261,7 @@ def _footer(painter: QPainter, area: QRectF, number: int, pages: int, data: Repo
     font = QFont()
     font.setFamilies(FONT_FAMILIES["rtl" if rtl else "ltr"])
     font.setPointSizeF(8)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     painter.setFont(font)
     painter.setPen(Qt.GlobalColor.darkGray)
     painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)

@@ -91,8 +91,10 @@ def _row(cells: list[str], rtl: bool) -> str:
     return "<tr>" + "".join(reversed(cells) if rtl else cells) + "</tr>"
 
 
-def _cell(text: object, fill: str = "", align: str = "", escape_text: bool = True) -> str:
+def _cell(text: object, fill: str = "", align: str = "", escape_text: bool = True, whole: bool = False) -> str:
+    """A table cell; ``whole`` keeps its value on one line (amounts, dates): the column widens instead."""
     attributes = (f' bgcolor="{fill}"' if fill else "") + (f' align="{align}"' if align else "")
+    attributes += ' style="white-space: nowrap;"' if whole else ""
     return f"<td{attributes}>{_e(text) if escape_text else text}</td>"
 
 
@@ -144,7 +146,8 @@ def cover(data: ReportData, words: Words) -> str:
                                                              status, a.revision)),
     ]
     rtl = is_right_to_left(language)
-    rows = "".join(_row([f'<td width="30%"><b>{_e(k)}</b></td>', _cell(v or "–")], rtl) for k, v in fields)
+    rows = "".join(_row([f'<td width="30%"><b>{_e(k)}</b></td>', _cell(v or "–", whole=v == a.date)], rtl)
+                   for k, v in fields)
     overall = overall_score(form, data.answers)
     headline = _fill(words(QT_TRANSLATE_NOOP("Report", "Overall mean level: %1 of 5")), _mean(overall))
     notes = f"<p>{_e(a.notes)}</p>" if a.notes else ""
@@ -296,8 +299,9 @@ def _action_row(action, words: Words, rtl: bool) -> str:
     cost = "" if action.cost is None else f"{action.cost:,.0f} {action.currency}".strip()
     timeframe = action.due_date or _timeframe_name(action.timeframe, words)
     return _row([_cell(_e(action.title) + partners, escape_text=False), _cell(", ".join(action.indicators)),
-                 _cell(_priority_name(action.priority, words), align="center"), _cell(timeframe, align="center"),
-                 _cell(cost, align="center"), _cell(_action_status_name(action.status, words), align="center")], rtl)
+                 _cell(_priority_name(action.priority, words), align="center"),
+                 _cell(timeframe, align="center", whole=bool(action.due_date)), _cell(cost, align="center", whole=True),
+                 _cell(_action_status_name(action.status, words), align="center")], rtl)
 
 
 def _timeframe_name(timeframe: str, words: Words) -> str:
