@@ -1,7 +1,9 @@
 """Export, import and report from the window: worker threads, progress, cancel, drag and drop."""
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Slot
 from PySide6.QtGui import QDropEvent
 
 from hbm_assess.core.assessment import Answer
@@ -52,14 +54,49 @@ def test_import_runs_in_a_worker_and_reports_each_file(qtbot, window, store, fol
     assert dialog.model.rowCount() == len(report.results)
 
 
-def test_cancel_stops_after_the_current_file_and_keeps_what_was_done(qtbot, window, store, folder_of_workbooks):
+class _CancelAt(QObject):
+    """Lives in the GUI thread and presses Cancel when the progress signal says ``at`` files are done.
+
+    The worker's progress reaches it over a blocking queued connection: the worker waits until the
+    GUI thread has seen each step, so the cancel lands at that step however fast the files import.
+    """
+
+    def __init__(self, at: int):
+        super().__init__()
+        self.at, self.job, self.steps = at, None, []
+
+    @Slot(int, int, str)
+    def on_progressed(self, done: int, total: int, what: str) -> None:
+        self.steps.append(done)
+        if done == self.at:
+            self.job.cancel()
+
+
+def test_cancel_stops_after_the_current_file_and_keeps_what_was_done(qtbot, window, store, folder_of_workbooks,
+                                                                     monkeypatch):
+    from hbm_assess.ui.jobs import Job
+
+    canceller = _CancelAt(2)  # two files are in, the third has started
+    start = Job.start
+
+    def start_watched(job):
+        canceller.job = job
+        job.worker.progressed.connect(canceller.on_progressed, Qt.ConnectionType.BlockingQueuedConnection)
+        start(job)
+
+    monkeypatch.setattr(Job, "start", start_watched)
     with qtbot.waitSignal(window.workbooks.imported, timeout=20_000) as signal:
-        job = window.workbooks.import_paths([folder_of_workbooks])
-        job.cancel()
+        window.workbooks.import_paths([folder_of_workbooks])
     report = signal.args[0]
-    imported = report.counts().get("imported", 0)
-    assert imported < 6 and report.cancelled
-    assert len(store.list_assessments()) == imported
+    assert canceller.steps == [0, 1, 2]  # no progress after the cancel
+    assert report.cancelled
+    # The file that was running when Cancel was pressed finishes; the three after it never start.
+    assert [(Path(r.path).name, r.outcome) for r in report.results] == [
+        ("post-0.xlsx", "imported"), ("post-1.xlsx", "imported"), ("post-2.xlsx", "imported")]
+    stored = {row.site_name: row.id for row in store.list_assessments()}
+    assert sorted(stored) == ["Post 0", "Post 1", "Post 2"]
+    for n in range(3):  # each whole: its answer came with it
+        assert store.answers(stored[f"Post {n}"])["REG-01"].level == 1 + n
 
 
 def test_dropping_files_on_the_window_imports_them(qtbot, window, store, folder_of_workbooks):
