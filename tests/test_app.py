@@ -62,11 +62,19 @@ def test_new_assessment_is_checked_where_it_is_typed_and_then_created(qtbot, win
     ibrahim = dialog.site_choice.findText("Ibrahim Khalil")
     dialog.site_choice.setCurrentIndex(ibrahim)
     assert dialog.site_name.text() == "Ibrahim Khalil" and dialog.country.text() == "IQ"
-    assert not dialog.problems[dialog.site_name].isVisible() or not dialog.validate()
+    # What shows is checked before validate() is called here, since calling it redraws the problems.
+    assert not dialog.problems[dialog.site_name].isVisible()  # choosing the site cleared its problem
+    assert dialog.problems[dialog.assessors].isVisible()
+    assert dialog.validate() is False  # still no assessor
     qtbot.keyClicks(dialog.assessors, "Layla Hassan, Omar Al-Jubouri")
+    assert not dialog.problems[dialog.assessors].isVisible()
+    assert dialog.validate() is True
     dialog.pcode.setText("iq 03")
-    assert not dialog.validate() and "P-code" in dialog.problems[dialog.pcode].text()
+    assert dialog.problems[dialog.pcode].isVisible() and "P-code" in dialog.problems[dialog.pcode].text()
+    assert dialog.validate() is False
     dialog.pcode.clear()
+    assert not dialog.problems[dialog.pcode].isVisible()
+    assert dialog.validate() is True
     dialog.date.setDate(QDate(2026, 11, 20))
     dialog.institution_list.item(0).setCheckState(Qt.CheckState.Checked)
     qtbot.keyClicks(dialog.other_institution, "Governorate of Duhok")
