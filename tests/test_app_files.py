@@ -1,5 +1,6 @@
 """Export, import and report from the window: worker threads, progress, cancel, drag and drop."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -109,13 +110,37 @@ def test_dropping_files_on_the_window_imports_them(qtbot, window, store, folder_
     assert len(store.list_assessments()) == 2
 
 
-def test_export_and_report_from_the_window(qtbot, window, store, mini_assessment, tmp_path):
+def test_export_and_report_from_the_window(qtbot, window, store, mini_assessment, tmp_path, monkeypatch):
     store.save_answer(mini_assessment, Answer("REG-01", level=2))
+    out = tmp_path / "reports"
+    out.mkdir()
     with qtbot.waitSignal(window.workbooks.exported, timeout=20_000):
         window.workbooks.export(mini_assessment, tmp_path / "out.xlsx")
     assert (tmp_path / "out.xlsx").stat().st_size > 5000
     assert "out.xlsx" in window.statusBar().currentMessage()
     assert store.db.execute("SELECT sealed FROM assessments WHERE id = ?", (mini_assessment,)).fetchone()[0] == 1
+
+    # File → Export report, on the open assessment, through the same kind of job.
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, suggested, filters: asked.append(suggested) or (str(out / "report"), ""))
+    window.open_assessment(mini_assessment, "REG-01")
+    with qtbot.waitSignal(window.workbooks.exported, timeout=60_000) as signal:
+        window.report_action.trigger()
+    assert asked[0].endswith(".pdf") and "Ibrahim" in asked[0]  # the suggested name says which site
+    assert signal.args[0] == out / "report.pdf"  # ".pdf" added to a name typed without it
+    assert sorted(p.name for p in out.iterdir()) == ["report.pdf"]  # no temporary file left beside it
+    assert "report.pdf" in window.statusBar().currentMessage()
+    pdf = (out / "report.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")  # whole, not cut short
+    # Cover, summary, two pages of charts, scored table, plan (as in test_report.py, which reads the text back
+    # with poppler): page objects and the page tree's count agree.
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    assert 5 <= pages <= 8 and re.search(rb"/Count\s+(\d+)", pdf).group(1) == str(pages).encode()
+    title = re.search(rb"/Title \(\xfe\xff(.*?)\)\n", pdf, re.DOTALL).group(1).decode("utf-16-be")
+    assert title == "Ibrahim Khalil — 2026-11-20"  # the report is of this assessment
 
 
 def test_a_failed_export_is_reported_not_lost(qtbot, window, store, mini_assessment, tmp_path, monkeypatch):
