@@ -26,7 +26,7 @@ LAYERS = (
     ("exchange", "operations"),
     ("storage", "charts"),
     ("core",),
-    ("locations", "palette"),
+    ("locations", "palette", "files"),  # leaves: paths, colours, writing a file whole
 )
 LEVEL = {part: level for level, parts in enumerate(reversed(LAYERS)) for part in parts}
 BELOW_UI = {part for part, level in LEVEL.items() if level < LEVEL["ui"]}
@@ -188,7 +188,8 @@ def test_the_checks_catch_violations_planted_in_a_copy_of_the_package(tmp_path):
     (copy / "charts" / "fonts.py").write_text((copy / "charts" / "fonts.py").read_text()
                                              + "\ndef window():\n    from PySide6 import QtWidgets\n")
     planted = module_graph(copy)
-    assert layering_problems(planted) == [
+    already = set(layering_problems(module_graph(PACKAGE)))  # none, unless the test above fails too
+    assert [problem for problem in layering_problems(planted) if problem not in already] == [
         "hbm_assess.core.planted imports hbm_assess.exchange: exchange is a layer above core",
         "hbm_assess.core.planted imports hbm_assess.exchange.export: exchange is a layer above core",
         "hbm_assess.exchange.planted imports hbm_assess.operations: operations is a part beside exchange",
