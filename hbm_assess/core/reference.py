@@ -15,6 +15,7 @@ from pathlib import Path
 
 from hbm_assess.core.assessment import Site
 from hbm_assess.core.text import Text
+from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.locations import data_dir
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")     # lower-case words joined by hyphens: "ibrahim-khalil"
@@ -114,15 +115,11 @@ def check_file(path: Path) -> list[str]:
 
 def app_languages() -> tuple[str, ...]:
     """The languages the app speaks: those of the level names in the shared vocabulary."""
-    from hbm_assess.core.vocabulary import vocabulary
-
     return tuple(vocabulary().levels[1].name.by_language)
 
 
 def check_crossing_points(data) -> list[str]:
     """Every problem in the data of ``crossing_points.yaml``, one message each."""
-    from hbm_assess.core.vocabulary import vocabulary
-
     site_types = tuple(vocabulary().site_types)
     problems: list[str] = []
 
