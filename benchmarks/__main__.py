@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 from datetime import datetime
@@ -38,7 +39,7 @@ def suite(sizes: dict) -> dict:
         "answer save": lambda work: [startup_and_save.answer_save(work, sizes["saves"])],
         "export": lambda work: [exchange_bench.export(work, sizes["repetitions"])],
         "import": lambda work: exchange_bench.import_many(work.parent / "shared", sizes["workbooks"],
-                                                          max(1, sizes["repetitions"] // 2)),
+                                                          sizes["repetitions"]),
         "portfolio": lambda work: [gui_bench.portfolio(big(work), work, sizes["repetitions"])],
         "responsiveness": lambda work: [gui_bench.responsiveness(workbooks(work), work)],
         "memory": lambda work: [gui_bench.idle_memory(big(work), work)],
@@ -56,13 +57,26 @@ def _row(figure) -> str:
     return f"{figure.name:<16} {value:>9}  goal {figure.goal:<14} {verdict:<7}{spread}"
 
 
+def commit() -> dict:
+    """The commit measured, and whether the working tree differed from it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=HERE.parent, capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    try:
+        return {"id": git("rev-parse", "HEAD"), "uncommitted_changes": bool(git("status", "--porcelain"))}
+    except (OSError, subprocess.CalledProcessError):
+        return {"id": None, "uncommitted_changes": None}  # not a git checkout
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks the suite runs, measures nothing")
     parser.add_argument("--only", nargs="*", default=None, help="run only these figures")
     parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
     args = parser.parse_args(argv)
-    benches = suite(QUICK if args.quick else FULL)
+    sizes = QUICK if args.quick else FULL
+    benches = suite(sizes)
     names = args.only or list(benches)
     figures = []
     with tempfile.TemporaryDirectory(prefix="hbm-bench-") as scratch:
@@ -76,8 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({
         "date": datetime.now().isoformat(timespec="seconds"),
+        "commit": commit(),
         "machine": {"platform": platform.platform(), "python": sys.version.split()[0], "cpus": os.cpu_count()},
         "quick": args.quick,
+        "sizes": sizes,
         "figures": [f.to_dict() for f in figures],
     }, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0

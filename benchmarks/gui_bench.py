@@ -72,11 +72,11 @@ def portfolio(db: Path, work: Path, repetitions: int) -> Figure:
     return Figure("portfolio", f"HQ view opened: aggregates + heatmap drawn ({measured['sites']} sites × "
                   f"{measured['columns']} areas, {product.median:.2f} s)",
                   "matplotlib drawing the same-size heatmap from a ready array", "≤ 2×",
-                  value=value, product=product, reference=reference, met=value <= 2.0)
+                  value=value, product=product, reference=reference, met=value <= 2.0, warmup=1)
 
 
 RESPONSIVENESS = """
-import json, os, sys, time
+import json, os, statistics, sys, time
 from pathlib import Path
 from hbm_assess.ui import settings
 settings.use_file(Path(sys.argv[3]))
@@ -101,7 +101,9 @@ while not done:
     time.sleep(0.001)
 timer.stop()
 gaps = [b - a for a, b in zip(ticks, ticks[1:])]
-print(json.dumps({"longest": max(gaps), "ticks": len(ticks), "imported": done[0].counts()}))
+cuts = statistics.quantiles(gaps, n=100) if len(gaps) > 1 else [max(gaps)] * 99
+print(json.dumps({"longest": max(gaps), "ticks": len(ticks), "imported": done[0].counts(),
+                  "p50": cuts[49], "p90": cuts[89], "p99": cuts[98]}))
 os._exit(0)
 """
 
@@ -113,7 +115,9 @@ def responsiveness(workbooks_folder: Path, work: Path) -> Figure:
     longest = measured["longest"] * 1000
     return Figure("responsiveness", f"longest gap between 10 ms timer ticks while importing through the GUI "
                   f"({measured['ticks']} ticks, {measured['imported']})", "—", "≤ 100 ms",
-                  value=longest, unit=" ms", met=longest <= 100)
+                  value=longest, unit=" ms", met=longest <= 100,
+                  details={"gap_ms": {key: round(measured[key] * 1000, 2) for key in ("p50", "p90", "p99")},
+                           "ticks": measured["ticks"]})
 
 
 IDLE = """

@@ -21,6 +21,23 @@ class Timing:
     def of(cls, samples: list[float]) -> Timing:
         return cls(statistics.median(samples), min(samples), max(samples), samples)
 
+    def percentiles(self) -> dict[str, float] | None:
+        """p50, p90 and p99, for latency figures (enough samples for a p99 to mean something)."""
+        if len(self.samples) < LATENCY_SAMPLES:
+            return None
+        cuts = statistics.quantiles(self.samples, n=100)
+        return {"p50": cuts[49], "p90": cuts[89], "p99": cuts[98]}
+
+    def to_dict(self) -> dict:
+        data = {"median": self.median, "minimum": self.minimum, "maximum": self.maximum,
+                "repetitions": len(self.samples)}
+        data.update(self.percentiles() or {})
+        data["samples"] = [round(sample, 7) for sample in self.samples]  # seconds, to 0.1 µs, in the order run
+        return data
+
+
+LATENCY_SAMPLES = 20
+
 
 @dataclass
 class Figure:
@@ -36,12 +53,14 @@ class Figure:
     reference: Timing | None = None
     note: str = ""
     met: bool | None = None
+    warmup: int | None = None             # untimed runs of each side before the timed ones
+    details: dict = field(default_factory=dict)  # what else the figure measured (latency percentiles, …)
 
     def to_dict(self) -> dict:
         data = asdict(self)
         for key in ("product", "reference"):
-            if data[key]:
-                data[key].pop("samples", None)
+            timing = getattr(self, key)
+            data[key] = timing.to_dict() if timing else None
         return data
 
 

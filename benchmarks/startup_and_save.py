@@ -52,15 +52,15 @@ def startup(work: Path, assessments: int, repetitions: int) -> Figure:
     return Figure(
         "start-up", f"process start → main window shown, {assessments} assessments",
         "bare PySide6 script showing an empty QMainWindow", "≤ 2.0×",
-        value=value, product=product, reference=reference, met=value <= 2.0,
+        value=value, product=product, reference=reference, met=value <= 2.0, warmup=1,
     )
 
 
-def _latencies(save, count: int) -> list[float]:
+def _latencies(save, count: int, tag: str) -> list[float]:
     samples = []
     for n in range(count):
         start = time.perf_counter()
-        save(n)
+        save(n, tag)
         samples.append(time.perf_counter() - start)
     return samples
 
@@ -76,33 +76,47 @@ def answer_save(work: Path, saves: int) -> Figure:
     if store.assessment(assessment_id).status == "final":
         store.reopen(assessment_id, "benchmark")
 
-    def product(n: int) -> None:
+    # Every save, warm-up included, writes values the row does not hold yet (the tag and the
+    # number differ), so SQLite cannot skip the page write and both sides pay for a real commit.
+    def product(n: int, tag: str) -> None:
         store.save_answer(assessment_id, Answer(indicators[n % len(indicators)], level=1 + n % 5,
-                                                evidence_text=f"note {n}"))
+                                                evidence_text=f"{tag} {n}"))
 
-    raw = sqlite3.connect(work / "raw.sqlite", isolation_level=None)
+    raw_path = work / "raw.sqlite"
+    raw = sqlite3.connect(raw_path, isolation_level=None)
     raw.execute("PRAGMA journal_mode = WAL")
     raw.execute("PRAGMA synchronous = FULL")
+    raw.execute("PRAGMA wal_autocheckpoint = 0")  # the log only grows: its size counts the pages committed
     raw.execute("CREATE TABLE IF NOT EXISTS answers (assessment_id INTEGER, indicator_id TEXT, level INTEGER, "
                 "evidence_text TEXT, updated_at TEXT, PRIMARY KEY (assessment_id, indicator_id))")
 
-    def reference(n: int) -> None:
+    def reference(n: int, tag: str) -> None:
         raw.execute("BEGIN")
         raw.execute("INSERT INTO answers VALUES (1, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET level = excluded.level, "
                     "evidence_text = excluded.evidence_text, updated_at = excluded.updated_at",
-                    (indicators[n % len(indicators)], 1 + n % 5, f"note {n}", str(n)))
+                    (indicators[n % len(indicators)], 1 + n % 5, f"{tag} {n}", f"{tag} {n}"))
         raw.execute("COMMIT")
 
-    _latencies(product, 20)  # warm-up
-    _latencies(reference, 20)
-    mine, floor = _latencies(product, saves), _latencies(reference, saves)
+    warmup = max(20, len(indicators))  # every indicator's row written at least once before timing
+    _latencies(product, warmup, "warm-up")
+    _latencies(reference, warmup, "warm-up")
+    log = Path(f"{raw_path}-wal")
+    log_before = log.stat().st_size
+    mine, floor = _latencies(product, saves, "timed"), _latencies(reference, saves, "timed")
+    page_size = raw.execute("PRAGMA page_size").fetchone()[0]
+    frames_per_save = (log.stat().st_size - log_before) / (page_size + 24) / saves  # 24: a WAL frame's header
     store.close()
     raw.close()
+    if frames_per_save < 1:
+        raise RuntimeError(f"the raw sqlite3 floor wrote {frames_per_save:.2f} pages a save: some saves committed "
+                           "nothing, so the floor is too low")
+    product_timing, floor_timing = Timing.of(mine), Timing.of(floor)
     value = _p99(mine) / _p99(floor)
     return Figure(
         "answer save", f"p99 latency of store.save_answer, {saves} saves (p50 {statistics.median(mine) * 1000:.2f} ms,"
         f" p99 {_p99(mine) * 1000:.2f} ms)",
         f"raw sqlite3 upsert + commit, same pragmas (p50 {statistics.median(floor) * 1000:.2f} ms, "
         f"p99 {_p99(floor) * 1000:.2f} ms)", "p99 ≤ 3×",
-        value=value, product=Timing.of(mine), reference=Timing.of(floor), met=value <= 3.0,
+        value=value, product=product_timing, reference=floor_timing, met=value <= 3.0, warmup=warmup,
+        details={"floor_pages_written_per_save": round(frames_per_save, 2)},
     )

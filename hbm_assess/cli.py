@@ -46,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
 
     form = commands.add_parser("form", help="check or list questionnaires")
     form_commands = form.add_subparsers(dest="form_command", metavar="ACTION", required=True)
-    check = form_commands.add_parser("check", help="check questionnaire files and report every problem")
+    check = form_commands.add_parser(
+        "check", help="check questionnaire files (and data/crossing_points.yaml, data/institutions.yaml); "
+                      "report every problem")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     form_list = form_commands.add_parser("list", help="list the installed questionnaires")
     form_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -237,8 +239,20 @@ def _form(args) -> int:
                       for e in entries]
             _print_table(table)
         return EXIT_OK
+    from hbm_assess.core import reference
+
     status = EXIT_OK
     for path in args.paths:
+        if path.stem in reference.LIST_CHECKS:  # data/crossing_points.yaml, data/institutions.yaml
+            problems = reference.check_file(path)
+            for problem in problems:
+                print(problem)
+            if problems:
+                status = EXIT_PROBLEMS
+            else:
+                entries = reference.read_list(path)[path.stem]
+                print(f"{path}: ok — {len(entries)} {path.stem.replace('_', ' ')}")
+            continue
         try:
             form = load_form(path)
         except FormError as error:

@@ -62,11 +62,19 @@ def test_new_assessment_is_checked_where_it_is_typed_and_then_created(qtbot, win
     ibrahim = dialog.site_choice.findText("Ibrahim Khalil")
     dialog.site_choice.setCurrentIndex(ibrahim)
     assert dialog.site_name.text() == "Ibrahim Khalil" and dialog.country.text() == "IQ"
-    assert not dialog.problems[dialog.site_name].isVisible() or not dialog.validate()
+    # What shows is checked before validate() is called here, since calling it redraws the problems.
+    assert not dialog.problems[dialog.site_name].isVisible()  # choosing the site cleared its problem
+    assert dialog.problems[dialog.assessors].isVisible()
+    assert dialog.validate() is False  # still no assessor
     qtbot.keyClicks(dialog.assessors, "Layla Hassan, Omar Al-Jubouri")
+    assert not dialog.problems[dialog.assessors].isVisible()
+    assert dialog.validate() is True
     dialog.pcode.setText("iq 03")
-    assert not dialog.validate() and "P-code" in dialog.problems[dialog.pcode].text()
+    assert dialog.problems[dialog.pcode].isVisible() and "P-code" in dialog.problems[dialog.pcode].text()
+    assert dialog.validate() is False
     dialog.pcode.clear()
+    assert not dialog.problems[dialog.pcode].isVisible()
+    assert dialog.validate() is True
     dialog.date.setDate(QDate(2026, 11, 20))
     dialog.institution_list.item(0).setCheckState(Qt.CheckState.Checked)
     qtbot.keyClicks(dialog.other_institution, "Governorate of Duhok")
@@ -248,10 +256,21 @@ def test_a_thousand_assessments_in_the_home_list(qtbot, window, store, mini_form
     assert home.proxy.rowCount() == 1
 
 
-def test_window_remembers_the_splitter(qtbot, opened, settings_file):
-    opened.assessment_view.splitter.setSizes([200, 900])
+def test_window_remembers_the_splitter(qtbot, opened, store, mini_assessment, settings_file):
+    opened.resize(1200, 800)
+    splitter = opened.assessment_view.splitter
+    default = splitter.sizes()
+    splitter.setSizes([200, 900])
+    moved = splitter.sizes()
+    assert moved != default and moved[0] < default[0]  # the move took: the test below is not vacuous
     opened.show_home()
-    assert not settings.read("assessment/splitter").isEmpty()
+
+    again = MainWindow(store)  # a new window, as after a restart, reading the same settings file
+    qtbot.addWidget(again)
+    again.resize(1200, 800)
+    again.show()
+    again.open_assessment(mini_assessment, "REG-01")
+    assert again.assessment_view.splitter.sizes() == moved
 
 
 CHILD = textwrap.dedent("""

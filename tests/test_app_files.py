@@ -1,7 +1,10 @@
 """Export, import and report from the window: worker threads, progress, cancel, drag and drop."""
 
+import re
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Slot
 from PySide6.QtGui import QDropEvent
 
 from hbm_assess.core.assessment import Answer
@@ -52,14 +55,49 @@ def test_import_runs_in_a_worker_and_reports_each_file(qtbot, window, store, fol
     assert dialog.model.rowCount() == len(report.results)
 
 
-def test_cancel_stops_after_the_current_file_and_keeps_what_was_done(qtbot, window, store, folder_of_workbooks):
+class _CancelAt(QObject):
+    """Lives in the GUI thread and presses Cancel when the progress signal says ``at`` files are done.
+
+    The worker's progress reaches it over a blocking queued connection: the worker waits until the
+    GUI thread has seen each step, so the cancel lands at that step however fast the files import.
+    """
+
+    def __init__(self, at: int):
+        super().__init__()
+        self.at, self.job, self.steps = at, None, []
+
+    @Slot(int, int, str)
+    def on_progressed(self, done: int, total: int, what: str) -> None:
+        self.steps.append(done)
+        if done == self.at:
+            self.job.cancel()
+
+
+def test_cancel_stops_after_the_current_file_and_keeps_what_was_done(qtbot, window, store, folder_of_workbooks,
+                                                                     monkeypatch):
+    from hbm_assess.ui.jobs import Job
+
+    canceller = _CancelAt(2)  # two files are in, the third has started
+    start = Job.start
+
+    def start_watched(job):
+        canceller.job = job
+        job.worker.progressed.connect(canceller.on_progressed, Qt.ConnectionType.BlockingQueuedConnection)
+        start(job)
+
+    monkeypatch.setattr(Job, "start", start_watched)
     with qtbot.waitSignal(window.workbooks.imported, timeout=20_000) as signal:
-        job = window.workbooks.import_paths([folder_of_workbooks])
-        job.cancel()
+        window.workbooks.import_paths([folder_of_workbooks])
     report = signal.args[0]
-    imported = report.counts().get("imported", 0)
-    assert imported < 6 and report.cancelled
-    assert len(store.list_assessments()) == imported
+    assert canceller.steps == [0, 1, 2]  # no progress after the cancel
+    assert report.cancelled
+    # The file that was running when Cancel was pressed finishes; the three after it never start.
+    assert [(Path(r.path).name, r.outcome) for r in report.results] == [
+        ("post-0.xlsx", "imported"), ("post-1.xlsx", "imported"), ("post-2.xlsx", "imported")]
+    stored = {row.site_name: row.id for row in store.list_assessments()}
+    assert sorted(stored) == ["Post 0", "Post 1", "Post 2"]
+    for n in range(3):  # each whole: its answer came with it
+        assert store.answers(stored[f"Post {n}"])["REG-01"].level == 1 + n
 
 
 def test_dropping_files_on_the_window_imports_them(qtbot, window, store, folder_of_workbooks):
@@ -72,13 +110,37 @@ def test_dropping_files_on_the_window_imports_them(qtbot, window, store, folder_
     assert len(store.list_assessments()) == 2
 
 
-def test_export_and_report_from_the_window(qtbot, window, store, mini_assessment, tmp_path):
+def test_export_and_report_from_the_window(qtbot, window, store, mini_assessment, tmp_path, monkeypatch):
     store.save_answer(mini_assessment, Answer("REG-01", level=2))
+    out = tmp_path / "reports"
+    out.mkdir()
     with qtbot.waitSignal(window.workbooks.exported, timeout=20_000):
         window.workbooks.export(mini_assessment, tmp_path / "out.xlsx")
     assert (tmp_path / "out.xlsx").stat().st_size > 5000
     assert "out.xlsx" in window.statusBar().currentMessage()
     assert store.db.execute("SELECT sealed FROM assessments WHERE id = ?", (mini_assessment,)).fetchone()[0] == 1
+
+    # File → Export report, on the open assessment, through the same kind of job.
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, suggested, filters: asked.append(suggested) or (str(out / "report"), ""))
+    window.open_assessment(mini_assessment, "REG-01")
+    with qtbot.waitSignal(window.workbooks.exported, timeout=60_000) as signal:
+        window.report_action.trigger()
+    assert asked[0].endswith(".pdf") and "Ibrahim" in asked[0]  # the suggested name says which site
+    assert signal.args[0] == out / "report.pdf"  # ".pdf" added to a name typed without it
+    assert sorted(p.name for p in out.iterdir()) == ["report.pdf"]  # no temporary file left beside it
+    assert "report.pdf" in window.statusBar().currentMessage()
+    pdf = (out / "report.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")  # whole, not cut short
+    # Cover, summary, two pages of charts, scored table, plan (as in test_report.py, which reads the text back
+    # with poppler): page objects and the page tree's count agree.
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    assert 5 <= pages <= 8 and re.search(rb"/Count\s+(\d+)", pdf).group(1) == str(pages).encode()
+    title = re.search(rb"/Title \(\xfe\xff(.*?)\)\n", pdf, re.DOTALL).group(1).decode("utf-16-be")
+    assert title == "Ibrahim Khalil — 2026-11-20"  # the report is of this assessment
 
 
 def test_a_failed_export_is_reported_not_lost(qtbot, window, store, mini_assessment, tmp_path, monkeypatch):

@@ -1,44 +1,208 @@
-"""The layers stay apart: only ui/ may import Qt; core/ knows nothing of storage, files or Qt."""
+"""The layers stay apart, checked over every module: core ← storage/charts ← exchange ← ui ← cli.
+
+Every import statement counts, at the top of a module or inside a function (the app
+imports lazily to start fast), and importing ``a.b.c`` counts as importing ``a`` and
+``a.b`` too, since Python runs their ``__init__``. Below ``ui/`` nothing may reach Qt
+or ``hbm_assess.ui``, directly or through another module of the package.
+"""
 
 import ast
+import shutil
+from collections import deque
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).parent.parent / "hbm_assess"
+NAME = "hbm_assess"
+
+# Highest first. A module may import its own part and any part of a lower layer, never one of
+# its layer's other parts (storage and charts know nothing of each other) nor anything above.
+# cli sits above ui because `hbm-assess` without a command opens the window.
+LAYERS = (
+    ("__main__",),
+    ("cli",),
+    ("ui",),
+    ("exchange", "operations"),
+    ("storage", "charts"),
+    ("core",),
+    ("locations", "palette", "files"),  # leaves: paths, colours, writing a file whole
+)
+LEVEL = {part: level for level, parts in enumerate(reversed(LAYERS)) for part in parts}
+BELOW_UI = {part for part, level in LEVEL.items() if level < LEVEL["ui"]}
 QT = ("PySide6", "shiboken6", "matplotlib.backends.backend_qt", "matplotlib.backends.backend_qtagg")
+NO_SQL = ("sqlite3", "sqlite_utils")  # core is the domain: plain Python, no storage
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names = set()
-    for node in ast.walk(tree):
+def module_graph(package: Path, name: str = NAME) -> dict[str, set[str]]:
+    """Each module of the package (dotted name) and every module it imports, the package's own resolved."""
+    paths = {_module_name(path, package, name): path for path in sorted(package.rglob("*.py"))}
+    return {module: _imports(path, module, set(paths)) for module, path in paths.items()}
+
+
+def _module_name(path: Path, package: Path, name: str) -> str:
+    parts = [name, *path.relative_to(package).with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, module: str, known: set[str]) -> set[str]:
+    is_package = path.name == "__init__.py"
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):
-            names |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: from the module's package, one level up per extra dot
+                anchor = module.split(".")[: len(module.split(".")) - node.level + (1 if is_package else 0)]
+                base = ".".join([*anchor, *([base] if base else [])])
+            found.add(base)
+            # `from package import module` imports that module.
+            found |= {f"{base}.{alias.name}" for alias in node.names if f"{base}.{alias.name}" in known}
+    own = {name for name in found if name.split(".")[0] == module.split(".")[0]}
+    # Importing a.b.c runs a/__init__ and a/b/__init__ first.
+    parents = {".".join(name.split(".")[:i]) for name in own for i in range(1, name.count(".") + 1)}
+    return (found | parents) - {module}
 
 
-def _modules(*layers: str) -> list[Path]:
-    return [p for layer in layers for p in sorted((PACKAGE / layer).rglob("*.py"))]
+def part(module: str) -> str:
+    """The part of the package a module belongs to: core, ui, palette… ("" for the package itself)."""
+    names = module.split(".")
+    return names[1] if len(names) > 1 else ""
 
 
-@pytest.mark.parametrize("path", _modules("core", "storage", "exchange", "charts"), ids=lambda p: p.stem)
-def test_no_qt_outside_ui(path):
-    assert not [name for name in _imports(path) if name.startswith(QT)]
+def layering_problems(graph: dict[str, set[str]]) -> list[str]:
+    problems = []
+    for module in sorted(graph):
+        own = part(module)
+        if own and own not in LEVEL:
+            problems.append(f"{module}: its part '{own}' is in no layer; place it in LAYERS")
+            continue
+        for imported in sorted(graph[module]):
+            if imported.split(".")[0] != module.split(".")[0] or not part(imported):
+                continue  # another library, or the package's own __init__ (its version)
+            other = part(imported)
+            if other == own or other not in LEVEL or own == "":
+                continue
+            if LEVEL[other] >= LEVEL[own]:
+                where = "a part beside" if LEVEL[other] == LEVEL[own] else "a layer above"
+                problems.append(f"{module} imports {imported}: {other} is {where} {own}")
+    return problems
 
 
-@pytest.mark.parametrize("path", _modules("core"), ids=lambda p: p.stem)
-def test_core_does_not_reach_into_storage_or_the_ui(path):
-    forbidden = ("hbm_assess.storage", "hbm_assess.ui", "hbm_assess.exchange", "sqlite3", "sqlite_utils")
-    assert not [name for name in _imports(path) if name.startswith(forbidden)]
+def qt_problems(graph: dict[str, set[str]]) -> list[str]:
+    """Modules below ui that reach Qt or the ui package, with the chain of imports that does it."""
+    problems = []
+    for module in sorted(graph):
+        if part(module) not in BELOW_UI:
+            continue
+        came_from = {module: None}
+        queue = deque([module])
+        while queue:
+            current = queue.popleft()
+            bad = sorted(name for name in graph.get(current, ()) if name.startswith(QT)
+                         or (part(name) == "ui" and name.split(".")[0] == module.split(".")[0]))
+            if bad:
+                chain = [bad[0]]
+                while current is not None:
+                    chain.append(current)
+                    current = came_from[current]
+                problems.append(f"{module} reaches Qt or the ui: {' → '.join(reversed(chain))}")
+                break
+            for name in sorted(graph.get(current, ())):
+                if name in graph and name not in came_from:
+                    came_from[name] = current
+                    queue.append(name)
+    return problems
 
 
-def test_the_check_sees_a_violation(tmp_path):
-    bad = tmp_path / "bad.py"
-    bad.write_text("from PySide6.QtCore import QObject\n")
-    assert "PySide6.QtCore" in _imports(bad)
+@pytest.fixture(scope="module")
+def graph():
+    return module_graph(PACKAGE)
+
+
+def test_the_graph_covers_every_module_and_sees_lazy_imports(graph):
+    assert len(graph) == len(list(PACKAGE.rglob("*.py")))
+    # cli imports the window inside a function only, so that the command line starts without Qt.
+    assert "hbm_assess.ui.app" in graph["hbm_assess.cli"]
+    assert {"hbm_assess.core", "hbm_assess.core.assessment"} <= graph["hbm_assess.storage.store"]
+
+
+def test_every_module_imports_only_its_own_part_and_lower_layers(graph):
+    problems = layering_problems(graph)
+    assert not problems, "\n".join(problems)
+
+
+def test_nothing_below_ui_reaches_qt_or_the_ui_even_through_another_module(graph):
+    checked = [module for module in graph if part(module) in BELOW_UI]
+    assert {"hbm_assess.operations", "hbm_assess.palette", "hbm_assess.locations"} <= set(checked)
+    problems = qt_problems(graph)
+    assert not problems, "\n".join(problems)
+
+
+def test_core_knows_no_sql(graph):
+    assert [(m, i) for m in graph if part(m) == "core" for i in graph[m] if i.startswith(NO_SQL)] == []
+
+
+# -- the checks see what they are for ------------------------------------------
+
+def test_the_checks_catch_each_kind_of_violation_in_a_synthetic_graph():
+    planted = {
+        "hbm_assess": set(),
+        "hbm_assess.core.text": {"hbm_assess.storage.store", "re"},             # upwards
+        "hbm_assess.storage.store": {"hbm_assess.core.text", "hbm_assess.charts"},  # sideways
+        "hbm_assess.charts": {"hbm_assess.charts.style"},
+        "hbm_assess.charts.style": {"PySide6.QtGui"},                           # Qt, directly
+        "hbm_assess.exchange.export": {"hbm_assess.storage.store", "hbm_assess"},  # Qt through two modules
+        "hbm_assess.palette": {"hbm_assess.ui.text"},                           # the ui, upwards
+        "hbm_assess.ui.text": {"PySide6.QtCore"},                               # allowed: ui is Qt
+        "hbm_assess.report.pdf": {"PySide6.QtGui"},                             # a part in no layer
+    }
+    assert layering_problems(planted) == [
+        "hbm_assess.core.text imports hbm_assess.storage.store: storage is a layer above core",
+        "hbm_assess.palette imports hbm_assess.ui.text: ui is a layer above palette",
+        "hbm_assess.report.pdf: its part 'report' is in no layer; place it in LAYERS",
+        "hbm_assess.storage.store imports hbm_assess.charts: charts is a part beside storage",
+    ]
+    assert qt_problems(planted) == [
+        "hbm_assess.charts reaches Qt or the ui: hbm_assess.charts → hbm_assess.charts.style → PySide6.QtGui",
+        "hbm_assess.charts.style reaches Qt or the ui: hbm_assess.charts.style → PySide6.QtGui",
+        "hbm_assess.core.text reaches Qt or the ui: hbm_assess.core.text → hbm_assess.storage.store → "
+        "hbm_assess.charts → hbm_assess.charts.style → PySide6.QtGui",
+        "hbm_assess.exchange.export reaches Qt or the ui: hbm_assess.exchange.export → hbm_assess.storage.store → "
+        "hbm_assess.charts → hbm_assess.charts.style → PySide6.QtGui",
+        "hbm_assess.palette reaches Qt or the ui: hbm_assess.palette → hbm_assess.ui.text",
+        "hbm_assess.storage.store reaches Qt or the ui: hbm_assess.storage.store → hbm_assess.charts → "
+        "hbm_assess.charts.style → PySide6.QtGui",
+    ]
+
+
+def test_the_checks_catch_violations_planted_in_a_copy_of_the_package(tmp_path):
+    copy = tmp_path / NAME
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.ttf", "*.qm", "*.ts"))
+    # Lazy, inside a function, relative: the forms the real code would use to slip one in.
+    (copy / "core" / "planted.py").write_text("def later():\n    from ..exchange import export\n    return export\n")
+    (copy / "locations.py").write_text((copy / "locations.py").read_text() + "\nfrom hbm_assess import ui\n")
+    (copy / "exchange" / "planted.py").write_text("from hbm_assess.operations import shipped_forms\n")
+    (copy / "storage" / "planted.py").write_text("import hbm_assess.charts.fonts\n")
+    (copy / "charts" / "fonts.py").write_text((copy / "charts" / "fonts.py").read_text()
+                                             + "\ndef window():\n    from PySide6 import QtWidgets\n")
+    planted = module_graph(copy)
+    already = set(layering_problems(module_graph(PACKAGE)))  # none, unless the test above fails too
+    assert [problem for problem in layering_problems(planted) if problem not in already] == [
+        "hbm_assess.core.planted imports hbm_assess.exchange: exchange is a layer above core",
+        "hbm_assess.core.planted imports hbm_assess.exchange.export: exchange is a layer above core",
+        "hbm_assess.exchange.planted imports hbm_assess.operations: operations is a part beside exchange",
+        "hbm_assess.locations imports hbm_assess.ui: ui is a layer above locations",
+        "hbm_assess.storage.planted imports hbm_assess.charts: charts is a part beside storage",
+        "hbm_assess.storage.planted imports hbm_assess.charts.fonts: charts is a part beside storage",
+    ]
+    reached = qt_problems(planted)
+    assert "hbm_assess.charts.fonts reaches Qt or the ui: hbm_assess.charts.fonts → PySide6" in reached
+    assert ("hbm_assess.storage.planted reaches Qt or the ui: hbm_assess.storage.planted → "
+            "hbm_assess.charts.fonts → PySide6") in reached
+    # Everything that imports locations now reaches the ui through it: core, storage, exchange…
+    assert any(p.startswith("hbm_assess.core.reference reaches") and p.endswith("hbm_assess.ui") for p in reached)
 
 
 def test_the_window_opens_without_loading_charts_or_workbook_libraries(tmp_path):

@@ -13,7 +13,25 @@ def test_benchmark_suite_runs_on_tiny_sizes(tmp_path):
     result = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--output", str(output)],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
-    figures = {f["name"]: f for f in json.loads(output.read_text())["figures"]}
+    results = json.loads(output.read_text())
+    figures = {f["name"]: f for f in results["figures"]}
     assert set(figures) == {"start-up", "answer save", "export", "import", "import memory", "portfolio",
                             "responsiveness", "memory"}
     assert all(f["value"] is not None and f["value"] > 0 for f in figures.values())
+
+    # What a reader needs to trust the numbers: the commit, the sizes, the repetitions and the raw samples.
+    head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    assert results["commit"]["id"] == (head or None) and results["sizes"]["saves"] == 30
+    for figure in figures.values():
+        for side in ("product", "reference"):
+            if figure[side] is not None:
+                assert len(figure[side]["samples"]) == figure[side]["repetitions"] >= 1
+                assert min(figure[side]["samples"]) == pytest.approx(figure[side]["minimum"], abs=1e-6)
+    save = figures["answer save"]
+    assert save["product"]["repetitions"] == save["reference"]["repetitions"] == 30
+    assert save["product"]["p50"] <= save["product"]["p90"] <= save["product"]["p99"]
+    assert save["warmup"] >= 20
+    # Warmed up on other values, every timed save changes its row: the floor commits a page or more each time.
+    assert save["details"]["floor_pages_written_per_save"] >= 1
+    assert set(figures["responsiveness"]["details"]["gap_ms"]) == {"p50", "p90", "p99"}
+    assert figures["import"]["details"]["order"].startswith("alternated")

@@ -4,6 +4,7 @@ import math
 import os
 import subprocess
 import sys
+import unicodedata
 import warnings
 
 import pytest
@@ -15,7 +16,7 @@ from hbm_assess import charts
 from hbm_assess.charts import bidi_text, fonts, words
 from hbm_assess.charts.data import mean_text
 from hbm_assess.core.assessment import Answer
-from hbm_assess.palette import AREA_COLOURS, GREEN, RED, YELLOW, level_fill
+from hbm_assess.palette import level_hex
 
 
 def _answers(*items):
@@ -76,7 +77,8 @@ def test_gaps_largest_first_then_the_weaker_level(mini_form):
         ("REG-01", 2, 3, 1),  # same size as REG-02, but weaker
         ("REG-02", 3, 4, 1),
     ]
-    assert [b.colour for b in bars] == [AREA_COLOURS[1], AREA_COLOURS[0], AREA_COLOURS[0]]
+    # OPS is the mini form's second area, Okabe-Ito orange; REG its first, Okabe-Ito blue.
+    assert [b.colour for b in bars] == ["#E69F00", "#0072B2", "#0072B2"]
     assert bars[0].label == "Crisis SOPs"
     assert charts.gap_data(mini_form, NOW, "ar")[0].label == "إجراءات الأزمات"
 
@@ -98,16 +100,42 @@ def test_phase_breakdown_counts_an_indicator_in_each_of_its_phases(mini_form):
 
 def test_heatmap_cells_colour_by_level_and_leave_gaps_grey():
     cells = charts.heat_cells([[1.2, 2.6, None], [4.0, float("nan"), 3.46]], [[3, 1, 0], [2, 0, 5]])
-    assert [c.colour for c in cells[0]] == [level_fill(1.2), level_fill(2.6), level_fill(None)]
+    # Each fill is the level colour blended 55 % towards white, channel by channel: c + (255 - c) * 0.55.
+    # 1.2 rounds to 1, red #D55E00: D5=213 -> 236.1 = EC, 5E=94 -> 182.55 = B7, 00 -> 140.25 = 8C.
+    # 2.6 rounds to 3, yellow #F0E442: F0=240 -> 248.25 = F8, E4=228 -> 242.85 = F3, 42=66 -> 169.95 = AA.
+    # No value: grey #BBBBBB: BB=187 -> 224.4 = E0.
+    assert [c.colour for c in cells[0]] == ["#ECB78C", "#F8F3AA", "#E0E0E0"]
     assert [c.text for c in cells[0]] == ["1.2", "2.6", ""]
-    assert (cells[1][1].value, cells[1][1].text) == (None, "")
+    assert (cells[1][1].value, cells[1][1].text, cells[1][1].colour) == (None, "", "#E0E0E0")  # NaN is no value
+    # 4.0 is green #009E73: 00 -> 8C, 9E=158 -> 211.35 = D3, 73=115 -> 192.25 = C0; 3.46 rounds to 3, yellow.
+    assert (cells[1][0].colour, cells[1][2].colour) == ("#8CD3C0", "#F8F3AA")
     assert (cells[1][2].count, cells[1][2].text) == (5, "3.46")  # "3.5" would claim the green it is not
-    assert level_fill(1.2) == level_fill(1) and level_fill(4.0) != level_fill(3.46)
 
 
 def test_mean_text_never_contradicts_the_colour():
     assert (mean_text(3.44), mean_text(3.46), mean_text(3.5), mean_text(1.46), mean_text(2.0)) == (
         "3.4", "3.46", "3.5", "1.46", "2.0")
+
+
+RADAR_TITLE = {
+    "en": "Current and target level by area",
+    "ar": "المستوى الحالي والمستهدف حسب المجال",
+    "ckb": "ئاستی ئێستا و ئامانج بەپێی بوار",
+}
+# The mini form has no Kurdish: its area titles fall back to English there.
+REG_TITLE = {"en": "Regulatory framework", "ar": "الإطار التنظيمي", "ckb": "Regulatory framework"}
+
+
+def _as_typed(drawn: str) -> str:
+    """A label as a person would type it: no direction mark, and the fallback's shaping undone.
+
+    Without libraqm the charts draw presentation forms in visual order; reversed and folded
+    back (NFKC), they are the logical text again.
+    """
+    drawn = drawn.replace("\u200f", "")
+    if any(0xFB50 <= ord(ch) <= 0xFEFF for ch in drawn):
+        drawn = unicodedata.normalize("NFKC", drawn[::-1])
+    return drawn
 
 
 def _draw_all(fig_factory, mini_form, language):
@@ -137,14 +165,13 @@ def test_every_chart_draws_without_a_missing_glyph_or_a_collapsed_layout(mini_fo
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # "Glyph … missing from font(s)" and layout failures are warnings
         figures = _draw_all(lambda: Figure(figsize=(5.5, 4.2), layout="constrained"), mini_form, language)
-    radar_texts = " ".join(_texts(figures[0]))
-    if language == "en":
-        assert "Current and target level by area" in radar_texts and "Regulatory framework" in radar_texts
-    else:
-        assert bidi_text.display(words.word("Current and target level by area", language), language) in radar_texts
-        assert not any(t.startswith("Current") for t in _texts(figures[0]))
-    if language == "ar":
-        assert bidi_text.display("الإطار التنظيمي", "ar") in radar_texts
+    drawn = _texts(figures[0])
+    as_typed = [_as_typed(t) for t in drawn]
+    assert RADAR_TITLE[language] in as_typed and REG_TITLE[language] in " ".join(as_typed)
+    if language != "en":
+        assert not any(t.startswith("Current") for t in drawn)
+        if bidi_text.NATIVE_SHAPING:  # libraqm shapes; the chart only marks the paragraph right to left
+            assert "\u200f" + RADAR_TITLE[language] in drawn
 
 
 def test_charts_fill_a_figure_without_a_layout_engine(mini_form):
@@ -183,10 +210,10 @@ def test_arabic_is_shaped_into_presentation_forms_for_older_matplotlib():
 
 
 def test_native_shaping_keeps_logical_order_and_sets_the_direction():
-    assert bidi_text.display("إجراءات الأزمات", "ar", native=True) == bidi_text.RLM + "إجراءات الأزمات"
+    assert bidi_text.display("إجراءات الأزمات", "ar", native=True) == "\u200f" + "إجراءات الأزمات"
     assert bidi_text.display("Crisis SOPs…", "ar", native=True) == "Crisis SOPs…"  # English fallback stays LTR
-    assert bidi_text.display("2.5 ← 3.5", "ar", native=True) == bidi_text.RLM + "2.5 ← 3.5"
-    assert bidi_text.display("الإطار\n2.5", "ckb", native=True) == f"{bidi_text.RLM}الإطار\n{bidi_text.RLM}2.5"
+    assert bidi_text.display("2.5 ← 3.5", "ar", native=True) == "\u200f" + "2.5 ← 3.5"
+    assert bidi_text.display("الإطار\n2.5", "ckb", native=True) == "\u200fالإطار\n\u200f2.5"
     assert bidi_text.display("Ibrahim Khalil", "en") == "Ibrahim Khalil"
 
 
@@ -243,8 +270,14 @@ def test_level_colours_are_the_palette_ones(mini_form):
     bars = [p for p in fig.axes[0].patches]
     from matplotlib.colors import to_hex
 
-    assert [to_hex(b.get_facecolor()).upper() for b in bars] == [YELLOW, YELLOW, RED]  # 2.0, 2.0, 1.0
-    assert GREEN != YELLOW
+    # Mean levels 2.0, 2.0 and 1.0 (worked out above): Okabe-Ito yellow, yellow, vermillion.
+    assert [to_hex(b.get_facecolor()).upper() for b in bars] == ["#F0E442", "#F0E442", "#D55E00"]
+
+
+def test_a_mean_level_takes_the_colour_of_the_level_it_rounds_to():
+    # JEE colours: 1 red, 2-3 yellow, 4-5 green; a mean rounds to the nearest level first.
+    assert [level_hex(v) for v in (1.0, 1.49, 1.5, 3.49, 3.5, 5.0, None)] == [
+        "#D55E00", "#D55E00", "#F0E442", "#F0E442", "#009E73", "#009E73", "#BBBBBB"]
 
 
 def test_charts_never_load_pyplot():

@@ -73,8 +73,8 @@ def test_kill_in_the_middle_of_a_batch_leaves_whole_assessments_only(tmp_path, f
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         stored = conn.execute("SELECT count(*) FROM assessments").fetchone()[0]
         conn.close()
-        print(f"killed after {len(lines)} lines: {stored} assessments stored")
-        assert stored < FILES, "the child must be killed before it finished, or the test proves nothing"
+        assert stored < FILES, (f"killed after {len(lines)} lines with {stored} of {FILES} assessments stored: "
+                                "the child must be killed before it finished, or the test proves nothing")
 
     store = Store.open(db)
     assert store.open_report.moved_aside is None

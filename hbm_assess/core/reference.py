@@ -1,14 +1,32 @@
-"""Reference lists shipped in ``data/``: border crossing points and institutions."""
+"""Reference lists shipped in ``data/``: border crossing points and institutions, checked as they load.
+
+Like a questionnaire, a list that is wrong is refused with every problem named
+(file, entry, field, what to do), not half-loaded.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from hbm_assess.core.assessment import Site
 from hbm_assess.core.text import Text
+from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.locations import data_dir
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")     # lower-case words joined by hyphens: "ibrahim-khalil"
+COUNTRY = re.compile(r"^[A-Z]{2}$")                # ISO 3166-1 alpha-2: "IQ"
+PCODE = re.compile(r"^[A-Z]{2}[A-Z0-9]{1,12}$")     # OCHA P-code: country letters, then letters and digits
+ISO_3166_2 = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # a subdivision: "IQ-DA"
+UNLOCODE = re.compile(r"^[A-Z]{2}[A-Z2-9]{3}$")      # UN/LOCODE without the space: "IQUQR"
+INSTITUTION_KINDS = ("ministry", "regional-government", "coordination-body", "international", "other")
+CROSSING_POINT_FIELDS = ("id", "name", "country", "neighbour", "type", "governorate", "adm1_pcode",
+                         "iso_3166_2", "unlocode", "lat", "lon")
+INSTITUTION_FIELDS = ("id", "name", "acronym", "kind")
 
 
 @dataclass(frozen=True)
@@ -48,11 +66,179 @@ class Institution:
         return f"{name} ({acronym})" if acronym and acronym != name else name
 
 
+class ReferenceDataError(ValueError):
+    """A reference list that cannot be used; ``problems`` names every entry that is wrong."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(f"{source}: {problem}" for problem in problems))
+
+
 def _load(name: str, directory: Path | None) -> list[dict]:
+    path = (directory or data_dir()) / f"{name}.yaml"
+    data = read_list(path)
+    problems = LIST_CHECKS[name](data)
+    if problems:
+        raise ReferenceDataError(str(path), problems)
+    return data[name]
+
+
+def read_list(path: Path):
+    """The YAML data of a reference list; ReferenceDataError when it cannot be read as YAML."""
     import yaml  # loaded on first use: a faster start of the app
 
-    path = (directory or data_dir()) / f"{name}.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))[name]
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ReferenceDataError(str(path), ["no such file"]) from None
+    except UnicodeDecodeError as error:
+        raise ReferenceDataError(str(path), [f"is not UTF-8 text (byte {error.start}); save it as UTF-8"]) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise ReferenceDataError(str(path), [f"{where}not valid YAML ({getattr(error, 'problem', None) or error})"]
+                                 ) from None
+
+
+def check_file(path: Path) -> list[str]:
+    """Every problem of a reference list file (``crossing_points.yaml`` or ``institutions.yaml``), each naming it."""
+    path = Path(path)
+    check = LIST_CHECKS.get(path.stem)
+    if check is None:
+        return [f"{path}: not a reference list; the lists are {', '.join(f'{n}.yaml' for n in LIST_CHECKS)}"]
+    try:
+        return [f"{path}: {problem}" for problem in check(read_list(path))]
+    except ReferenceDataError as error:
+        return [f"{error.source}: {problem}" for problem in error.problems]
+
+
+def app_languages() -> tuple[str, ...]:
+    """The languages the app speaks: those of the level names in the shared vocabulary."""
+    return tuple(vocabulary().levels[1].name.by_language)
+
+
+def check_crossing_points(data) -> list[str]:
+    """Every problem in the data of ``crossing_points.yaml``, one message each."""
+    site_types = tuple(vocabulary().site_types)
+    problems: list[str] = []
+
+    def check(entry: dict, say: Callable[[str], None]) -> None:
+        _texts_in_every_language(entry, "name", say, required=True)
+        _texts_in_every_language(entry, "governorate", say, required=False)
+        country = entry.get("country")
+        if not (isinstance(country, str) and COUNTRY.match(country)):
+            say(f"country: {country!r} is not a two-letter ISO 3166 code such as IQ")
+            country = None
+        neighbour = entry.get("neighbour")
+        if neighbour is not None and not (isinstance(neighbour, str) and COUNTRY.match(neighbour)):
+            say(f"neighbour: {neighbour!r} is not a two-letter ISO 3166 code such as TR")
+        elif neighbour is not None and neighbour == country:
+            say(f"neighbour: {neighbour} is the point's own country; give the country across the border")
+        if entry.get("type") not in site_types:
+            say(f"type: {entry.get('type')!r} is unknown; use one of: {', '.join(site_types)}")
+        for key, pattern, example, separator in (("adm1_pcode", PCODE, "IQG09", ""),
+                                                 ("iso_3166_2", ISO_3166_2, "IQ-DA", "-"),
+                                                 ("unlocode", UNLOCODE, "IQUQR", "")):
+            value = entry.get(key)
+            if value is None:
+                continue
+            if not (isinstance(value, str) and pattern.match(value)):
+                say(f"{key}: {value!r} is not well formed (e.g. {example})")
+            elif country and not value.startswith(country + separator):
+                say(f"{key}: {value} does not start with the point's country, {country}")
+        _coordinates(entry, say)
+
+    _check_list(data, "crossing_points", "crossing point", CROSSING_POINT_FIELDS, check, problems)
+    return problems
+
+
+def check_institutions(data) -> list[str]:
+    """Every problem in the data of ``institutions.yaml``, one message each."""
+    problems: list[str] = []
+
+    def check(entry: dict, say: Callable[[str], None]) -> None:
+        _texts_in_every_language(entry, "name", say, required=True)
+        acronym = entry.get("acronym")
+        # An acronym is given in the languages that have a usual short form; English always.
+        if acronym is not None:
+            if not isinstance(acronym, dict) or not _text(acronym.get("en")):
+                say("acronym: give at least the English one, e.g. {en: MoI}")
+            else:
+                for language, value in acronym.items():
+                    if not _text(value):
+                        say(f"acronym: the {language} one is empty; give it or leave the language out")
+        kind = entry.get("kind")
+        if kind is not None and kind not in INSTITUTION_KINDS:
+            say(f"kind: {kind!r} is unknown; use one of: {', '.join(INSTITUTION_KINDS)}")
+
+    _check_list(data, "institutions", "institution", INSTITUTION_FIELDS, check, problems)
+    return problems
+
+
+LIST_CHECKS: dict[str, Callable[[object], list[str]]] = {
+    "crossing_points": check_crossing_points,
+    "institutions": check_institutions,
+}
+
+
+def _check_list(data, key: str, noun: str, fields: tuple[str, ...], check, problems: list[str]) -> None:
+    entries = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        problems.append(f"no '{key}' list at the top of the file; it starts with '{key}:' and one entry per '- '")
+        return
+    first_use: dict[str, int] = {}
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            problems.append(f"{noun} {number}: is not a set of fields such as 'id: ...' and 'name: ...'")
+            continue
+        entry_id = entry.get("id")
+        where = f"{noun} {number} ({entry_id})" if isinstance(entry_id, str) and entry_id else f"{noun} {number}"
+
+        def say(message: str, where: str = where) -> None:
+            problems.append(f"{where}: {message}")
+
+        if not (isinstance(entry_id, str) and ID.match(entry_id)):
+            say(f"id: {entry_id!r} is not an id of lower-case words joined by hyphens, such as 'ibrahim-khalil'")
+        elif entry_id in first_use:
+            say(f"id: '{entry_id}' is already the id of {noun} {first_use[entry_id]}; ids must be unique")
+        else:
+            first_use[entry_id] = number
+        for unknown in sorted(set(entry) - set(fields), key=str):
+            say(f"{unknown}: unknown field; the fields are: {', '.join(fields)}")
+        check(entry, say)
+
+
+def _text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _texts_in_every_language(entry: dict, key: str, say: Callable[[str], None], required: bool) -> None:
+    texts = entry.get(key)
+    if texts is None and not required:
+        return
+    languages = app_languages()
+    if not isinstance(texts, dict):
+        say(f"{key}: missing; give it in every language the app speaks, e.g. {{{', '.join(languages)}}}")
+        return
+    missing = [language for language in languages if not _text(texts.get(language))]
+    if missing:
+        say(f"{key}: no text in {', '.join(missing)}; give it in every language the app speaks "
+            f"({', '.join(languages)})")
+
+
+def _coordinates(entry: dict, say: Callable[[str], None]) -> None:
+    given = [key for key in ("lat", "lon") if key in entry]
+    if len(given) == 1:
+        say(f"{given[0]}: given without {'lon' if given[0] == 'lat' else 'lat'}; give both or neither")
+    for key, limit in (("lat", 90), ("lon", 180)):
+        if key not in entry:
+            continue
+        value = entry[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            say(f"{key}: {value!r} is not a number of decimal degrees")
+        elif not -limit <= value <= limit:
+            say(f"{key}: {value} is out of range; it lies between -{limit} and {limit} (decimal degrees, WGS84)")
 
 
 @cache
