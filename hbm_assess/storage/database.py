@@ -14,6 +14,7 @@ import errno
 import os
 import sqlite3
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -398,12 +399,20 @@ def open_database(
 
 
 def _set_wal(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    except sqlite3.OperationalError as error:
-        if is_busy(error):
-            raise _busy(path) from None
-        raise
+    # Two programs switching a new file to WAL at once both hold a read lock and want the
+    # exclusive one: SQLite answers one of them "busy" at once, without waiting (it would
+    # deadlock). So wait here, as the busy timeout would.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            break
+        except sqlite3.OperationalError as error:
+            if not is_busy(error):
+                raise
+            if time.monotonic() > deadline:
+                raise _busy(path) from None
+            time.sleep(0.05)
     if str(mode).lower() != "wal":
         raise DatabaseError(f"the database {path} cannot use write-ahead logging (journal mode {mode})")
 
