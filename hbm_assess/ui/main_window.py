@@ -262,6 +262,9 @@ class MainWindow(QMainWindow):
             self.assessment_view = None
         if self.session is not None:
             self._save_waiting_changes()
+            # The session goes away with the page: nothing it does later may reach this window.
+            self.session.discard_pending()
+            self.session.blockSignals(True)
             self.session.deleteLater()
             self.session = None
         settings.write("session/open_assessment", 0)
@@ -378,6 +381,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Retry,
             )
             if answer == QMessageBox.StandardButton.Discard:
+                self.session.discard_pending()
                 return
 
     def _on_save_failed(self, reason: str) -> None:

@@ -104,6 +104,11 @@ class AssessmentSession(QObject):
         if not self.pending:
             self._retry.stop()
 
+    def discard_pending(self) -> None:
+        """Give up the changes still waiting (the person chose to); nothing is retried after this."""
+        self._retry.stop()
+        self.pending.clear()
+
     def flush(self, wait_ms: int) -> bool:
         """Try once more to commit every waiting change, waiting up to ``wait_ms`` each; True if none is left."""
         for indicator_id, answer in list(self.pending.items()):
