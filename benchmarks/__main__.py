@@ -18,12 +18,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import exchange_bench, gui_bench, startup_and_save
+from benchmarks import exchange_bench, gui_bench, hq_scale, startup_and_save
 
 HERE = Path(__file__).parent
 
-FULL = {"assessments": 200, "repetitions": 5, "saves": 500, "workbooks": 500, "portfolio": 2000}
-QUICK = {"assessments": 5, "repetitions": 1, "saves": 30, "workbooks": 6, "portfolio": 20}
+FULL = {"assessments": 200, "repetitions": 5, "saves": 500, "workbooks": 500, "portfolio": 2000, "scale": 20000}
+QUICK = {"assessments": 5, "repetitions": 1, "saves": 30, "workbooks": 6, "portfolio": 20, "scale": 40}
 
 
 def suite(sizes: dict) -> dict:
@@ -34,6 +34,9 @@ def suite(sizes: dict) -> dict:
     def big(work: Path) -> Path:
         return gui_bench.big_database(work.parent / "shared", sizes["portfolio"])
 
+    def scale(work: Path) -> Path:
+        return hq_scale.database(work.parent / "shared", sizes["scale"])
+
     return {
         "start-up": lambda work: [startup_and_save.startup(work, sizes["assessments"], sizes["repetitions"])],
         "answer save": lambda work: [startup_and_save.answer_save(work, sizes["saves"])],
@@ -43,6 +46,11 @@ def suite(sizes: dict) -> dict:
         "portfolio": lambda work: [gui_bench.portfolio(big(work), work, sizes["repetitions"])],
         "responsiveness": lambda work: [gui_bench.responsiveness(workbooks(work), work)],
         "memory": lambda work: [gui_bench.idle_memory(big(work), work)],
+        # HQ at ten times the scale (20,000 assessments): absolute goals a person waits for.
+        "list @ scale": lambda work: [hq_scale.list_shown(scale(work), work, sizes["repetitions"])],
+        "portfolio @ scale": lambda work: [hq_scale.portfolio_open(scale(work), work, sizes["repetitions"])],
+        "csv export @ scale": lambda work: [hq_scale.csv_export(scale(work), work, min(3, sizes["repetitions"]))],
+        "memory @ scale": lambda work: [hq_scale.memory(scale(work), work)],
     }
 
 

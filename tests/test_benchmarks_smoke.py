@@ -16,7 +16,9 @@ def test_benchmark_suite_runs_on_tiny_sizes(tmp_path):
     results = json.loads(output.read_text())
     figures = {f["name"]: f for f in results["figures"]}
     assert set(figures) == {"start-up", "answer save", "export", "import", "import memory", "portfolio",
-                            "responsiveness", "memory"}
+                            "responsiveness", "memory", "list @ scale", "portfolio @ scale", "csv export @ scale",
+                            "memory @ scale"}
+    assert "40 assessments" in figures["list @ scale"]["measured"]  # the quick size of the 20,000 figures
     assert all(f["value"] is not None and f["value"] > 0 for f in figures.values())
 
     # What a reader needs to trust the numbers: the commit, the sizes, the repetitions and the raw samples.
