@@ -338,7 +338,7 @@ def _choices(check: _Checker, ind_id: str, name: str, raw: object, allowed: list
 
 def load_form(path: Path) -> Form:
     """Read and check one questionnaire file; raise FormError naming every problem."""
-    import yaml  # loaded on first use: a faster start of the app
+    from hbm_assess.core.yaml_text import YAMLError, load_yaml  # loaded on first use: a faster start
 
     source = str(path)
     try:
@@ -350,8 +350,8 @@ def load_form(path: Path) -> Form:
     except OSError as error:
         raise FormError(source, [f"cannot be read: {error.strerror}"]) from None
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
+        data = load_yaml(text)
+    except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         reason = getattr(error, "problem", None) or str(error)

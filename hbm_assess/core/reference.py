@@ -86,15 +86,15 @@ def _load(name: str, directory: Path | None) -> list[dict]:
 
 def read_list(path: Path):
     """The YAML data of a reference list; ReferenceDataError when it cannot be read as YAML."""
-    import yaml  # loaded on first use: a faster start of the app
+    from hbm_assess.core.yaml_text import YAMLError, load_yaml  # loaded on first use: a faster start
 
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return load_yaml(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ReferenceDataError(str(path), ["no such file"]) from None
     except UnicodeDecodeError as error:
         raise ReferenceDataError(str(path), [f"is not UTF-8 text (byte {error.start}); save it as UTF-8"]) from None
-    except yaml.YAMLError as error:
+    except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         raise ReferenceDataError(str(path), [f"{where}not valid YAML ({getattr(error, 'problem', None) or error})"]

@@ -64,10 +64,10 @@ def _terms(entries: list[dict], key_type=str) -> dict:
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    import yaml  # loaded on first use: a faster start of the app
+    from hbm_assess.core.yaml_text import load_yaml  # loaded on first use: a faster start
 
     path = path or data_dir() / "vocabulary.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     return Vocabulary(
         levels=_terms(raw["levels"], int),
         special_answers=_terms(raw["special_answers"]),
