@@ -151,3 +151,18 @@ def test_a_failed_export_is_reported_not_lost(qtbot, window, store, mini_assessm
     with qtbot.waitSignal(window.workbooks.failed, timeout=20_000):
         window.workbooks.export(mini_assessment, tmp_path / "no-such-folder" / "out.xlsx")
     assert "does not exist" in warnings[0]
+
+
+def test_cancel_on_the_report_job_writes_no_file(qtbot, window, store, mini_assessment, tmp_path, monkeypatch):
+    # Cancel used to do nothing: the report job never passed its cancel check to write_report.
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "report.pdf"), ""))
+    window.open_assessment(mini_assessment, "REG-01")
+    with qtbot.waitSignal(window.workbooks.failed, timeout=60_000):
+        window.report_action.trigger()
+        window.workbooks.jobs[-1].cancel()
+    assert warnings and "cancelled" in warnings[0]
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []

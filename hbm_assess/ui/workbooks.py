@@ -216,7 +216,7 @@ class Workbooks(QObject):
         def work(progress, cancelled):
             return _with_own_store(db, lambda store: write_report(
                 store, assessment_id, target, language,
-                progress=lambda done, total, *_: progress(done, total, str(target))))
+                progress=lambda done, total, *_: progress(done, total, str(target)), cancelled=cancelled))
 
         self._run(self.tr("Export report"), work, self._on_exported)
 
