@@ -11,41 +11,18 @@ import math
 import re
 from datetime import date, datetime, time
 
-EXCEL_CELL_LIMIT = 32_767  # characters as Excel counts them: UTF-16 code units
+# The rule itself lives in core (the store enforces it too); the exchange re-exports it.
+from hbm_assess.core.cell_text import EXCEL_CELL_LIMIT, check_text, excel_length, illegal_character
+
+__all__ = ["EXCEL_CELL_LIMIT", "check_text", "excel_length", "illegal_character"]
+
 LONG_LINE = 16_000  # LibreOffice splits longer lines of multi-line cells when it saves
 
-# XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
 
 class CellTextError(ValueError):
     """Text that cannot go into a spreadsheet cell unchanged."""
-
-
-def excel_length(text: str) -> int:
-    """The length Excel counts: characters outside the Basic Multilingual Plane (emoji) count twice."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
-
-
-def check_text(text: str) -> str | None:
-    """Why ``text`` cannot be stored in a cell unchanged, or None when it can."""
-    length = excel_length(text)
-    if length > EXCEL_CELL_LIMIT:
-        return (f"is {length:,} characters long; a spreadsheet cell holds at most {EXCEL_CELL_LIMIT:,}. "
-                "Shorten it or move part of it to another field")
-    position = illegal_character(text)
-    if position is not None:
-        code = ord(text[position])
-        return (f"contains the invisible control character U+{code:04X} at position {position + 1}, "
-                "which spreadsheet files cannot hold; delete it (it often comes from copying out of a PDF)")
-    return None
-
-
-def illegal_character(text: str) -> int | None:
-    """Where the first character XML cannot hold is (0-based), or None."""
-    found = _XML_ILLEGAL.search(text)
-    return found.start() if found else None
 
 
 def escape(text: str) -> str:

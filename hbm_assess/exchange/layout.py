@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hbm_assess.core.assessment import Action, Answer, Assessment
+from hbm_assess.core.cell_text import LIST_SEPARATOR  # one separator, as stored and as written
 from hbm_assess.core.questionnaire import Indicator
 from hbm_assess.core.scoring import target_for
 from hbm_assess.core.vocabulary import Term, Vocabulary
@@ -18,7 +19,6 @@ FORMAT = "hbm-assess-workbook"
 FORMAT_VERSION = 1
 MACHINE_SHEET = "_hbm"
 LANGUAGES = ("en", "ar", "ckb")
-LIST_SEPARATOR = "; "
 
 
 def _t(en: str, ar: str, ckb: str) -> dict[str, str]:

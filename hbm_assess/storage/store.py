@@ -15,6 +15,7 @@ from typing import NamedTuple
 import sqlite_utils
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, Site, Status, new_uuid, now
+from hbm_assess.core.cell_text import action_texts, answer_texts, assessment_texts, first_problem
 from hbm_assess.core.questionnaire import Form, form_from_data
 from hbm_assess.core.text import Text
 from hbm_assess.storage.database import OpenReport, open_database, write_transaction
@@ -157,6 +158,8 @@ class Store:
         """Add an assessment, with any answers and actions it already has, in one transaction."""
         if form.key != (assessment.form_id, assessment.form_version):
             raise StoreError("the assessment names a different questionnaire than the one given")
+        answers, actions = list(answers), list(actions)
+        _refuse_text(assessment_texts(assessment), *map(answer_texts, answers), *map(action_texts, actions))
         with write_transaction(self.db):
             self.insert_form_row(form)
             assessment_id = self.insert_assessment_row(assessment)
@@ -204,6 +207,7 @@ class Store:
 
     def update_assessment(self, assessment: Assessment) -> None:
         """Save the details (site, date, people) of an existing assessment."""
+        _refuse_text(assessment_texts(assessment))
         site = assessment.site
         with write_transaction(self.db):
             self._check_editable(assessment.id)
@@ -287,6 +291,7 @@ class Store:
         """Make a final assessment a draft again; the reason is kept in its notes."""
         if not note.strip():
             raise StoreError("say why the assessment is reopened; the note is kept with it")
+        _refuse_text([("the note", note)])
         with write_transaction(self.db):
             current = self._require(assessment_id)
             stamp = now()[:16].replace("T", " ")
@@ -327,11 +332,16 @@ class Store:
 
     def save_answer(self, assessment_id: int, answer: Answer) -> str:
         """Store one answer; returns the time it was committed to disk."""
+        _refuse_text(answer_texts(answer))
         with write_transaction(self.db):
             self._check_editable(assessment_id)
             stamp = self.touch(assessment_id)
             self.upsert_answer_row(assessment_id, replace(answer, updated_at=stamp))
         return stamp
+
+    def refuse_text_of(self, answer: Answer) -> None:
+        """StoreError when a text of ``answer`` cannot go into a spreadsheet cell (for callers that store rows)."""
+        _refuse_text(answer_texts(answer))
 
     def upsert_answer_row(self, assessment_id: int, a: Answer) -> None:
         """Within the caller's transaction, no checks (also used by storage/workshop.py)."""
@@ -367,6 +377,7 @@ class Store:
 
     def save_action(self, assessment_id: int, action: Action) -> int:
         """Add an action to the plan (``action.id`` is None) or change an existing one."""
+        _refuse_text(action_texts(action))
         with write_transaction(self.db):
             self._require(assessment_id)
             stamp = self.touch(assessment_id)
@@ -410,6 +421,13 @@ class Store:
             )
             for r in rows
         ]
+
+
+def _refuse_text(*fields) -> None:
+    """Text a spreadsheet cell cannot hold is refused where it is stored: it would block every export."""
+    problem = first_problem(field for group in fields for field in group)
+    if problem:
+        raise StoreError(f"{problem}; nothing was saved")
 
 
 def action_values(action: Action) -> tuple:
