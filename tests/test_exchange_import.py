@@ -10,7 +10,7 @@ import pytest
 from workbooks import awkward_assessment, edit, export, same_data
 
 from hbm_assess.cli import main
-from hbm_assess.core.assessment import Answer
+from hbm_assess.core.assessment import Answer, Assessment, Site
 from hbm_assess.exchange.export import ExportError, export_all, export_assessment, file_name
 from hbm_assess.exchange.importing import decide, import_paths
 from hbm_assess.storage.exchange_records import StoredCopy, exchange_state, import_log, seal_after_export, snapshot
@@ -275,3 +275,17 @@ def test_every_sheet_name_is_one_excel_accepts():
     assert not valid_sheet_name("Plan: 2027") and not valid_sheet_name("x" * 32) and not valid_sheet_name("History")
     for language in LANGUAGES:
         assert len({sheet[language] for sheet in SHEETS.values()}) == len(SHEETS)
+
+
+def test_an_export_full_of_long_repetitive_text_imports_again(tmp_path, mini_form):
+    # Hypothesis found it: the app's own workbook refused by its own import as "compressed 288 to 1 ... a zip bomb".
+    post = Store.open(tmp_path / "post.sqlite")
+    longest = "x" * 32_767
+    answers = [Answer(i.id, level=3, evidence_text=longest, notes=longest, evidence_reference=longest)
+               for i in mini_form.indicators()]
+    made = post.create_assessment(Assessment("mini", "1.0", Site("Safwan", "IQ"), notes=longest), mini_form, answers)
+    path = export(post, made, tmp_path / "long.xlsx")
+    hq = Store.open(tmp_path / "hq.sqlite")
+    [result] = import_paths(hq, [path]).results
+    assert result.outcome == "imported", result.message
+    assert all(a.notes == longest for a in hq.answers(result.assessment_id).values())
