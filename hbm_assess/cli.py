@@ -74,7 +74,29 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG",
                         help="language of the report: en, ar or ckb (right-to-left pages in Arabic and Kurdish)")
     _portfolio_parser(commands)
+    _answer_parsers(commands)
     return parser
+
+
+def _answer_parsers(commands) -> None:
+    new = commands.add_parser("new", help="create an empty draft assessment and print its id")
+    new.add_argument("--form", required=True, metavar="FORM_ID", help="the questionnaire (see: hbm-assess form list)")
+    new.add_argument("--version", metavar="V", help="its version (default: the newest installed)")
+    new.add_argument("--site", required=True, metavar="CODE|NAME",
+                     help="a crossing point's code or name in any language (data/crossing_points.yaml), or a new name")
+    new.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the assessment (default: today)")
+    new.add_argument("--assessor", action="append", default=[], metavar="NAME", help="who assessed (repeatable)")
+    new.add_argument("--institution", action="append", default=[], metavar="NAME",
+                     help="an institution taking part (repeatable)")
+    new.add_argument("--json", action="store_true", help="print the new assessment as JSON")
+    answer = commands.add_parser("answer", help="set one answer of an assessment, as the indicator page does")
+    answer.add_argument("id", type=int, metavar="ID", help="the assessment (see: hbm-assess list)")
+    answer.add_argument("indicator", metavar="INDICATOR", help="the indicator id, e.g. OPS-03")
+    answer.add_argument("value", metavar="LEVEL|na|unknown", help="a level 1-5, na (not applicable) or unknown")
+    answer.add_argument("--target", type=int, metavar="N", help="the target level (default: the usual rule)")
+    answer.add_argument("--evidence", metavar="TEXT", help="the evidence text")
+    answer.add_argument("--group", default="", metavar="NAME",
+                        help="a workshop break-out group's own answer (on a group's laptop it is that group's)")
 
 
 def _portfolio_parser(commands) -> None:
@@ -423,5 +445,38 @@ def _export_portfolio(args) -> int:
     return EXIT_OK
 
 
+def _new(args) -> int:
+    from hbm_assess.operations import OperationError, new_assessment
+    from hbm_assess.storage.store import StoreError
+
+    store = open_store(args)
+    try:
+        made = new_assessment(store, args.form, args.site, version=args.version, date=args.date,
+                              assessors=tuple(args.assessor), institutions=tuple(args.institution))
+        summary = store.summary(made)
+    except (OperationError, StoreError) as error:
+        raise CommandError(str(error)) from None
+    finally:
+        store.close()
+    print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) if args.json else made)
+    return EXIT_OK
+
+
+def _answer(args) -> int:
+    from hbm_assess.operations import OperationError, set_answer
+    from hbm_assess.storage.store import StoreError
+
+    store = open_store(args, create=False)
+    try:
+        set_answer(store, args.id, args.indicator, args.value, target=args.target, evidence=args.evidence,
+                   group=args.group)
+    except (OperationError, StoreError) as error:
+        raise CommandError(str(error)) from None
+    finally:
+        store.close()
+    return EXIT_OK
+
+
 _HANDLERS = {"demo": _demo, "list": _list, "form": _form, "screenshots": _screenshots, "export": _export,
-             "import": _import, "export-portfolio": _export_portfolio, "report": _report}
+             "import": _import, "export-portfolio": _export_portfolio, "report": _report,
+             "new": _new, "answer": _answer}

@@ -27,3 +27,92 @@ def add_demo_assessments(store: Store, count: int = 1, seed: int = 2014) -> list
         form = by_key[(demo.assessment.form_id, demo.assessment.form_version)]
         ids.append(store.create_assessment(demo.assessment, form, demo.answers, demo.actions))
     return ids
+
+
+class OperationError(ValueError):
+    """What was asked cannot be done; the message says what is wrong and what to do."""
+
+
+def find_site(text: str, language: str = "en"):
+    """The crossing point whose code or name (in any language) is ``text``; a typed site when none is."""
+    from hbm_assess.core.assessment import Site
+
+    wanted = text.strip().casefold()
+    if not wanted:
+        raise OperationError("give the site: a crossing point's code or name (see data/crossing_points.yaml)")
+    for point in crossing_points():
+        names = {point.id.casefold(), *(name.casefold() for name in point.name.by_language.values())}
+        if wanted in names:
+            return point.site(language)
+    return Site(name=text.strip())
+
+
+def new_assessment(store: Store, form_id: str, site: str, version: str | None = None, date: str | None = None,
+                   assessors: tuple[str, ...] = (), institutions: tuple[str, ...] = ()) -> int:
+    """Create an empty draft assessment, as New assessment in the window does; returns its id."""
+    from datetime import date as calendar
+
+    from hbm_assess.core.assessment import Assessment
+
+    forms = installed_forms()
+    known = sorted({fid for fid, _ in forms})
+    if form_id not in known:
+        raise OperationError(f"there is no questionnaire {form_id!r}; installed: {', '.join(known)}")
+    form = latest(forms, form_id) if version is None else forms.get((form_id, version))
+    if form is None:
+        versions = sorted(v for fid, v in forms if fid == form_id)
+        raise OperationError(f"{form_id} has no version {version!r}; installed: {', '.join(versions)}")
+    day = date or calendar.today().isoformat()
+    try:
+        calendar.fromisoformat(day)
+    except ValueError:
+        raise OperationError(f"{day!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-15") from None
+    assessment = Assessment(form.id, form.version, find_site(site), date=day, assessors=tuple(assessors),
+                            institutions=tuple(institutions), mode=form.mode)
+    return store.create_assessment(assessment, form)
+
+
+def set_answer(store: Store, assessment_id: int, indicator_id: str, value: str, target: int | None = None,
+               evidence: str | None = None, group: str = "") -> str:
+    """Set one answer (a level 1-5, 'na' or 'unknown'), as the indicator page does; returns the commit time.
+
+    With ``group``, the answer is that break-out group's own (facilitator's machine), and an
+    indicator only that group scored is adopted, as when its file is merged. On a group's
+    laptop, only that group's indicators can be answered.
+    """
+    from dataclasses import replace
+
+    from hbm_assess.core.assessment import Answer, AnswerError
+    from hbm_assess.storage import workshop
+
+    assessment = store.assessment(assessment_id)
+    form = store.form(assessment.form_id, assessment.form_version)
+    if indicator_id not in form.by_id:
+        raise OperationError(f"{assessment.form_id} {assessment.form_version} has no indicator {indicator_id!r}")
+    laptop = workshop.laptop_group(store, assessment_id)
+    if laptop:
+        mine = next((g for g in workshop.groups(store, assessment_id) if g.name == laptop), None)
+        if mine is not None and mine.indicators and indicator_id not in mine.indicators:
+            raise OperationError(f"this laptop holds group {laptop!r}'s copy; {indicator_id} is another group's")
+        if group and group != laptop:
+            raise OperationError(f"this laptop holds group {laptop!r}'s copy, not {group!r}'s")
+        group = ""  # the laptop's own answers are the assessment's, as in the window
+    current = (workshop.group_answers(store, assessment_id).get(group, {}) if group
+               else store.answers(assessment_id)).get(indicator_id) or Answer(indicator_id)
+    spoken = value.strip().lower()
+    try:
+        if spoken in ("na", "unknown"):
+            answer = replace(current, level=None, special=spoken, target=None)
+        elif spoken.isdigit():
+            answer = replace(current, level=int(spoken), special=None)
+        else:
+            raise OperationError(f"{value!r} is not an answer: give a level 1-5, na or unknown")
+        if target is not None:
+            answer = replace(answer, target=target)
+        if evidence is not None:
+            answer = replace(answer, evidence_text=evidence)
+    except AnswerError as error:
+        raise OperationError(str(error)) from None
+    if not group:
+        return store.save_answer(assessment_id, answer)
+    return workshop.save_group_answer(store, assessment_id, group, answer)

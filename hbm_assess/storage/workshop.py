@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from hbm_assess.core.assessment import Answer, now
 from hbm_assess.core.workshop import Group, MergePlan, answer_content, plan_merge
 from hbm_assess.storage.database import write_transaction
-from hbm_assess.storage.store import Store, answer_from_row
+from hbm_assess.storage.store import Store, StoreError, answer_from_row
 
 
 @dataclass(frozen=True)
@@ -163,3 +163,18 @@ def settle_conflict(store: Store, assessment_id: int, copy_id: int) -> None:
     with write_transaction(store.db):
         store.db.execute("UPDATE assessments SET deleted_at = ? WHERE id = ? AND conflict_of = ?",
                          (now(), copy_id, assessment_id))
+
+
+def save_group_answer(store: Store, assessment_id: int, group: str, answer: Answer) -> str:
+    """Record one break-out group's own answer (the facilitator typing it in), then adopt what only
+    one group answered, as a merged group file does; returns the commit time."""
+    store.refuse_text_of(answer)
+    with write_transaction(store.db):
+        if store.assessment(assessment_id).status == "final":
+            raise StoreError("this assessment is final; reopen it as a draft to change it")
+        stamp = store.touch(assessment_id)
+        store.upsert_answer_row(assessment_id, replace(answer, group=group, updated_at=stamp))
+        adopt = merge_plan(store, assessment_id).adopt.get(answer.indicator_id)
+        if adopt is not None:
+            store.upsert_answer_row(assessment_id, adopt)
+    return stamp
