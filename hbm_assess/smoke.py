@@ -118,7 +118,8 @@ def check_database(ctx: Context) -> str:
 
 
 def check_chart(ctx: Context) -> str:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    # The canvas of the Results tab (it needs more of Qt than the Agg canvas the report uses), never shown.
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
 
     from hbm_assess.charts import radar
@@ -127,7 +128,7 @@ def check_chart(ctx: Context) -> str:
     figure = Figure(figsize=(6, 5), dpi=100, layout="constrained")
     radar(figure, form, ctx.store.answers(ctx.assessment_id), "ar")
     path = ctx.folder / "radar-ar.png"
-    FigureCanvasAgg(figure).print_png(str(path))
+    FigureCanvasQTAgg(figure).print_png(str(path))
     with open(path, "rb") as png:
         if png.read(8) != b"\x89PNG\r\n\x1a\n":
             raise SmokeFailure(f"{path.name} is not a PNG image")
