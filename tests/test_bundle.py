@@ -138,6 +138,8 @@ def test_every_command_runs_from_a_read_only_bundle_with_nothing_else_installed(
 
     # Nothing was written into the bundle (as root, the read-only bits alone would not stop a write).
     assert _files(bundle) == before
+    # matplotlib's font list is kept between sessions in the user's cache (packaging/entry.py).
+    assert list((run.home / "cache" / "hbm-assess" / "matplotlib").glob("fontlist-*.json"))
 
 
 def test_a_broken_command_line_is_one_line_from_the_bundle_too(run):
