@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
         help=f"the database file (default: ${DB_ENV}, else {default_database()})",
     )
     parser.add_argument("--lang", metavar="LANG", help="language of the app and its output: en, ar or ckb")
+    parser.add_argument("--smoke", action="store_true",
+                        help="check that this installation works (forms, translations, database, chart, workbook, "
+                             "report) in a temporary folder, without a window; never touches your database")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="add fictional assessments to look at")
@@ -133,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "lang", None) not in (None, *LANGUAGES):
             raise CommandError(f"the language must be en, ar or ckb, not {args.lang!r}")
+        if args.smoke:
+            return _smoke(args)
         if args.command is None:
             return _run_app(args)
         handler = _HANDLERS[args.command]
@@ -192,6 +197,14 @@ def open_store(args, *, create: bool = True, writes: bool = True):
     if report.backup:
         print(f"hbm-assess: the database was upgraded; a backup is at {report.backup}", file=sys.stderr)
     return store
+
+
+def _smoke(args) -> int:
+    if args.command is not None:
+        raise CommandError(f"--smoke runs on its own; run 'hbm-assess {args.command} ...' separately")
+    from hbm_assess import smoke
+
+    return smoke.run()
 
 
 def _run_app(args) -> int:

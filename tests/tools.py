@@ -14,9 +14,14 @@ import pytest
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
-def missing(what: str, package: str) -> None:
-    """Skip (locally) or fail (under CI=true) the calling test because ``what`` is not installed."""
-    message = f"{what} is not installed (Debian package {package}; `bash .ci/system-packages` installs it)"
+def missing(what: str, package: str, *, pip: bool = False) -> None:
+    """Skip (locally) or fail (under CI=true) the calling test because ``what`` is not installed.
+
+    ``pip=True``: ``package`` is a pip package of the ``test`` extra rather than a Debian one.
+    """
+    source = (f"pip package {package}; `pip install -e '.[test]'` installs it" if pip
+              else f"Debian package {package}; `bash .ci/system-packages` installs it")
+    message = f"{what} is not installed ({source})"
     if IN_CI:
         pytest.fail(f"CI=true: {message}", pytrace=False)
     pytest.skip(message)
