@@ -56,6 +56,8 @@ class AssessmentView(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.tree.clicked.connect(self._on_tree_clicked)
+        self.tree.activated.connect(self._on_tree_clicked)
         self.find.textChanged.connect(self._on_find_text_changed)
         self.find.returnPressed.connect(self._on_find_return)
         self.progress = QProgressBar(self)
@@ -119,6 +121,8 @@ class AssessmentView(QWidget):
                            self.go_next)
         self._add_shortcut((QKeySequence("Alt+Up"),), self.go_previous)
         self._add_shortcut((QKeySequence.StandardKey.Find,), self._on_find_requested)
+        self._add_shortcut((QKeySequence("Ctrl+E"),), self._on_evidence_requested)
+        self.page.install_level_keys(self.splitter)  # the tree and the page: wherever the assessor is
         session.answer_changed.connect(self._on_answer_changed)
         session.details_changed.connect(self._on_details_changed)
         self._on_details_changed()
@@ -133,7 +137,8 @@ class AssessmentView(QWidget):
 
     # -- navigation ----------------------------------------------------------
 
-    def show_indicator(self, indicator_id: str) -> None:
+    def show_indicator(self, indicator_id: str, focus: bool = True) -> None:
+        """Show an indicator; with ``focus``, on its level choices, ready for a level key."""
         if indicator_id not in self.session.form.by_id:
             return
         self.current_id = indicator_id
@@ -148,6 +153,8 @@ class AssessmentView(QWidget):
         position = self.indicator_ids.index(indicator_id)
         self.previous_button.setEnabled(position > 0)
         self.next_button.setEnabled(position < len(self.indicator_ids) - 1)
+        if focus:
+            self.page.focus_levels()
         self.indicator_shown.emit(indicator_id)
 
     def show_first_unanswered(self) -> None:
@@ -209,7 +216,18 @@ class AssessmentView(QWidget):
     def _on_tree_current_changed(self, current, previous) -> None:
         indicator_id = current.data(INDICATOR_ROLE) if current.isValid() else None
         if indicator_id and indicator_id != self.current_id:
+            self.show_indicator(indicator_id, focus=False)  # arrow keys keep moving through the tree
+
+    def _on_tree_clicked(self, index) -> None:
+        # Also for the indicator already current: the click leaves the review for its page.
+        indicator_id = index.data(INDICATOR_ROLE)
+        if indicator_id:
             self.show_indicator(indicator_id)
+
+    def _on_evidence_requested(self) -> None:
+        if self.current_id is not None and self.right.currentWidget() is not self.page:
+            self.show_indicator(self.current_id, focus=False)
+        self.page.focus_evidence()
 
     def _on_find_requested(self) -> None:
         self.find.setFocus()
@@ -226,7 +244,6 @@ class AssessmentView(QWidget):
                 indicator_id = self.filter.index(0, 0, area).data(INDICATOR_ROLE)
                 self.find.clear()
                 self.show_indicator(indicator_id)
-                self.page.setFocus()
                 return
 
     def _on_answer_changed(self, indicator_id: str) -> None:

@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, self.tr("&Export to Excel…"), self.export_current,
-                                          QKeySequence("Ctrl+E"))
+                                          QKeySequence("Ctrl+Shift+E"))
         self._action(file_menu, self.tr("Export &all to Excel…"), self.workbooks.choose_folder_and_export_all)
         self.report_action = self._action(file_menu, self.tr("Export &report (PDF)…"), self.report_current,
                                           QKeySequence("Ctrl+P"))
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — HBM Assess").replace("%1", self.session.assessment.site.name))
         self.saved_label.setText("")
         page = self.assessment_view.page
-        QTimer.singleShot(0, page, page.setFocus)  # the page as context: no call once it is gone
+        QTimer.singleShot(0, page, page.focus_levels)  # the page as context: no call once it is gone
 
     def _close_session(self) -> None:
         if self.assessment_view is not None:
