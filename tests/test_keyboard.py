@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 
 from hbm_assess.ui import settings
@@ -181,3 +181,71 @@ def test_the_focused_level_choice_has_a_ring_that_stands_out(qtbot, opened, dark
         assert plain.pixelColor(1, middle) != ring.pixelColor(1, middle)  # only the focused choice has it
     finally:
         app.setPalette(original)
+
+
+# -- every shortcut defined once ------------------------------------------------------------------------------
+
+def _every_view_built(window, assessment_id):
+    """The window with each screen made once: home, portfolio, an assessment with its workshop tab."""
+    window.show_portfolio()
+    window.open_assessment(assessment_id, "REG-01")
+    window.assessment_view.show_settle()
+    return window
+
+
+def test_no_key_sequence_is_claimed_twice_where_both_could_answer(qtbot, opened, mini_assessment):
+    from hbm_assess.ui.shortcuts import clashes
+
+    assert clashes(_every_view_built(opened, mini_assessment)) == []
+
+
+def test_redo_answers_to_every_platform_key_and_the_readme_s_own(qtbot, opened, store, mini_assessment):
+    redo = next(a for a in opened.findChildren(QAction) if a.text() == "&Redo")
+    expected = {s.toString() for s in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)}
+    expected |= {"Ctrl+Shift+Z", "Ctrl+Y"}
+    claimed = [s.toString() for s in redo.shortcuts()]
+    assert set(claimed) == expected and len(claimed) == len(expected)
+    for sequence in ("Ctrl+Shift+Z", "Ctrl+Y"):
+        type_keys(qtbot, Qt.Key.Key_2)
+        type_keys(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert "REG-01" not in store.answers(mini_assessment)
+        combination = QKeySequence(sequence)[0]
+        type_keys(qtbot, combination.key(), combination.keyboardModifiers())
+        assert store.answers(mini_assessment)["REG-01"].level == 2, sequence
+        type_keys(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+CHILD = """
+import json, sys
+from pathlib import Path
+from hbm_assess.ui import settings
+settings.use_file(Path(sys.argv[2]))
+from hbm_assess.ui.app import application, apply_language
+from hbm_assess.ui.main_window import MainWindow
+from hbm_assess.ui.shortcuts import clashes
+from hbm_assess.storage.store import Store
+app = application()
+apply_language(app, "en")
+window = MainWindow(Store.open(Path(sys.argv[1])))
+window.show()
+window.show_portfolio()
+window.open_assessment(int(sys.argv[3]), "REG-01")
+window.assessment_view.show_settle()
+print(json.dumps(clashes(window)))
+"""
+
+
+def test_no_key_is_claimed_twice_under_a_real_x_server_either(tmp_path, store, mini_assessment, settings_file):
+    """X11's own standard keys differ from the offscreen platform's: on X11, Redo is Ctrl+Shift+Z."""
+    import json
+    import subprocess
+    import sys
+
+    from xvfb import x_display
+
+    store.close()
+    with x_display(tmp_path) as env:
+        result = subprocess.run([sys.executable, "-c", CHILD, str(store.path), str(settings_file),
+                                 str(mini_assessment)], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []

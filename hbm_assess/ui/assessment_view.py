@@ -25,6 +25,7 @@ from hbm_assess.ui.plan import PlanView
 from hbm_assess.ui.results import ResultsView
 from hbm_assess.ui.review import ReviewPage
 from hbm_assess.ui.session import AssessmentSession
+from hbm_assess.ui.shortcuts import keys
 
 
 class AssessmentView(QWidget):
@@ -117,20 +118,19 @@ class AssessmentView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
-        self._add_shortcut((QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"), QKeySequence("Alt+Down")),
-                           self.go_next)
-        self._add_shortcut((QKeySequence("Alt+Up"),), self.go_previous)
+        self._add_shortcut(("Ctrl+Return", "Ctrl+Enter", "Alt+Down"), self.go_next)
+        self._add_shortcut(("Alt+Up",), self.go_previous)
         self._add_shortcut((QKeySequence.StandardKey.Find,), self._on_find_requested)
-        self._add_shortcut((QKeySequence("Ctrl+E"),), self._on_evidence_requested)
+        self._add_shortcut(("Ctrl+E",), self._on_evidence_requested)
         self.page.install_level_keys(self.splitter)  # the tree and the page: wherever the assessor is
         session.answer_changed.connect(self._on_answer_changed)
         session.details_changed.connect(self._on_details_changed)
         self._on_details_changed()
         self._on_answer_changed("")
 
-    def _add_shortcut(self, keys, handler) -> None:
+    def _add_shortcut(self, sequences, handler) -> None:
         action = QAction(self)
-        action.setShortcuts(list(keys))
+        action.setShortcuts(keys(*sequences))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(handler)
         self.addAction(action)

@@ -23,6 +23,7 @@ from hbm_assess.ui import settings, text
 from hbm_assess.ui.home import HomeView
 from hbm_assess.ui.new_assessment import NewAssessmentDialog
 from hbm_assess.ui.session import AssessmentSession
+from hbm_assess.ui.shortcuts import keys
 from hbm_assess.ui.workbooks import Workbooks, dropped_paths
 
 
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
     def _action(self, menu, label: str, handler, shortcut=None) -> QAction:
         action = QAction(label, self)
         if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else keys(shortcut))
         action.triggered.connect(handler)
         menu.addAction(action)
         return action
@@ -115,13 +116,16 @@ class MainWindow(QMainWindow):
         self.close_action = self._action(file_menu, self.tr("&Close assessment"), self.show_home,
                                          QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("&Quit"), self.close,
+                     keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        undo.setShortcuts(keys(QKeySequence.StandardKey.Undo))
         redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # The README's Ctrl+Shift+Z and Windows' Ctrl+Y everywhere, each once: on X11 the platform's
+        # Redo is Ctrl+Shift+Z itself, and a sequence listed twice is ambiguous, so neither ran.
+        redo.setShortcuts(keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
