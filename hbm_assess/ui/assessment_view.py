@@ -87,9 +87,12 @@ class AssessmentView(QWidget):
         self.next_button.clicked.connect(self.go_next)
         self.review_button.clicked.connect(self.show_review)
         self.back_button.clicked.connect(self.back_requested)
+        self.saved_note = QLabel(self)  # "Saved 10:42:07", set by the window as each change is committed
+        self.saved_note.setStyleSheet("color: palette(placeholder-text);")
         navigation = QHBoxLayout()
         navigation.addWidget(self.back_button)
         navigation.addStretch()
+        navigation.addWidget(self.saved_note)
         navigation.addWidget(self.previous_button)
         navigation.addWidget(self.next_button)
         navigation.addWidget(self.review_button)

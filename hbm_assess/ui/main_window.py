@@ -6,8 +6,8 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
+from PySide6.QtCore import QByteArray, QPoint, QProcess, QRect, QSize, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -57,6 +57,10 @@ class DeleteAssessment(QUndoCommand):
         self.window.home.select(self.assessment_id)
 
 
+PREFERRED_SIZE = QSize(1280, 860)
+FRAME_GUESS = QSize(16, 48)  # a window manager's borders and title bar, before the window is shown
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -84,7 +88,42 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_menus()
         self.show_home()
-        self.resize(1200, 800)
+        self.place()
+
+    def place(self, remembered: QByteArray | None = None) -> None:
+        """The remembered geometry, else most of the screen; never larger than the screen's free area."""
+        if remembered is not None and not remembered.isEmpty() and self.restoreGeometry(remembered):
+            self.keep_on_screen()
+            return
+        available = self._available()
+        frame = self._frame_extra()
+        size = QSize(min(PREFERRED_SIZE.width(), available.width() - frame.width()),
+                     min(PREFERRED_SIZE.height(), available.height() - frame.height()))
+        self.resize(size)
+        self.move(available.center() - QPoint((size.width() + frame.width()) // 2,
+                                              (size.height() + frame.height()) // 2))
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def _frame_extra(self) -> QSize:
+        """Title bar and borders: known once shown, else a generous guess."""
+        if self.isVisible() and self.frameGeometry().size() != self.size():
+            return self.frameGeometry().size() - self.size()
+        return FRAME_GUESS
+
+    def keep_on_screen(self) -> None:
+        if self.isMaximized() or self.isFullScreen():
+            return
+        available, frame = self._available(), self._frame_extra()
+        width = min(self.width(), available.width() - frame.width())
+        height = min(self.height(), available.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), available.left()), available.right() + 1 - width - frame.width())
+        y = min(max(self.y(), available.top()), available.bottom() + 1 - height - frame.height())
+        self.move(x, y)
 
     # -- menus ---------------------------------------------------------------
 
@@ -365,7 +404,7 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, stamp: str) -> None:
         local = datetime.fromisoformat(stamp).astimezone().strftime("%H:%M:%S")
-        self.saved_label.setText(self.tr("Saved %1").replace("%1", local))
+        self._show_save_state(self.tr("Saved %1").replace("%1", local))
 
     def _on_waiting(self, count: int) -> None:
         waiting = self.tr("Saving… the database is busy; changes kept and retried: %1")
@@ -389,9 +428,15 @@ class MainWindow(QMainWindow):
                 return
 
     def _on_save_failed(self, reason: str) -> None:
-        self.saved_label.setText(self.tr("NOT SAVED"))
+        self._show_save_state(self.tr("NOT SAVED"))
         QMessageBox.critical(self, self.tr("Not saved"),
                              self.tr("The last change could not be saved: %1").replace("%1", reason))
+
+    def _show_save_state(self, state: str) -> None:
+        # Beside the indicator too: on a small screen the status bar can sit under the taskbar.
+        self.saved_label.setText(state)
+        if self.assessment_view is not None:
+            self.assessment_view.saved_note.setText(state)
 
     # -- databases -----------------------------------------------------------
 
