@@ -398,6 +398,8 @@ class IndicatorPage(QScrollArea):
         target = before.target if before.target and before.target >= level else None
         after = replace(before.with_level(level), target=target or default_target(level, self.indicator.default_target))
         self._change(after, self.tr("Level %1 for %2").replace("%1", str(level)).replace("%2", self.indicator.id))
+        if self.focusWidget() in self.choices:
+            self.focus_levels()  # the arrow keys go on from the level just chosen
 
     def _on_special_chosen(self, special: str) -> None:
         if self.indicator is None:
