@@ -211,6 +211,21 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar</source>
+        <translation>اختر من التقويم</translation>
+    </message>
+    <message>
+        <source>Type the date as YYYY-MM-DD, for example 2025-03-15.</source>
+        <translation>اكتب التاريخ بالشكل YYYY-MM-DD (سنة-شهر-يوم)، مثل 2025-03-15.</translation>
+    </message>
+</context>
+<context>
     <name>GapsModel</name>
     <message>
         <source>Indicator</source>

@@ -211,6 +211,21 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar</source>
+        <translation>لە ساڵنامەکە هەڵیبژێرە</translation>
+    </message>
+    <message>
+        <source>Type the date as YYYY-MM-DD, for example 2025-03-15.</source>
+        <translation>بەروار بەم شێوەیە بنووسە: YYYY-MM-DD (ساڵ-مانگ-ڕۆژ)، بۆ نموونە 2025-03-15.</translation>
+    </message>
+</context>
+<context>
     <name>GapsModel</name>
     <message>
         <source>Indicator</source>
