@@ -263,6 +263,10 @@
         <translation>مجموعات ورشة العمل</translation>
     </message>
     <message>
+        <source>No groups yet. Press Add group for each break-out group, name it, then tick the indicators it scores.</source>
+        <translation>لا توجد مجموعات بعد. اضغط «إضافة مجموعة» لكل مجموعة عمل، وسمّها، ثم ضع علامة على المؤشرات التي تقيّمها.</translation>
+    </message>
+    <message>
         <source>Add group</source>
         <translation>إضافة مجموعة</translation>
     </message>
@@ -305,6 +309,22 @@
     <message>
         <source>Every group needs a name of its own.</source>
         <translation>يجب أن يكون لكل مجموعة اسم خاص بها.</translation>
+    </message>
+    <message>
+        <source>Discard the changes to the groups (%1)? They have not been saved.</source>
+        <translation>هل تريد تجاهل التغييرات على المجموعات (%1)؟ لم تُحفظ بعد.</translation>
+    </message>
+    <message>
+        <source>groups removed</source>
+        <translation>مجموعات أُزيلت</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>متابعة التحرير</translation>
     </message>
 </context>
 <context>

@@ -263,6 +263,10 @@
         <translation>گرووپەکانی وۆرکشۆپ</translation>
     </message>
     <message>
+        <source>No groups yet. Press Add group for each break-out group, name it, then tick the indicators it scores.</source>
+        <translation>هێشتا هیچ گرووپێک نییە. بۆ هەر گرووپێکی کار «زیادکردنی گرووپ» دابگرە، ناوی لێ بنێ، پاشان ئەو پێوەرانە نیشان بکە کە هەڵیاندەسەنگێنێت.</translation>
+    </message>
+    <message>
         <source>Add group</source>
         <translation>زیادکردنی گرووپ</translation>
     </message>
@@ -305,6 +309,22 @@
     <message>
         <source>Every group needs a name of its own.</source>
         <translation>هەر گرووپێک پێویستی بە ناوێکی تایبەت بە خۆی هەیە.</translation>
+    </message>
+    <message>
+        <source>Discard the changes to the groups (%1)? They have not been saved.</source>
+        <translation>گۆڕانکارییەکانی گرووپەکان (%1) فڕێ بدرێن؟ هێشتا پاشەکەوت نەکراون.</translation>
+    </message>
+    <message>
+        <source>groups removed</source>
+        <translation>گرووپە لابراوەکان</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>فڕێدان</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>بەردەوامبوون لە دەستکاری</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QProcess, QRect, QSize, QTimer
+from PySide6.QtCore import QByteArray, QProcess, QRect, QSize, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -100,8 +100,8 @@ class MainWindow(QMainWindow):
         size = QSize(min(PREFERRED_SIZE.width(), available.width() - frame.width()),
                      min(PREFERRED_SIZE.height(), available.height() - frame.height()))
         self.resize(size)
-        self.move(available.center() - QPoint((size.width() + frame.width()) // 2,
-                                              (size.height() + frame.height()) // 2))
+        self.move(max(available.left(), available.center().x() - (size.width() + frame.width()) // 2),
+                  max(available.top(), available.center().y() - (size.height() + frame.height()) // 2))
 
     def _available(self) -> QRect:
         screen = self.screen() or QGuiApplication.primaryScreen()
@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Delete assessment"),
             self.tr("Delete the assessment of %1 dated %2? You can undo this with Ctrl+Z.")
             .replace("%1", summary.site_name).replace("%2", summary.date),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.home_undo.push(DeleteAssessment(self, assessment_id, summary.site_name))

@@ -233,6 +233,7 @@ class PlanView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.total)
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         session.details_changed.connect(self.refresh)
         self.refresh()
 
@@ -276,7 +277,14 @@ class PlanView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.total.setText(self.tr("%n actions", "", len(actions)) + " · "
                            + self.tr("%n institutions", "", len(groups)))
+        self._on_current_changed()
         self.changed.emit()
+
+    def _on_current_changed(self, *args) -> None:
+        chosen = self.tree.currentIndex()
+        is_action = chosen.isValid() and chosen.siblingAtColumn(0).data(ACTION_ROLE) is not None
+        self.edit_button.setEnabled(is_action)
+        self.delete_button.setEnabled(is_action)
 
     def _on_filter_changed(self, words: str) -> None:
         self.proxy.setFilterFixedString(words.strip())
@@ -316,7 +324,9 @@ class PlanView(QWidget):
         if action is None:
             return
         answer = QMessageBox.question(self, self.tr("Delete action"),
-                                      self.tr("Delete the action “%1”?").replace("%1", action.title))
+                                      self.tr("Delete the action “%1”?").replace("%1", action.title),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.session.store.delete_action(self.session.assessment_id, action.id)
             self.refresh()

@@ -180,9 +180,13 @@ class ResultsView(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        class ChartCanvas(FigureCanvasQTAgg):
+            def wheelEvent(self, event) -> None:
+                event.ignore()  # the charts do not zoom: the wheel scrolls the page they are on
+
         canvases = {}
         for name in ("radar", "gaps", "phases"):
-            canvas = FigureCanvasQTAgg(Figure(figsize=(5.5, 4.2), layout="constrained"))
+            canvas = ChartCanvas(Figure(figsize=(5.5, 4.2), layout="constrained"))
             canvas.setMinimumSize(420, 340)
             canvases[name] = canvas
         return canvases
