@@ -222,7 +222,7 @@
     </message>
     <message>
         <source>Type the date as YYYY-MM-DD, for example 2025-03-15.</source>
-        <translation>اكتب التاريخ بالشكل YYYY-MM-DD (سنة-شهر-يوم)، مثل 2025-03-15.</translation>
+        <translation>اكتب التاريخ بالشكل YYYY-MM-DD (سنة-شهر-يوم)، مثل ‎2025-03-15‎.</translation>
     </message>
 </context>
 <context>

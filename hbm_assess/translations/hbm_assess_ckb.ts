@@ -222,7 +222,7 @@
     </message>
     <message>
         <source>Type the date as YYYY-MM-DD, for example 2025-03-15.</source>
-        <translation>بەروار بەم شێوەیە بنووسە: YYYY-MM-DD (ساڵ-مانگ-ڕۆژ)، بۆ نموونە 2025-03-15.</translation>
+        <translation>بەروار بەم شێوەیە بنووسە: YYYY-MM-DD (ساڵ-مانگ-ڕۆژ)، بۆ نموونە ‎2025-03-15‎.</translation>
     </message>
 </context>
 <context>

@@ -176,7 +176,8 @@ class NewAssessmentDialog(QDialog):
             shown = bool(message) and bool(field.isModified() or self.property("tried"))
             label.setText(message)
             label.setVisible(shown)
-            field.setStyleSheet(INVALID_STYLE if shown else "")
+            styled = field.edit if isinstance(field, DateField) else field  # not its calendar button
+            styled.setStyleSheet(INVALID_STYLE if shown else "")
         return not found
 
     def accept(self) -> None:
