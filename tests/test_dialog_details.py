@@ -210,7 +210,7 @@ def test_the_wheel_over_a_chart_scrolls_the_results(qtbot, window, store, mini_a
     results = window.assessment_view.results
     window.assessment_view.tabs.setCurrentWidget(results)
     window.resize(900, 500)
-    qtbot.waitUntil(results.isVisible)
+    qtbot.waitUntil(lambda: results.isVisible() and bool(results.canvases))
     bar = results.findChild(QScrollArea).verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
     canvas = results.canvases["radar"]
@@ -227,3 +227,15 @@ def test_the_wheel_over_a_chart_scrolls_the_results(qtbot, window, store, mini_a
     assert not over_chart.isAccepted()
     QApplication.sendEvent(canvas.parentWidget().parentWidget(), wheel_down())
     assert bar.value() > 0
+
+
+# -- heavy views paint first, then fill in --------------------------------------------------------------------
+
+def test_opening_an_assessment_leaves_the_charts_until_results_is_shown(qtbot, window, mini_assessment):
+    window.open_assessment(mini_assessment, "REG-01")
+    results = window.assessment_view.results
+    assert results.canvases == {}  # no charts (nor matplotlib) while the assessor scores
+    window.assessment_view.tabs.setCurrentWidget(results)
+    assert results.busy.isVisible() and "Drawing" in results.busy.text()  # the frame first, saying so
+    qtbot.waitUntil(lambda: set(results.canvases) == {"radar", "gaps", "phases"} and not results.busy.isVisible())
+    assert results.canvases["radar"].figure.axes

@@ -1471,6 +1471,10 @@
 <context>
     <name>ResultsView</name>
     <message>
+        <source>Drawing the charts…</source>
+        <translation>جارٍ رسم المخططات…</translation>
+    </message>
+    <message>
         <source>Add action for the selected gap…</source>
         <translation>إضافة إجراء للفجوة المحددة…</translation>
     </message>

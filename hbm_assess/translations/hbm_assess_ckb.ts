@@ -1461,6 +1461,10 @@
 <context>
     <name>ResultsView</name>
     <message>
+        <source>Drawing the charts…</source>
+        <translation>هێڵکارییەکان دەکێشرێن…</translation>
+    </message>
+    <message>
         <source>Add action for the selected gap…</source>
         <translation>زیادکردنی کار بۆ کەلێن دیاریکراو…</translation>
     </message>
