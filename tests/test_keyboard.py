@@ -95,6 +95,7 @@ def test_level_keys_work_while_the_tree_has_focus(qtbot, opened, store, mini_ass
     type_keys(qtbot, Qt.Key.Key_Down)  # the tree's own arrow keys still move through it
     assert view.current_id == "REG-02" and focused() is view.tree
     type_keys(qtbot, Qt.Key.Key_3)
+    assert focused() is view.tree  # a level key does not pull focus out of the tree
     type_keys(qtbot, Qt.Key.Key_Down)
     type_keys(qtbot, Qt.Key.Key_Down)  # over the Operations area to OPS-01
     type_keys(qtbot, Qt.Key.Key_U)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -398,7 +399,7 @@ class IndicatorPage(QScrollArea):
         target = before.target if before.target and before.target >= level else None
         after = replace(before.with_level(level), target=target or default_target(level, self.indicator.default_target))
         self._change(after, self.tr("Level %1 for %2").replace("%1", str(level)).replace("%2", self.indicator.id))
-        if self.focusWidget() in self.choices:
+        if QApplication.focusWidget() in self.choices:  # not from the tree: its arrow keys stay there
             self.focus_levels()  # the arrow keys go on from the level just chosen
 
     def _on_special_chosen(self, special: str) -> None:
