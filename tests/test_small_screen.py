@@ -65,3 +65,12 @@ def test_saved_is_shown_beside_the_indicator_not_only_in_the_status_bar(qtbot, s
     # In the navigation row under the page, inside the window.
     note = view.saved_note.mapTo(window, view.saved_note.rect().bottomRight())
     assert window.rect().contains(note) and note.y() < window.statusBar().y()
+
+
+def test_changes_waiting_for_the_database_are_shown_beside_the_indicator_too(qtbot, store, mini_assessment):
+    window = start(store)
+    qtbot.addWidget(window)
+    window.open_assessment(mini_assessment, "REG-01")
+    window.session.waiting.emit(2)  # as the session does while another program holds the database
+    view = window.assessment_view
+    assert view.saved_note.text().startswith("Saving") and view.saved_note.text() == window.saved_label.text()

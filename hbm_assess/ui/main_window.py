@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
 
     def _on_waiting(self, count: int) -> None:
         waiting = self.tr("Saving… the database is busy; changes kept and retried: %1")
-        self.saved_label.setText(waiting.replace("%1", str(count)))
+        self._show_save_state(waiting.replace("%1", str(count)))
 
     def _save_waiting_changes(self) -> None:
         """Before an assessment closes: commit what waits for the database, or let the person decide."""
