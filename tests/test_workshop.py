@@ -124,6 +124,8 @@ def test_dissent_is_visible_in_the_export(tmp_path, facilitator):
 
 
 def test_group_laptop_answers_only_its_own_indicators(qtbot, tmp_path, facilitator):
+    from PySide6.QtWidgets import QApplication
+
     from hbm_assess.ui.main_window import MainWindow
 
     settings.use_file(tmp_path / "settings.ini")
@@ -142,9 +144,9 @@ def test_group_laptop_answers_only_its_own_indicators(qtbot, tmp_path, facilitat
     assert "OPS-01" not in laptop.answers(laptop_id)
     assert "Another group" in view.page.state_note.text()
     view.show_indicator("REG-02")
-    view.page.setFocus()
-    qtbot.waitUntil(view.page.hasFocus)
-    qtbot.keyClick(view.page, Qt.Key.Key_3)
+    # Focus lands on the indicator's level choices (issue 15), inside the page.
+    qtbot.waitUntil(lambda: view.page.isAncestorOf(QApplication.focusWidget()))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3)
     assert laptop.answers(laptop_id)["REG-02"].level == 3
     window.close()
     laptop.close()

@@ -211,6 +211,21 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar</source>
+        <translation>اختر من التقويم</translation>
+    </message>
+    <message>
+        <source>Type the date as YYYY-MM-DD, for example 2025-03-15.</source>
+        <translation>اكتب التاريخ بالشكل YYYY-MM-DD (سنة-شهر-يوم)، مثل ‎2025-03-15‎.</translation>
+    </message>
+</context>
+<context>
     <name>GapsModel</name>
     <message>
         <source>Indicator</source>
@@ -246,6 +261,10 @@
     <message>
         <source>Workshop groups</source>
         <translation>مجموعات ورشة العمل</translation>
+    </message>
+    <message>
+        <source>No groups yet. Press Add group for each break-out group, name it, then tick the indicators it scores.</source>
+        <translation>لا توجد مجموعات بعد. اضغط «إضافة مجموعة» لكل مجموعة عمل، وسمّها، ثم ضع علامة على المؤشرات التي تقيّمها.</translation>
     </message>
     <message>
         <source>Add group</source>
@@ -290,6 +309,22 @@
     <message>
         <source>Every group needs a name of its own.</source>
         <translation>يجب أن يكون لكل مجموعة اسم خاص بها.</translation>
+    </message>
+    <message>
+        <source>Discard the changes to the groups (%1)? They have not been saved.</source>
+        <translation>هل تريد تجاهل التغييرات على المجموعات (%1)؟ لم تُحفظ بعد.</translation>
+    </message>
+    <message>
+        <source>groups removed</source>
+        <translation>مجموعات أُزيلت</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>متابعة التحرير</translation>
     </message>
 </context>
 <context>
@@ -1435,6 +1470,10 @@
 </context>
 <context>
     <name>ResultsView</name>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>جارٍ رسم المخططات…</translation>
+    </message>
     <message>
         <source>Add action for the selected gap…</source>
         <translation>إضافة إجراء للفجوة المحددة…</translation>

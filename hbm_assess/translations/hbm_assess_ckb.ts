@@ -211,6 +211,21 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar</source>
+        <translation>لە ساڵنامەکە هەڵیبژێرە</translation>
+    </message>
+    <message>
+        <source>Type the date as YYYY-MM-DD, for example 2025-03-15.</source>
+        <translation>بەروار بەم شێوەیە بنووسە: YYYY-MM-DD (ساڵ-مانگ-ڕۆژ)، بۆ نموونە ‎2025-03-15‎.</translation>
+    </message>
+</context>
+<context>
     <name>GapsModel</name>
     <message>
         <source>Indicator</source>
@@ -246,6 +261,10 @@
     <message>
         <source>Workshop groups</source>
         <translation>گرووپەکانی وۆرکشۆپ</translation>
+    </message>
+    <message>
+        <source>No groups yet. Press Add group for each break-out group, name it, then tick the indicators it scores.</source>
+        <translation>هێشتا هیچ گرووپێک نییە. بۆ هەر گرووپێکی کار «زیادکردنی گرووپ» دابگرە، ناوی لێ بنێ، پاشان ئەو پێوەرانە نیشان بکە کە هەڵیاندەسەنگێنێت.</translation>
     </message>
     <message>
         <source>Add group</source>
@@ -290,6 +309,22 @@
     <message>
         <source>Every group needs a name of its own.</source>
         <translation>هەر گرووپێک پێویستی بە ناوێکی تایبەت بە خۆی هەیە.</translation>
+    </message>
+    <message>
+        <source>Discard the changes to the groups (%1)? They have not been saved.</source>
+        <translation>گۆڕانکارییەکانی گرووپەکان (%1) فڕێ بدرێن؟ هێشتا پاشەکەوت نەکراون.</translation>
+    </message>
+    <message>
+        <source>groups removed</source>
+        <translation>گرووپە لابراوەکان</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>فڕێدان</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>بەردەوامبوون لە دەستکاری</translation>
     </message>
 </context>
 <context>
@@ -1425,6 +1460,10 @@
 </context>
 <context>
     <name>ResultsView</name>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>هێڵکارییەکان دەکێشرێن…</translation>
+    </message>
     <message>
         <source>Add action for the selected gap…</source>
         <translation>زیادکردنی کار بۆ کەلێن دیاریکراو…</translation>

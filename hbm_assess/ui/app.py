@@ -54,10 +54,9 @@ def start(store: Store) -> MainWindow:
     indicator = settings.read("session/indicator")
     settings.write("session/clean_exit", False)
     window = MainWindow(store)
-    geometry = settings.read("window/geometry")
-    if not geometry.isEmpty():
-        window.restoreGeometry(geometry)
+    window.place(settings.read("window/geometry"))
     window.show()
+    window.keep_on_screen()  # the frame is known now
     last = settings.read("last_assessment")
     if last:
         window.home.select(last)

@@ -25,6 +25,7 @@ from hbm_assess.ui.plan import PlanView
 from hbm_assess.ui.results import ResultsView
 from hbm_assess.ui.review import ReviewPage
 from hbm_assess.ui.session import AssessmentSession
+from hbm_assess.ui.shortcuts import keys
 
 
 class AssessmentView(QWidget):
@@ -56,6 +57,8 @@ class AssessmentView(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.tree.clicked.connect(self._on_tree_clicked)
+        self.tree.activated.connect(self._on_tree_clicked)
         self.find.textChanged.connect(self._on_find_text_changed)
         self.find.returnPressed.connect(self._on_find_return)
         self.progress = QProgressBar(self)
@@ -84,9 +87,12 @@ class AssessmentView(QWidget):
         self.next_button.clicked.connect(self.go_next)
         self.review_button.clicked.connect(self.show_review)
         self.back_button.clicked.connect(self.back_requested)
+        self.saved_note = QLabel(self)  # "Saved 10:42:07", set by the window as each change is committed
+        self.saved_note.setStyleSheet("color: palette(placeholder-text);")
         navigation = QHBoxLayout()
         navigation.addWidget(self.back_button)
         navigation.addStretch()
+        navigation.addWidget(self.saved_note)
         navigation.addWidget(self.previous_button)
         navigation.addWidget(self.next_button)
         navigation.addWidget(self.review_button)
@@ -115,25 +121,27 @@ class AssessmentView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
-        self._add_shortcut((QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"), QKeySequence("Alt+Down")),
-                           self.go_next)
-        self._add_shortcut((QKeySequence("Alt+Up"),), self.go_previous)
+        self._add_shortcut(("Ctrl+Return", "Ctrl+Enter", "Alt+Down"), self.go_next)
+        self._add_shortcut(("Alt+Up",), self.go_previous)
         self._add_shortcut((QKeySequence.StandardKey.Find,), self._on_find_requested)
+        self._add_shortcut(("Ctrl+E",), self._on_evidence_requested)
+        self.page.install_level_keys(self.splitter)  # the tree and the page: wherever the assessor is
         session.answer_changed.connect(self._on_answer_changed)
         session.details_changed.connect(self._on_details_changed)
         self._on_details_changed()
         self._on_answer_changed("")
 
-    def _add_shortcut(self, keys, handler) -> None:
+    def _add_shortcut(self, sequences, handler) -> None:
         action = QAction(self)
-        action.setShortcuts(list(keys))
+        action.setShortcuts(keys(*sequences))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(handler)
         self.addAction(action)
 
     # -- navigation ----------------------------------------------------------
 
-    def show_indicator(self, indicator_id: str) -> None:
+    def show_indicator(self, indicator_id: str, focus: bool = True) -> None:
+        """Show an indicator; with ``focus``, on its level choices, ready for a level key."""
         if indicator_id not in self.session.form.by_id:
             return
         self.current_id = indicator_id
@@ -148,6 +156,8 @@ class AssessmentView(QWidget):
         position = self.indicator_ids.index(indicator_id)
         self.previous_button.setEnabled(position > 0)
         self.next_button.setEnabled(position < len(self.indicator_ids) - 1)
+        if focus:
+            self.page.focus_levels()
         self.indicator_shown.emit(indicator_id)
 
     def show_first_unanswered(self) -> None:
@@ -209,7 +219,18 @@ class AssessmentView(QWidget):
     def _on_tree_current_changed(self, current, previous) -> None:
         indicator_id = current.data(INDICATOR_ROLE) if current.isValid() else None
         if indicator_id and indicator_id != self.current_id:
+            self.show_indicator(indicator_id, focus=False)  # arrow keys keep moving through the tree
+
+    def _on_tree_clicked(self, index) -> None:
+        # Also for the indicator already current: the click leaves the review for its page.
+        indicator_id = index.data(INDICATOR_ROLE)
+        if indicator_id:
             self.show_indicator(indicator_id)
+
+    def _on_evidence_requested(self) -> None:
+        if self.current_id is not None and self.right.currentWidget() is not self.page:
+            self.show_indicator(self.current_id, focus=False)
+        self.page.focus_evidence()
 
     def _on_find_requested(self) -> None:
         self.find.setFocus()
@@ -226,7 +247,6 @@ class AssessmentView(QWidget):
                 indicator_id = self.filter.index(0, 0, area).data(INDICATOR_ROLE)
                 self.find.clear()
                 self.show_indicator(indicator_id)
-                self.page.setFocus()
                 return
 
     def _on_answer_changed(self, indicator_id: str) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -32,12 +33,15 @@ from hbm_assess.ui.commands import ChangeAnswer
 from hbm_assess.ui.session import AssessmentSession
 
 TYPING_PAUSE_MS = 600  # typed text is committed after this pause, on leaving the field, or on navigation
+FOCUS_RING_ON_LIGHT = "#1A5FB4"  # contrast of 3:1 or more against the page and every level fill
+FOCUS_RING_ON_DARK = "#8CC4FF"
 
 
 class LevelChoice(QFrame):
     """One level descriptor as a large choice that can be read in full."""
 
     chosen = Signal(int)
+    step_requested = Signal(int)  # the level whose choice the arrow keys move focus to
 
     def __init__(self, level: int, parent=None):
         super().__init__(parent)
@@ -76,13 +80,31 @@ class LevelChoice(QFrame):
 
     def set_checked(self, checked: bool) -> None:
         self._checked = checked
-        if checked:
-            self.setStyleSheet(
-                f"#LevelChoice {{ background: {level_fill(self.level)}; border: 2px solid {level_hex(self.level)};"
-                " border-radius: 6px; } #LevelChoice QLabel { color: black; }"
-            )
+        self._restyle()
+
+    def _restyle(self) -> None:
+        # Border and margin add up to 3 px in every state, so the focus ring never moves the text.
+        if self._checked:
+            look = (f"background: {level_fill(self.level)}; border: 2px solid {level_hex(self.level)}; margin: 1px;")
         else:
-            self.setStyleSheet("#LevelChoice { border: 1px solid palette(mid); border-radius: 6px; }")
+            look = "border: 1px solid palette(mid); margin: 2px;"
+        self._ring = self._ring_colour()
+        self.setStyleSheet(
+            f"#LevelChoice {{ {look} border-radius: 6px; }}"
+            f" #LevelChoice:focus {{ border: 3px solid {self._ring}; margin: 0px; }}"
+            + (" #LevelChoice QLabel { color: black; }" if self._checked else "")
+        )
+
+    def _ring_colour(self) -> str:
+        """Dark blue on light ground (the page in a light palette, every level fill), light blue on dark."""
+        around = self.parentWidget().palette() if self.parentWidget() else self.palette()
+        dark_ground = not self._checked and around.color(QPalette.ColorRole.Window).lightness() < 128
+        return FOCUS_RING_ON_DARK if dark_ground else FOCUS_RING_ON_LIGHT
+
+    def focusInEvent(self, event) -> None:
+        if self._ring_colour() != self._ring:  # the palette changed (light to dark) since it was styled
+            self._restyle()
+        super().focusInEvent(event)
 
     def is_checked(self) -> bool:
         return self._checked
@@ -95,6 +117,10 @@ class LevelChoice(QFrame):
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.chosen.emit(self.level)
+            return
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: +1}.get(event.key())
+        if step and not event.modifiers():
+            self.step_requested.emit(self.level + step)
             return
         super().keyPressEvent(event)
 
@@ -137,6 +163,7 @@ class IndicatorPage(QScrollArea):
         self.choices = [LevelChoice(level, body) for level in LEVELS]
         for choice in self.choices:
             choice.chosen.connect(self._on_level_chosen)
+            choice.step_requested.connect(self._on_step_requested)
         self.na_button = QPushButton(body)
         self.unknown_button = QPushButton(body)
         self.clear_button = QPushButton(body)
@@ -168,6 +195,7 @@ class IndicatorPage(QScrollArea):
         for name, widget in (("evidence_reference", self.evidence_reference),
                              ("evidence_text", self.evidence_text), ("notes", self.notes)):
             widget.textChanged.connect(lambda *_, n=name: self._on_text_typed(n))
+            widget.installEventFilter(self)
 
         self.special_row = QHBoxLayout()
         self.special_row.addWidget(self.na_button)
@@ -198,7 +226,8 @@ class IndicatorPage(QScrollArea):
         layout.addSpacing(6)
         layout.addLayout(self.details)
         layout.addStretch()
-        self._install_shortcuts()
+        self._level_keys: list[QShortcut] = []
+        self.install_level_keys(self)
         self._translate_fixed_texts()
         session.answer_changed.connect(self._on_answer_changed)
 
@@ -211,18 +240,51 @@ class IndicatorPage(QScrollArea):
         self.notes.setPlaceholderText(self.tr("Anything else the team should know"))
         self.target.setToolTip(self.tr("The level to reach; by default one above the current level"))
 
-    def _install_shortcuts(self) -> None:
+    def install_level_keys(self, scope: QWidget) -> None:
+        """The level keys (1-5, 0/N, U) answer while focus is anywhere inside ``scope``."""
+        for shortcut in self._level_keys:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
         keys = {str(level): (lambda lv=level: self._on_level_chosen(lv)) for level in LEVELS}
         keys.update({
             "0": lambda: self._on_special_chosen(Special.NA.value),
             "N": lambda: self._on_special_chosen(Special.NA.value),
             "U": lambda: self._on_special_chosen(Special.UNKNOWN.value),
         })
+        self._level_keys = []
         for key, handler in keys.items():
             # Text fields take plain keys first (Qt's shortcut override), so typing "1" in a note types.
-            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut = QShortcut(QKeySequence(key), scope)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(handler)
+            self._level_keys.append(shortcut)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Escape leaves a text field: what was typed is saved and the level keys work again.
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.commit_typing()
+            self.focus_levels()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_levels(self) -> None:
+        """Focus on the chosen level, else the first: the place where the level keys and arrows start."""
+        choice = next((c for c in self.choices if c.is_checked()), self.choices[0])
+        if choice.isEnabled():
+            choice.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ensureWidgetVisible(choice)
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_step_requested(self, level: int) -> None:
+        choice = next((c for c in self.choices if c.level == level), None)
+        if choice is not None:
+            choice.setFocus(Qt.FocusReason.TabFocusReason)
+            self.ensureWidgetVisible(choice)
+
+    def focus_evidence(self) -> None:
+        self.evidence_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ensureWidgetVisible(self.evidence_text)
 
     # -- showing -------------------------------------------------------------
 
@@ -337,6 +399,8 @@ class IndicatorPage(QScrollArea):
         target = before.target if before.target and before.target >= level else None
         after = replace(before.with_level(level), target=target or default_target(level, self.indicator.default_target))
         self._change(after, self.tr("Level %1 for %2").replace("%1", str(level)).replace("%2", self.indicator.id))
+        if QApplication.focusWidget() in self.choices:  # not from the tree: its arrow keys stay there
+            self.focus_levels()  # the arrow keys go on from the level just chosen
 
     def _on_special_chosen(self, special: str) -> None:
         if self.indicator is None:

@@ -6,8 +6,8 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
+from PySide6.QtCore import QByteArray, QProcess, QRect, QSize, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -23,6 +23,7 @@ from hbm_assess.ui import settings, text
 from hbm_assess.ui.home import HomeView
 from hbm_assess.ui.new_assessment import NewAssessmentDialog
 from hbm_assess.ui.session import AssessmentSession
+from hbm_assess.ui.shortcuts import keys
 from hbm_assess.ui.workbooks import Workbooks, dropped_paths
 
 
@@ -56,6 +57,10 @@ class DeleteAssessment(QUndoCommand):
         self.window.home.select(self.assessment_id)
 
 
+PREFERRED_SIZE = QSize(1280, 860)
+FRAME_GUESS = QSize(16, 48)  # a window manager's borders and title bar, before the window is shown
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -83,14 +88,49 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_menus()
         self.show_home()
-        self.resize(1200, 800)
+        self.place()
+
+    def place(self, remembered: QByteArray | None = None) -> None:
+        """The remembered geometry, else most of the screen; never larger than the screen's free area."""
+        if remembered is not None and not remembered.isEmpty() and self.restoreGeometry(remembered):
+            self.keep_on_screen()
+            return
+        available = self._available()
+        frame = self._frame_extra()
+        size = QSize(min(PREFERRED_SIZE.width(), available.width() - frame.width()),
+                     min(PREFERRED_SIZE.height(), available.height() - frame.height()))
+        self.resize(size)
+        self.move(max(available.left(), available.center().x() - (size.width() + frame.width()) // 2),
+                  max(available.top(), available.center().y() - (size.height() + frame.height()) // 2))
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def _frame_extra(self) -> QSize:
+        """Title bar and borders: known once shown, else a generous guess."""
+        if self.isVisible() and self.frameGeometry().size() != self.size():
+            return self.frameGeometry().size() - self.size()
+        return FRAME_GUESS
+
+    def keep_on_screen(self) -> None:
+        if self.isMaximized() or self.isFullScreen():
+            return
+        available, frame = self._available(), self._frame_extra()
+        width = min(self.width(), available.width() - frame.width())
+        height = min(self.height(), available.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), available.left()), available.right() + 1 - width - frame.width())
+        y = min(max(self.y(), available.top()), available.bottom() + 1 - height - frame.height())
+        self.move(x, y)
 
     # -- menus ---------------------------------------------------------------
 
     def _action(self, menu, label: str, handler, shortcut=None) -> QAction:
         action = QAction(label, self)
         if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else keys(shortcut))
         action.triggered.connect(handler)
         menu.addAction(action)
         return action
@@ -104,7 +144,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, self.tr("&Export to Excel…"), self.export_current,
-                                          QKeySequence("Ctrl+E"))
+                                          QKeySequence("Ctrl+Shift+E"))
         self._action(file_menu, self.tr("Export &all to Excel…"), self.workbooks.choose_folder_and_export_all)
         self.report_action = self._action(file_menu, self.tr("Export &report (PDF)…"), self.report_current,
                                           QKeySequence("Ctrl+P"))
@@ -115,13 +155,16 @@ class MainWindow(QMainWindow):
         self.close_action = self._action(file_menu, self.tr("&Close assessment"), self.show_home,
                                          QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("&Quit"), self.close,
+                     keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        undo.setShortcuts(keys(QKeySequence.StandardKey.Undo))
         redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # The README's Ctrl+Shift+Z and Windows' Ctrl+Y everywhere, each once: on X11 the platform's
+        # Redo is Ctrl+Shift+Z itself, and a sequence listed twice is ambiguous, so neither ran.
+        redo.setShortcuts(keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
@@ -208,6 +251,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Delete assessment"),
             self.tr("Delete the assessment of %1 dated %2? You can undo this with Ctrl+Z.")
             .replace("%1", summary.site_name).replace("%2", summary.date),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.home_undo.push(DeleteAssessment(self, assessment_id, summary.site_name))
@@ -248,7 +292,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — HBM Assess").replace("%1", self.session.assessment.site.name))
         self.saved_label.setText("")
         page = self.assessment_view.page
-        QTimer.singleShot(0, page, page.setFocus)  # the page as context: no call once it is gone
+        QTimer.singleShot(0, page, page.focus_levels)  # the page as context: no call once it is gone
 
     def _close_session(self) -> None:
         if self.assessment_view is not None:
@@ -361,11 +405,11 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, stamp: str) -> None:
         local = datetime.fromisoformat(stamp).astimezone().strftime("%H:%M:%S")
-        self.saved_label.setText(self.tr("Saved %1").replace("%1", local))
+        self._show_save_state(self.tr("Saved %1").replace("%1", local))
 
     def _on_waiting(self, count: int) -> None:
         waiting = self.tr("Saving… the database is busy; changes kept and retried: %1")
-        self.saved_label.setText(waiting.replace("%1", str(count)))
+        self._show_save_state(waiting.replace("%1", str(count)))
 
     def _save_waiting_changes(self) -> None:
         """Before an assessment closes: commit what waits for the database, or let the person decide."""
@@ -385,9 +429,15 @@ class MainWindow(QMainWindow):
                 return
 
     def _on_save_failed(self, reason: str) -> None:
-        self.saved_label.setText(self.tr("NOT SAVED"))
+        self._show_save_state(self.tr("NOT SAVED"))
         QMessageBox.critical(self, self.tr("Not saved"),
                              self.tr("The last change could not be saved: %1").replace("%1", reason))
+
+    def _show_save_state(self, state: str) -> None:
+        # Beside the indicator too: on a small screen the status bar can sit under the taskbar.
+        self.saved_label.setText(state)
+        if self.assessment_view is not None:
+            self.assessment_view.saved_note.setText(state)
 
     # -- databases -----------------------------------------------------------
 

@@ -7,7 +7,6 @@ import re
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -27,6 +26,7 @@ from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import crossing_points, institutions
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.ui import text
+from hbm_assess.ui.date_field import DateField
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 PCODE = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,12}$")
@@ -68,9 +68,7 @@ class NewAssessmentDialog(QDialog):
         coordinates = QHBoxLayout()
         coordinates.addWidget(self.latitude)
         coordinates.addWidget(self.longitude)
-        self.date = QDateEdit(QDate.currentDate(), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateField(QDate.currentDate(), self)
         self.assessors = QLineEdit(self)
         self.assessors.setPlaceholderText(self.tr("Names, separated by commas"))
         self.institution_list = QListWidget(self)
@@ -99,7 +97,7 @@ class NewAssessmentDialog(QDialog):
         form_layout.addRow(self.tr("Site type"), self.site_type)
         form_layout.addRow(self.tr("P-code"), self._with_problem(self.pcode))
         form_layout.addRow(self.tr("Latitude, longitude"), coordinates)
-        form_layout.addRow(self.tr("Date *"), self.date)
+        form_layout.addRow(self.tr("Date *"), self._with_problem(self.date))
         form_layout.addRow(self.tr("Assessors *"), self._with_problem(self.assessors))
         form_layout.addRow(self.tr("Participating institutions"), self.institution_list)
         form_layout.addRow("", other)
@@ -114,6 +112,7 @@ class NewAssessmentDialog(QDialog):
         layout.addWidget(self.buttons)
         for field in (self.site_name, self.country, self.pcode, self.assessors):
             field.textChanged.connect(self.validate)
+        self.date.changed.connect(self.validate)
         self.resize(620, 700)
         self.validate()
 
@@ -163,6 +162,8 @@ class NewAssessmentDialog(QDialog):
             found[self.country] = self.tr("Two capital letters, e.g. IQ.")
         if self.pcode.text().strip() and not PCODE.match(self.pcode.text().strip()):
             found[self.pcode] = self.tr("A P-code starts with the country letters, e.g. IQG03.")
+        if self.date.problem():
+            found[self.date] = self.date.problem()
         if not self._assessor_names():
             found[self.assessors] = self.tr("Name at least one assessor.")
         return found
@@ -175,7 +176,8 @@ class NewAssessmentDialog(QDialog):
             shown = bool(message) and bool(field.isModified() or self.property("tried"))
             label.setText(message)
             label.setVisible(shown)
-            field.setStyleSheet(INVALID_STYLE if shown else "")
+            styled = field.edit if isinstance(field, DateField) else field  # not its calendar button
+            styled.setStyleSheet(INVALID_STYLE if shown else "")
         return not found
 
     def accept(self) -> None:

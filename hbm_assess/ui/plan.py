@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -33,6 +32,7 @@ from hbm_assess.core.assessment import Action, ActionStatus, Priority, Timeframe
 from hbm_assess.core.reference import institutions
 from hbm_assess.core.scoring import Gap, suggested_priority
 from hbm_assess.ui import text
+from hbm_assess.ui.date_field import DateField
 from hbm_assess.ui.session import AssessmentSession
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
@@ -101,11 +101,8 @@ class ActionDialog(QDialog):
                                     .replace("%3", str(gap.level)))
         self.timeframe = _choice(self, [(t.value, timeframe_name(t.value)) for t in Timeframe], action.timeframe)
         self.has_due_date = QCheckBox(self.tr("by a date:"), self)
-        self.due_date = QDateEdit(self)
-        self.due_date.setCalendarPopup(True)
-        self.due_date.setDisplayFormat("yyyy-MM-dd")
-        self.due_date.setDate(QDate.fromString(action.due_date, "yyyy-MM-dd") if action.due_date
-                              else QDate.currentDate().addMonths(3))
+        self.due_date = DateField(QDate.fromString(action.due_date, "yyyy-MM-dd") if action.due_date
+                                  else QDate.currentDate().addMonths(3), self)
         self.has_due_date.setChecked(bool(action.due_date))
         self.due_date.setEnabled(bool(action.due_date))
         self.has_due_date.toggled.connect(self.due_date.setEnabled)
@@ -157,6 +154,10 @@ class ActionDialog(QDialog):
         if not self.title.text().strip():
             self.problem.setText(self.tr("Say what will be done."))
             self.title.setFocus()
+            return
+        if self.has_due_date.isChecked() and self.due_date.problem():
+            self.problem.setText(self.due_date.problem())
+            self.due_date.setFocus()
             return
         super().accept()
 
@@ -232,6 +233,7 @@ class PlanView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.total)
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         session.details_changed.connect(self.refresh)
         self.refresh()
 
@@ -275,7 +277,14 @@ class PlanView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.total.setText(self.tr("%n actions", "", len(actions)) + " · "
                            + self.tr("%n institutions", "", len(groups)))
+        self._on_current_changed()
         self.changed.emit()
+
+    def _on_current_changed(self, *args) -> None:
+        chosen = self.tree.currentIndex()
+        is_action = chosen.isValid() and chosen.siblingAtColumn(0).data(ACTION_ROLE) is not None
+        self.edit_button.setEnabled(is_action)
+        self.delete_button.setEnabled(is_action)
 
     def _on_filter_changed(self, words: str) -> None:
         self.proxy.setFilterFixedString(words.strip())
@@ -315,7 +324,9 @@ class PlanView(QWidget):
         if action is None:
             return
         answer = QMessageBox.question(self, self.tr("Delete action"),
-                                      self.tr("Delete the action “%1”?").replace("%1", action.title))
+                                      self.tr("Delete the action “%1”?").replace("%1", action.title),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.session.store.delete_action(self.session.assessment_id, action.id)
             self.refresh()

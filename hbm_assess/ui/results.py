@@ -126,7 +126,12 @@ class ResultsView(QWidget):
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         self.comparison_note = QLabel(self)
-        self.canvases = self._make_canvases()
+        # The charts (and matplotlib) are made when Results is first shown, after its frame is painted:
+        # opening an assessment to score it does not wait for them.
+        self.canvases: dict = {}
+        self.busy = QLabel(self.tr("Drawing the charts…"), self)
+        self.busy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.busy.setMinimumHeight(340)
         self.table_model = ScoredTableModel(session, self)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.table_model)
@@ -147,15 +152,13 @@ class ResultsView(QWidget):
         top.addWidget(QLabel(self.tr("Compare with:"), self))
         top.addWidget(self.compare_with, 1)
         top.addWidget(self.comparison_note, 1)
-        charts = QGridLayout()
-        charts.addWidget(self.canvases["radar"], 0, 0)
-        charts.addWidget(self.canvases["phases"], 1, 0)
-        charts.addWidget(self.canvases["gaps"], 0, 1, 2, 1)  # tall, so more gaps fit
+        self.charts = QGridLayout()
+        self.charts.addWidget(self.busy, 0, 0, 2, 2)
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(top)
         body_layout.addWidget(self.caption)
-        body_layout.addLayout(charts)
+        body_layout.addLayout(self.charts)
         table_buttons = QHBoxLayout()
         table_buttons.addStretch()
         table_buttons.addWidget(self.add_action_button)
@@ -180,9 +183,13 @@ class ResultsView(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        class ChartCanvas(FigureCanvasQTAgg):
+            def wheelEvent(self, event) -> None:
+                event.ignore()  # the charts do not zoom: the wheel scrolls the page they are on
+
         canvases = {}
         for name in ("radar", "gaps", "phases"):
-            canvas = FigureCanvasQTAgg(Figure(figsize=(5.5, 4.2), layout="constrained"))
+            canvas = ChartCanvas(Figure(figsize=(5.5, 4.2), layout="constrained"))
             canvas.setMinimumSize(420, 340)
             canvases[name] = canvas
         return canvases
@@ -204,7 +211,8 @@ class ResultsView(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
-            self.redraw()
+            # After this turn of the event loop paints the tab: the frame at once, the charts next.
+            self._redraw_timer.start(0 if self.canvases else 30)
 
     def _on_answer_changed(self, indicator_id: str) -> None:
         self._stale = True
@@ -215,9 +223,20 @@ class ResultsView(QWidget):
     def _on_comparison_chosen(self, index: int) -> None:
         self.redraw()
 
+    def _add_canvases(self) -> None:
+        self.canvases = self._make_canvases()
+        self.charts.removeWidget(self.busy)
+        self.busy.hide()
+        self.charts.addWidget(self.canvases["radar"], 0, 0)
+        self.charts.addWidget(self.canvases["phases"], 1, 0)
+        self.charts.addWidget(self.canvases["gaps"], 0, 1, 2, 1)  # tall, so more gaps fit
+
     def redraw(self) -> None:
         from hbm_assess import charts
 
+        if not self.canvases:
+            self._add_canvases()
+        self._redraw_timer.setInterval(REDRAW_PAUSE_MS)
         self._stale = False
         form, answers, language = self.session.form, self.session.answers, text.language()
         earlier = self.earlier_answers()

@@ -113,6 +113,8 @@ class ReviewPage(QWidget):
                 self, self.tr("Mark final"),
                 self.tr("%1 indicators are still unanswered. Mark the assessment final anyway?").replace(
                     "%1", str(missing)),
+                # A final assessment is locked: No is the safe answer, the one Enter gives.
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -46,11 +47,15 @@ class GroupsDialog(QDialog):
         self.session = session
         self.setWindowTitle(self.tr("Workshop groups"))
         self.groups: list[Group] = workshop.groups(session.store, session.assessment_id)
+        self._saved_groups = list(self.groups)
         self.names = QListWidget(self)
         self.names.currentRowChanged.connect(self._on_group_chosen)
-        add = QPushButton(self.tr("Add group"), self)
+        self.empty_hint = QLabel(self.tr("No groups yet. Press Add group for each break-out group, name it, "
+                                         "then tick the indicators it scores."), self)
+        self.empty_hint.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("Add group"), self)
         remove = QPushButton(self.tr("Remove group"), self)
-        add.clicked.connect(self._on_add_clicked)
+        self.add_button.clicked.connect(self._on_add_clicked)
         remove.clicked.connect(self._on_remove_clicked)
         self.name = QLineEdit(self)
         self.members = QLineEdit(self)
@@ -77,8 +82,9 @@ class GroupsDialog(QDialog):
 
         left = QVBoxLayout()
         left.addWidget(self.names, 1)
+        left.addWidget(self.empty_hint)
         row = QHBoxLayout()
-        row.addWidget(add)
+        row.addWidget(self.add_button)
         row.addWidget(remove)
         left.addLayout(row)
         editor = QFormLayout()
@@ -109,6 +115,7 @@ class GroupsDialog(QDialog):
         self.names.blockSignals(False)
         if self.groups:
             self.names.setCurrentRow(min(select, len(self.groups) - 1))
+        self.empty_hint.setVisible(not self.groups)
         self._on_group_chosen(self.names.currentRow())
 
     def _on_add_clicked(self) -> None:
@@ -160,6 +167,23 @@ class GroupsDialog(QDialog):
             self.problem.setText(self.tr("Every group needs a name of its own."))
             return
         super().accept()
+
+    def reject(self) -> None:
+        """Cancel, Escape or the close button: what was typed is only dropped when the person says so."""
+        self._store_current()  # a name still being typed counts
+        if self.groups != self._saved_groups:
+            names = ", ".join(group.name for group in self.groups if group not in self._saved_groups)
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Workshop groups"),
+                              self.tr("Discard the changes to the groups (%1)? They have not been saved.")
+                              .replace("%1", names or self.tr("groups removed")), parent=self)
+            discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+            keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(keep)
+            box.setEscapeButton(keep)
+            box.exec()
+            if box.clickedButton() is not discard:
+                return
+        super().reject()
 
 
 class SettleView(QWidget):
