@@ -213,6 +213,26 @@ def test_hostile_or_foreign_tables_are_refused_in_one_line(store, tmp_path, name
     assert store.list_assessments() == []
 
 
+def test_the_separator_is_found_even_when_labels_in_the_header_hold_commas(store, tmp_path, xlsforms):
+    forms, _ = xlsforms
+    sheets = forms[("hbm-detailed", "1.0")]
+    subs = submissions_for(sheets, 1, seed=12)
+    rows = kobo_rows(sheets, subs, labels="en")
+    rows[0] = [h + ", and" * 60 if h.startswith("REG-01") else h for h in rows[0]]  # more commas than ";"
+    # The REG-01 headers are no longer labels the import knows: its answers are left out, the rest imported.
+    for q in sheets.questions:
+        if q.name.startswith("reg_01_"):
+            subs[0].values[q.name] = ""
+    rows[1] = kobo_rows(sheets, subs, labels="en")[1]
+    (result,) = import_paths(store, [write_csv(rows, tmp_path / "commas.csv", delimiter=";")]).results
+    assert result.outcome == "imported", result.message
+    want = expected(sheets, subs[0])
+    want["answers"].pop("REG-01")
+    found = stored(store, subs[0].uuid)
+    found.pop("form")
+    assert found == want
+
+
 def test_a_table_that_is_not_an_export_of_submissions_is_skipped(store, tmp_path):
     path = tmp_path / "budget.csv"
     path.write_text("name,value\nfuel,1200\n", encoding="utf-8")

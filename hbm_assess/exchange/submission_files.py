@@ -25,6 +25,9 @@ MAX_ROWS = 20_000        # submissions in one export: far more than any assessme
 MAX_COLUMNS = 5_000      # the detailed form has about 250 questions; Kobo adds one column per choice at most
 MAX_FIELD_CHARS = 100_000
 TABLE_SUFFIXES = frozenset({".csv", ".zip"})
+# Columns every Kobo or ODK Central export has, whatever the header format: they tell the CSV separator.
+METADATA_COLUMNS = frozenset({"_uuid", "_id", "_submission_time", "hbm_form", "SubmissionDate", "meta-instanceID",
+                              "KEY"})
 
 
 @dataclass(frozen=True)
@@ -117,9 +120,7 @@ def _csv_table(data: bytes, name: str) -> Table:
     if "\x00" in text:
         raise WorkbookRejected(f"{name} contains NUL bytes, which no CSV export has; it is not a table of "
                                "submissions")
-    first_line = text.split("\n", 1)[0]
-    # KoboToolbox separates with ";" by default, ODK Central with ",".
-    delimiter = max((";", ",", "\t"), key=first_line.count)
+    delimiter = _delimiter(text.split("\n", 1)[0])
     limit = csv.field_size_limit()
     csv.field_size_limit(MAX_FIELD_CHARS)
     try:
@@ -137,6 +138,16 @@ def _csv_table(data: bytes, name: str) -> Table:
     finally:
         csv.field_size_limit(limit)
     return _table(rows, name)
+
+
+def _delimiter(first_line: str) -> str:
+    """KoboToolbox separates with ";" by default, ODK Central with ","; labels in the header may hold either."""
+    candidates = (";", ",", "\t")
+    for delimiter in candidates:
+        fields = next(csv.reader([first_line], delimiter=delimiter), [])
+        if any(name.strip() in METADATA_COLUMNS for name in fields):
+            return delimiter
+    return max(candidates, key=first_line.count)
 
 
 def _workbook_table(path: Path) -> Table:
