@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     form_list = form_commands.add_parser("list", help="list the installed questionnaires")
     form_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    xlsform = form_commands.add_parser("xlsform", help="write a questionnaire as an XLSForm for KoboToolbox or ODK")
+    xlsform.add_argument("form_id", metavar="FORM_ID", help="the questionnaire (see: hbm-assess form list)")
+    xlsform.add_argument("--version", dest="form_version", metavar="V", help="its version (default: the newest)")
+    xlsform.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
     export = commands.add_parser("export", help="write assessments as Excel workbooks that can be imported again")
     export.add_argument("id", nargs="?", type=int, metavar="ID", help="the assessment to export (see: hbm-assess list)")
     export.add_argument("--all", action="store_true", help="export every assessment, one workbook each")
@@ -256,6 +260,8 @@ def _form(args) -> int:
     from hbm_assess.core.questionnaire import FormError, installed_forms, load_form
     from hbm_assess.core.vocabulary import vocabulary
 
+    if args.form_command == "xlsform":
+        return _form_xlsform(args)
     if args.form_command == "list":
         try:
             forms = installed_forms()
@@ -303,6 +309,31 @@ def _form(args) -> int:
         print(f"{path}: ok — {form.id} {form.version}, {len(form.areas)} areas, {form.indicator_count} indicators, "
               f"languages {', '.join(form.languages)}" + (f" ({note})" if note else ""))
     return status
+
+
+def _form_xlsform(args) -> int:
+    from hbm_assess.core.questionnaire import FormError, installed_forms, latest
+    from hbm_assess.exchange.xlsform import write_xlsform
+    from hbm_assess.files import WriteError
+
+    if args.output.suffix.lower() != ".xlsx":
+        raise CommandError(f"{args.output}: the file name must end in .xlsx")
+    try:
+        forms = installed_forms()
+    except FormError as error:
+        raise CommandError(f"an installed questionnaire is broken: {error.problems[0]} in {error.source}") from None
+    try:
+        form = forms[(args.form_id, args.form_version)] if args.form_version else latest(forms, args.form_id)
+    except KeyError:
+        known = ", ".join(f"{fid} {version}" for fid, version in sorted(forms))
+        wanted = f"{args.form_id} {args.form_version}" if args.form_version else args.form_id
+        raise CommandError(f"no installed questionnaire {wanted}; installed: {known}") from None
+    try:
+        path = write_xlsform(form, args.output)
+    except WriteError as error:
+        raise CommandError(str(error)) from None
+    print(f"{path} — XLSForm of {form.id} {form.version}, {form.indicator_count} indicators")
+    return EXIT_OK
 
 
 def _screenshots(args) -> int:

@@ -114,10 +114,12 @@ def import_paths(
             break
         if progress:
             progress(done, len(entries), path)
-        result = FileResult(path, Outcome.SKIPPED, skip) if skip else import_file(store, path, forms)
-        report.results.append(result)
-        if on_result:
-            on_result(result)
+        results = [FileResult(path, Outcome.SKIPPED, skip)] if skip else _import_by_shape(store, path, forms)
+        report.total += len(results) - 1  # an export of submissions gives one result per submission
+        for result in results:
+            report.results.append(result)
+            if on_result:
+                on_result(result)
     if progress and not report.cancelled:
         progress(len(entries), len(entries), None)
     return report
@@ -140,9 +142,24 @@ def _skip_reason(path: Path) -> str | None:
     name = path.name
     if name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#")):
         return "an Office lock file (the workbook is open in Excel or LibreOffice somewhere); skipped"
-    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES | SUBMISSION_SUFFIXES:
         return f"not a workbook ({path.suffix or 'no extension'}); skipped"
     return None
+
+
+# -- Dispatch by file shape: KoboToolbox / ODK Central exports of submissions (issue 22) -----------------------
+# A .csv, a .zip, or a workbook whose first row has the XLSForm's hbm_form column holds submissions: one
+# assessment each, imported by exchange/submissions.py. Anything else is an exported workbook, as before.
+SUBMISSION_SUFFIXES = frozenset({".csv", ".zip"})
+
+
+def _import_by_shape(store: Store, path: Path, forms: _FormSource) -> list[FileResult]:
+    from hbm_assess.exchange import submissions  # here, not on top: it builds on this module's FileResult
+
+    if submissions.is_submissions_file(path):
+        return submissions.import_submissions(store, path)
+    return [import_file(store, path, forms)]
+# -- end of the dispatch by file shape ----------------------------------------------------------------------
 
 
 class _FormSource:

@@ -126,6 +126,11 @@ def _check_zip(path: Path) -> None:
                 _check_member(archive, member)
 
 
+def check_archive_members(members: list[zipfile.ZipInfo]) -> None:
+    """The zip-bomb checks alone (count, sizes, ratios, encryption), for zip files that are not workbooks."""
+    _check_sizes(members)
+
+
 def _check_sizes(members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_MEMBERS:
         raise WorkbookRejected(f"the file holds {len(members):,} parts, far more than a workbook; it is not an "

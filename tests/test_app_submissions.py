@@ -1,0 +1,45 @@
+"""The window's Import takes a KoboToolbox export too: dropped on the window, each submission is listed."""
+
+import random
+import uuid
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from submission_exports import kobo_rows, random_submission, read_xlsform, write_csv
+
+from hbm_assess.core.questionnaire import installed_forms
+from hbm_assess.exchange.xlsform import write_xlsform
+from hbm_assess.ui import settings, workbooks
+from hbm_assess.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, store, monkeypatch):
+    settings.use_file(tmp_path / "settings.ini")
+    shown = []
+    monkeypatch.setattr(workbooks.ImportReportDialog, "exec", lambda self: shown.append(self) or 0)
+    win = MainWindow(store)
+    win.reports_shown = shown
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    settings.use_file(None)
+
+
+def test_a_kobo_export_dropped_on_the_window_becomes_one_assessment_per_submission(qtbot, window, store, tmp_path):
+    sheets = read_xlsform(write_xlsform(installed_forms()[("hbm-rapid", "1.0")], tmp_path / "rapid.xlsx"))
+    rng = random.Random(11)
+    subs = [random_submission(sheets, rng, str(uuid.uuid4())) for _ in range(3)]
+    export = write_csv(kobo_rows(sheets, subs, labels="ar"), tmp_path / "kobo.csv", delimiter=";")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(export))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.workbooks.imported, timeout=20_000) as signal:
+        window.dropEvent(event)
+    report = signal.args[0]
+    assert report.counts()["imported"] == 3, [r.message for r in report.results]
+    assert sorted(row.uuid for row in store.list_assessments()) == sorted(s.uuid for s in subs)
+    assert window.home.proxy.rowCount() == 3
+    assert window.reports_shown[0].model.rowCount() == 3
