@@ -20,6 +20,7 @@ from hbm_assess.core.assessment import Action, Answer, now
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priority
 from hbm_assess.core.vocabulary import vocabulary
+from hbm_assess.core.workshop import Group
 from hbm_assess.exchange.cells import check_text, column_letter, escape
 from hbm_assess.exchange.contributions import TITLE as CONTRIBUTIONS
 from hbm_assess.exchange.contributions import contributions_sheet
@@ -43,9 +44,9 @@ from hbm_assess.exchange.layout import (
     word,
 )
 from hbm_assess.exchange.machine_sheet import machine_rows
-from hbm_assess.exchange.workshop_files import add_workshop_row, workshop_of
 from hbm_assess.files import WriteError, write_whole
 from hbm_assess.palette import TARGET, level_fill, level_hex
+from hbm_assess.storage import workshop as workshop_records
 from hbm_assess.storage.exchange_records import Snapshot, seal_after_export, snapshot
 from hbm_assess.storage.store import Store
 
@@ -86,8 +87,8 @@ def export_assessment(
     form = store.form(data.assessment.form_id, data.assessment.form_version)
     check_snapshot_text(data)
     report(1, 3, path)
-    workbook = build_workbook(data, form, language_of(language))
-    add_workshop_row(workbook, workshop if workshop is not None else workshop_of(store, assessment_id))
+    info = workshop if workshop is not None else workshop_of(store, assessment_id)
+    workbook = build_workbook(data, form, language_of(language), info)
     report(2, 3, path)
     save_workbook(workbook, path)
     seal_after_export(store, assessment_id, data.assessment.revision, data.assessment.updated_at)
@@ -164,7 +165,19 @@ def _check(place: str, text: str) -> None:
         raise ExportError(f"{place}: the text {problem}; the workbook was not written")
 
 
-def build_workbook(data: Snapshot, form: Form, language: str) -> Workbook:
+def workshop_row(groups: list[Group], group: str) -> dict:
+    """What the machine sheet says about a workshop: the group the file is for, and every assignment."""
+    return {"group": group, "groups": [g.to_dict() for g in groups]}
+
+
+def workshop_of(store: Store, assessment_id: int) -> dict | None:
+    """The workshop row for an ordinary export: the laptop's group, if any, and the groups, if any."""
+    groups = workshop_records.groups(store, assessment_id)
+    group = workshop_records.laptop_group(store, assessment_id)
+    return workshop_row(groups, group) if groups or group else None
+
+
+def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | None = None) -> Workbook:
     """The whole workbook in memory: the sheets people read, then the machine sheet."""
     main = {a.indicator_id: a for a in data.answers if not a.group}
     workbook = Workbook()
@@ -186,7 +199,8 @@ def build_workbook(data: Snapshot, form: Form, language: str) -> Workbook:
     machine = workbook.create_sheet(MACHINE_SHEET)
     machine.sheet_state = "hidden"
     rows = machine_rows(data.assessment, data.answers, data.actions, form.to_dict(),
-                        content_hash(data.assessment, data.answers, data.actions), sheets, language, now())
+                        content_hash(data.assessment, data.answers, data.actions), sheets, language, now(),
+                        workshop)
     for number, (key, value) in enumerate(rows, start=1):
         _put(machine, number, 1, key)
         _put(machine, number, 2, value)

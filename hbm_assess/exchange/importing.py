@@ -9,15 +9,15 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.exchange.hashing import content_hash
+from hbm_assess.exchange.import_results import FileResult, ImportReport, Outcome, printable
 from hbm_assess.exchange.machine_sheet import MachineData
-from hbm_assess.exchange.reading import CellChange, FormSource, WorkbookContents, form_from_workbook, read_workbook
-from hbm_assess.exchange.safety import WorkbookRejected, check_workbook
+from hbm_assess.exchange.reading import FormSource, WorkbookContents, form_from_workbook, read_workbook
+from hbm_assess.exchange.safety import WorkbookRejected, check_open_workbook, open_regular
 from hbm_assess.exchange.workshop_files import join_group_laptop, merge_group_file
 from hbm_assess.storage import exchange_records as records
 from hbm_assess.storage.exchange_records import StoredCopy
@@ -27,70 +27,6 @@ Progress = Callable[[int, int, Path | None], None]
 # Extensions worth opening: anything else in a folder is skipped with a note. Old and other
 # spreadsheet formats are opened too, so the person is told how to convert them.
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
-
-
-class Outcome(StrEnum):
-    IMPORTED = "imported"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    SKIPPED = "skipped"
-    REJECTED = "rejected"
-    CONFLICT = "conflict"
-
-
-@dataclass
-class FileResult:
-    """What happened to one file."""
-
-    path: Path
-    outcome: str
-    message: str = ""
-    assessment_id: int | None = None
-    uuid: str | None = None
-    revision: int | None = None
-    edited_outside: bool = False
-    changes: list[CellChange] = field(default_factory=list)
-    conflict_of: int | None = None
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.outcome} — {self.message}"
-
-    @property
-    def changed_cells(self) -> list[str]:
-        """Where the file differs from what the app exported, e.g. ``Answers!D7``."""
-        return [f"{c.sheet}!{c.cell}" if c.cell else f"{c.sheet} ({c.subject} {c.new})" for c in self.changes]
-
-    def to_dict(self) -> dict:
-        return {
-            "path": str(self.path), "outcome": self.outcome, "message": self.message,
-            "assessment_id": self.assessment_id, "uuid": self.uuid, "revision": self.revision,
-            "edited_outside": self.edited_outside, "changed_cells": self.changed_cells,
-            "changes": [c.to_dict() for c in self.changes],
-            "conflict_of": self.conflict_of,
-        }
-
-
-@dataclass
-class ImportReport:
-    """The results of one import, file by file, in the order the files were read."""
-
-    results: list[FileResult] = field(default_factory=list)
-    total: int = 0
-    cancelled: bool = False
-
-    def counts(self) -> dict[str, int]:
-        counts = {outcome.value: 0 for outcome in Outcome}
-        for result in self.results:
-            counts[result.outcome] += 1
-        return counts
-
-    @property
-    def rejected(self) -> list[FileResult]:
-        return [r for r in self.results if r.outcome == Outcome.REJECTED]
-
-    def to_dict(self) -> dict:
-        return {"files": [r.to_dict() for r in self.results], "counts": self.counts(), "total": self.total,
-                "cancelled": self.cancelled, "not_processed": self.total - len(self.results)}
 
 
 def import_paths(
@@ -114,7 +50,12 @@ def import_paths(
             break
         if progress:
             progress(done, len(entries), path)
-        result = FileResult(path, Outcome.SKIPPED, skip) if skip else import_file(store, path, forms)
+        if isinstance(skip, Problem):
+            result = FileResult(path, Outcome.REJECTED, str(skip))
+        elif skip:
+            result = FileResult(path, Outcome.SKIPPED, skip)
+        else:
+            result = import_file(store, path, forms)
         report.results.append(result)
         if on_result:
             on_result(result)
@@ -123,17 +64,47 @@ def import_paths(
     return report
 
 
+class Problem(str):
+    """A reason that makes an entry a problem (reported as rejected), not a file quietly skipped."""
+
+
 def collect(paths: Iterable[Path]) -> list[tuple[Path, str | None]]:
-    """Every file to look at, folders walked in name order, with the reason to skip it (or None)."""
+    """Every file to look at, folders walked in name order, with the reason to skip it (or None).
+
+    A folder that cannot be read is a ``Problem``; a link to a folder is followed once,
+    and a folder reached again (a link loop) is named, not walked twice.
+    """
     found: list[tuple[Path, str | None]] = []
+    seen: set[tuple[int, int]] = set()
     for path in map(Path, paths):
         if path.is_dir():
-            for folder, subfolders, files in os.walk(path):
-                subfolders.sort()
-                found += [(Path(folder) / name, _skip_reason(Path(name))) for name in sorted(files)]
+            _walk(path, found, seen)
         else:
-            found.append((path, _skip_reason(path) if path.exists() else None))
+            found.append((path, _skip_reason(path) if os.path.lexists(path) else None))
     return found
+
+
+def _walk(top: Path, found: list[tuple[Path, str | None]], seen: set[tuple[int, int]]) -> None:
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else top
+        found.append((where, Problem(f"the folder cannot be read ({error.strerror or error}); its files were not "
+                                     "imported — check its permissions")))
+
+    for folder, subfolders, files in os.walk(top, onerror=unreadable, followlinks=True):
+        try:
+            info = os.stat(folder)
+        except OSError as error:
+            unreadable(error)
+            subfolders[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            found.append((Path(folder), "this folder was already imported through another path (a link loop or a "
+                                        "second link to it); not read twice"))
+            subfolders[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        subfolders.sort()
+        found += [(Path(folder) / name, _skip_reason(Path(name))) for name in sorted(files)]
 
 
 def _skip_reason(path: Path) -> str | None:
@@ -163,23 +134,29 @@ class _FormSource:
 
 
 def import_file(store: Store, path: Path, forms: FormSource | None = None) -> FileResult:
-    """Check, read and store one workbook in one transaction; never raises for a bad file."""
+    """Read, check, decide and store one workbook in one transaction; never raises for a bad file."""
     path = Path(path)
+    stage = "reading"
     try:
-        check_workbook(path)
-        contents = read_workbook(path, forms or _FormSource(store))
+        with open_regular(path) as handle:
+            check_open_workbook(handle)
+            contents = read_workbook(handle, forms or _FormSource(store))
+        stage = "storing"
+        return _store(store, path, contents)
     except WorkbookRejected as error:
         return FileResult(path, Outcome.REJECTED, str(error))
     except MemoryError:
-        return FileResult(path, Outcome.REJECTED, "the workbook is too large to read on this computer")
-    except Exception as error:  # a file must never stop the batch or show a traceback
-        return FileResult(path, Outcome.REJECTED,
-                          f"unexpected problem while reading the workbook ({type(error).__name__}: {error}); "
-                          "please report it with the file")
-    try:
-        return _store(store, path, contents)
+        return FileResult(path, Outcome.REJECTED, "the workbook is too large to read on this computer; nothing "
+                                                  "was stored")
+    except RecursionError:
+        return FileResult(path, Outcome.REJECTED, "the workbook is nested too deeply to read; it was made by hand "
+                                                  "or is damaged, and nothing was stored")
     except sqlite3.Error as error:
         return FileResult(path, Outcome.REJECTED, f"the database refused it ({error}); nothing was stored")
+    except Exception as error:  # every file is its own world: a bug here must not stop the batch
+        return FileResult(path, Outcome.REJECTED,
+                          f"unexpected problem while {stage} the workbook ({type(error).__name__}: "
+                          f"{printable(str(error))[:200]}); nothing was stored — please report it with the file")
 
 
 @dataclass(frozen=True)
@@ -228,7 +205,7 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
     with records.immediate(store):
         merged = merge_group_file(store, path, contents)
         if merged is not None:
-            records.log_import(store, str(path), merged.outcome, merged.assessment_id, incoming.uuid,
+            records.log_import(store, printable(path), merged.outcome, merged.assessment_id, incoming.uuid,
                                incoming.revision, contents.content_hash, contents.edited, changes, merged.message)
             return merged
         stored = [(copy, _stored_hash(store, copy.id)) for copy in records.copies(store, incoming.uuid)]
@@ -257,7 +234,7 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
         if contents.edited and decision.outcome != Outcome.UNCHANGED:
             count = len(contents.changes)
             result.message += f"; edited outside the app ({count} change{'s' if count != 1 else ''})"
-        records.log_import(store, str(path), result.outcome, result.assessment_id, incoming.uuid,
+        records.log_import(store, printable(path), result.outcome, result.assessment_id, incoming.uuid,
                            decision.revision, contents.content_hash, contents.edited, changes, result.message)
     return result
 

@@ -7,11 +7,10 @@ changed one is read, checked and listed as a change.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
+from typing import BinaryIO
 from uuid import NAMESPACE_URL, uuid5
 
 from python_calamine import CalamineWorkbook
@@ -21,6 +20,7 @@ from hbm_assess.core.questionnaire import Form, FormError, form_from_data
 from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
 from hbm_assess.exchange.cells import as_text, cell_name, same_number, same_text, to_number
 from hbm_assess.exchange.hashing import content_hash
+from hbm_assess.exchange.import_results import CellChange
 from hbm_assess.exchange.layout import (
     ACTION_STATUSES,
     ANSWER_COLUMNS,
@@ -40,32 +40,18 @@ from hbm_assess.exchange.layout import (
     summary_cells,
     vocabulary_choices,
 )
-from hbm_assess.exchange.machine_sheet import UUID, MachineData, embedded_records, read_machine_sheet
+from hbm_assess.exchange.machine_sheet import (
+    UUID,
+    MachineData,
+    WorkshopInfo,
+    embedded_records,
+    load_json,
+    read_machine_sheet,
+)
 from hbm_assess.exchange.safety import WorkbookRejected
 
 FormSource = Callable[[MachineData], tuple[Form, bool]]
 _SHOWN = 120  # characters of an old or new value kept in a change list
-
-
-@dataclass(frozen=True)
-class CellChange:
-    """One cell whose value differs from what the app exported."""
-
-    sheet: str
-    cell: str
-    subject: str
-    field: str
-    old: str
-    new: str
-
-    def __str__(self) -> str:
-        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
-        about = f"{self.subject} {self.field}".strip()
-        return f"{where} ({about}): {self.old or '(empty)'} → {self.new or '(empty)'}"
-
-    def to_dict(self) -> dict:
-        return {"sheet": self.sheet, "cell": self.cell, "subject": self.subject, "field": self.field,
-                "old": self.old, "new": self.new}
 
 
 @dataclass(frozen=True)
@@ -80,17 +66,21 @@ class WorkbookContents:
     exported_hash: str
     content_hash: str
     changes: list[CellChange]
-    workshop: str = ""
+    workshop: WorkshopInfo | None = None
 
     @property
     def edited(self) -> bool:
         return bool(self.changes)
 
 
-def read_workbook(path: Path, forms: FormSource) -> WorkbookContents:
-    """Read and check a workbook that passed ``safety.check_workbook``; raise WorkbookRejected naming the cell."""
+def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
+    """Read and check a workbook that passed ``safety.check_open_workbook``; raise WorkbookRejected naming the cell.
+
+    ``handle`` is the file the checks read, so what is read is what was checked, whatever its name.
+    """
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        handle.seek(0)
+        book = CalamineWorkbook.from_filelike(handle)
         names = list(book.sheet_names)
     except Exception as error:  # python-calamine raises several kinds for broken files
         raise WorkbookRejected(f"the workbook cannot be read ({error}); it may be damaged — get it again") from None
@@ -133,11 +123,11 @@ def read_workbook(path: Path, forms: FormSource) -> WorkbookContents:
 def form_from_workbook(machine: MachineData) -> Form:
     """The questionnaire carried in the machine sheet, checked like a form file."""
     place = f"{MACHINE_SHEET} form"
+    data = load_json(machine.form_json, place)
     try:
-        data = json.loads(machine.form_json)
         form = form_from_data(data, place)
-    except ValueError as error:
-        problem = error.problems[0] if isinstance(error, FormError) else "not valid JSON"
+    except FormError as error:
+        problem = error.problems[0]
         raise WorkbookRejected(f"{place}: the questionnaire inside the workbook is damaged ({problem}); "
                                "export the assessment again") from None
     if form.key != (machine.form_id, machine.form_version):

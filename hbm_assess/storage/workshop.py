@@ -54,6 +54,15 @@ def merge_record(store: Store, assessment_id: int, group: str) -> MergeRecord | 
     return MergeRecord(*row) if row else None
 
 
+def facilitator_copy(store: Store, uuid: str) -> int | None:
+    """The facilitator's workshop assessment with this uuid (it has groups and is no group's copy), if here."""
+    row = store.db.execute(
+        """SELECT a.id FROM assessments a WHERE a.uuid = ? AND a.workshop_group = '' AND a.deleted_at IS NULL
+           AND a.conflict_of IS NULL AND EXISTS (SELECT 1 FROM workshop_groups g WHERE g.assessment_id = a.id)""",
+        (uuid,)).fetchone()
+    return row[0] if row else None
+
+
 def laptop_group(store: Store, assessment_id: int) -> str:
     """On a group's laptop, the group this copy of the workshop belongs to ('' elsewhere)."""
     row = store.db.execute("SELECT workshop_group FROM assessments WHERE id = ?", (assessment_id,)).fetchone()
