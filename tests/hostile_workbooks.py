@@ -201,7 +201,7 @@ def forge(mutate: Callable[[dict], None], rehash: bool = True) -> Callable[[Path
         for n, cell in enumerate(cells):
             cell.value = text[n * 8000:(n + 1) * 8000] or None
         if rehash:
-            set_machine_value(book, "content_hash", recomputed_hash(book))
+            rehash_book(book)
         book.save(target)
 
     return build
@@ -215,28 +215,47 @@ def set_machine_value(book, key: str, value: object) -> None:
     raise KeyError(key)
 
 
-def recomputed_hash(book) -> str:
-    """The content hash by the rule docs/workbook-format.md gives, written out here independently of the app."""
+def _digest(value: object) -> str:
     import hashlib
     import json
 
-    values: dict[str, str] = {}
+    text = json.dumps(value, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def recomputed_hash(book) -> str:
+    """The content hash by the rule docs/workbook-format.md gives, written out here independently of the app."""
+    import json
+
+    values: dict[str, object] = {}
     for key, value in machine_rows(book):
-        if key in ("data", "form"):
-            values[key] = values.get(key, "") + str(value or "")
+        if key in ("data", "form", "lineage"):
+            values[key] = str(values.get(key, "")) + str(value or "")
         elif key:
             values.setdefault(key, value)
     data = json.loads(values["data"])
-    assessment = {**data["assessment"], **{k: values[k] for k in ("uuid", "form_id", "form_version", "status")}}
+    cells = {k: values[k] for k in ("uuid", "form_id", "form_version", "status")}
     canonical = {
-        "assessment": assessment,
+        "assessment": {**data["assessment"], **cells, "revision": int(values["revision"])},
         "answers": sorted(({k: v for k, v in a.items() if k != "updated_at"} for a in data["answers"]),
                           key=lambda r: (r["indicator_id"], r["group"])),
         "actions": sorted(({k: v for k, v in a.items() if k != "updated_at"} for a in data["actions"]),
                           key=lambda r: r["uuid"]),
+        "form_hash": _digest(json.loads(values["form"])),
     }
-    text = json.dumps(canonical, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256(text.encode("ascii")).hexdigest()
+    return _digest(canonical)
+
+
+def rehash_book(book, lineage: list[str] | None = None) -> str:
+    """Give a changed hidden sheet a content hash that matches, ending its lineage (or ``lineage``) with it."""
+    import json
+
+    head = recomputed_hash(book)
+    set_machine_value(book, "content_hash", head)
+    if lineage is None:
+        lineage = json.loads("".join(str(r[1] or "") for r in machine_rows(book) if r[0] == "lineage"))[:-1]
+    set_machine_value(book, "lineage", json.dumps([*lineage, head]))
+    return head
 
 
 def _machine_cell(key: str, value: object) -> Callable[[Path, Path], None]:
@@ -306,7 +325,7 @@ CASES = [
          "_hbm!B7: '100000000000000000000' is not a revision number (1 to 1,000,000,000)"),
     Case("latitude-10-to-the-20", forge(_site(latitude=10**20)),
          "the number 100000000000000000000 is too large to store"),
-    Case("data-nested-20000-deep", _deep_data, "_hbm!B15: the embedded data is damaged (nested too deeply)"),
+    Case("data-nested-20000-deep", _deep_data, "_hbm!B16: the embedded data is damaged (nested too deeply)"),
     Case("workshop-row-not-json", _machine_cell("workshop", "{group: B"),
          "the workshop row is damaged"),
     Case("workshop-row-nested-20000-deep", _machine_cell("workshop", "[" * 20_000 + "]" * 20_000),

@@ -24,7 +24,7 @@ from hbm_assess.core.workshop import Group
 from hbm_assess.exchange.cells import check_text, column_letter, escape
 from hbm_assess.exchange.contributions import TITLE as CONTRIBUTIONS
 from hbm_assess.exchange.contributions import contributions_sheet
-from hbm_assess.exchange.hashing import content_hash
+from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.layout import (
     ANSWER_COLUMNS,
     AREA_TABLE,
@@ -47,7 +47,14 @@ from hbm_assess.exchange.machine_sheet import machine_rows
 from hbm_assess.files import WriteError, write_whole
 from hbm_assess.palette import TARGET, level_fill, level_hex
 from hbm_assess.storage import workshop as workshop_records
-from hbm_assess.storage.exchange_records import Snapshot, seal_after_export, snapshot
+from hbm_assess.storage.exchange_records import (
+    Snapshot,
+    exchange_state,
+    extended,
+    lineage,
+    seal_after_export,
+    snapshot,
+)
 from hbm_assess.storage.store import Store
 
 Progress = Callable[[int, int, Path | None], None]
@@ -88,10 +95,13 @@ def export_assessment(
     check_snapshot_text(data)
     report(1, 3, path)
     info = workshop if workshop is not None else workshop_of(store, assessment_id)
-    workbook = build_workbook(data, form, language_of(language), info)
+    head = content_hash(data.assessment, data.answers, data.actions, form_hash(form))
+    hashes = extended(lineage(store, assessment_id), head)
+    workbook = build_workbook(data, form, language_of(language), info, hashes,
+                              exchange_state(store, assessment_id).edited_outside)
     report(2, 3, path)
     save_workbook(workbook, path)
-    seal_after_export(store, assessment_id, data.assessment.revision, data.assessment.updated_at)
+    seal_after_export(store, assessment_id, data.assessment.revision, data.assessment.updated_at, head)
     report(3, 3, path)
     return path
 
@@ -177,7 +187,8 @@ def workshop_of(store: Store, assessment_id: int) -> dict | None:
     return workshop_row(groups, group) if groups or group else None
 
 
-def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | None = None) -> Workbook:
+def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | None = None,
+                   hashes: tuple[str, ...] = (), edited_outside: bool = False) -> Workbook:
     """The whole workbook in memory: the sheets people read, then the machine sheet."""
     main = {a.indicator_id: a for a in data.answers if not a.group}
     workbook = Workbook()
@@ -199,8 +210,8 @@ def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | N
     machine = workbook.create_sheet(MACHINE_SHEET)
     machine.sheet_state = "hidden"
     rows = machine_rows(data.assessment, data.answers, data.actions, form.to_dict(),
-                        content_hash(data.assessment, data.answers, data.actions), sheets, language, now(),
-                        workshop)
+                        content_hash(data.assessment, data.answers, data.actions, form_hash(form)), sheets,
+                        language, now(), workshop, hashes, edited_outside)
     for number, (key, value) in enumerate(rows, start=1):
         _put(machine, number, 1, key)
         _put(machine, number, 2, value)

@@ -9,14 +9,14 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
 from pathlib import Path
 
-from hbm_assess.core.questionnaire import Form
-from hbm_assess.exchange.hashing import content_hash
+from hbm_assess.core.questionnaire import Form, installed_forms
+from hbm_assess.exchange.deciding import Identity, Incoming, StoredHead, decide
+from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.import_results import FileResult, ImportReport, Outcome, printable
 from hbm_assess.exchange.machine_sheet import MachineData
-from hbm_assess.exchange.reading import FormSource, WorkbookContents, form_from_workbook, read_workbook
+from hbm_assess.exchange.reading import FormSource, WorkbookContents, read_workbook
 from hbm_assess.exchange.safety import WorkbookRejected, check_open_workbook, open_regular
 from hbm_assess.exchange.workshop_files import join_group_laptop, merge_group_file
 from hbm_assess.storage import exchange_records as records
@@ -117,20 +117,43 @@ def _skip_reason(path: Path) -> str | None:
 
 
 class _FormSource:
-    """The questionnaire of a workbook: the database's copy if it has one, else the one the workbook carries."""
+    """The questionnaire of a workbook: a shipped or stored copy it must match, else the one it carries.
+
+    A questionnaire inside a file is evidence, not code: a shipped id and version must
+    arrive unchanged, and a version the app does not ship serves only its own assessments.
+    """
 
     def __init__(self, store: Store):
         self.store = store
-        self.installed: dict[tuple[str, str], Form] = {}
+        self.known: dict[tuple[str, str], tuple[Form, str]] = {}
+        self._shipped: dict[tuple[str, str], Form] | None = None
 
-    def __call__(self, machine: MachineData) -> tuple[Form, bool]:
-        key = (machine.form_id, machine.form_version)
-        if key not in self.installed and records.form_installed(self.store, *key):
-            self.installed[key] = self.store.form(*key)
-        if key in self.installed:
-            return self.installed[key], False
-        # Not cached: until the file that brings it is committed, the form is not in the database.
-        return form_from_workbook(machine), True
+    @property
+    def shipped(self) -> dict[tuple[str, str], Form]:
+        if self._shipped is None:
+            self._shipped = installed_forms()
+        return self._shipped
+
+    def __call__(self, machine: MachineData, carried: Form) -> tuple[Form, bool, bool]:
+        key = carried.key
+        shipped = self.shipped.get(key)
+        if shipped is not None:
+            if form_hash(shipped) != form_hash(carried):
+                raise WorkbookRejected(f"this file carries a changed copy of {key[0]} {key[1]}, a questionnaire "
+                                       "that comes with the app; the file was changed by hand, so it is refused")
+            return shipped, not records.form_installed(self.store, *key), False
+        if key not in self.known and records.form_installed(self.store, *key):
+            stored = self.store.form(*key)
+            self.known[key] = (stored, form_hash(stored))
+        if key in self.known:
+            stored, stored_hash = self.known[key]
+            if stored_hash != form_hash(carried):
+                raise WorkbookRejected(f"this file carries a copy of {key[0]} {key[1]} that differs from the one "
+                                       "already in this database; one of them was changed by hand, so the file is "
+                                       "refused")
+            return stored, False, records.form_origin(self.store, *key) != ""
+        # Until the file that brings it is committed, the form is not in the database: not cached.
+        return carried, True, True
 
 
 def import_file(store: Store, path: Path, forms: FormSource | None = None) -> FileResult:
@@ -159,46 +182,6 @@ def import_file(store: Store, path: Path, forms: FormSource | None = None) -> Fi
                           f"{printable(str(error))[:200]}); nothing was stored — please report it with the file")
 
 
-@dataclass(frozen=True)
-class Decision:
-    outcome: str
-    target: int | None
-    revision: int
-    message: str
-
-
-def decide(stored: list[tuple[StoredCopy, str]], revision: int, incoming_hash: str, exported_hash: str,
-           edited: bool) -> Decision:
-    """What to do with an incoming copy, given every stored row with its uuid (original first) and their hashes."""
-    if not stored:
-        return Decision(Outcome.IMPORTED, None, revision, "")
-    for copy, stored_hash in stored:
-        if stored_hash == incoming_hash:
-            where = " (in the bin)" if copy.deleted else ""
-            return Decision(Outcome.UNCHANGED, copy.id, copy.revision,
-                            f"the same content is already in assessment {copy.id}{where}")
-    original, original_hash = stored[0]
-    if original.deleted:
-        return Decision(Outcome.SKIPPED, original.id, revision,
-                        f"assessment {original.id} is in the bin; restore it first, then import the file again")
-    if revision > original.revision:
-        if original.sealed:
-            return Decision(Outcome.UPDATED, original.id, revision, f"revision {original.revision} → {revision}")
-        return Decision(Outcome.CONFLICT, original.id, revision,
-                        f"assessment {original.id} was changed here after its last export or import, and the file "
-                        f"brings revision {revision} made elsewhere")
-    if revision < original.revision:
-        return Decision(Outcome.SKIPPED, original.id, revision,
-                        f"the file holds revision {revision}, older than revision {original.revision} of assessment "
-                        f"{original.id}; nothing was overwritten")
-    if edited and exported_hash == original_hash and original.sealed:
-        # Edited in a spreadsheet from exactly what is stored: a new revision of it.
-        return Decision(Outcome.UPDATED, original.id, revision + 1,
-                        f"revision {original.revision} → {revision + 1} (changed in a spreadsheet program)")
-    return Decision(Outcome.CONFLICT, original.id, revision,
-                    f"assessment {original.id} and the file both hold revision {revision}, with different content")
-
-
 def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
     incoming = contents.assessment
     changes = [c.to_dict() for c in contents.changes]
@@ -208,26 +191,27 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
             records.log_import(store, printable(path), merged.outcome, merged.assessment_id, incoming.uuid,
                                incoming.revision, contents.content_hash, contents.edited, changes, merged.message)
             return merged
-        stored = [(copy, _stored_hash(store, copy.id)) for copy in records.copies(store, incoming.uuid)]
-        decision = decide(stored, incoming.revision, contents.content_hash, contents.exported_hash, contents.edited)
-        assessment = replace(incoming, revision=decision.revision)
+        stored = [_stored_head(store, copy) for copy in records.copies(store, incoming.uuid)]
+        decision = decide(stored, Incoming(incoming.revision, contents.content_hash, contents.lineage,
+                                           Identity.of(incoming)))
         result = FileResult(path, decision.outcome, decision.message, decision.target, incoming.uuid,
-                            decision.revision, contents.edited, list(contents.changes))
+                            incoming.revision, contents.edited, list(contents.changes))
         if decision.outcome in (Outcome.IMPORTED, Outcome.UPDATED, Outcome.CONFLICT) and contents.form_is_new:
-            records.install_form(store, contents.form)
+            records.install_form(store, contents.form, f"file:{printable(path.name)}" if contents.form_from_file
+                                 else "")
+        store_as = dict(edited_outside=contents.edited_outside, hashes=contents.lineage)
         if decision.outcome == Outcome.IMPORTED:
-            result.assessment_id = records.insert_imported(
-                store, assessment, contents.answers, contents.actions, contents.edited)
-            result.message = (f"new assessment {result.assessment_id}: {assessment.site.name}, {assessment.date}, "
-                              f"revision {assessment.revision}")
+            result.assessment_id = records.insert_imported(store, incoming, contents.answers, contents.actions,
+                                                           **store_as)
+            result.message = (f"new assessment {result.assessment_id}: {incoming.site.name}, {incoming.date}, "
+                              f"revision {incoming.revision}")
             result.message += join_group_laptop(store, result.assessment_id, contents)
         elif decision.outcome == Outcome.UPDATED:
-            records.replace_imported(store, decision.target, assessment, contents.answers, contents.actions,
-                                     contents.edited)
+            records.replace_imported(store, decision.target, incoming, contents.answers, contents.actions, **store_as)
             result.message = f"assessment {decision.target} updated: {decision.message}"
         elif decision.outcome == Outcome.CONFLICT:
-            result.assessment_id = records.insert_imported(
-                store, assessment, contents.answers, contents.actions, contents.edited, conflict_of=decision.target)
+            result.assessment_id = records.insert_imported(store, incoming, contents.answers, contents.actions,
+                                                           conflict_of=decision.target, **store_as)
             result.conflict_of = decision.target
             result.message = (f"{decision.message}; both are kept — the file's version is assessment "
                               f"{result.assessment_id}, marked as conflicting with {decision.target}")
@@ -235,10 +219,13 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
             count = len(contents.changes)
             result.message += f"; edited outside the app ({count} change{'s' if count != 1 else ''})"
         records.log_import(store, printable(path), result.outcome, result.assessment_id, incoming.uuid,
-                           decision.revision, contents.content_hash, contents.edited, changes, result.message)
+                           incoming.revision, contents.content_hash, contents.edited, changes, result.message)
     return result
 
 
-def _stored_hash(store: Store, assessment_id: int) -> str:
-    data = records.snapshot(store, assessment_id)
-    return content_hash(data.assessment, data.answers, data.actions)
+def _stored_head(store: Store, copy: StoredCopy) -> StoredHead:
+    data = records.snapshot(store, copy.id)
+    a = data.assessment
+    head = content_hash(a, data.answers, data.actions, form_hash(store.form(a.form_id, a.form_version)))
+    return StoredHead(copy.id, copy.revision, head, records.extended(copy.lineage, head) if copy.sealed
+                      else copy.lineage, copy.conflict_of, copy.deleted, Identity.of(a))

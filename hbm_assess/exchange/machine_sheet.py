@@ -16,24 +16,27 @@ from hbm_assess import __version__
 from hbm_assess.core.assessment import Action, Answer, AnswerError, Assessment, Site, Status
 from hbm_assess.core.workshop import Group
 from hbm_assess.exchange.cells import as_text, cell_name
-from hbm_assess.exchange.hashing import HASH_PREFIX, action_record, answer_record, assessment_record
+from hbm_assess.exchange.hashing import HASH_PATTERN, action_record, answer_record, assessment_record
 from hbm_assess.exchange.layout import FORMAT, FORMAT_VERSION, MACHINE_SHEET
 from hbm_assess.exchange.safety import WorkbookRejected
 
 CHUNK = 8_000  # code points: at most 16,000 UTF-16 units even if every one is an emoji, escaping included
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+HASH = re.compile(HASH_PATTERN)
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 MAX_REVISION = 1_000_000_000
 MAX_DEPTH = 16  # the data nests four levels deep; a deeper file is made by hand, to hurt a parser
 SQLITE_INTEGERS = (-(2**63), 2**63 - 1)
 _IN_CELLS = ("uuid", "revision", "status", "created_at", "updated_at", "form_id", "form_version")
+_REQUIRED_SINCE = {"lineage": 2}
 _REQUIRED = ("format_version", "uuid", "revision", "status", "created_at", "updated_at", "form_id",
              "form_version", "content_hash", "data", "form")
 
 
 def machine_rows(assessment: Assessment, answers: Sequence[Answer], actions: Sequence[Action], form_data: dict,
                  content_hash: str, sheets: dict[str, str], language: str, exported_at: str,
-                 workshop: dict | None = None) -> list[tuple]:
+                 workshop: dict | None = None, lineage: Sequence[str] = (),
+                 edited_outside: bool = False) -> list[tuple]:
     """The (key, value) rows of the machine sheet."""
     record = assessment_record(assessment)
     data = {
@@ -47,8 +50,11 @@ def machine_rows(assessment: Assessment, answers: Sequence[Answer], actions: Seq
     ]
     rows += [(key, record[key]) for key in _IN_CELLS]
     rows += [("content_hash", content_hash), ("sheets", json.dumps(sheets, ensure_ascii=False))]
+    rows += [("lineage", chunk) for chunk in _chunks(json.dumps(list(lineage) or [content_hash]))]
     rows += [("data", chunk) for chunk in _chunks(json.dumps(data, ensure_ascii=False, allow_nan=False))]
     rows += [("form", chunk) for chunk in _chunks(json.dumps(form_data, ensure_ascii=False))]
+    if edited_outside:
+        rows.append(("edited_outside", 1))
     if workshop:
         rows += [("workshop", chunk) for chunk in _chunks(json.dumps(workshop, ensure_ascii=False))]
     return rows
@@ -78,6 +84,8 @@ class MachineData:
     data: dict
     form_json: str
     workshop: WorkshopInfo | None = None
+    lineage: tuple[str, ...] = ()
+    edited_outside: bool = False  # some revision it descends from was changed in a spreadsheet program
 
 
 @dataclass(frozen=True)
@@ -129,8 +137,19 @@ def read_machine_sheet(rows: list[list]) -> MachineData:
         if not TIMESTAMP.match(single(key)):
             raise WorkbookRejected(f"{where(key)}: {single(key)!r} is not a date and time")
     content_hash = single("content_hash")
-    if not content_hash.startswith(HASH_PREFIX):
-        raise WorkbookRejected(f"{where('content_hash')}: {content_hash!r} is not a content hash")
+    if not HASH.match(content_hash):
+        raise WorkbookRejected(f"{where('content_hash')}: {content_hash[:80]!r} is not a content hash")
+    missing = [key for key, since in _REQUIRED_SINCE.items() if version >= since and key not in values]
+    if missing:
+        raise WorkbookRejected(f"{MACHINE_SHEET}: the rows {', '.join(missing)} are missing; the file is damaged "
+                               "or was changed by hand — export the assessment again")
+    lineage: tuple[str, ...] = ()
+    if "lineage" in values:
+        found = load_json("".join(as_text(v) for _, v in values["lineage"]), where("lineage"), "the lineage")
+        if not isinstance(found, list) or not found or not all(isinstance(h, str) and HASH.match(h) for h in found):
+            raise WorkbookRejected(f"{where('lineage')}: the lineage is damaged (not a list of content hashes); "
+                                   "export the assessment again")
+        lineage = tuple(found)
     sheets = _json(single("sheets"), where("sheets")) if "sheets" in values else {}
     data = _json("".join(as_text(v) for _, v in values["data"]), where("data"))
     if not isinstance(data, dict) or not isinstance(sheets, dict):
@@ -145,6 +164,8 @@ def read_machine_sheet(rows: list[list]) -> MachineData:
         form_id=single("form_id"), form_version=single("form_version"),
         content_hash=content_hash, sheets={str(k): str(v) for k, v in sheets.items()}, data=data,
         form_json="".join(as_text(v) for _, v in values["form"]),
+        lineage=lineage,
+        edited_outside="edited_outside" in values and single("edited_outside") == "1",
         workshop=_workshop("".join(as_text(v) for _, v in values["workshop"]), where("workshop"))
         if "workshop" in values else None,
     )

@@ -7,6 +7,7 @@ changed one is read, checked and listed as a change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,7 +20,7 @@ from hbm_assess.core.assessment import Action, Answer, Assessment, now
 from hbm_assess.core.questionnaire import Form, FormError, form_from_data
 from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
 from hbm_assess.exchange.cells import as_text, cell_name, same_number, same_text, to_number
-from hbm_assess.exchange.hashing import content_hash
+from hbm_assess.exchange.hashing import content_hash, content_hash_v1, form_hash
 from hbm_assess.exchange.import_results import CellChange
 from hbm_assess.exchange.layout import (
     ACTION_STATUSES,
@@ -50,7 +51,9 @@ from hbm_assess.exchange.machine_sheet import (
 )
 from hbm_assess.exchange.safety import WorkbookRejected
 
-FormSource = Callable[[MachineData], tuple[Form, bool]]
+# (machine sheet, questionnaire the file carries) -> (questionnaire to use, new here?, known only from files?)
+FormSource = Callable[[MachineData, Form], tuple[Form, bool, bool]]
+VERSION = re.compile(r"^[0-9]{1,6}(\.[0-9]{1,6}){0,4}$")
 _SHOWN = 120  # characters of an old or new value kept in a change list
 
 
@@ -67,6 +70,13 @@ class WorkbookContents:
     content_hash: str
     changes: list[CellChange]
     workshop: WorkshopInfo | None = None
+    lineage: tuple[str, ...] = ()  # the published revisions it descends from, ending with its own hash
+    form_from_file: bool = False  # the questionnaire is a version the app does not ship, known only from files
+    edited_before: bool = False  # the file says a revision it descends from was edited in a spreadsheet
+
+    @property
+    def edited_outside(self) -> bool:
+        return self.edited or self.edited_before
 
     @property
     def edited(self) -> bool:
@@ -88,16 +98,25 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
         raise WorkbookRejected(f"this workbook was not exported by HBM Assess (it has no {MACHINE_SHEET} sheet); "
                                "only workbooks exported by HBM Assess can be imported")
     machine = read_machine_sheet(_rows(book, MACHINE_SHEET))
-    form, form_is_new = forms(machine)
+    carried = form_from_workbook(machine)
+    form, form_is_new, form_from_file = forms(machine, carried)
     assessment, answers, actions = embedded_records(machine)
     unknown = [a.indicator_id for a in answers if a.indicator_id not in form.by_id]
     if unknown:
         raise WorkbookRejected(f"{MACHINE_SHEET}: the data answers indicator {unknown[0]}, which the questionnaire "
                                f"{form.id} {form.version} does not have; the file was changed by hand or is damaged")
-    exported = content_hash(assessment, answers, actions)
-    if exported != machine.content_hash:
+    questionnaire = form_hash(form)
+    exported = content_hash(assessment, answers, actions, questionnaire)
+    if machine.format_version < 2:
+        sealed, lineage = content_hash_v1(assessment, answers, actions), (exported,)
+    else:
+        sealed, lineage = exported, machine.lineage
+    if sealed != machine.content_hash:
         raise WorkbookRejected(f"the hidden {MACHINE_SHEET} sheet was changed by hand (its content hash no longer "
                                "matches its data), so the file cannot be trusted; export the assessment again")
+    if not lineage or lineage[-1] != exported:
+        raise WorkbookRejected(f"{MACHINE_SHEET}: the lineage does not end with this revision's content hash; the "
+                               "file was changed by hand or is damaged — export the assessment again")
     changes: list[CellChange] = []
     vocab = vocabulary()
     language = machine.language if machine.language in ("en", "ar", "ckb") else "en"
@@ -112,12 +131,12 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     plan = _find_sheet(names, machine.sheets, "plan")
     if plan:
         actions = _actions(plan, _rows(book, plan), actions, form, language, changes, assessment.uuid)
-    if not changes:
-        return WorkbookContents(assessment, answers, actions, form, form_is_new, exported, exported, changes,
-                                machine.workshop)
-    assessment = replace(assessment, updated_at=now())
-    return WorkbookContents(assessment, answers, actions, form, form_is_new, exported,
-                            content_hash(assessment, answers, actions), changes, machine.workshop)
+    if changes:
+        # Edited in a spreadsheet: a new revision that descends from the one exported.
+        assessment = replace(assessment, revision=assessment.revision + 1, updated_at=now())
+        lineage = (*lineage, content_hash(assessment, answers, actions, questionnaire))
+    return WorkbookContents(assessment, answers, actions, form, form_is_new, exported, lineage[-1], changes,
+                            machine.workshop, tuple(lineage), form_from_file, machine.edited_outside)
 
 
 def form_from_workbook(machine: MachineData) -> Form:
@@ -130,6 +149,9 @@ def form_from_workbook(machine: MachineData) -> Form:
         problem = error.problems[0]
         raise WorkbookRejected(f"{place}: the questionnaire inside the workbook is damaged ({problem}); "
                                "export the assessment again") from None
+    if not VERSION.match(form.version):
+        raise WorkbookRejected(f"{place}: the questionnaire's version “{form.version[:40]}” is not digits and dots "
+                               "(such as 1.0 or 2.1.3); the file was changed by hand or is damaged")
     if form.key != (machine.form_id, machine.form_version):
         raise WorkbookRejected(f"{place}: the questionnaire inside the workbook is {form.id} {form.version}, but the "
                                f"data says {machine.form_id} {machine.form_version}; the file is damaged")

@@ -168,7 +168,15 @@ def _differ(a: Answer | None, b: Answer | None) -> bool:
 
 
 def settle_conflict(store: Store, assessment_id: int, copy_id: int) -> None:
-    """The conflict is settled: the other copy goes to the bin (recoverable), this one is the assessment."""
+    """The conflict is settled: the other copy goes to the bin (recoverable), this one is the assessment.
+
+    The assessment takes on the other copy's lineage too, so a file of any revision the
+    settlement has seen is recognised as older, never as a new conflict.
+    """
     with write_transaction(store.db):
+        rows = store.db.execute("SELECT lineage FROM assessments WHERE id IN (?, ?) ORDER BY id != ?",
+                                (assessment_id, copy_id, assessment_id)).fetchall()
+        merged = list(dict.fromkeys(h for (text,) in rows for h in json.loads(text or "[]")))
+        store.db.execute("UPDATE assessments SET lineage = ? WHERE id = ?", (json.dumps(merged), assessment_id))
         store.db.execute("UPDATE assessments SET deleted_at = ? WHERE id = ? AND conflict_of = ?",
                          (now(), copy_id, assessment_id))
