@@ -198,8 +198,11 @@ def forge(mutate: Callable[[dict], None], rehash: bool = True) -> Callable[[Path
         data = json.loads("".join(str(c.value or "") for c in cells))
         mutate(data)
         text = json.dumps(data, ensure_ascii=False)
+        chunks = [text[i:i + 8000] for i in range(0, len(text), 8000)]
         for n, cell in enumerate(cells):
-            cell.value = text[n * 8000:(n + 1) * 8000] or None
+            cell.value = chunks[n] if n < len(chunks) else None
+        for chunk in chunks[len(cells):]:
+            machine.append(["data", chunk])
         if rehash:
             rehash_book(book)
         book.save(target)
@@ -336,6 +339,26 @@ CASES = [
     Case("duplicate-zip-member", _duplicate_member, "holds the part xl/workbook.xml twice"),
     Case("doctype-in-document-properties", _doctype_in("docProps/core.xml"),
          "the part docProps/core.xml declares XML entities"),
+    # The same rules both ways (findings 6 and 7): what the window and the export refuse, the import refuses,
+    # even from a hidden sheet whose hash was recomputed by the documented rule.
+    Case("forged-latitude-999", forge(_site(latitude=999)), "the latitude 999 is not between -90 and 90"),
+    Case("forged-longitude", forge(_site(longitude=-180.5)), "the longitude -180.5 is not between -180 and 180"),
+    Case("forged-date-not-a-date", forge(lambda data: data["assessment"].update(date="not a date")),
+         "the assessment's date “not a date” is not a date written as YYYY-MM-DD"),
+    Case("forged-empty-site-name", forge(_site(name="  ")), "the site name is empty"),
+    Case("forged-text-too-long", forge(lambda data: data["assessment"].update(notes="x" * 40_000)),
+         "the assessment's notes: the text is 40,000 characters long"),
+    Case("forged-control-character", forge(lambda data: data["answers"][0].update(notes="bell\x07")),
+         "_hbm data: OPS-01, notes: the text contains the invisible control character U+0007"),
+    Case("control-character-typed-in-a-cell",
+         _sheet_xml("xl/worksheets/sheet2.xml", lambda t: t.replace("-not relevant at", "-not relevant_x0001_ at")),
+         "REG-02, notes: the text contains the invisible control character U+0001"),
+    Case("forged-action-priority", forge(lambda data: data["actions"][0].update(priority="urgent")),
+         "the priority “urgent” is not one of high, medium, low"),
+    Case("forged-action-due-date", forge(lambda data: data["actions"][0].update(due_date="soon")),
+         "the due date “soon” is not a date written as YYYY-MM-DD"),
+    Case("forged-action-indicator", forge(lambda data: data["actions"][0].update(indicators=["XXX-01"])),
+         "indicator “XXX-01” is not in the questionnaire mini 1.0"),
 ]
 
 

@@ -44,6 +44,7 @@ from hbm_assess.exchange.layout import (
     word,
 )
 from hbm_assess.exchange.machine_sheet import machine_rows
+from hbm_assess.exchange.rules import text_problem
 from hbm_assess.files import WriteError, write_whole
 from hbm_assess.palette import TARGET, level_fill, level_hex
 from hbm_assess.storage import workshop as workshop_records
@@ -151,28 +152,9 @@ def file_name(site: str, date: str, form_id: str, assessment_id: int) -> str:
 
 def check_snapshot_text(data: Snapshot) -> None:
     """Refuse text a cell cannot hold unchanged, naming the indicator or action and the field."""
-    a = data.assessment
-    fields = [("site name", a.site.name), ("country", a.site.country), ("P-code", a.site.pcode),
-              ("crossing point id", a.site.reference_id), ("date", a.date), ("notes", a.notes),
-              ("assessors", LIST_SEPARATOR.join(a.assessors)), ("institutions", LIST_SEPARATOR.join(a.institutions))]
-    for what, text in fields:
-        _check(f"the assessment's {what}", text)
-    for answer in data.answers:
-        owner = answer.indicator_id + (f" (group {answer.group})" if answer.group else "")
-        for what, text in (("evidence reference", answer.evidence_reference), ("evidence", answer.evidence_text),
-                           ("notes", answer.notes), ("answered by", answer.answered_by), ("group", answer.group)):
-            _check(f"{owner}, {what}", text)
-    for action in data.actions:
-        for what, text in (("title", action.title), ("responsible", action.responsible),
-                           ("partners", LIST_SEPARATOR.join(action.partners)), ("resources", action.resources),
-                           ("currency", action.currency), ("due date", action.due_date)):
-            _check(f"the action “{action.title[:40]}”, {what}", text)
-
-
-def _check(place: str, text: str) -> None:
-    problem = check_text(text)
+    problem = text_problem(data.assessment, data.answers, data.actions)
     if problem:
-        raise ExportError(f"{place}: the text {problem}; the workbook was not written")
+        raise ExportError(f"{problem}; the workbook was not written")
 
 
 def workshop_row(groups: list[Group], group: str) -> dict:

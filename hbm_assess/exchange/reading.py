@@ -49,6 +49,7 @@ from hbm_assess.exchange.machine_sheet import (
     load_json,
     read_machine_sheet,
 )
+from hbm_assess.exchange.rules import data_problem, text_problem
 from hbm_assess.exchange.safety import WorkbookRejected
 
 # (machine sheet, questionnaire the file carries) -> (questionnaire to use, new here?, known only from files?)
@@ -117,6 +118,11 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     if not lineage or lineage[-1] != exported:
         raise WorkbookRejected(f"{MACHINE_SHEET}: the lineage does not end with this revision's content hash; the "
                                "file was changed by hand or is damaged — export the assessment again")
+    problem = text_problem(assessment, answers, actions) or data_problem(assessment, answers, actions, form)
+    if problem:
+        # What the export writes obeys the rules below; data that breaks them was written by hand.
+        raise WorkbookRejected(f"{MACHINE_SHEET} data: {problem}; the file was changed by hand or is damaged — "
+                               "export the assessment again")
     changes: list[CellChange] = []
     vocab = vocabulary()
     language = machine.language if machine.language in ("en", "ar", "ckb") else "en"
@@ -131,6 +137,11 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     plan = _find_sheet(names, machine.sheets, "plan")
     if plan:
         actions = _actions(plan, _rows(book, plan), actions, form, language, changes, assessment.uuid)
+    problem = text_problem(assessment, answers, actions) or data_problem(assessment, answers, actions, form)
+    if problem:
+        # The same rules as the window and the export: what they refuse never comes in by a file.
+        raise WorkbookRejected(f"{problem}; correct it in the workbook, or export the assessment again, "
+                               "and import it again")
     if changes:
         # Edited in a spreadsheet: a new revision that descends from the one exported.
         assessment = replace(assessment, revision=assessment.revision + 1, updated_at=now())
