@@ -7,11 +7,13 @@ by ``decide``; docs/workbook-format.md explains the rules.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 
-from hbm_assess.core.questionnaire import Form, installed_forms
+from hbm_assess.core.questionnaire import Form, load_form
 from hbm_assess.exchange.deciding import Identity, Incoming, StoredHead, decide
 from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.import_results import FileResult, ImportReport, Outcome, printable
@@ -19,6 +21,7 @@ from hbm_assess.exchange.machine_sheet import MachineData
 from hbm_assess.exchange.reading import FormSource, WorkbookContents, read_workbook
 from hbm_assess.exchange.safety import WorkbookRejected, check_open_workbook, open_regular
 from hbm_assess.exchange.workshop_files import join_group_laptop, merge_group_file
+from hbm_assess.locations import forms_dir
 from hbm_assess.storage import exchange_records as records
 from hbm_assess.storage.exchange_records import StoredCopy
 from hbm_assess.storage.store import Store
@@ -126,17 +129,10 @@ class _FormSource:
     def __init__(self, store: Store):
         self.store = store
         self.known: dict[tuple[str, str], tuple[Form, str]] = {}
-        self._shipped: dict[tuple[str, str], Form] | None = None
-
-    @property
-    def shipped(self) -> dict[tuple[str, str], Form]:
-        if self._shipped is None:
-            self._shipped = installed_forms()
-        return self._shipped
 
     def __call__(self, machine: MachineData, carried: Form) -> tuple[Form, bool, bool]:
         key = carried.key
-        shipped = self.shipped.get(key)
+        shipped = shipped_form(key)
         if shipped is not None:
             if form_hash(shipped) != form_hash(carried):
                 raise WorkbookRejected(f"this file carries a changed copy of {key[0]} {key[1]}, a questionnaire "
@@ -154,6 +150,36 @@ class _FormSource:
             return stored, False, records.form_origin(self.store, *key) != ""
         # Until the file that brings it is committed, the form is not in the database: not cached.
         return carried, True, True
+
+
+_HEADER = re.compile(r"""^(id|version):[ \t]*["']?([^"'\s#]+)""", re.MULTILINE)
+
+
+def shipped_form(key: tuple[str, str]) -> Form | None:
+    """The questionnaire the app ships under this id and version, if any.
+
+    Only the file that names it is parsed (once a process): parsing every shipped form in
+    the import's thread would hold the interpreter for a second while the window saves.
+    """
+    for path in sorted(forms_dir().glob("*.yaml")):
+        if _header(path) == key:
+            return _shipped(path)
+    return None
+
+
+@cache
+def _header(path: Path) -> tuple[str, str] | None:
+    try:
+        head = path.read_text(encoding="utf-8")[:2000]
+    except OSError:
+        return None
+    found = dict(match.groups() for match in _HEADER.finditer(head))
+    return (found["id"], found["version"]) if {"id", "version"} <= found.keys() else None
+
+
+@cache
+def _shipped(path: Path) -> Form:
+    return load_form(path)
 
 
 def import_file(store: Store, path: Path, forms: FormSource | None = None) -> FileResult:
