@@ -241,10 +241,13 @@ def _list(args) -> int:
     if not rows:
         print("No assessments yet. Create one in the app, or run: hbm-assess demo")
         return EXIT_OK
+    from hbm_assess.exchange.import_results import printable
+
     table = [("ID", "Site", "Form", "Date", "Status", "Complete", "Mean level")]
     for row in rows:
         mean = "–" if row.mean_level is None else f"{row.mean_level:.2f}"
-        table.append((str(row.id), row.site_name, f"{row.form_id} {row.form_version}", row.date, row.status,
+        table.append((str(row.id), printable(row.site_name), printable(f"{row.form_id} {row.form_version}"),
+                      printable(row.date), row.status,
                       f"{row.answered}/{row.total} ({round(100 * row.completeness)}%)", mean))
     _print_table(table)
     return EXIT_OK
@@ -424,15 +427,16 @@ def _export(args) -> int:
 
 
 def _import(args) -> int:
+    from hbm_assess.exchange.import_results import printable
     from hbm_assess.exchange.importing import import_paths
 
     store = open_store(args)
 
     def show(result) -> None:
         # Printed as soon as the file is committed, so what is on screen is in the database.
-        print(f"{result.outcome:<9}  {result.path} — {result.message}", flush=True)
+        print(f"{result.outcome:<9}  {result.shown_path} — {printable(result.message)}", flush=True)
         for change in result.changes:
-            print(f"           {change}", flush=True)
+            print(f"           {printable(change)}", flush=True)
 
     try:
         report = import_paths(store, args.paths, on_result=None if args.json else show)

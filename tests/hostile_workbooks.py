@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import random
 import sys
+import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,9 @@ class Case:
     name: str
     build: Callable[[Path, Path], None]  # (good export, file to write)
     message: str  # what the rejection must say
+    # A file that would make a dense reader ask for hundreds of gigabytes (the process aborts, not raises):
+    # tests import it only in a child process, so a regression cannot take pytest down with it.
+    kills_reader: bool = False
 
 
 def _write(data: bytes) -> Callable[[Path, Path], None]:
@@ -132,6 +136,166 @@ def _tampered(good: Path, target: Path) -> None:
     book.save(target)
 
 
+def _sheet_xml(part: str, change: Callable[[str], str]) -> Callable[[Path, Path], None]:
+    def build(good: Path, target: Path) -> None:
+        text = zipfile.ZipFile(good).read(part).decode()
+        _rezip(good, target, {part: change(text).encode()})
+
+    return build
+
+
+def _far_cell(text: str) -> str:
+    # One cell at the last place a sheet can have: a 95 KB file that a dense reader would make 549 GB of.
+    return text.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+
+
+def _far_column(text: str) -> str:
+    return text.replace("</sheetData>", '<row r="7"><c r="XFD7"><v>1</v></c></row></sheetData>')
+
+
+def _far_dimension(text: str) -> str:
+    return text.replace('<dimension ref="A1:T6" />', '<dimension ref="A1:XFD1048576" />')
+
+
+def _wide_and_long(text: str) -> str:
+    # Each side within its bound (900 columns, 9,000 rows), the grid not: 8.1 million cells to allocate.
+    return text.replace("</sheetData>", '<row r="9000"><c r="A9000"><v>1</v></c></row>'
+                        '<row r="9001"><c r="AHP9001"><v>1</v></c></row></sheetData>')
+
+
+def _many_unnumbered_cells(text: str) -> str:
+    # Cells without positions follow one another: 1,100 of them reach column 1,100 without naming it.
+    return text.replace("</sheetData>", '<row r="7">' + "<c><v>1</v></c>" * 1_100 + "</row></sheetData>")
+
+
+def _duplicate_member(good: Path, target: Path) -> None:
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            out.writestr(item.filename, source.read(item.filename))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # zipfile warns about the duplicate name: that is the point
+            out.writestr("xl/workbook.xml", source.read("xl/workbook.xml"))
+
+
+def _doctype_in(part: str) -> Callable[[Path, Path], None]:
+    def build(good: Path, target: Path) -> None:
+        text = zipfile.ZipFile(good).read(part).decode()
+        body = text.split("?>", 1)[1] if text.startswith("<?xml") else text
+        _rezip(good, target, {part: ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>' + body).encode()})
+
+    return build
+
+
+def machine_rows(book) -> list[list]:
+    return [list(row) for row in book["_hbm"].iter_rows(values_only=True)]
+
+
+def forge(mutate: Callable[[dict], None], rehash: bool = True) -> Callable[[Path, Path], None]:
+    """Change the hidden sheet's data and, like a careful forger, recompute its content hash by the documented rule."""
+
+    def build(good: Path, target: Path) -> None:
+        import json
+
+        import openpyxl
+
+        book = openpyxl.load_workbook(good)
+        machine = book["_hbm"]
+        cells = [row[1] for row in machine.iter_rows(min_col=1, max_col=2) if row[0].value == "data"]
+        data = json.loads("".join(str(c.value or "") for c in cells))
+        mutate(data)
+        text = json.dumps(data, ensure_ascii=False)
+        chunks = [text[i:i + 8000] for i in range(0, len(text), 8000)]
+        for n, cell in enumerate(cells):
+            cell.value = chunks[n] if n < len(chunks) else None
+        for chunk in chunks[len(cells):]:
+            machine.append(["data", chunk])
+        if rehash:
+            rehash_book(book)
+        book.save(target)
+
+    return build
+
+
+def set_machine_value(book, key: str, value: object) -> None:
+    for row in book["_hbm"].iter_rows(min_col=1, max_col=2):
+        if row[0].value == key:
+            row[1].value = value
+            return
+    raise KeyError(key)
+
+
+def _digest(value: object) -> str:
+    import hashlib
+    import json
+
+    text = json.dumps(value, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def recomputed_hash(book) -> str:
+    """The content hash by the rule docs/workbook-format.md gives, written out here independently of the app."""
+    import json
+
+    values: dict[str, object] = {}
+    for key, value in machine_rows(book):
+        if key in ("data", "form", "lineage"):
+            values[key] = str(values.get(key, "")) + str(value or "")
+        elif key:
+            values.setdefault(key, value)
+    data = json.loads(values["data"])
+    cells = {k: values[k] for k in ("uuid", "form_id", "form_version", "status")}
+    canonical = {
+        "assessment": {**data["assessment"], **cells, "revision": int(values["revision"])},
+        "answers": sorted(({k: v for k, v in a.items() if k != "updated_at"} for a in data["answers"]),
+                          key=lambda r: (r["indicator_id"], r["group"])),
+        "actions": sorted(({k: v for k, v in a.items() if k != "updated_at"} for a in data["actions"]),
+                          key=lambda r: r["uuid"]),
+        "form_hash": _digest(json.loads(values["form"])),
+    }
+    return _digest(canonical)
+
+
+def rehash_book(book, lineage: list[str] | None = None) -> str:
+    """Give a changed hidden sheet a content hash that matches, ending its lineage (or ``lineage``) with it."""
+    import json
+
+    head = recomputed_hash(book)
+    set_machine_value(book, "content_hash", head)
+    if lineage is None:
+        lineage = json.loads("".join(str(r[1] or "") for r in machine_rows(book) if r[0] == "lineage"))[:-1]
+    set_machine_value(book, "lineage", json.dumps([*lineage, head]))
+    return head
+
+
+def _machine_cell(key: str, value: object) -> Callable[[Path, Path], None]:
+    def build(good: Path, target: Path) -> None:
+        import openpyxl
+
+        book = openpyxl.load_workbook(good)
+        if key == "workshop":
+            sheet = book["_hbm"]
+            sheet.append(["workshop", value])
+        else:
+            set_machine_value(book, key, value)
+        book.save(target)
+
+    return build
+
+
+def _deep_data(good: Path, target: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(good)
+    deep = '{"assessment": ' + "[" * 20_000 + "]" * 20_000 + "}"
+    set_machine_value(book, "data", deep[:30_000])  # a cell holds 32,767 characters: the rest in a second row
+    book["_hbm"].append(["data", deep[30_000:]])
+    book.save(target)
+
+
+def _site(**changes) -> Callable[[dict], None]:
+    return lambda data: data["assessment"]["site"].update(changes)
+
+
 CASES = [
     Case("empty", _write(b""), "the file is empty (0 bytes)"),
     Case("random-bytes", _write(random.Random(5).randbytes(8192)), "its first bytes are not those of any workbook"),
@@ -157,6 +321,52 @@ CASES = [
     Case("malformed-uuid", _edit({("_hbm", "B6"): "not-a-uuid"}), "_hbm!B6: 'not-a-uuid' is not a valid assessment id"),
     Case("hidden-sheet-tampered", _tampered, "the hidden _hbm sheet was changed by hand"),
     Case("bad-date", _edit({("Summary", "B10"): "20/11/2026"}), "Summary!B10: “20/11/2026” is not a date"),
+    # Every file is its own world (issue 13, finding 5): bounds checked before any reader allocates.
+    Case("far-cell-XFD1048576", _sheet_xml("xl/worksheets/sheet2.xml", _far_cell),
+         "the sheet xl/worksheets/sheet2.xml has a row 1,048,576, far beyond any HBM export", kills_reader=True),
+    Case("far-column-XFD7", _sheet_xml("xl/worksheets/sheet2.xml", _far_column),
+         "the sheet xl/worksheets/sheet2.xml has a cell XFD7, far beyond any HBM export"),
+    Case("far-dimension", _sheet_xml("xl/worksheets/sheet2.xml", _far_dimension),
+         "the sheet xl/worksheets/sheet2.xml says it spans A1:XFD1048576"),
+    Case("grid-past-2.5-million-cells", _sheet_xml("xl/worksheets/sheet1.xml", _wide_and_long),
+         "has a cell AHP9001, far beyond any HBM export (at most 10,000 rows, 1,000 columns and 2,500,000 cells)"),
+    Case("unnumbered-cells-past-1000-columns", _sheet_xml("xl/worksheets/sheet1.xml", _many_unnumbered_cells),
+         "has a row 7, column 1,001, far beyond any HBM export"),
+    Case("revision-10-to-the-20", _machine_cell("revision", str(10**20)),
+         "_hbm!B7: '100000000000000000000' is not a revision number (1 to 1,000,000,000)"),
+    Case("latitude-10-to-the-20", forge(_site(latitude=10**20)),
+         "the number 100000000000000000000 is too large to store"),
+    Case("data-nested-20000-deep", _deep_data, "_hbm!B16: the embedded data is damaged (nested too deeply)"),
+    Case("workshop-row-not-json", _machine_cell("workshop", "{group: B"),
+         "the workshop row is damaged"),
+    Case("workshop-row-nested-20000-deep", _machine_cell("workshop", "[" * 20_000 + "]" * 20_000),
+         "nested too deeply"),
+    Case("workshop-row-wrong-shape", _machine_cell("workshop", '{"group": "B", "groups": [{"name": 5}]}'),
+         "the workshop row is damaged (group 1 is not a name with lists of text)"),
+    # Finding 7: what no spreadsheet program writes.
+    Case("duplicate-zip-member", _duplicate_member, "holds the part xl/workbook.xml twice"),
+    Case("doctype-in-document-properties", _doctype_in("docProps/core.xml"),
+         "the part docProps/core.xml declares XML entities"),
+    # The same rules both ways (findings 6 and 7): what the window and the export refuse, the import refuses,
+    # even from a hidden sheet whose hash was recomputed by the documented rule.
+    Case("forged-latitude-999", forge(_site(latitude=999)), "the latitude 999 is not between -90 and 90"),
+    Case("forged-longitude", forge(_site(longitude=-180.5)), "the longitude -180.5 is not between -180 and 180"),
+    Case("forged-date-not-a-date", forge(lambda data: data["assessment"].update(date="not a date")),
+         "the assessment's date “not a date” is not a date written as YYYY-MM-DD"),
+    Case("forged-empty-site-name", forge(_site(name="  ")), "the site name is empty"),
+    Case("forged-text-too-long", forge(lambda data: data["assessment"].update(notes="x" * 40_000)),
+         "the assessment's notes: the text is 40,000 characters long"),
+    Case("forged-control-character", forge(lambda data: data["answers"][0].update(notes="bell\x07")),
+         "_hbm data: OPS-01, notes: the text contains the invisible control character U+0007"),
+    Case("control-character-typed-in-a-cell",
+         _sheet_xml("xl/worksheets/sheet2.xml", lambda t: t.replace("-not relevant at", "-not relevant_x0001_ at")),
+         "REG-02, notes: the text contains the invisible control character U+0001"),
+    Case("forged-action-priority", forge(lambda data: data["actions"][0].update(priority="urgent")),
+         "the priority “urgent” is not one of high, medium, low"),
+    Case("forged-action-due-date", forge(lambda data: data["actions"][0].update(due_date="soon")),
+         "the due date “soon” is not a date written as YYYY-MM-DD"),
+    Case("forged-action-indicator", forge(lambda data: data["actions"][0].update(indicators=["XXX-01"])),
+         "indicator “XXX-01” is not in the questionnaire mini 1.0"),
 ]
 
 

@@ -15,7 +15,7 @@ import pytest
 from workbooks import export
 
 from hbm_assess.core.assessment import Answer, Assessment, Site
-from hbm_assess.exchange.hashing import content_hash
+from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.importing import import_paths
 from hbm_assess.storage.exchange_records import snapshot
 from hbm_assess.storage.store import Store
@@ -38,7 +38,7 @@ def folder(tmp_path_factory, mini_form):
              for i, ind in enumerate(mini_form.indicators())])
         export(store, assessment_id, folder / f"post-{n:02}.xlsx")
         data = snapshot(store, assessment_id)
-        expected[data.assessment.uuid] = content_hash(data.assessment, data.answers, data.actions)
+        expected[data.assessment.uuid] = _hash(store, data)
     store.close()
     return folder, expected
 
@@ -57,6 +57,11 @@ def _import_until_killed(db: Path, folder: Path, after_lines: int, delay: float)
     child.wait()
     child.stdout.close()
     return reported
+
+
+def _hash(store, data) -> str:
+    a = data.assessment
+    return content_hash(a, data.answers, data.actions, form_hash(store.form(a.form_id, a.form_version)))
 
 
 def test_kill_in_the_middle_of_a_batch_leaves_whole_assessments_only(tmp_path, folder):
@@ -84,7 +89,7 @@ def test_kill_in_the_middle_of_a_batch_leaves_whole_assessments_only(tmp_path, f
         assert f"Post {Path(path).stem[-2:]}" in by_site, f"{path} was reported imported but is missing"
     for row in rows:
         data = snapshot(store, row.id)
-        assert content_hash(data.assessment, data.answers, data.actions) == expected[row.uuid], "partial assessment"
+        assert _hash(store, data) == expected[row.uuid], "partial assessment"
     assert len({row.uuid for row in rows}) == len(rows), "no file was imported twice"
     finished = [r.outcome for r in import_paths(store, [folder]).results]
     assert finished.count("unchanged") == len(rows) and finished.count("imported") == FILES - len(rows)

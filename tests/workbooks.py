@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, Site
@@ -77,3 +80,20 @@ def database_state(path: Path) -> tuple[bytes, str]:
     finally:
         conn.close()
     return path.read_bytes(), dump
+
+
+def _limited_memory() -> None:
+    import resource
+
+    # 3 GB of address space: far more than an import needs, far less than a dense read of XFD1048576.
+    resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
+
+
+def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run ``hbm-assess ARGS`` in a child process with bounded memory, so a crash cannot take pytest down."""
+    root = Path(__file__).parent.parent
+    return subprocess.run(
+        [sys.executable, "-m", "hbm_assess", *args], capture_output=True, text=True, timeout=timeout,
+        preexec_fn=_limited_memory if os.name == "posix" else None, cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )

@@ -20,10 +20,11 @@ from hbm_assess.core.assessment import Action, Answer, now
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priority
 from hbm_assess.core.vocabulary import vocabulary
+from hbm_assess.core.workshop import Group
 from hbm_assess.exchange.cells import check_text, column_letter, escape
 from hbm_assess.exchange.contributions import TITLE as CONTRIBUTIONS
 from hbm_assess.exchange.contributions import contributions_sheet
-from hbm_assess.exchange.hashing import content_hash
+from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.layout import (
     ANSWER_COLUMNS,
     AREA_TABLE,
@@ -43,10 +44,18 @@ from hbm_assess.exchange.layout import (
     word,
 )
 from hbm_assess.exchange.machine_sheet import machine_rows
-from hbm_assess.exchange.workshop_files import add_workshop_row, workshop_of
+from hbm_assess.exchange.rules import text_problem
 from hbm_assess.files import WriteError, write_whole
 from hbm_assess.palette import TARGET, level_fill, level_hex
-from hbm_assess.storage.exchange_records import Snapshot, seal_after_export, snapshot
+from hbm_assess.storage import workshop as workshop_records
+from hbm_assess.storage.exchange_records import (
+    Snapshot,
+    exchange_state,
+    extended,
+    lineage,
+    seal_after_export,
+    snapshot,
+)
 from hbm_assess.storage.store import Store
 
 Progress = Callable[[int, int, Path | None], None]
@@ -86,11 +95,14 @@ def export_assessment(
     form = store.form(data.assessment.form_id, data.assessment.form_version)
     check_snapshot_text(data)
     report(1, 3, path)
-    workbook = build_workbook(data, form, language_of(language))
-    add_workshop_row(workbook, workshop if workshop is not None else workshop_of(store, assessment_id))
+    info = workshop if workshop is not None else workshop_of(store, assessment_id)
+    head = content_hash(data.assessment, data.answers, data.actions, form_hash(form))
+    hashes = extended(lineage(store, assessment_id), head)
+    workbook = build_workbook(data, form, language_of(language), info, hashes,
+                              exchange_state(store, assessment_id).edited_outside)
     report(2, 3, path)
     save_workbook(workbook, path)
-    seal_after_export(store, assessment_id, data.assessment.revision, data.assessment.updated_at)
+    seal_after_export(store, assessment_id, data.assessment.revision, data.assessment.updated_at, head)
     report(3, 3, path)
     return path
 
@@ -140,31 +152,25 @@ def file_name(site: str, date: str, form_id: str, assessment_id: int) -> str:
 
 def check_snapshot_text(data: Snapshot) -> None:
     """Refuse text a cell cannot hold unchanged, naming the indicator or action and the field."""
-    a = data.assessment
-    fields = [("site name", a.site.name), ("country", a.site.country), ("P-code", a.site.pcode),
-              ("crossing point id", a.site.reference_id), ("date", a.date), ("notes", a.notes),
-              ("assessors", LIST_SEPARATOR.join(a.assessors)), ("institutions", LIST_SEPARATOR.join(a.institutions))]
-    for what, text in fields:
-        _check(f"the assessment's {what}", text)
-    for answer in data.answers:
-        owner = answer.indicator_id + (f" (group {answer.group})" if answer.group else "")
-        for what, text in (("evidence reference", answer.evidence_reference), ("evidence", answer.evidence_text),
-                           ("notes", answer.notes), ("answered by", answer.answered_by), ("group", answer.group)):
-            _check(f"{owner}, {what}", text)
-    for action in data.actions:
-        for what, text in (("title", action.title), ("responsible", action.responsible),
-                           ("partners", LIST_SEPARATOR.join(action.partners)), ("resources", action.resources),
-                           ("currency", action.currency), ("due date", action.due_date)):
-            _check(f"the action “{action.title[:40]}”, {what}", text)
-
-
-def _check(place: str, text: str) -> None:
-    problem = check_text(text)
+    problem = text_problem(data.assessment, data.answers, data.actions)
     if problem:
-        raise ExportError(f"{place}: the text {problem}; the workbook was not written")
+        raise ExportError(f"{problem}; the workbook was not written")
 
 
-def build_workbook(data: Snapshot, form: Form, language: str) -> Workbook:
+def workshop_row(groups: list[Group], group: str) -> dict:
+    """What the machine sheet says about a workshop: the group the file is for, and every assignment."""
+    return {"group": group, "groups": [g.to_dict() for g in groups]}
+
+
+def workshop_of(store: Store, assessment_id: int) -> dict | None:
+    """The workshop row for an ordinary export: the laptop's group, if any, and the groups, if any."""
+    groups = workshop_records.groups(store, assessment_id)
+    group = workshop_records.laptop_group(store, assessment_id)
+    return workshop_row(groups, group) if groups or group else None
+
+
+def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | None = None,
+                   hashes: tuple[str, ...] = (), edited_outside: bool = False) -> Workbook:
     """The whole workbook in memory: the sheets people read, then the machine sheet."""
     main = {a.indicator_id: a for a in data.answers if not a.group}
     workbook = Workbook()
@@ -186,7 +192,8 @@ def build_workbook(data: Snapshot, form: Form, language: str) -> Workbook:
     machine = workbook.create_sheet(MACHINE_SHEET)
     machine.sheet_state = "hidden"
     rows = machine_rows(data.assessment, data.answers, data.actions, form.to_dict(),
-                        content_hash(data.assessment, data.answers, data.actions), sheets, language, now())
+                        content_hash(data.assessment, data.answers, data.actions, form_hash(form)), sheets,
+                        language, now(), workshop, hashes, edited_outside)
     for number, (key, value) in enumerate(rows, start=1):
         _put(machine, number, 1, key)
         _put(machine, number, 2, value)

@@ -1,7 +1,10 @@
-"""The content hash of an assessment: a fingerprint of its data that ignores when it was saved.
+"""The content hash of a revision: a fingerprint of everything that identifies it, not of when it was saved.
 
-Two copies with the same hash hold the same answers, plan and details, whatever
-their revision numbers and timestamps say; docs/workbook-format.md gives the rule.
+It covers the uuid, the revision number, the questionnaire (id, version and the
+questionnaire's own hash), the details, every answer and the plan; timestamps stay
+out. A workbook carries the hashes of the revisions it descends from (its lineage),
+so an import can tell a newer revision from an older one or a divergent one without
+trusting a number typed in a cell; docs/workbook-format.md gives the rule.
 """
 
 from __future__ import annotations
@@ -11,11 +14,16 @@ import json
 from collections.abc import Iterable
 
 from hbm_assess.core.assessment import Action, Answer, Assessment
+from hbm_assess.core.questionnaire import Form
 
 HASH_PREFIX = "sha256:"
 
-# Timestamps and the revision number say when and how often, not what: they stay out of the hash.
-_VOLATILE = frozenset({"revision", "created_at", "updated_at", "id"})
+# Timestamps say when, not what: they stay out of the hash. The revision number is in it, so a
+# number typed over in a cell no longer matches the hash.
+_VOLATILE = frozenset({"created_at", "updated_at", "id"})
+# Workbook format 1 left the revision out and had no questionnaire hash; kept to read those files.
+_VOLATILE_V1 = _VOLATILE | {"revision"}
+HASH_PATTERN = r"^sha256:[0-9a-f]{64}$"
 
 
 def assessment_record(a: Assessment) -> dict:
@@ -59,23 +67,41 @@ def action_record(a: Action) -> dict:
     }
 
 
-def _stable(record: dict) -> dict:
-    return {key: value for key, value in record.items() if key not in _VOLATILE}
+def _stable(record: dict, volatile: frozenset = _VOLATILE) -> dict:
+    return {key: value for key, value in record.items() if key not in volatile}
 
 
-def canonical_data(assessment: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> dict:
+def canonical_data(assessment: Assessment, answers: Iterable[Answer], actions: Iterable[Action],
+                   form_hash: str | None, volatile: frozenset = _VOLATILE) -> dict:
     """The data the hash covers, in a fixed order: what a person changed, not when."""
-    return {
-        "assessment": _stable(assessment_record(assessment)),
-        "answers": sorted((_stable(answer_record(a)) for a in answers),
+    data = {
+        "assessment": _stable(assessment_record(assessment), volatile),
+        "answers": sorted((_stable(answer_record(a), volatile) for a in answers),
                           key=lambda r: (r["indicator_id"], r["group"])),
         # The plan's order is how the app lists it, not part of what was decided.
-        "actions": sorted((_stable(action_record(a)) for a in actions), key=lambda r: r["uuid"]),
+        "actions": sorted((_stable(action_record(a), volatile) for a in actions), key=lambda r: r["uuid"]),
     }
+    if form_hash is not None:
+        data["form_hash"] = form_hash
+    return data
 
 
-def content_hash(assessment: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> str:
-    """``sha256:`` and the hex digest of the canonical data as compact, key-sorted, ASCII JSON."""
-    text = json.dumps(canonical_data(assessment, answers, actions), sort_keys=True, ensure_ascii=True,
-                      separators=(",", ":"), allow_nan=False)
+def digest(data: object) -> str:
+    """``sha256:`` and the hex digest of ``data`` as compact, key-sorted, ASCII JSON."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
     return HASH_PREFIX + hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def content_hash(assessment: Assessment, answers: Iterable[Answer], actions: Iterable[Action], form_hash: str) -> str:
+    """The hash of one revision: its data, its revision number and its questionnaire's hash."""
+    return digest(canonical_data(assessment, answers, actions, form_hash))
+
+
+def content_hash_v1(assessment: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> str:
+    """The hash workbook format 1 carried: no revision number, no questionnaire."""
+    return digest(canonical_data(assessment, answers, actions, None, _VOLATILE_V1))
+
+
+def form_hash(form: Form) -> str:
+    """The questionnaire's own hash: its full text as in its file (``Form.to_dict()``)."""
+    return digest(form.to_dict())

@@ -7,18 +7,21 @@ by ``decide``; docs/workbook-format.md explains the rules.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from functools import cache
 from pathlib import Path
 
-from hbm_assess.core.questionnaire import Form
-from hbm_assess.exchange.hashing import content_hash
+from hbm_assess.core.questionnaire import Form, load_form
+from hbm_assess.exchange.deciding import Identity, Incoming, StoredHead, decide
+from hbm_assess.exchange.hashing import content_hash, form_hash
+from hbm_assess.exchange.import_results import FileResult, ImportReport, Outcome, printable
 from hbm_assess.exchange.machine_sheet import MachineData
-from hbm_assess.exchange.reading import CellChange, FormSource, WorkbookContents, form_from_workbook, read_workbook
-from hbm_assess.exchange.safety import WorkbookRejected, check_workbook
+from hbm_assess.exchange.reading import FormSource, WorkbookContents, read_workbook
+from hbm_assess.exchange.safety import WorkbookRejected, check_open_workbook, open_regular
 from hbm_assess.exchange.workshop_files import join_group_laptop, merge_group_file
+from hbm_assess.locations import forms_dir
 from hbm_assess.storage import exchange_records as records
 from hbm_assess.storage.exchange_records import StoredCopy
 from hbm_assess.storage.store import Store
@@ -27,70 +30,6 @@ Progress = Callable[[int, int, Path | None], None]
 # Extensions worth opening: anything else in a folder is skipped with a note. Old and other
 # spreadsheet formats are opened too, so the person is told how to convert them.
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
-
-
-class Outcome(StrEnum):
-    IMPORTED = "imported"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    SKIPPED = "skipped"
-    REJECTED = "rejected"
-    CONFLICT = "conflict"
-
-
-@dataclass
-class FileResult:
-    """What happened to one file."""
-
-    path: Path
-    outcome: str
-    message: str = ""
-    assessment_id: int | None = None
-    uuid: str | None = None
-    revision: int | None = None
-    edited_outside: bool = False
-    changes: list[CellChange] = field(default_factory=list)
-    conflict_of: int | None = None
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.outcome} — {self.message}"
-
-    @property
-    def changed_cells(self) -> list[str]:
-        """Where the file differs from what the app exported, e.g. ``Answers!D7``."""
-        return [f"{c.sheet}!{c.cell}" if c.cell else f"{c.sheet} ({c.subject} {c.new})" for c in self.changes]
-
-    def to_dict(self) -> dict:
-        return {
-            "path": str(self.path), "outcome": self.outcome, "message": self.message,
-            "assessment_id": self.assessment_id, "uuid": self.uuid, "revision": self.revision,
-            "edited_outside": self.edited_outside, "changed_cells": self.changed_cells,
-            "changes": [c.to_dict() for c in self.changes],
-            "conflict_of": self.conflict_of,
-        }
-
-
-@dataclass
-class ImportReport:
-    """The results of one import, file by file, in the order the files were read."""
-
-    results: list[FileResult] = field(default_factory=list)
-    total: int = 0
-    cancelled: bool = False
-
-    def counts(self) -> dict[str, int]:
-        counts = {outcome.value: 0 for outcome in Outcome}
-        for result in self.results:
-            counts[result.outcome] += 1
-        return counts
-
-    @property
-    def rejected(self) -> list[FileResult]:
-        return [r for r in self.results if r.outcome == Outcome.REJECTED]
-
-    def to_dict(self) -> dict:
-        return {"files": [r.to_dict() for r in self.results], "counts": self.counts(), "total": self.total,
-                "cancelled": self.cancelled, "not_processed": self.total - len(self.results)}
 
 
 def import_paths(
@@ -114,7 +53,12 @@ def import_paths(
             break
         if progress:
             progress(done, len(entries), path)
-        results = [FileResult(path, Outcome.SKIPPED, skip)] if skip else _import_by_shape(store, path, forms)
+        if isinstance(skip, Problem):
+            results = [FileResult(path, Outcome.REJECTED, str(skip))]
+        elif skip:
+            results = [FileResult(path, Outcome.SKIPPED, skip)]
+        else:
+            results = _import_by_shape(store, path, forms)
         report.total += len(results) - 1  # an export of submissions gives one result per submission
         for result in results:
             report.results.append(result)
@@ -125,17 +69,47 @@ def import_paths(
     return report
 
 
+class Problem(str):
+    """A reason that makes an entry a problem (reported as rejected), not a file quietly skipped."""
+
+
 def collect(paths: Iterable[Path]) -> list[tuple[Path, str | None]]:
-    """Every file to look at, folders walked in name order, with the reason to skip it (or None)."""
+    """Every file to look at, folders walked in name order, with the reason to skip it (or None).
+
+    A folder that cannot be read is a ``Problem``; a link to a folder is followed once,
+    and a folder reached again (a link loop) is named, not walked twice.
+    """
     found: list[tuple[Path, str | None]] = []
+    seen: set[tuple[int, int]] = set()
     for path in map(Path, paths):
         if path.is_dir():
-            for folder, subfolders, files in os.walk(path):
-                subfolders.sort()
-                found += [(Path(folder) / name, _skip_reason(Path(name))) for name in sorted(files)]
+            _walk(path, found, seen)
         else:
-            found.append((path, _skip_reason(path) if path.exists() else None))
+            found.append((path, _skip_reason(path) if os.path.lexists(path) else None))
     return found
+
+
+def _walk(top: Path, found: list[tuple[Path, str | None]], seen: set[tuple[int, int]]) -> None:
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else top
+        found.append((where, Problem(f"the folder cannot be read ({error.strerror or error}); its files were not "
+                                     "imported — check its permissions")))
+
+    for folder, subfolders, files in os.walk(top, onerror=unreadable, followlinks=True):
+        try:
+            info = os.stat(folder)
+        except OSError as error:
+            unreadable(error)
+            subfolders[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            found.append((Path(folder), "this folder was already imported through another path (a link loop or a "
+                                        "second link to it); not read twice"))
+            subfolders[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        subfolders.sort()
+        found += [(Path(folder) / name, _skip_reason(Path(name))) for name in sorted(files)]
 
 
 def _skip_reason(path: Path) -> str | None:
@@ -156,87 +130,122 @@ SUBMISSION_SUFFIXES = frozenset({".csv", ".zip"})
 def _import_by_shape(store: Store, path: Path, forms: _FormSource) -> list[FileResult]:
     from hbm_assess.exchange import submissions  # here, not on top: it builds on this module's FileResult
 
-    if submissions.is_submissions_file(path):
-        return submissions.import_submissions(store, path)
+    if path.suffix.lower() not in SUBMISSION_SUFFIXES and _names_our_machine_sheet(path):
+        return [import_file(store, path, forms)]  # the common case: our own export, checked once, below
+    try:
+        if submissions.is_submissions_file(path):
+            return submissions.import_submissions(store, path)
+    except Exception as error:  # every file is its own world: a bug here must not stop the batch
+        return [FileResult(path, Outcome.REJECTED,
+                           f"unexpected problem while reading the submissions ({type(error).__name__}: "
+                           f"{printable(str(error))[:200]}); nothing was stored — please report it with the file")]
     return [import_file(store, path, forms)]
+
+
+def _names_our_machine_sheet(path: Path) -> bool:
+    """Whether the workbook's sheet list names our hidden sheet; read from xl/workbook.xml alone, bounded."""
+    import zipfile
+
+    from hbm_assess.exchange.layout import MACHINE_SHEET
+
+    try:
+        with open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
+            info = archive.getinfo("xl/workbook.xml")
+            if info.file_size > 1024 * 1024:
+                return False
+            return f'name="{MACHINE_SHEET}"'.encode() in archive.read(info)
+    except Exception:  # not a zip, no such part, a FIFO...: import_file says what is wrong with it
+        return False
 # -- end of the dispatch by file shape ----------------------------------------------------------------------
 
 
 class _FormSource:
-    """The questionnaire of a workbook: the database's copy if it has one, else the one the workbook carries."""
+    """The questionnaire of a workbook: a shipped or stored copy it must match, else the one it carries.
+
+    A questionnaire inside a file is evidence, not code: a shipped id and version must
+    arrive unchanged, and a version the app does not ship serves only its own assessments.
+    """
 
     def __init__(self, store: Store):
         self.store = store
-        self.installed: dict[tuple[str, str], Form] = {}
+        self.known: dict[tuple[str, str], tuple[Form, str]] = {}
 
-    def __call__(self, machine: MachineData) -> tuple[Form, bool]:
-        key = (machine.form_id, machine.form_version)
-        if key not in self.installed and records.form_installed(self.store, *key):
-            self.installed[key] = self.store.form(*key)
-        if key in self.installed:
-            return self.installed[key], False
-        # Not cached: until the file that brings it is committed, the form is not in the database.
-        return form_from_workbook(machine), True
+    def __call__(self, machine: MachineData, carried: Form) -> tuple[Form, bool, bool]:
+        key = carried.key
+        shipped = shipped_form(key)
+        if shipped is not None:
+            if form_hash(shipped) != form_hash(carried):
+                raise WorkbookRejected(f"this file carries a changed copy of {key[0]} {key[1]}, a questionnaire "
+                                       "that comes with the app; the file was changed by hand, so it is refused")
+            return shipped, not records.form_installed(self.store, *key), False
+        if key not in self.known and records.form_installed(self.store, *key):
+            stored = self.store.form(*key)
+            self.known[key] = (stored, form_hash(stored))
+        if key in self.known:
+            stored, stored_hash = self.known[key]
+            if stored_hash != form_hash(carried):
+                raise WorkbookRejected(f"this file carries a copy of {key[0]} {key[1]} that differs from the one "
+                                       "already in this database; one of them was changed by hand, so the file is "
+                                       "refused")
+            return stored, False, records.form_origin(self.store, *key) != ""
+        # Until the file that brings it is committed, the form is not in the database: not cached.
+        return carried, True, True
+
+
+_HEADER = re.compile(r"""^(id|version):[ \t]*["']?([^"'\s#]+)""", re.MULTILINE)
+
+
+def shipped_form(key: tuple[str, str]) -> Form | None:
+    """The questionnaire the app ships under this id and version, if any.
+
+    Only the file that names it is parsed (once a process): parsing every shipped form in
+    the import's thread would hold the interpreter for a second while the window saves.
+    """
+    for path in sorted(forms_dir().glob("*.yaml")):
+        if _header(path) == key:
+            return _shipped(path)
+    return None
+
+
+@cache
+def _header(path: Path) -> tuple[str, str] | None:
+    try:
+        head = path.read_text(encoding="utf-8")[:2000]
+    except OSError:
+        return None
+    found = dict(match.groups() for match in _HEADER.finditer(head))
+    return (found["id"], found["version"]) if {"id", "version"} <= found.keys() else None
+
+
+@cache
+def _shipped(path: Path) -> Form:
+    return load_form(path)
 
 
 def import_file(store: Store, path: Path, forms: FormSource | None = None) -> FileResult:
-    """Check, read and store one workbook in one transaction; never raises for a bad file."""
+    """Read, check, decide and store one workbook in one transaction; never raises for a bad file."""
     path = Path(path)
+    stage = "reading"
     try:
-        check_workbook(path)
-        contents = read_workbook(path, forms or _FormSource(store))
+        with open_regular(path) as handle:
+            check_open_workbook(handle)
+            contents = read_workbook(handle, forms or _FormSource(store))
+        stage = "storing"
+        return _store(store, path, contents)
     except WorkbookRejected as error:
         return FileResult(path, Outcome.REJECTED, str(error))
     except MemoryError:
-        return FileResult(path, Outcome.REJECTED, "the workbook is too large to read on this computer")
-    except Exception as error:  # a file must never stop the batch or show a traceback
-        return FileResult(path, Outcome.REJECTED,
-                          f"unexpected problem while reading the workbook ({type(error).__name__}: {error}); "
-                          "please report it with the file")
-    try:
-        return _store(store, path, contents)
+        return FileResult(path, Outcome.REJECTED, "the workbook is too large to read on this computer; nothing "
+                                                  "was stored")
+    except RecursionError:
+        return FileResult(path, Outcome.REJECTED, "the workbook is nested too deeply to read; it was made by hand "
+                                                  "or is damaged, and nothing was stored")
     except sqlite3.Error as error:
         return FileResult(path, Outcome.REJECTED, f"the database refused it ({error}); nothing was stored")
-
-
-@dataclass(frozen=True)
-class Decision:
-    outcome: str
-    target: int | None
-    revision: int
-    message: str
-
-
-def decide(stored: list[tuple[StoredCopy, str]], revision: int, incoming_hash: str, exported_hash: str,
-           edited: bool) -> Decision:
-    """What to do with an incoming copy, given every stored row with its uuid (original first) and their hashes."""
-    if not stored:
-        return Decision(Outcome.IMPORTED, None, revision, "")
-    for copy, stored_hash in stored:
-        if stored_hash == incoming_hash:
-            where = " (in the bin)" if copy.deleted else ""
-            return Decision(Outcome.UNCHANGED, copy.id, copy.revision,
-                            f"the same content is already in assessment {copy.id}{where}")
-    original, original_hash = stored[0]
-    if original.deleted:
-        return Decision(Outcome.SKIPPED, original.id, revision,
-                        f"assessment {original.id} is in the bin; restore it first, then import the file again")
-    if revision > original.revision:
-        if original.sealed:
-            return Decision(Outcome.UPDATED, original.id, revision, f"revision {original.revision} → {revision}")
-        return Decision(Outcome.CONFLICT, original.id, revision,
-                        f"assessment {original.id} was changed here after its last export or import, and the file "
-                        f"brings revision {revision} made elsewhere")
-    if revision < original.revision:
-        return Decision(Outcome.SKIPPED, original.id, revision,
-                        f"the file holds revision {revision}, older than revision {original.revision} of assessment "
-                        f"{original.id}; nothing was overwritten")
-    if edited and exported_hash == original_hash and original.sealed:
-        # Edited in a spreadsheet from exactly what is stored: a new revision of it.
-        return Decision(Outcome.UPDATED, original.id, revision + 1,
-                        f"revision {original.revision} → {revision + 1} (changed in a spreadsheet program)")
-    return Decision(Outcome.CONFLICT, original.id, revision,
-                    f"assessment {original.id} and the file both hold revision {revision}, with different content")
+    except Exception as error:  # every file is its own world: a bug here must not stop the batch
+        return FileResult(path, Outcome.REJECTED,
+                          f"unexpected problem while {stage} the workbook ({type(error).__name__}: "
+                          f"{printable(str(error))[:200]}); nothing was stored — please report it with the file")
 
 
 def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
@@ -245,40 +254,44 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
     with records.immediate(store):
         merged = merge_group_file(store, path, contents)
         if merged is not None:
-            records.log_import(store, str(path), merged.outcome, merged.assessment_id, incoming.uuid,
+            records.log_import(store, printable(path), merged.outcome, merged.assessment_id, incoming.uuid,
                                incoming.revision, contents.content_hash, contents.edited, changes, merged.message)
             return merged
-        stored = [(copy, _stored_hash(store, copy.id)) for copy in records.copies(store, incoming.uuid)]
-        decision = decide(stored, incoming.revision, contents.content_hash, contents.exported_hash, contents.edited)
-        assessment = replace(incoming, revision=decision.revision)
+        stored = [stored_head(store, copy) for copy in records.copies(store, incoming.uuid)]
+        decision = decide(stored, Incoming(incoming.revision, contents.content_hash, contents.lineage,
+                                           Identity.of(incoming)))
         result = FileResult(path, decision.outcome, decision.message, decision.target, incoming.uuid,
-                            decision.revision, contents.edited, list(contents.changes))
+                            incoming.revision, contents.edited, list(contents.changes))
         if decision.outcome in (Outcome.IMPORTED, Outcome.UPDATED, Outcome.CONFLICT) and contents.form_is_new:
-            records.install_form(store, contents.form)
+            records.install_form(store, contents.form, f"file:{printable(path.name)}" if contents.form_from_file
+                                 else "")
+        store_as = dict(edited_outside=contents.edited_outside, hashes=contents.lineage)
         if decision.outcome == Outcome.IMPORTED:
-            result.assessment_id = records.insert_imported(
-                store, assessment, contents.answers, contents.actions, contents.edited)
-            result.message = (f"new assessment {result.assessment_id}: {assessment.site.name}, {assessment.date}, "
-                              f"revision {assessment.revision}")
+            result.assessment_id = records.insert_imported(store, incoming, contents.answers, contents.actions,
+                                                           **store_as)
+            result.message = (f"new assessment {result.assessment_id}: {incoming.site.name}, {incoming.date}, "
+                              f"revision {incoming.revision}")
             result.message += join_group_laptop(store, result.assessment_id, contents)
         elif decision.outcome == Outcome.UPDATED:
-            records.replace_imported(store, decision.target, assessment, contents.answers, contents.actions,
-                                     contents.edited)
+            records.replace_imported(store, decision.target, incoming, contents.answers, contents.actions, **store_as)
             result.message = f"assessment {decision.target} updated: {decision.message}"
         elif decision.outcome == Outcome.CONFLICT:
-            result.assessment_id = records.insert_imported(
-                store, assessment, contents.answers, contents.actions, contents.edited, conflict_of=decision.target)
+            result.assessment_id = records.insert_imported(store, incoming, contents.answers, contents.actions,
+                                                           conflict_of=decision.target, **store_as)
             result.conflict_of = decision.target
             result.message = (f"{decision.message}; both are kept — the file's version is assessment "
                               f"{result.assessment_id}, marked as conflicting with {decision.target}")
         if contents.edited and decision.outcome != Outcome.UNCHANGED:
             count = len(contents.changes)
             result.message += f"; edited outside the app ({count} change{'s' if count != 1 else ''})"
-        records.log_import(store, str(path), result.outcome, result.assessment_id, incoming.uuid,
-                           decision.revision, contents.content_hash, contents.edited, changes, result.message)
+        records.log_import(store, printable(path), result.outcome, result.assessment_id, incoming.uuid,
+                           incoming.revision, contents.content_hash, contents.edited, changes, result.message)
     return result
 
 
-def _stored_hash(store: Store, assessment_id: int) -> str:
-    data = records.snapshot(store, assessment_id)
-    return content_hash(data.assessment, data.answers, data.actions)
+def stored_head(store: Store, copy: StoredCopy) -> StoredHead:
+    data = records.snapshot(store, copy.id)
+    a = data.assessment
+    head = content_hash(a, data.answers, data.actions, form_hash(store.form(a.form_id, a.form_version)))
+    return StoredHead(copy.id, copy.revision, head, records.extended(copy.lineage, head) if copy.sealed
+                      else copy.lineage, copy.conflict_of, copy.deleted, Identity.of(a))

@@ -16,7 +16,7 @@ from hbm_assess.core.scoring import target_for
 from hbm_assess.core.vocabulary import Term, Vocabulary
 
 FORMAT = "hbm-assess-workbook"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the content hash covers the revision and questionnaire; the lineage row
 MACHINE_SHEET = "_hbm"
 LANGUAGES = ("en", "ar", "ckb")
 

@@ -7,27 +7,36 @@ into several rows with the same key, since a cell holds at most 32,767 character
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hbm_assess import __version__
 from hbm_assess.core.assessment import Action, Answer, AnswerError, Assessment, Site, Status
+from hbm_assess.core.workshop import Group
 from hbm_assess.exchange.cells import as_text, cell_name
-from hbm_assess.exchange.hashing import HASH_PREFIX, action_record, answer_record, assessment_record
+from hbm_assess.exchange.hashing import HASH_PATTERN, action_record, answer_record, assessment_record
 from hbm_assess.exchange.layout import FORMAT, FORMAT_VERSION, MACHINE_SHEET
 from hbm_assess.exchange.safety import WorkbookRejected
 
 CHUNK = 8_000  # code points: at most 16,000 UTF-16 units even if every one is an emoji, escaping included
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+HASH = re.compile(HASH_PATTERN)
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+MAX_REVISION = 1_000_000_000
+MAX_DEPTH = 16  # the data nests four levels deep; a deeper file is made by hand, to hurt a parser
+SQLITE_INTEGERS = (-(2**63), 2**63 - 1)
 _IN_CELLS = ("uuid", "revision", "status", "created_at", "updated_at", "form_id", "form_version")
+_REQUIRED_SINCE = {"lineage": 2}
 _REQUIRED = ("format_version", "uuid", "revision", "status", "created_at", "updated_at", "form_id",
              "form_version", "content_hash", "data", "form")
 
 
 def machine_rows(assessment: Assessment, answers: Sequence[Answer], actions: Sequence[Action], form_data: dict,
-                 content_hash: str, sheets: dict[str, str], language: str, exported_at: str) -> list[tuple]:
+                 content_hash: str, sheets: dict[str, str], language: str, exported_at: str,
+                 workshop: dict | None = None, lineage: Sequence[str] = (),
+                 edited_outside: bool = False) -> list[tuple]:
     """The (key, value) rows of the machine sheet."""
     record = assessment_record(assessment)
     data = {
@@ -41,8 +50,13 @@ def machine_rows(assessment: Assessment, answers: Sequence[Answer], actions: Seq
     ]
     rows += [(key, record[key]) for key in _IN_CELLS]
     rows += [("content_hash", content_hash), ("sheets", json.dumps(sheets, ensure_ascii=False))]
+    rows += [("lineage", chunk) for chunk in _chunks(json.dumps(list(lineage) or [content_hash]))]
     rows += [("data", chunk) for chunk in _chunks(json.dumps(data, ensure_ascii=False, allow_nan=False))]
     rows += [("form", chunk) for chunk in _chunks(json.dumps(form_data, ensure_ascii=False))]
+    if edited_outside:
+        rows.append(("edited_outside", 1))
+    if workshop:
+        rows += [("workshop", chunk) for chunk in _chunks(json.dumps(workshop, ensure_ascii=False))]
     return rows
 
 
@@ -69,7 +83,17 @@ class MachineData:
     sheets: dict[str, str]
     data: dict
     form_json: str
-    workshop: str = ""  # JSON: the workshop group a file is for, and every group's assignment
+    workshop: WorkshopInfo | None = None
+    lineage: tuple[str, ...] = ()
+    edited_outside: bool = False  # some revision it descends from was changed in a spreadsheet program
+
+
+@dataclass(frozen=True)
+class WorkshopInfo:
+    """What a workshop file says: the group it is for ('' for an ordinary export) and every group's assignment."""
+
+    group: str
+    groups: tuple[Group, ...]
 
 
 def read_machine_sheet(rows: list[list]) -> MachineData:
@@ -103,8 +127,9 @@ def read_machine_sheet(rows: list[list]) -> MachineData:
         raise WorkbookRejected(f"{where('uuid')}: {uuid!r} is not a valid assessment id (expected a uuid such as "
                                "1b4e28ba-2fa1-41d2-883f-0016d3cca427); the file was changed by hand or is damaged")
     revision = _integer(values["revision"][0][1])
-    if revision is None or revision < 1:
-        raise WorkbookRejected(f"{where('revision')}: {single('revision')!r} is not a revision number (1 or more)")
+    if revision is None or not 1 <= revision <= MAX_REVISION:
+        raise WorkbookRejected(f"{where('revision')}: {single('revision')[:40]!r} is not a revision number "
+                               f"(1 to {MAX_REVISION:,}); the file was changed by hand or is damaged")
     status = single("status")
     if status not in {s.value for s in Status}:
         raise WorkbookRejected(f"{where('status')}: {status!r} is not a status (draft or final)")
@@ -112,8 +137,19 @@ def read_machine_sheet(rows: list[list]) -> MachineData:
         if not TIMESTAMP.match(single(key)):
             raise WorkbookRejected(f"{where(key)}: {single(key)!r} is not a date and time")
     content_hash = single("content_hash")
-    if not content_hash.startswith(HASH_PREFIX):
-        raise WorkbookRejected(f"{where('content_hash')}: {content_hash!r} is not a content hash")
+    if not HASH.match(content_hash):
+        raise WorkbookRejected(f"{where('content_hash')}: {content_hash[:80]!r} is not a content hash")
+    missing = [key for key, since in _REQUIRED_SINCE.items() if version >= since and key not in values]
+    if missing:
+        raise WorkbookRejected(f"{MACHINE_SHEET}: the rows {', '.join(missing)} are missing; the file is damaged "
+                               "or was changed by hand — export the assessment again")
+    lineage: tuple[str, ...] = ()
+    if "lineage" in values:
+        found = load_json("".join(as_text(v) for _, v in values["lineage"]), where("lineage"), "the lineage")
+        if not isinstance(found, list) or not found or not all(isinstance(h, str) and HASH.match(h) for h in found):
+            raise WorkbookRejected(f"{where('lineage')}: the lineage is damaged (not a list of content hashes); "
+                                   "export the assessment again")
+        lineage = tuple(found)
     sheets = _json(single("sheets"), where("sheets")) if "sheets" in values else {}
     data = _json("".join(as_text(v) for _, v in values["data"]), where("data"))
     if not isinstance(data, dict) or not isinstance(sheets, dict):
@@ -128,8 +164,30 @@ def read_machine_sheet(rows: list[list]) -> MachineData:
         form_id=single("form_id"), form_version=single("form_version"),
         content_hash=content_hash, sheets={str(k): str(v) for k, v in sheets.items()}, data=data,
         form_json="".join(as_text(v) for _, v in values["form"]),
-        workshop="".join(as_text(v) for _, v in values.get("workshop", [])),
+        lineage=lineage,
+        edited_outside="edited_outside" in values and single("edited_outside") == "1",
+        workshop=_workshop("".join(as_text(v) for _, v in values["workshop"]), where("workshop"))
+        if "workshop" in values else None,
     )
+
+
+def _workshop(text: str, place: str) -> WorkshopInfo:
+    value = load_json(text, place, "the workshop row")
+    problem = f"{place}: the workshop row is damaged ({{}}); export the group files again"
+    if not isinstance(value, dict) or not isinstance(value.get("group"), str):
+        raise WorkbookRejected(problem.format("it does not name the group the file is for"))
+    groups = value.get("groups", [])
+    if not isinstance(groups, list):
+        raise WorkbookRejected(problem.format("the groups are not a list"))
+    found = []
+    for n, group in enumerate(groups):
+        lists = ("members", "institutions", "indicators")
+        if (not isinstance(group, dict) or not isinstance(group.get("name"), str)
+                or not all(isinstance(group.get(key, []), list) and all(isinstance(x, str) for x in group.get(key, []))
+                           for key in lists)):
+            raise WorkbookRejected(problem.format(f"group {n + 1} is not a name with lists of text"))
+        found.append(Group(group["name"], *(tuple(group.get(key, [])) for key in lists)))
+    return WorkshopInfo(value["group"], tuple(found))
 
 
 def _integer(value: object) -> int | None:
@@ -144,11 +202,39 @@ def _integer(value: object) -> int | None:
 
 
 def _json(text: str, place: str):
+    return load_json(text, place)
+
+
+def load_json(text: str, place: str, what: str = "the embedded data", max_depth: int = MAX_DEPTH):
+    """Parse embedded JSON, refusing what a hand-made file could use to hurt: deep nesting, huge numbers."""
+
+    def refuse(detail: str) -> WorkbookRejected:
+        return WorkbookRejected(f"{place}: {what} is damaged ({detail}); export the assessment again")
+
+    def no_constant(name: str):
+        raise refuse(f"{name} is not a number")
+
     try:
-        return json.loads(text)
+        value = json.loads(text, parse_constant=no_constant)
+    except RecursionError:
+        raise refuse("nested too deeply") from None
     except ValueError:
-        raise WorkbookRejected(f"{place}: the embedded data is damaged (not valid JSON); "
-                               "export the assessment again") from None
+        raise refuse("not valid JSON") from None
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > max_depth:
+            raise refuse(f"nested more than {max_depth} levels deep")
+        if isinstance(item, dict):
+            stack += [(v, depth + 1) for v in item.values()]
+        elif isinstance(item, list):
+            stack += [(v, depth + 1) for v in item]
+        elif isinstance(item, int) and not isinstance(item, bool):
+            if not SQLITE_INTEGERS[0] <= item <= SQLITE_INTEGERS[1]:
+                raise refuse(f"the number {str(item)[:30]} is too large to store")
+        elif isinstance(item, float) and not math.isfinite(item):
+            raise refuse("a number is infinite")
+    return value
 
 
 class _Shape:

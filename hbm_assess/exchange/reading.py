@@ -7,11 +7,11 @@ changed one is read, checked and listed as a change.
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
+from typing import BinaryIO
 from uuid import NAMESPACE_URL, uuid5
 
 from python_calamine import CalamineWorkbook
@@ -20,7 +20,8 @@ from hbm_assess.core.assessment import Action, Answer, Assessment, now
 from hbm_assess.core.questionnaire import Form, FormError, form_from_data
 from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
 from hbm_assess.exchange.cells import as_text, cell_name, same_number, same_text, to_number
-from hbm_assess.exchange.hashing import content_hash
+from hbm_assess.exchange.hashing import content_hash, content_hash_v1, form_hash
+from hbm_assess.exchange.import_results import CellChange
 from hbm_assess.exchange.layout import (
     ACTION_STATUSES,
     ANSWER_COLUMNS,
@@ -40,32 +41,21 @@ from hbm_assess.exchange.layout import (
     summary_cells,
     vocabulary_choices,
 )
-from hbm_assess.exchange.machine_sheet import UUID, MachineData, embedded_records, read_machine_sheet
+from hbm_assess.exchange.machine_sheet import (
+    UUID,
+    MachineData,
+    WorkshopInfo,
+    embedded_records,
+    load_json,
+    read_machine_sheet,
+)
+from hbm_assess.exchange.rules import data_problem, text_problem
 from hbm_assess.exchange.safety import WorkbookRejected
 
-FormSource = Callable[[MachineData], tuple[Form, bool]]
+# (machine sheet, questionnaire the file carries) -> (questionnaire to use, new here?, known only from files?)
+FormSource = Callable[[MachineData, Form], tuple[Form, bool, bool]]
+VERSION = re.compile(r"^[0-9]{1,6}(\.[0-9]{1,6}){0,4}$")
 _SHOWN = 120  # characters of an old or new value kept in a change list
-
-
-@dataclass(frozen=True)
-class CellChange:
-    """One cell whose value differs from what the app exported."""
-
-    sheet: str
-    cell: str
-    subject: str
-    field: str
-    old: str
-    new: str
-
-    def __str__(self) -> str:
-        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
-        about = f"{self.subject} {self.field}".strip()
-        return f"{where} ({about}): {self.old or '(empty)'} → {self.new or '(empty)'}"
-
-    def to_dict(self) -> dict:
-        return {"sheet": self.sheet, "cell": self.cell, "subject": self.subject, "field": self.field,
-                "old": self.old, "new": self.new}
 
 
 @dataclass(frozen=True)
@@ -80,17 +70,28 @@ class WorkbookContents:
     exported_hash: str
     content_hash: str
     changes: list[CellChange]
-    workshop: str = ""
+    workshop: WorkshopInfo | None = None
+    lineage: tuple[str, ...] = ()  # the published revisions it descends from, ending with its own hash
+    form_from_file: bool = False  # the questionnaire is a version the app does not ship, known only from files
+    edited_before: bool = False  # the file says a revision it descends from was edited in a spreadsheet
+
+    @property
+    def edited_outside(self) -> bool:
+        return self.edited or self.edited_before
 
     @property
     def edited(self) -> bool:
         return bool(self.changes)
 
 
-def read_workbook(path: Path, forms: FormSource) -> WorkbookContents:
-    """Read and check a workbook that passed ``safety.check_workbook``; raise WorkbookRejected naming the cell."""
+def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
+    """Read and check a workbook that passed ``safety.check_open_workbook``; raise WorkbookRejected naming the cell.
+
+    ``handle`` is the file the checks read, so what is read is what was checked, whatever its name.
+    """
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        handle.seek(0)
+        book = CalamineWorkbook.from_filelike(handle)
         names = list(book.sheet_names)
     except Exception as error:  # python-calamine raises several kinds for broken files
         raise WorkbookRejected(f"the workbook cannot be read ({error}); it may be damaged — get it again") from None
@@ -98,16 +99,30 @@ def read_workbook(path: Path, forms: FormSource) -> WorkbookContents:
         raise WorkbookRejected(f"this workbook was not exported by HBM Assess (it has no {MACHINE_SHEET} sheet); "
                                "only workbooks exported by HBM Assess can be imported")
     machine = read_machine_sheet(_rows(book, MACHINE_SHEET))
-    form, form_is_new = forms(machine)
+    carried = form_from_workbook(machine)
+    form, form_is_new, form_from_file = forms(machine, carried)
     assessment, answers, actions = embedded_records(machine)
     unknown = [a.indicator_id for a in answers if a.indicator_id not in form.by_id]
     if unknown:
         raise WorkbookRejected(f"{MACHINE_SHEET}: the data answers indicator {unknown[0]}, which the questionnaire "
                                f"{form.id} {form.version} does not have; the file was changed by hand or is damaged")
-    exported = content_hash(assessment, answers, actions)
-    if exported != machine.content_hash:
+    questionnaire = form_hash(form)
+    exported = content_hash(assessment, answers, actions, questionnaire)
+    if machine.format_version < 2:
+        sealed, lineage = content_hash_v1(assessment, answers, actions), (exported,)
+    else:
+        sealed, lineage = exported, machine.lineage
+    if sealed != machine.content_hash:
         raise WorkbookRejected(f"the hidden {MACHINE_SHEET} sheet was changed by hand (its content hash no longer "
                                "matches its data), so the file cannot be trusted; export the assessment again")
+    if not lineage or lineage[-1] != exported:
+        raise WorkbookRejected(f"{MACHINE_SHEET}: the lineage does not end with this revision's content hash; the "
+                               "file was changed by hand or is damaged — export the assessment again")
+    problem = text_problem(assessment, answers, actions) or data_problem(assessment, answers, actions, form)
+    if problem:
+        # What the export writes obeys the rules below; data that breaks them was written by hand.
+        raise WorkbookRejected(f"{MACHINE_SHEET} data: {problem}; the file was changed by hand or is damaged — "
+                               "export the assessment again")
     changes: list[CellChange] = []
     vocab = vocabulary()
     language = machine.language if machine.language in ("en", "ar", "ckb") else "en"
@@ -122,24 +137,32 @@ def read_workbook(path: Path, forms: FormSource) -> WorkbookContents:
     plan = _find_sheet(names, machine.sheets, "plan")
     if plan:
         actions = _actions(plan, _rows(book, plan), actions, form, language, changes, assessment.uuid)
-    if not changes:
-        return WorkbookContents(assessment, answers, actions, form, form_is_new, exported, exported, changes,
-                                machine.workshop)
-    assessment = replace(assessment, updated_at=now())
-    return WorkbookContents(assessment, answers, actions, form, form_is_new, exported,
-                            content_hash(assessment, answers, actions), changes, machine.workshop)
+    problem = text_problem(assessment, answers, actions) or data_problem(assessment, answers, actions, form)
+    if problem:
+        # The same rules as the window and the export: what they refuse never comes in by a file.
+        raise WorkbookRejected(f"{problem}; correct it in the workbook, or export the assessment again, "
+                               "and import it again")
+    if changes:
+        # Edited in a spreadsheet: a new revision that descends from the one exported.
+        assessment = replace(assessment, revision=assessment.revision + 1, updated_at=now())
+        lineage = (*lineage, content_hash(assessment, answers, actions, questionnaire))
+    return WorkbookContents(assessment, answers, actions, form, form_is_new, exported, lineage[-1], changes,
+                            machine.workshop, tuple(lineage), form_from_file, machine.edited_outside)
 
 
 def form_from_workbook(machine: MachineData) -> Form:
     """The questionnaire carried in the machine sheet, checked like a form file."""
     place = f"{MACHINE_SHEET} form"
+    data = load_json(machine.form_json, place)
     try:
-        data = json.loads(machine.form_json)
         form = form_from_data(data, place)
-    except ValueError as error:
-        problem = error.problems[0] if isinstance(error, FormError) else "not valid JSON"
+    except FormError as error:
+        problem = error.problems[0]
         raise WorkbookRejected(f"{place}: the questionnaire inside the workbook is damaged ({problem}); "
                                "export the assessment again") from None
+    if not VERSION.match(form.version):
+        raise WorkbookRejected(f"{place}: the questionnaire's version “{form.version[:40]}” is not digits and dots "
+                               "(such as 1.0 or 2.1.3); the file was changed by hand or is damaged")
     if form.key != (machine.form_id, machine.form_version):
         raise WorkbookRejected(f"{place}: the questionnaire inside the workbook is {form.id} {form.version}, but the "
                                f"data says {machine.form_id} {machine.form_version}; the file is damaged")

@@ -6,10 +6,13 @@ message that says what the file is and what to do about it.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import zipfile
 import zlib
 from pathlib import Path
+from xml.parsers import expat
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -25,16 +28,23 @@ MAX_RATIO = 200           # uncompressed : compressed, for members big enough to
 # judged by their ratio.
 RATIO_FLOOR = 16 * 1024 * 1024
 READ_CHUNK = 256 * 1024
+# No HBM export comes near these; python-calamine reads a sheet as one dense grid up to its
+# furthest cell, so a single cell at XFD1048576 would ask for hundreds of gigabytes.
+# Our workbooks stay far inside; a KoboToolbox export of the detailed questionnaire has ~250
+# columns, one row a submission. The grid they span is bounded too (MAX_CELLS × ~32 bytes).
+MAX_ROWS = 10_000
+MAX_COLUMNS = 1_000
+MAX_CELLS = 2_500_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 SPREADSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 MACRO_SPREADSHEET_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
-# Parts the import never reads (charts, pictures, themes, document properties): their declared
-# sizes are checked with the rest, but they are not unpacked, which halves the time spent here.
-UNREAD_PARTS = ("xl/charts/", "xl/drawings/", "xl/theme/", "xl/media/", "docProps/", "xl/printerSettings/",
-                "customXml/")
+# Parts the import never reads (pictures, printer settings): their declared sizes are checked with
+# the rest, but they are not unpacked. Every XML part is unpacked and searched for declarations.
+UNREAD_PARTS = ("xl/media/", "xl/printerSettings/")
+_CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})?\$?(\d{1,9})?$")
 _DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -46,14 +56,52 @@ def _utf16(name: str) -> bytes:
     return name.encode("utf-16-le")
 
 
-def check_workbook(path: Path) -> None:
-    """Raise WorkbookRejected unless ``path`` is a sound .xlsx zip that parsers may safely open."""
+def open_regular(path: Path):
+    """Open ``path`` for reading, refusing anything but a regular file (a FIFO would wait forever)."""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(8)
+        kind = os.stat(path).st_mode
+        if not stat.S_ISREG(kind):
+            raise WorkbookRejected(_not_regular(kind))
+        # O_NONBLOCK: if the name became a FIFO since the stat, opening it must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise WorkbookRejected("the file does not exist (it may have been moved or deleted)") from None
+    except OSError as error:
+        raise WorkbookRejected(f"the file cannot be read: {error.strerror or error}") from None
+    try:
+        kind = os.fstat(fd).st_mode
+        if not stat.S_ISREG(kind):
+            raise WorkbookRejected(_not_regular(kind))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "this is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "this is a named pipe (FIFO), not a file; only workbook files can be imported"
+    if stat.S_ISSOCK(mode):
+        return "this is a socket, not a file; only workbook files can be imported"
+    return "this is a device, not a file; only workbook files can be imported"
+
+
+def check_workbook(path: Path) -> None:
+    """Raise WorkbookRejected unless ``path`` is a sound .xlsx zip that parsers may safely open."""
+    with open_regular(path) as handle:
+        check_open_workbook(handle)
+
+
+def check_open_workbook(handle) -> None:
+    """The checks of ``check_workbook`` on a file already opened with ``open_regular``."""
+    try:
+        size = os.fstat(handle.fileno()).st_size
+        handle.seek(0)
+        head = handle.read(8)
     except OSError as error:
         raise WorkbookRejected(f"the file cannot be read: {error.strerror or error}") from None
     if size == 0:
@@ -62,18 +110,19 @@ def check_workbook(path: Path) -> None:
         raise WorkbookRejected(f"the file is {size / 1024 / 1024:.0f} MB, far larger than any HBM export "
                                f"(the limit is {MAX_FILE_BYTES // 1024 // 1024} MB); it is not an assessment workbook")
     if head.startswith(OLE_MAGIC):
-        raise WorkbookRejected(_ole_message(path))
+        raise WorkbookRejected(_ole_message(handle))
     if head.startswith(EMPTY_ZIP_MAGIC):
         raise WorkbookRejected("the file is an empty zip archive, not a workbook")
     if not head.startswith(ZIP_MAGIC):
-        raise WorkbookRejected(_not_zip_message(path, head))
-    _check_zip(path)
+        raise WorkbookRejected(_not_zip_message(handle, head))
+    _check_zip(handle)
 
 
-def _ole_message(path: Path) -> str:
+def _ole_message(handle) -> str:
     # Office's binary container holds both old .xls files and password-protected .xlsx files;
     # the stream names, stored as UTF-16 in its directory, tell them apart.
-    data = path.read_bytes()
+    handle.seek(0)
+    data = handle.read()
     if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
         return ("the workbook is protected with a password (encrypted), so it cannot be read; open it in Excel, "
                 "remove the password (File → Info → Protect Workbook → Encrypt with Password), save and import again")
@@ -85,15 +134,15 @@ def _ole_message(path: Path) -> str:
     return "this is an old Office binary file, not an Excel workbook (.xlsx)"
 
 
-def _not_zip_message(path: Path, head: bytes) -> str:
+def _not_zip_message(handle, head: bytes) -> str:
     if head.startswith(b"%PDF"):
         return "this is a PDF document renamed to a workbook name, not an Excel workbook"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
         return "this is a picture, not an Excel workbook"
     if head.startswith((b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")):
         return "this is a compressed archive (RAR, 7-Zip or gzip), not an Excel workbook; extract it first"
-    with path.open("rb") as handle:
-        sample = handle.read(4096)
+    handle.seek(0)
+    sample = handle.read(4096)
     try:
         text = sample.decode("utf-8")
     except UnicodeDecodeError:
@@ -108,9 +157,10 @@ def _not_zip_message(path: Path, head: bytes) -> str:
     return "this is not an Excel workbook (.xlsx): its first bytes are not those of any workbook"
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(handle) -> None:
+    handle.seek(0)
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(handle)
     except zipfile.BadZipFile:
         raise WorkbookRejected("the file is incomplete or damaged (its end is missing, as after an interrupted "
                                "download or copy); get the file again") from None
@@ -120,10 +170,16 @@ def _check_zip(path: Path) -> None:
         members = archive.infolist()
         _check_sizes(members)
         names = {member.filename for member in members}
+        if len(names) != len(members):
+            twice = next(m.filename for n, m in enumerate(members) if m.filename in
+                         {x.filename for x in members[:n]})
+            raise WorkbookRejected(f"the file holds the part {twice} twice, which no spreadsheet program writes; "
+                                   "programs would disagree on which copy to read, so the file is refused")
         _check_kind(archive, names)
+        sheets = _sheet_parts(archive, names)
         for member in members:
-            if not member.filename.startswith(UNREAD_PARTS):
-                _check_member(archive, member)
+            if not member.filename.startswith(UNREAD_PARTS) or member.filename in sheets:
+                _check_member(archive, member, member.filename in sheets)
 
 
 def check_archive_members(members: list[zipfile.ZipInfo]) -> None:
@@ -187,9 +243,33 @@ def _read_small(archive: zipfile.ZipFile, name: str) -> bytes:
         raise WorkbookRejected(f"the file is damaged: the part {name} cannot be unpacked") from None
 
 
-def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
+    """The parts a reader takes for sheets: those under xl/worksheets/ and any the workbook points to."""
+    found = {name for name in names if name.startswith("xl/worksheets/") and name.endswith(".xml")}
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels not in names:
+        return found
+    try:
+        root = SafeET.fromstring(_read_small(archive, rels), forbid_dtd=True)
+    except (DefusedXmlException, SafeET.ParseError):
+        raise WorkbookRejected(f"the file is damaged: its part {rels} is not valid XML") from None
+    for element in root:
+        if str(element.get("Type", "")).endswith(("/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet")):
+            target = str(element.get("Target", ""))
+            parts: list[str] = [] if target.startswith("/") else ["xl"]
+            for piece in target.strip("/").split("/"):
+                if piece == "..":
+                    parts = parts[:-1]
+                elif piece not in ("", "."):
+                    parts.append(piece)
+            found.add("/".join(parts))
+    return found
+
+
+def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: bool = False) -> None:
     """Unpack one part as a stream, never beyond its declared size, and look for XML declarations."""
-    check_xml = member.filename.endswith((".xml", ".rels", ".vml"))
+    check_xml = sheet or member.filename.endswith((".xml", ".rels", ".vml"))
+    grid = _SheetGrid(member.filename) if sheet else None
     seen = 0
     tail = b""
     try:
@@ -208,6 +288,8 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
                             f"the part {member.filename} declares XML entities (<!DOCTYPE> or <!ENTITY>), which "
                             "workbooks never do; the file is refused (it may be an 'XML bomb' attack)")
                     tail = chunk[-16:]
+                    if grid is not None:
+                        grid.feed(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as error:
         if isinstance(error, NotImplementedError):
             raise WorkbookRejected(f"the part {member.filename} uses a compression method this app cannot read; "
@@ -216,6 +298,8 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
                                "(an incomplete copy or download?); get the file again") from None
     if seen != member.file_size:
         raise WorkbookRejected(f"the file is damaged: the part {member.filename} is not the size it claims")
+    if grid is not None:
+        grid.close()
 
 
 def _check_encoding(name: str, chunk: bytes) -> None:
@@ -223,3 +307,79 @@ def _check_encoding(name: str, chunk: bytes) -> None:
     if chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(chunk) > 1 and chunk[1] == 0):
         raise WorkbookRejected(f"the part {name} is written in UTF-16, which workbooks made by Excel, LibreOffice "
                                "or HBM Assess never are; the file is refused")
+
+
+class _SheetGrid:
+    """Streams a sheet's XML and refuses it as soon as a cell, a row or its declared size is out of bounds.
+
+    Rows and cells without an ``r`` attribute follow the one before, as spreadsheet
+    readers count them, so leaving the positions out cannot hide a far cell.
+    """
+
+    def __init__(self, part: str):
+        self.part = part
+        self.row = 0
+        self.column = 0
+        self.extent = (0, 0)  # the furthest row and column seen: the grid a reader would allocate
+        self.parser = expat.ParserCreate()
+        self.parser.StartElementHandler = self._start
+
+    def feed(self, chunk: bytes, final: bool = False) -> None:
+        try:
+            self.parser.Parse(chunk, final)
+        except expat.ExpatError as error:
+            # A reader may be lenient where this parser is not: what cannot be checked is not read.
+            raise WorkbookRejected(f"the file is damaged: the sheet {self.part} is not valid XML "
+                                   f"(line {error.lineno}); get the file again") from None
+
+    def close(self) -> None:
+        self.feed(b"", True)
+
+    def _start(self, name: str, attributes: dict) -> None:
+        local = name.rsplit(":", 1)[-1]
+        if local == "row":
+            self.row = self._number(attributes.get("r"), self.row + 1)
+            self.column = 0
+            self._bound(self.row, 1, f"row {self.row:,}")
+        elif local == "c":
+            row, column = self._reference(attributes.get("r"))
+            self.row = row or self.row
+            self.column = column or self.column + 1
+            shown = attributes.get("r")
+            where = f"cell {shown}" if shown else f"row {self.row:,}, column {self.column:,}"
+            self._bound(self.row, self.column, where)
+        elif local == "dimension":
+            rows, columns = 0, 0
+            for corner in str(attributes.get("ref", "")).split(":"):
+                row, column = self._reference(corner)
+                rows, columns = max(rows, row or 0), max(columns, column or 0)
+            if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
+                raise WorkbookRejected(
+                    f"the sheet {self.part} says it spans {attributes.get('ref')}, far beyond any HBM export "
+                    f"(at most {MAX_ROWS:,} rows, {MAX_COLUMNS:,} columns and {MAX_CELLS:,} cells); "
+                    "the file is refused")
+
+    def _bound(self, row: int, column: int, where: str) -> None:
+        self.extent = rows, columns = max(self.extent[0], row), max(self.extent[1], column)
+        if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
+            raise WorkbookRejected(
+                f"the sheet {self.part} has a {where}, far beyond any HBM export (at most {MAX_ROWS:,} rows, "
+                f"{MAX_COLUMNS:,} columns and {MAX_CELLS:,} cells); reading it would need more memory than this "
+                "computer may have, so the file is refused")
+
+    @staticmethod
+    def _number(text: object, default: int) -> int:
+        return int(text) if isinstance(text, str) and text.isascii() and text.isdigit() else default
+
+    @staticmethod
+    def _reference(text: object) -> tuple[int | None, int | None]:
+        match = _CELL_REF.match(text) if isinstance(text, str) else None
+        if not match:
+            return None, None
+        letters, digits = match.groups()
+        column = None
+        if letters:
+            column = 0
+            for letter in letters.upper():
+                column = column * 26 + ord(letter) - 64
+        return (int(digits) if digits else None), column

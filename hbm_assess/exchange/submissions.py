@@ -21,8 +21,9 @@ from hbm_assess.core.questionnaire import Form, FormError, Indicator, installed_
 from hbm_assess.core.reference import crossing_points, institutions
 from hbm_assess.core.vocabulary import LEVELS, Special, Vocabulary, vocabulary
 from hbm_assess.exchange.cells import as_text, check_text
-from hbm_assess.exchange.hashing import content_hash
-from hbm_assess.exchange.importing import FileResult, Outcome, decide
+from hbm_assess.exchange.deciding import Identity, Incoming, decide
+from hbm_assess.exchange.hashing import content_hash, form_hash
+from hbm_assess.exchange.importing import FileResult, Outcome, stored_head
 from hbm_assess.exchange.layout import WORDS
 from hbm_assess.exchange.safety import WorkbookRejected, check_workbook
 from hbm_assess.exchange.submission_files import Table, is_table_file, read_table, workbook_header
@@ -381,34 +382,32 @@ def _import_rows(store: Store, path: Path, table: Table, columns: Columns) -> It
 
 
 def _store(store: Store, path: Path, submission: Submission) -> FileResult:
+    """One submission is revision 1 of its own assessment; lineage decides, as for workbooks."""
     incoming, answers = submission.assessment, submission.answers
-    incoming_hash = content_hash(incoming, answers, ())
+    incoming_hash = content_hash(incoming, answers, (), form_hash(submission.form))
+    lineage = (incoming_hash,)
     where = f"row {submission.row}, submission {incoming.uuid}"
     with records.immediate(store):
-        stored = [(copy, _stored_hash(store, copy.id)) for copy in records.copies(store, incoming.uuid)]
-        decision = decide(stored, incoming.revision, incoming_hash, incoming_hash, edited=False)
+        stored = [stored_head(store, copy) for copy in records.copies(store, incoming.uuid)]
+        decision = decide(stored, Incoming(incoming.revision, incoming_hash, lineage, Identity.of(incoming)))
         result = FileResult(path, decision.outcome, f"{where}: {decision.message}", decision.target, incoming.uuid,
-                            decision.revision)
+                            incoming.revision)
         if decision.outcome in (Outcome.IMPORTED, Outcome.CONFLICT) and submission.form_is_new:
             records.install_form(store, submission.form)
         if decision.outcome == Outcome.IMPORTED:
-            result.assessment_id = records.insert_imported(store, incoming, answers, (), False)
+            result.assessment_id = records.insert_imported(store, incoming, answers, (), False, hashes=lineage)
             result.message = (f"{where}: new assessment {result.assessment_id}: {incoming.site.name}, "
                               f"{incoming.date}, {len(answers)} of {submission.form.indicator_count} indicators")
         elif decision.outcome == Outcome.CONFLICT:
             result.assessment_id = records.insert_imported(store, incoming, answers, (), False,
-                                                           conflict_of=decision.target)
+                                                           conflict_of=decision.target, hashes=lineage)
             result.conflict_of = decision.target
             result.message = (f"{where}: {decision.message}; both are kept — the submission is assessment "
                               f"{result.assessment_id}, marked as conflicting with {decision.target}")
         elif decision.outcome == Outcome.UPDATED:  # a submission is always revision 1: never newer
             result.outcome, result.message = Outcome.SKIPPED, f"{where}: assessment {decision.target} is newer"
         records.log_import(store, str(path), result.outcome, result.assessment_id, incoming.uuid,
-                           decision.revision, incoming_hash, False, [], result.message)
+                           incoming.revision, incoming_hash, False, [], result.message)
     return result
 
-
-def _stored_hash(store: Store, assessment_id: int) -> str:
-    data = records.snapshot(store, assessment_id)
-    return content_hash(data.assessment, data.answers, data.actions)
 

@@ -38,6 +38,7 @@ class StoredCopy:
     conflict_of: int | None
     deleted: bool
     edited_outside: bool
+    lineage: tuple[str, ...] = ()  # content hashes of the published revisions it descends from, oldest first
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,14 @@ def snapshot(store: Store, assessment_id: int) -> Snapshot:
         return Snapshot(assessment, tuple(all_answers(store, assessment_id)), tuple(store.actions(assessment_id)))
 
 
-def seal_after_export(store: Store, assessment_id: int, revision: int, updated_at: str) -> None:
+def seal_after_export(store: Store, assessment_id: int, revision: int, updated_at: str,
+                      published: str | None = None) -> None:
     """Seal the revision just written to a file, unless the assessment changed while it was written.
 
     If it changed, the database no longer holds what the file holds under that revision
     number, so the revision is raised now; two different contents never share a number.
+    Either way the assessment now descends from the revision published, whose content
+    hash (``published``) joins its lineage.
     """
     with write_transaction(store.db):
         row = store.db.execute(
@@ -90,6 +94,8 @@ def seal_after_export(store: Store, assessment_id: int, revision: int, updated_a
         ).fetchone()
         if row is None:
             return
+        if published is not None:
+            set_lineage(store, assessment_id, extended(lineage(store, assessment_id), published))
         if tuple(row) == (revision, updated_at):
             store.seal(assessment_id)
         elif row[0] == revision:
@@ -100,11 +106,31 @@ def seal_after_export(store: Store, assessment_id: int, revision: int, updated_a
 def copies(store: Store, uuid: str) -> list[StoredCopy]:
     """Every row with this uuid, the original (no ``conflict_of``) first."""
     rows = store.db.execute(
-        """SELECT id, revision, sealed, conflict_of, deleted_at IS NOT NULL, edited_outside
+        """SELECT id, revision, sealed, conflict_of, deleted_at IS NOT NULL, edited_outside, lineage
            FROM assessments WHERE uuid = ? ORDER BY conflict_of IS NOT NULL, id""",
         (uuid,),
     )
-    return [StoredCopy(r[0], r[1], bool(r[2]), r[3], bool(r[4]), bool(r[5])) for r in rows]
+    return [StoredCopy(r[0], r[1], bool(r[2]), r[3], bool(r[4]), bool(r[5]), _hashes(r[6])) for r in rows]
+
+
+def _hashes(text: str) -> tuple[str, ...]:
+    value = json.loads(text or "[]")
+    return tuple(h for h in value if isinstance(h, str)) if isinstance(value, list) else ()
+
+
+def lineage(store: Store, assessment_id: int) -> tuple[str, ...]:
+    row = store.db.execute("SELECT lineage FROM assessments WHERE id = ?", (assessment_id,)).fetchone()
+    return _hashes(row[0]) if row else ()
+
+
+def set_lineage(store: Store, assessment_id: int, hashes: Iterable[str]) -> None:
+    store.db.execute("UPDATE assessments SET lineage = ? WHERE id = ?", (json.dumps(list(hashes)), assessment_id))
+
+
+def extended(hashes: Iterable[str], head: str) -> tuple[str, ...]:
+    """A lineage with ``head`` as its newest revision (not repeated when it already is)."""
+    found = tuple(hashes)
+    return found if found and found[-1] == head else (*found, head)
 
 
 def form_installed(store: Store, form_id: str, version: str) -> bool:
@@ -113,9 +139,22 @@ def form_installed(store: Store, form_id: str, version: str) -> bool:
     ).fetchone() is not None
 
 
-def install_form(store: Store, form: Form) -> None:
-    """Keep a questionnaire that arrived inside a workbook (part of the caller's transaction)."""
+def install_form(store: Store, form: Form, origin: str = "") -> None:
+    """Keep a questionnaire that arrived inside a workbook (part of the caller's transaction).
+
+    ``origin`` is ``file:NAME`` for a version the app does not ship: it then serves only
+    the assessments that came with it, never to label other versions.
+    """
     store.insert_form_row(form)
+    if origin:
+        store.db.execute("UPDATE forms SET origin = ? WHERE id = ? AND version = ? AND origin = ''",
+                         (origin, form.id, form.version))
+
+
+def form_origin(store: Store, form_id: str, version: str) -> str | None:
+    """'' for a questionnaire installed from the app or a form file, ``file:NAME`` for one from a workbook."""
+    row = store.db.execute("SELECT origin FROM forms WHERE id = ? AND version = ?", (form_id, version)).fetchone()
+    return row[0] if row else None
 
 
 def insert_imported(
@@ -125,12 +164,14 @@ def insert_imported(
     actions: Iterable[Action],
     edited_outside: bool,
     conflict_of: int | None = None,
+    hashes: Iterable[str] = (),
 ) -> int:
-    """Add an assessment read from a file: sealed, since it is a published revision."""
+    """Add an assessment read from a file: sealed, since it is a published revision, with its lineage."""
     assessment_id = store.insert_assessment_row(assessment)
     store.db.execute(
-        "UPDATE assessments SET sealed = 1, origin = ?, edited_outside = ?, conflict_of = ? WHERE id = ?",
-        (ORIGIN_IMPORT, int(edited_outside), conflict_of, assessment_id),
+        "UPDATE assessments SET sealed = 1, origin = ?, edited_outside = ?, conflict_of = ?, lineage = ? "
+        "WHERE id = ?",
+        (ORIGIN_IMPORT, int(edited_outside), conflict_of, json.dumps(list(hashes)), assessment_id),
     )
     _insert_children(store, assessment_id, answers, actions)
     return assessment_id
@@ -138,19 +179,20 @@ def insert_imported(
 
 def replace_imported(
     store: Store, assessment_id: int, assessment: Assessment, answers: Iterable[Answer],
-    actions: Iterable[Action], edited_outside: bool,
+    actions: Iterable[Action], edited_outside: bool, hashes: Iterable[str] = (),
 ) -> None:
-    """Make a stored assessment hold a newer revision read from a file."""
+    """Make a stored assessment hold a newer revision read from a file, and take on the file's lineage."""
     a, site = assessment, assessment.site
     store.db.execute(
         """UPDATE assessments SET form_id = ?, form_version = ?, site_name = ?, site_ref = ?, country = ?,
                site_type = ?, pcode = ?, latitude = ?, longitude = ?, date = ?, assessors = ?,
                institutions = ?, mode = ?, status = ?, revision = ?, notes = ?, created_at = ?,
-               updated_at = ?, sealed = 1, origin = ?, edited_outside = ?
+               updated_at = ?, sealed = 1, origin = ?, edited_outside = ?, lineage = ?
            WHERE id = ?""",
         (a.form_id, a.form_version, site.name, site.reference_id, site.country, site.type, site.pcode,
          site.latitude, site.longitude, a.date, json_list(a.assessors), json_list(a.institutions), a.mode, a.status,
-         a.revision, a.notes, a.created_at, a.updated_at, ORIGIN_IMPORT, int(edited_outside), assessment_id),
+         a.revision, a.notes, a.created_at, a.updated_at, ORIGIN_IMPORT, int(edited_outside),
+         json.dumps(list(hashes)), assessment_id),
     )
     store.db.execute("DELETE FROM answers WHERE assessment_id = ?", (assessment_id,))
     store.db.execute("DELETE FROM actions WHERE assessment_id = ?", (assessment_id,))

@@ -24,6 +24,8 @@ from hbm_assess.storage.portfolio_selection import (
     Column,
     PortfolioFilter,
     Selection,
+    files_only_versions,
+    newest_trusted,
     reader,
     select,
 )
@@ -453,7 +455,9 @@ def choices(store: Store) -> Choices:
         forms.setdefault(form_id, []).append(version)
         counts[form_id] = counts.get(form_id, 0) + count
     first, last = db.execute("SELECT min(date), max(date) FROM assessments WHERE deleted_at IS NULL").fetchone()
-    newest = {fid: store.form(fid, max(versions, key=version_key)) for fid, versions in sorted(forms.items())}
+    from_files = files_only_versions(store)
+    newest = {fid: newest_trusted([store.form(fid, v) for v in versions], from_files)
+              for fid, versions in sorted(forms.items())}
     areas: dict[str, Column] = {}
     for form in newest.values():
         for area in form.areas:

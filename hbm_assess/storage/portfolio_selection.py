@@ -10,7 +10,7 @@ TEMP tables belong to one connection: a worker thread uses its own (see ``reader
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sqlite_utils
 
@@ -144,13 +144,14 @@ def select(store: Store, flt: PortfolioFilter) -> Selection:
     for form_id, version in store.db.execute(f"SELECT DISTINCT form_id, form_version FROM ({chosen})", params):
         present.setdefault(form_id, set()).add(version)
     stored = store.stored_forms()
+    from_files = files_only_versions(store)
     lineups, newest, labels, map_rows = {}, {}, {}, []
     for form_id, versions in sorted(present.items()):
-        forms = [store.form(fid, v) for fid, v in stored if fid == form_id]
+        forms = [trusted(store.form(fid, v), (fid, v) in from_files) for fid, v in stored if fid == form_id]
         lineup = line_up(forms, versions)
         lineups[form_id] = lineup
-        newest[form_id] = max(forms, key=lambda f: version_key(f.version))
-        labels.update(_labels(forms, lineup))
+        newest[form_id] = newest_trusted(forms, from_files)
+        labels.update(_labels(forms, lineup, from_files))
         map_rows += _map_rows(forms, lineup)
     with store.db.atomic():
         store.db.execute("DELETE FROM temp.portfolio_map")
@@ -242,10 +243,28 @@ def _map_rows(forms: list[Form], lineup: Lineup) -> list[tuple]:
     return rows
 
 
-def _labels(forms: list[Form], lineup: Lineup) -> dict[tuple[str, str], Text]:
-    """The label of each lined-up id, from the newest version that asks it."""
+def files_only_versions(store: Store) -> set[tuple[str, str]]:
+    """Questionnaire versions known only from imported workbooks (``forms.origin`` = ``file:NAME``)."""
+    return {(r[0], r[1]) for r in store.db.execute("SELECT id, version FROM forms WHERE origin != ''")}
+
+
+def trusted(form: Form, from_file: bool) -> Form:
+    """A version from a file may not rename other versions' indicators: its ``replaces`` are ignored."""
+    if not from_file:
+        return form
+    areas = tuple(replace(a, indicators=tuple(replace(i, replaces=()) for i in a.indicators)) for a in form.areas)
+    return replace(form, areas=areas)
+
+
+def newest_trusted(forms: list[Form], from_files: set[tuple[str, str]]) -> Form:
+    """The newest version installed with the app or a form file, else (none such) the newest of all."""
+    return max(forms, key=lambda f: (f.key not in from_files, version_key(f.version)))
+
+
+def _labels(forms: list[Form], lineup: Lineup, from_files: set[tuple[str, str]]) -> dict[tuple[str, str], Text]:
+    """The label of each lined-up id, from the newest trusted version that asks it (a file's version last)."""
     labels: dict[tuple[str, str], Text] = {}
-    for form in sorted(forms, key=lambda f: version_key(f.version), reverse=True):
+    for form in sorted(forms, key=lambda f: (f.key not in from_files, version_key(f.version)), reverse=True):
         for ind in form.indicators():
             for lined_up in lineup.lined_up(form.version, ind.id):
                 labels.setdefault((form.id, lined_up), ind.label)

@@ -331,6 +331,24 @@ def v7_area_scores(db: sqlite_utils.Database) -> None:
     )
 
 
+def v8_lineage(db: sqlite_utils.Database) -> None:
+    """Each assessment's lineage, and where a questionnaire came from.
+
+    ``lineage`` is a JSON list of the content hashes of the published revisions the
+    assessment descends from, oldest first: an import compares it with a file's own
+    lineage to tell newer from older from divergent. ``forms.origin`` is '' for a
+    questionnaire installed with the app or a form file, else ``file:NAME`` for one
+    that arrived inside a workbook and serves only the assessments that came with it.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE assessments ADD COLUMN lineage TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE forms ADD COLUMN origin TEXT NOT NULL DEFAULT ''
+        """,
+    )
+
+
 STEPS = [v1_initial, v2_recoverable_delete_and_seal, v3_exchange, v4_workshop_groups, v5_portfolio_index,
-         v6_assessment_summaries, v7_area_scores]
+         v6_assessment_summaries, v7_area_scores, v8_lineage]
 VERSION = len(STEPS)

@@ -54,6 +54,15 @@ def merge_record(store: Store, assessment_id: int, group: str) -> MergeRecord | 
     return MergeRecord(*row) if row else None
 
 
+def facilitator_copy(store: Store, uuid: str) -> int | None:
+    """The facilitator's workshop assessment with this uuid (it has groups and is no group's copy), if here."""
+    row = store.db.execute(
+        """SELECT a.id FROM assessments a WHERE a.uuid = ? AND a.workshop_group = '' AND a.deleted_at IS NULL
+           AND a.conflict_of IS NULL AND EXISTS (SELECT 1 FROM workshop_groups g WHERE g.assessment_id = a.id)""",
+        (uuid,)).fetchone()
+    return row[0] if row else None
+
+
 def laptop_group(store: Store, assessment_id: int) -> str:
     """On a group's laptop, the group this copy of the workshop belongs to ('' elsewhere)."""
     row = store.db.execute("SELECT workshop_group FROM assessments WHERE id = ?", (assessment_id,)).fetchone()
@@ -159,8 +168,16 @@ def _differ(a: Answer | None, b: Answer | None) -> bool:
 
 
 def settle_conflict(store: Store, assessment_id: int, copy_id: int) -> None:
-    """The conflict is settled: the other copy goes to the bin (recoverable), this one is the assessment."""
+    """The conflict is settled: the other copy goes to the bin (recoverable), this one is the assessment.
+
+    The assessment takes on the other copy's lineage too, so a file of any revision the
+    settlement has seen is recognised as older, never as a new conflict.
+    """
     with write_transaction(store.db):
+        rows = store.db.execute("SELECT lineage FROM assessments WHERE id IN (?, ?) ORDER BY id != ?",
+                                (assessment_id, copy_id, assessment_id)).fetchall()
+        merged = list(dict.fromkeys(h for (text,) in rows for h in json.loads(text or "[]")))
+        store.db.execute("UPDATE assessments SET lineage = ? WHERE id = ?", (json.dumps(merged), assessment_id))
         store.db.execute("UPDATE assessments SET deleted_at = ? WHERE id = ? AND conflict_of = ?",
                          (now(), copy_id, assessment_id))
 

@@ -1,0 +1,119 @@
+"""What an import says about each file: its outcome, the reason, the cells a person changed.
+
+Kept apart from the import itself so the window, the command line and the workshop
+merge can name results without importing the machinery that produces them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    REJECTED = "rejected"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True)
+class CellChange:
+    """One cell whose value differs from what the app exported."""
+
+    sheet: str
+    cell: str
+    subject: str
+    field: str
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        about = f"{self.subject} {self.field}".strip()
+        return f"{where} ({about}): {self.old or '(empty)'} → {self.new or '(empty)'}"
+
+    def to_dict(self) -> dict:
+        return {"sheet": self.sheet, "cell": self.cell, "subject": self.subject, "field": self.field,
+                "old": self.old, "new": self.new}
+
+
+# C0 and C1 control characters, DEL, and the lone surrogates Python uses for bytes a file name
+# could not decode: shown as escapes, so a name or a site can never drive the terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+def printable(text: object) -> str:
+    """Text safe to print to a terminal or a log: control characters and undecodable bytes escaped."""
+
+    def escaped(match: re.Match) -> str:
+        code = ord(match.group())
+        if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that was not UTF-8
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNPRINTABLE.sub(escaped, str(text))
+
+
+@dataclass
+class FileResult:
+    """What happened to one file."""
+
+    path: Path
+    outcome: str
+    message: str = ""
+    assessment_id: int | None = None
+    uuid: str | None = None
+    revision: int | None = None
+    edited_outside: bool = False
+    changes: list[CellChange] = field(default_factory=list)
+    conflict_of: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.shown_path}: {self.outcome} — {printable(self.message)}"
+
+    @property
+    def shown_path(self) -> str:
+        """The path as a person can read it, whatever bytes the file system gave for its name."""
+        return printable(self.path)
+
+    @property
+    def changed_cells(self) -> list[str]:
+        """Where the file differs from what the app exported, e.g. ``Answers!D7``."""
+        return [f"{c.sheet}!{c.cell}" if c.cell else f"{c.sheet} ({c.subject} {c.new})" for c in self.changes]
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.shown_path, "outcome": self.outcome, "message": self.message,
+            "assessment_id": self.assessment_id, "uuid": self.uuid, "revision": self.revision,
+            "edited_outside": self.edited_outside, "changed_cells": self.changed_cells,
+            "changes": [c.to_dict() for c in self.changes],
+            "conflict_of": self.conflict_of,
+        }
+
+
+@dataclass
+class ImportReport:
+    """The results of one import, file by file, in the order the files were read."""
+
+    results: list[FileResult] = field(default_factory=list)
+    total: int = 0
+    cancelled: bool = False
+
+    def counts(self) -> dict[str, int]:
+        counts = {outcome.value: 0 for outcome in Outcome}
+        for result in self.results:
+            counts[result.outcome] += 1
+        return counts
+
+    @property
+    def rejected(self) -> list[FileResult]:
+        return [r for r in self.results if r.outcome == Outcome.REJECTED]
+
+    def to_dict(self) -> dict:
+        return {"files": [r.to_dict() for r in self.results], "counts": self.counts(), "total": self.total,
+                "cancelled": self.cancelled, "not_processed": self.total - len(self.results)}
