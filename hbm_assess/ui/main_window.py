@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self.refresh_home()
         else:
-            self.session.answers = self.store.answers(self.session.assessment_id)
+            self.session.reload_answers()
             self.session.reload_details()
             self.session.answer_changed.emit("")
             self.assessment_view.refresh_settle()

@@ -104,6 +104,16 @@ class AssessmentSession(QObject):
         if not self.pending:
             self._retry.stop()
 
+    def reload_answers(self) -> None:
+        """Read the answers again (another job wrote some), keeping the changes still waiting on top.
+
+        Without them, a level key pressed for the value the database still holds looked like
+        no change, and the older waiting change then won: a key press lost.
+        """
+        self.answers = self.store.answers(self.assessment_id)
+        for answer in self.pending.values():
+            self._remember(answer)
+
     def discard_pending(self) -> None:
         """Give up the changes still waiting (the person chose to); nothing is retried after this."""
         self._retry.stop()

@@ -320,7 +320,7 @@ class SettleView(QWidget):
         level, special = (value, None) if isinstance(value, int) else (None, value)
         workshop.settle(self.session.store, self.session.assessment_id,
                         agreed_answer(case, level, special, self.note.toPlainText()))
-        self.session.answers = self.session.store.answers(self.session.assessment_id)
+        self.session.reload_answers()
         self.session.answer_changed.emit(case.indicator_id)
         self.settled.emit(case.indicator_id)
         self.refresh()
