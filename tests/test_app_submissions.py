@@ -43,3 +43,30 @@ def test_a_kobo_export_dropped_on_the_window_becomes_one_assessment_per_submissi
     assert sorted(row.uuid for row in store.list_assessments()) == sorted(s.uuid for s in subs)
     assert window.home.proxy.rowCount() == 3
     assert window.reports_shown[0].model.rowCount() == 3
+
+
+def test_file_menu_exports_the_questionnaire_as_an_xlsform(qtbot, tmp_path, store, mini_assessment, monkeypatch):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from hbm_assess.ui import settings
+    from hbm_assess.ui.main_window import MainWindow
+
+    settings.use_file(tmp_path / "settings.ini")
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "phones"), ""))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *rest: (
+        next(i for i in items if "rapid" in i.lower() or "سريع" in i), True))
+    action = next(a for a in window.findChildren(type(window.report_action)) if "XLSForm" in a.text())
+    with qtbot.waitSignal(window.workbooks.exported, timeout=30_000):
+        action.trigger()  # no assessment open: the person picks the questionnaire
+    settings_sheet = load_workbook(tmp_path / "phones.xlsx", read_only=True)["settings"]
+    rows = list(settings_sheet.iter_rows(values_only=True))
+    assert dict(zip(rows[0], rows[1], strict=False))["form_id"].startswith("hbm-rapid")
+    window.open_assessment(mini_assessment, "REG-01")  # with one open, its questionnaire is exported
+    with qtbot.waitSignal(window.workbooks.exported, timeout=30_000):
+        action.trigger()
+    rows = list(load_workbook(tmp_path / "phones.xlsx", read_only=True)["settings"].iter_rows(values_only=True))
+    assert dict(zip(rows[0], rows[1], strict=False))["form_id"].startswith("mini")
+    settings.use_file(None)

@@ -573,6 +573,10 @@
         <translation>تصدير تق&amp;رير (PDF)…</translation>
     </message>
     <message>
+        <source>Export questionnaire as &amp;XLSForm (Kobo, ODK)…</source>
+        <translation>تصدير الاستبيان بصيغة &amp;XLSForm ‏(Kobo، ODK)…</translation>
+    </message>
+    <message>
         <source>&amp;Import workbooks…</source>
         <translation>ا&amp;ستيراد ملفات Excel…</translation>
     </message>
@@ -691,6 +695,14 @@
     <message>
         <source>Select or open an assessment for its report.</source>
         <translation>حدّد تقييمًا أو افتحه لإعداد تقريره.</translation>
+    </message>
+    <message>
+        <source>Export questionnaire as XLSForm</source>
+        <translation>تصدير الاستبيان بصيغة XLSForm</translation>
+    </message>
+    <message>
+        <source>Questionnaire:</source>
+        <translation>الاستبيان:</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -1696,6 +1708,10 @@
     <message>
         <source>Exporting to Excel</source>
         <translation>جارٍ التصدير إلى Excel</translation>
+    </message>
+    <message>
+        <source>Export questionnaire as XLSForm</source>
+        <translation>تصدير الاستبيان بصيغة XLSForm</translation>
     </message>
     <message>
         <source>Export every assessment to a folder</source>

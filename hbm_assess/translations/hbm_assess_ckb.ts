@@ -573,6 +573,10 @@
         <translation>هەناردەکردنی &amp;ڕاپۆرت (PDF)…</translation>
     </message>
     <message>
+        <source>Export questionnaire as &amp;XLSForm (Kobo, ODK)…</source>
+        <translation>هەناردەکردنی پرسیارنامە وەک &amp;XLSForm ‏(Kobo، ODK)…</translation>
+    </message>
+    <message>
         <source>&amp;Import workbooks…</source>
         <translation>ها&amp;وردەکردنی فایلەکانی Excel…</translation>
     </message>
@@ -663,6 +667,14 @@
     <message>
         <source>Select or open an assessment for its report.</source>
         <translation>هەڵسەنگاندنێک دیاری بکە یان بیکەرەوە بۆ ڕاپۆرتەکەی.</translation>
+    </message>
+    <message>
+        <source>Export questionnaire as XLSForm</source>
+        <translation>هەناردەکردنی پرسیارنامە وەک XLSForm</translation>
+    </message>
+    <message>
+        <source>Questionnaire:</source>
+        <translation>پرسیارنامە:</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -1686,6 +1698,10 @@
     <message>
         <source>Exporting to Excel</source>
         <translation>بۆ Excel هەناردە دەکرێت</translation>
+    </message>
+    <message>
+        <source>Export questionnaire as XLSForm</source>
+        <translation>هەناردەکردنی پرسیارنامە وەک XLSForm</translation>
     </message>
     <message>
         <source>Export every assessment to a folder</source>

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Export &all to Excel…"), self.workbooks.choose_folder_and_export_all)
         self.report_action = self._action(file_menu, self.tr("Export &report (PDF)…"), self.report_current,
                                           QKeySequence("Ctrl+P"))
+        self._action(file_menu, self.tr("Export questionnaire as &XLSForm (Kobo, ODK)…"), self.export_xlsform)
         self._action(file_menu, self.tr("&Import workbooks…"), self.workbooks.choose_and_import,
                      QKeySequence("Ctrl+I"))
         self._action(file_menu, self.tr("Import a &folder of workbooks…"), self.workbooks.choose_folder_and_import)
@@ -376,6 +377,22 @@ class MainWindow(QMainWindow):
         assessment_id = self._saved_current(self.tr("Select or open an assessment for its report."))
         if assessment_id is not None:
             self.workbooks.choose_and_write_report(assessment_id, self._suggested_name(assessment_id, ".pdf"))
+
+    def export_xlsform(self) -> None:
+        """The open assessment's questionnaire, or one the person picks, as an XLSForm for phones and tablets."""
+        from PySide6.QtWidgets import QInputDialog
+
+        forms = shipped_forms()
+        if self.session is not None:
+            form = self.session.form
+        else:
+            names = [f"{f.title.get(text.language())} {f.version}" for f in forms]
+            name, chosen = QInputDialog.getItem(self, self.tr("Export questionnaire as XLSForm"),
+                                                self.tr("Questionnaire:"), names, 0, False)
+            if not chosen:
+                return
+            form = forms[names.index(name)]
+        self.workbooks.choose_and_export_xlsform(form)
 
     def _on_imported(self, report) -> None:
         if self.session is None:

@@ -168,6 +168,18 @@ class Workbooks(QObject):
 
         return self._run(self.tr("Exporting to Excel"), work, self._on_exported)
 
+    def choose_and_export_xlsform(self, form) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export questionnaire as XLSForm"),
+            str(Path.home() / f"{form.id}-{form.version}-xlsform.xlsx"), self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        from hbm_assess.exchange.xlsform import write_xlsform
+
+        target = Path(path) if path.endswith(".xlsx") else Path(path + ".xlsx")
+        self._run(self.tr("Export questionnaire as XLSForm"), lambda progress, cancelled: write_xlsform(form, target),
+                  self._on_exported)
+
     def choose_folder_and_export_all(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Export every assessment to a folder"),
                                                   str(Path.home()))
