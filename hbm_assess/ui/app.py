@@ -62,7 +62,32 @@ def start(store: Store) -> MainWindow:
         window.home.select(last)
     if crashed and open_id:
         QTimer.singleShot(0, lambda: _recover(window, open_id, indicator))
+    QTimer.singleShot(WARM_UP_AFTER_MS, _warm_up_charts)
     return window
+
+
+WARM_UP_AFTER_MS = 1500
+
+
+def _warm_up_charts() -> None:
+    """Load matplotlib off the GUI thread once the window is up and idle.
+
+    Loading it (0.5-0.6 s here) is what froze the first View → Portfolio or Results; done
+    in the background, they open at once. Only imports happen in the thread: no widget,
+    no figure. The start itself does not wait for it.
+    """
+    import threading
+
+    def load() -> None:
+        import importlib
+
+        for name in ("matplotlib.figure", "matplotlib.backends.backend_qtagg", "hbm_assess.charts"):
+            try:
+                importlib.import_module(name)
+            except Exception:  # an import that fails here fails again, with its message, where it is needed
+                return
+
+    threading.Thread(target=load, name="warm-up-charts", daemon=True).start()
 
 
 def _recover(window: MainWindow, assessment_id: int, indicator: str) -> None:
