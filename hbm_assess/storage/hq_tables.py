@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from hbm_assess.storage.portfolio import PortfolioFilter, tidy_row_count
-from hbm_assess.storage.portfolio_selection import TARGET, select
+from hbm_assess.storage.portfolio import ANSWER_GRID, PortfolioFilter, tidy_row_count
+from hbm_assess.storage.portfolio_selection import select
 from hbm_assess.storage.store import Store
 
 ANSWER_FIELDS = ("assessment_id", "form_id", "form_version", "area_id", "indicator_id", "lined_up", "compared",
@@ -22,16 +22,7 @@ def answer_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
     area, params = sel.area_clause()
     yield from store.db.execute(
         f"""WITH chosen AS ({sel.chosen})
-            SELECT c.id, c.form_id, c.form_version, m.area_id, m.indicator_id,
-                   (SELECT group_concat(x.lined_up, ' ') FROM temp.portfolio_map x
-                    WHERE x.form_id = m.form_id AND x.version = m.version AND x.indicator_id = m.indicator_id),
-                   m.shared, w.level, w.special,
-                   CASE WHEN w.level IS NOT NULL THEN {TARGET} END,
-                   CASE WHEN w.level IS NOT NULL THEN {TARGET} - w.level END,
-                   coalesce(w.evidence_type, ''), coalesce(w.confidence, '')
-            FROM chosen c
-            JOIN temp.portfolio_map m ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1
-            LEFT JOIN answers w ON w.assessment_id = c.id AND w.grp = '' AND w.indicator_id = m.indicator_id
+            SELECT c.id, c.form_id, c.form_version, {ANSWER_GRID}
             WHERE 1 = 1{area}
             ORDER BY c.id, m.position""",
         [*sel.params, *params],

@@ -482,6 +482,21 @@ TIDY_FIELDS = (
 )
 
 
+# Every selected assessment × every (primary) indicator of its questionnaire, answered or not,
+# with the id(s) it lines up with, its level, target and gap: the tidy sheet and the CSV tables.
+ANSWER_GRID = f"""
+    m.area_id, m.indicator_id,
+    (SELECT group_concat(x.lined_up, ' ') FROM temp.portfolio_map x
+     WHERE x.form_id = m.form_id AND x.version = m.version AND x.indicator_id = m.indicator_id),
+    m.shared, w.level, w.special,
+    CASE WHEN w.level IS NOT NULL THEN {TARGET} END,
+    CASE WHEN w.level IS NOT NULL THEN {TARGET} - w.level END,
+    coalesce(w.evidence_type, ''), coalesce(w.confidence, '')
+FROM chosen c
+JOIN temp.portfolio_map m ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1
+LEFT JOIN answers w ON w.assessment_id = c.id AND w.grp = '' AND w.indicator_id = m.indicator_id"""
+
+
 def tidy_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
     """One row per selected assessment × indicator of its questionnaire, fields as in TIDY_FIELDS.
 
@@ -493,16 +508,7 @@ def tidy_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
     yield from store.db.execute(
         f"""WITH chosen AS ({sel.chosen})
             SELECT c.id, c.uuid, c.country, c.pcode, c.site_name, c.site_type, c.date, c.status, c.form_id,
-                   c.form_version, m.area_id, m.indicator_id,
-                   (SELECT group_concat(x.lined_up, ' ') FROM temp.portfolio_map x
-                    WHERE x.form_id = m.form_id AND x.version = m.version AND x.indicator_id = m.indicator_id),
-                   m.shared, w.level, w.special,
-                   CASE WHEN w.level IS NOT NULL THEN {TARGET} END,
-                   CASE WHEN w.level IS NOT NULL THEN {TARGET} - w.level END,
-                   coalesce(w.evidence_type, ''), coalesce(w.confidence, '')
-            FROM chosen c
-            JOIN temp.portfolio_map m ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1
-            LEFT JOIN answers w ON w.assessment_id = c.id AND w.grp = '' AND w.indicator_id = m.indicator_id
+                   c.form_version, {ANSWER_GRID}
             WHERE 1 = 1{area}
             ORDER BY c.site_name, c.date, c.id, m.position""",
         [*sel.params, *params],
