@@ -102,6 +102,20 @@ def content_hash_v1(assessment: Assessment, answers: Iterable[Answer], actions: 
     return digest(canonical_data(assessment, answers, actions, None, _VOLATILE_V1))
 
 
+_FORM_HASHES: dict[int, tuple[Form, str]] = {}
+
+
 def form_hash(form: Form) -> str:
-    """The questionnaire's own hash: its full text as in its file (``Form.to_dict()``)."""
-    return digest(form.to_dict())
+    """The questionnaire's own hash: its full text as in its file (``Form.to_dict()``).
+
+    Kept per questionnaire object (forms are immutable): an import of 500 workbooks asked
+    for the same two or three questionnaires' hashes some 1,500 times.
+    """
+    cached = _FORM_HASHES.get(id(form))
+    if cached is not None and cached[0] is form:
+        return cached[1]
+    value = digest(form.to_dict())
+    if len(_FORM_HASHES) >= 64:
+        _FORM_HASHES.clear()
+    _FORM_HASHES[id(form)] = (form, value)  # the form is held, so its id cannot be reused meanwhile
+    return value
