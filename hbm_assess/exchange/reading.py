@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import BinaryIO
 from uuid import NAMESPACE_URL, uuid5
 
@@ -152,8 +153,21 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
 
 def form_from_workbook(machine: MachineData) -> Form:
     """The questionnaire carried in the machine sheet, checked like a form file."""
+    form = _carried_form(machine.form_json)
+    if form.key != (machine.form_id, machine.form_version):
+        raise WorkbookRejected(f"{MACHINE_SHEET} form: the questionnaire inside the workbook is {form.id} "
+                               f"{form.version}, but the data says {machine.form_id} {machine.form_version}; "
+                               "the file is damaged")
+    return form
+
+
+@lru_cache(maxsize=16)
+def _carried_form(form_json: str) -> Form:
+    """Parse and check a carried questionnaire; the same text again (a batch of one post's exports
+    carries the same questionnaire hundreds of times) gives the same, immutable Form at once.
+    A rejection raises, and is not kept."""
     place = f"{MACHINE_SHEET} form"
-    data = load_json(machine.form_json, place)
+    data = load_json(form_json, place)
     try:
         form = form_from_data(data, place)
     except FormError as error:
@@ -163,9 +177,6 @@ def form_from_workbook(machine: MachineData) -> Form:
     if not VERSION.match(form.version):
         raise WorkbookRejected(f"{place}: the questionnaire's version “{form.version[:40]}” is not digits and dots "
                                "(such as 1.0 or 2.1.3); the file was changed by hand or is damaged")
-    if form.key != (machine.form_id, machine.form_version):
-        raise WorkbookRejected(f"{place}: the questionnaire inside the workbook is {form.id} {form.version}, but the "
-                               f"data says {machine.form_id} {machine.form_version}; the file is damaged")
     return form
 
 
