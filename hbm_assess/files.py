@@ -56,7 +56,7 @@ def write_whole(target: Path) -> Iterator[Path]:
         raise WriteError(f"cannot write in the folder {directory}: {write_error_message(error)}") from None
     try:
         yield temporary
-        _fsync(temporary)
+        fsync_file(temporary)
         os.replace(temporary, target)
     except PermissionError:
         _remove(temporary)
@@ -76,7 +76,8 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Flush a file the app wrote to the disk (not the database: SQLite does that itself)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -89,7 +90,7 @@ def _fsync_directory(directory: Path) -> None:
     if os.name != "posix":
         return
     with suppress(OSError):
-        _fsync(directory)
+        fsync_file(directory)
 
 
 _SIGNATURES = (

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from hbm_assess.files import describe_file, write_error_message
+from hbm_assess.files import describe_file, fsync_file, write_error_message
 from hbm_assess.storage import schema
 
 BUSY_TIMEOUT_MS = 10_000
@@ -482,11 +482,7 @@ def backup(source: Path, target: Path) -> Path:
             raise OSError(errno.ENOSPC if "full" in str(error) else errno.EIO, str(error)) from None
         finally:
             destination.close()
-        fd = os.open(temporary, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_file(temporary)  # the backup copy, never the database itself
         os.replace(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
