@@ -51,3 +51,23 @@ def mini_assessment(store, mini_form):
         mode=mini_form.mode,
     )
     return store.create_assessment(assessment, mini_form)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, store, monkeypatch):
+    """The main window on the test's store, its settings in tmp_path, the import report kept, not shown.
+
+    Test files that need a different window (test_app.py, the keyboard tests) define their own.
+    """
+    from hbm_assess.ui import settings, workbooks
+    from hbm_assess.ui.main_window import MainWindow
+
+    settings.use_file(tmp_path / "settings.ini")
+    shown = []
+    monkeypatch.setattr(workbooks.ImportReportDialog, "exec", lambda self: shown.append(self) or 0)
+    win = MainWindow(store)
+    win.reports_shown = shown
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    settings.use_file(None)

@@ -10,21 +10,6 @@ from PySide6.QtGui import QDropEvent
 from hbm_assess.core.assessment import Answer
 from hbm_assess.exchange.export import export_assessment
 from hbm_assess.storage.store import Store
-from hbm_assess.ui import settings, workbooks
-from hbm_assess.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, store, monkeypatch):
-    settings.use_file(tmp_path / "settings.ini")
-    shown = []
-    monkeypatch.setattr(workbooks.ImportReportDialog, "exec", lambda self: shown.append(self) or 0)
-    win = MainWindow(store)
-    win.reports_shown = shown
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    settings.use_file(None)
 
 
 @pytest.fixture

@@ -6,26 +6,12 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from hbm_assess.core.assessment import Answer, Assessment, Site
 from hbm_assess.exchange.export import export_assessment
 from hbm_assess.storage.store import Store
-from hbm_assess.ui import settings, workbooks
-from hbm_assess.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, store, monkeypatch):
-    settings.use_file(tmp_path / "settings.ini")
-    monkeypatch.setattr(workbooks.ImportReportDialog, "exec", lambda self: 0)
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    settings.use_file(None)
 
 
 def _committed_level(path, assessment_id, indicator="REG-01"):

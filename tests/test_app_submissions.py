@@ -3,28 +3,14 @@
 import random
 import uuid
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from submission_exports import kobo_rows, random_submission, read_xlsform, write_csv
 
 from hbm_assess.core.questionnaire import installed_forms
 from hbm_assess.exchange.xlsform import write_xlsform
-from hbm_assess.ui import settings, workbooks
+from hbm_assess.ui import settings
 from hbm_assess.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, store, monkeypatch):
-    settings.use_file(tmp_path / "settings.ini")
-    shown = []
-    monkeypatch.setattr(workbooks.ImportReportDialog, "exec", lambda self: shown.append(self) or 0)
-    win = MainWindow(store)
-    win.reports_shown = shown
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    settings.use_file(None)
 
 
 def test_a_kobo_export_dropped_on_the_window_becomes_one_assessment_per_submission(qtbot, window, store, tmp_path):
@@ -49,8 +35,6 @@ def test_file_menu_exports_the_questionnaire_as_an_xlsform(qtbot, tmp_path, stor
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    from hbm_assess.ui import settings
-    from hbm_assess.ui.main_window import MainWindow
 
     settings.use_file(tmp_path / "settings.ini")
     window = MainWindow(store)
