@@ -86,11 +86,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _answer_parsers(commands) -> None:
+    from hbm_assess.core.assessment import SCOPES
+
     new = commands.add_parser("new", help="create an empty draft assessment and print its id")
     new.add_argument("--form", required=True, metavar="FORM_ID", help="the questionnaire (see: hbm-assess form list)")
     new.add_argument("--version", metavar="V", help="its version (default: the newest installed)")
     new.add_argument("--site", required=True, metavar="CODE|NAME",
                      help="a crossing point's code or name in any language (data/crossing_points.yaml), or a new name")
+    new.add_argument("--scope", choices=SCOPES, default="crossing-point",
+                     help="what it covers (default crossing-point); for governorate or national, --site names "
+                          "the governorate, or the country or meeting")
     new.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the assessment (default: today)")
     new.add_argument("--assessor", action="append", default=[], metavar="NAME", help="who assessed (repeatable)")
     new.add_argument("--institution", action="append", default=[], metavar="NAME",
@@ -500,7 +505,8 @@ def _new(args) -> int:
     store = open_store(args)
     try:
         made = new_assessment(store, args.form, args.site, version=args.version, date=args.date,
-                              assessors=tuple(args.assessor), institutions=tuple(args.institution))
+                              assessors=tuple(args.assessor), institutions=tuple(args.institution),
+                              scope=args.scope)
         summary = store.summary(made)
     except (OperationError, StoreError) as error:
         raise CommandError(str(error)) from None

@@ -48,11 +48,19 @@ def find_site(text: str, language: str = "en"):
 
 
 def new_assessment(store: Store, form_id: str, site: str, version: str | None = None, date: str | None = None,
-                   assessors: tuple[str, ...] = (), institutions: tuple[str, ...] = ()) -> int:
-    """Create an empty draft assessment, as New assessment in the window does; returns its id."""
+                   assessors: tuple[str, ...] = (), institutions: tuple[str, ...] = (),
+                   scope: str = "crossing-point") -> int:
+    """Create an empty draft assessment, as New assessment in the window does; returns its id.
+
+    For a governorate or national assessment, ``site`` names the governorate, or the country or
+    meeting; it is not looked up among the crossing points.
+    """
     from datetime import date as calendar
 
-    from hbm_assess.core.assessment import Assessment
+    from hbm_assess.core.assessment import SCOPES, Assessment, Scope, Site
+
+    if scope not in SCOPES:
+        raise OperationError(f"the scope must be one of {', '.join(SCOPES)}, not {scope!r}")
 
     forms = installed_forms()
     known = sorted({fid for fid, _ in forms})
@@ -67,8 +75,15 @@ def new_assessment(store: Store, form_id: str, site: str, version: str | None = 
         calendar.fromisoformat(day)
     except ValueError:
         raise OperationError(f"{day!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-15") from None
-    assessment = Assessment(form.id, form.version, find_site(site), date=day, assessors=tuple(assessors),
-                            institutions=tuple(institutions), mode=form.mode)
+    if scope == Scope.CROSSING_POINT.value:
+        place = find_site(site)
+    elif not site.strip():
+        raise OperationError("give the governorate's name" if scope == Scope.GOVERNORATE.value
+                             else "give the country or the meeting, e.g. \"Iraq national workshop, Erbil\"")
+    else:
+        place = Site(name=site.strip())
+    assessment = Assessment(form.id, form.version, place, date=day, assessors=tuple(assessors),
+                            institutions=tuple(institutions), mode=form.mode, scope=scope)
     return store.create_assessment(assessment, form)
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 from workbooks import awkward_assessment, export, same_data
 
-from hbm_assess.core.assessment import Action, Answer, Assessment, Site
+from hbm_assess.core.assessment import SCOPES, Action, Answer, Assessment, Site
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.exchange.importing import import_paths
 from hbm_assess.storage.store import Store
@@ -77,7 +77,7 @@ def assessments(draw, form):
         date=draw(st.dates().map(str)), assessors=tuple(draw(st.lists(SHORT, max_size=3))),
         institutions=tuple(draw(st.lists(SHORT, max_size=3))), mode=form.mode,
         status=draw(st.sampled_from(["draft", "final"])), notes=draw(TEXT),
-        created_at=draw(TIMESTAMP), updated_at=draw(TIMESTAMP),
+        created_at=draw(TIMESTAMP), updated_at=draw(TIMESTAMP), scope=draw(st.sampled_from(SCOPES)),
     )
     return assessment, found, draw(st.lists(actions(ids), max_size=3))
 

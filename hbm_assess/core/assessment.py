@@ -24,6 +24,17 @@ class Status(StrEnum):
     FINAL = "final"
 
 
+class Scope(StrEnum):
+    """What an assessment covers: one crossing point, a governorate, or the whole country."""
+
+    CROSSING_POINT = "crossing-point"
+    GOVERNORATE = "governorate"
+    NATIONAL = "national"
+
+
+SCOPES = tuple(scope.value for scope in Scope)
+
+
 class SiteType(StrEnum):
     LAND = "land"
     AIR = "air"
@@ -60,6 +71,8 @@ class Assessment:
     updated_at: str = field(default_factory=now)
     notes: str = ""
     id: int | None = None
+    # A national assessment's "site" names the country or the meeting; a governorate's, the governorate.
+    scope: str = Scope.CROSSING_POINT.value
 
 
 class AnswerError(ValueError):

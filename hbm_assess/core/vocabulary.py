@@ -43,6 +43,7 @@ class Vocabulary:
     evidence_types: dict[str, Term]
     confidence: dict[str, Term]
     site_types: dict[str, Term]
+    scopes: dict[str, Term]
 
     def level_name(self, level: int, language: str = "en") -> str:
         return self.levels[level].name.get(language)
@@ -75,6 +76,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         evidence_types=_terms(raw["evidence_types"]),
         confidence=_terms(raw["confidence"]),
         site_types=_terms(raw["site_types"]),
+        scopes=_terms(raw["scopes"]),
     )
 
 

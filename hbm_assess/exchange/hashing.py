@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from hbm_assess.core.assessment import Action, Answer, Assessment
+from hbm_assess.core.assessment import Action, Answer, Assessment, Scope
 from hbm_assess.core.questionnaire import Form
 
 HASH_PREFIX = "sha256:"
@@ -46,6 +46,8 @@ def assessment_record(a: Assessment) -> dict:
         "notes": a.notes,
         "created_at": a.created_at,
         "updated_at": a.updated_at,
+        # Only when not a crossing point: the hash of every assessment made before scopes stays the same.
+        **({} if a.scope == Scope.CROSSING_POINT.value else {"scope": a.scope}),
     }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hbm_assess import __version__
-from hbm_assess.core.assessment import Action, Answer, AnswerError, Assessment, Site, Status
+from hbm_assess.core.assessment import SCOPES, Action, Answer, AnswerError, Assessment, Scope, Site, Status
 from hbm_assess.core.workshop import Group
 from hbm_assess.exchange.cells import as_text, cell_name
 from hbm_assess.exchange.hashing import HASH_PATTERN, action_record, answer_record, assessment_record
@@ -237,6 +237,16 @@ def load_json(text: str, place: str, what: str = "the embedded data", max_depth:
     return value
 
 
+def _scope(shape: _Shape, record: dict) -> str:
+    """Absent before scopes existed (and for a crossing point, so older hashes hold)."""
+    if "scope" not in record:
+        return Scope.CROSSING_POINT.value
+    scope = shape.get(record, "scope", str, "assessment")
+    if scope not in SCOPES:
+        raise shape.damaged(f"assessment.scope {scope[:40]!r} is not one of {', '.join(SCOPES)}")
+    return scope
+
+
 class _Shape:
     """Reads typed fields out of the embedded JSON, naming the first one that is wrong."""
 
@@ -285,6 +295,7 @@ def embedded_records(machine: MachineData) -> tuple[Assessment, list[Answer], li
         mode=shape.get(a, "mode", str, "assessment"), status=machine.status, revision=machine.revision,
         uuid=machine.uuid, created_at=machine.created_at, updated_at=machine.updated_at,
         notes=shape.get(a, "notes", str, "assessment"),
+        scope=_scope(shape, a),
     )
     answers = []
     for n, r in enumerate(shape.get(data, "answers", list, "data")):

@@ -349,6 +349,20 @@ def v8_lineage(db: sqlite_utils.Database) -> None:
     )
 
 
+def v9_assessment_scope(db: sqlite_utils.Database) -> None:
+    """What an assessment covers: a crossing point (every assessment so far), a governorate, or the country.
+
+    A national workshop is no longer typed in as if it were a site.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE assessments ADD COLUMN scope TEXT NOT NULL DEFAULT 'crossing-point'
+            CHECK (scope IN ('crossing-point', 'governorate', 'national'))
+        """,
+    )
+
+
 STEPS = [v1_initial, v2_recoverable_delete_and_seal, v3_exchange, v4_workshop_groups, v5_portfolio_index,
-         v6_assessment_summaries, v7_area_scores, v8_lineage]
+         v6_assessment_summaries, v7_area_scores, v8_lineage, v9_assessment_scope]
 VERSION = len(STEPS)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import sqlite_utils
 
-from hbm_assess.core.assessment import Action, Answer, Assessment, Site, Status, new_uuid, now
+from hbm_assess.core.assessment import SCOPES, Action, Answer, Assessment, Site, Status, new_uuid, now
 from hbm_assess.core.cell_text import action_texts, answer_texts, assessment_texts, first_problem
 from hbm_assess.core.questionnaire import Form, form_from_data
 from hbm_assess.core.text import Text
@@ -49,6 +49,7 @@ class AssessmentSummary(NamedTuple):
     updated_at: str
     deleted: bool
     site_ref: str = ""  # the crossing point in data/, when the site was chosen from the list
+    scope: str = "crossing-point"
 
     @property
     def completeness(self) -> float:
@@ -59,6 +60,7 @@ class AssessmentSummary(NamedTuple):
             "id": self.id,
             "uuid": self.uuid,
             "site": self.site_name,
+            "scope": self.scope,
             "country": self.country,
             "form": self.form_id,
             "form_version": self.form_version,
@@ -83,7 +85,7 @@ SELECT a.id, a.uuid, a.site_name, a.country, a.site_type, a.form_id, a.form_vers
        f.title, a.date, a.status, a.revision,
        s.answered, f.indicator_count,
        CASE WHEN s.level_count > 0 THEN CAST(s.level_sum AS REAL) / s.level_count END AS mean_level,
-       a.updated_at, a.deleted_at IS NOT NULL, a.site_ref
+       a.updated_at, a.deleted_at IS NOT NULL, a.site_ref, a.scope
 FROM assessments a JOIN forms f ON f.id = a.form_id AND f.version = a.form_version
 JOIN assessment_summaries s ON s.assessment_id = a.id
 """
@@ -159,6 +161,7 @@ class Store:
         if form.key != (assessment.form_id, assessment.form_version):
             raise StoreError("the assessment names a different questionnaire than the one given")
         answers, actions = list(answers), list(actions)
+        _check_scope(assessment.scope)
         _refuse_text(assessment_texts(assessment), *map(answer_texts, answers), *map(action_texts, actions))
         with write_transaction(self.db):
             self.insert_form_row(form)
@@ -177,11 +180,11 @@ class Store:
         cursor = self.db.execute(
             """INSERT INTO assessments (uuid, form_id, form_version, site_name, site_ref, country,
                    site_type, pcode, latitude, longitude, date, assessors, institutions, mode, status,
-                   revision, notes, created_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   revision, notes, created_at, updated_at, scope)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (a.uuid, a.form_id, a.form_version, site.name, site.reference_id, site.country, site.type,
              site.pcode, site.latitude, site.longitude, a.date, json_list(a.assessors), json_list(a.institutions),
-             a.mode, a.status, a.revision, a.notes, a.created_at, a.updated_at),
+             a.mode, a.status, a.revision, a.notes, a.created_at, a.updated_at, a.scope),
         )
         return cursor.lastrowid
 
@@ -189,25 +192,26 @@ class Store:
         row = self.db.execute(
             """SELECT id, uuid, form_id, form_version, site_name, site_ref, country, site_type, pcode,
                       latitude, longitude, date, assessors, institutions, mode, status, revision, notes,
-                      created_at, updated_at
+                      created_at, updated_at, scope
                FROM assessments WHERE id = ?""",
             (assessment_id,),
         ).fetchone()
         if row is None:
             raise NotFound(f"there is no assessment {assessment_id} in this database")
         (id_, uuid, form_id, form_version, site_name, site_ref, country, site_type, pcode, lat, lon,
-         date, assessors, institutions, mode, status, revision, notes, created_at, updated_at) = row
+         date, assessors, institutions, mode, status, revision, notes, created_at, updated_at, scope) = row
         return Assessment(
             id=id_, uuid=uuid, form_id=form_id, form_version=form_version,
             site=Site(site_name, country, site_type, pcode, lat, lon, site_ref),
             date=date, assessors=tuple(json.loads(assessors)), institutions=tuple(json.loads(institutions)),
             mode=mode, status=status, revision=revision, notes=notes,
-            created_at=created_at, updated_at=updated_at,
+            created_at=created_at, updated_at=updated_at, scope=scope,
         )
 
     def update_assessment(self, assessment: Assessment) -> None:
-        """Save the details (site, date, people) of an existing assessment."""
+        """Save the details (scope, site, date, people) of an existing assessment."""
         _refuse_text(assessment_texts(assessment))
+        _check_scope(assessment.scope)
         site = assessment.site
         with write_transaction(self.db):
             self._check_editable(assessment.id)
@@ -215,11 +219,11 @@ class Store:
             self.db.execute(
                 """UPDATE assessments SET site_name = ?, site_ref = ?, country = ?, site_type = ?,
                        pcode = ?, latitude = ?, longitude = ?, date = ?, assessors = ?,
-                       institutions = ?, notes = ?
+                       institutions = ?, notes = ?, scope = ?
                    WHERE id = ?""",
                 (site.name, site.reference_id, site.country, site.type, site.pcode, site.latitude,
                  site.longitude, assessment.date, json_list(assessment.assessors),
-                 json_list(assessment.institutions), assessment.notes, assessment.id),
+                 json_list(assessment.institutions), assessment.notes, assessment.scope, assessment.id),
             )
 
     def list_assessments(self, search: str = "", include_deleted: bool = False) -> list[AssessmentSummary]:
@@ -423,6 +427,11 @@ class Store:
         ]
 
 
+def _check_scope(scope: str) -> None:
+    if scope not in SCOPES:
+        raise StoreError(f"the scope {scope!r} is not one of {', '.join(SCOPES)}")
+
+
 def _refuse_text(*fields) -> None:
     """Text a spreadsheet cell cannot hold is refused where it is stored: it would block every export."""
     problem = first_problem(field for group in fields for field in group)
@@ -444,7 +453,7 @@ def _summary(row, titles: dict[str, Text] | None = None) -> AssessmentSummary:
     if title is None:
         title = titles[values[7]] = Text(json.loads(values[7]))
     values[7] = title
-    return AssessmentSummary(*values[:-2], deleted=bool(values[-2]), site_ref=values[-1])
+    return AssessmentSummary(*values[:-3], deleted=bool(values[-3]), site_ref=values[-2], scope=values[-1])
 
 
 def json_list(values: Iterable[str]) -> str:

@@ -772,6 +772,10 @@
         <translation>%1 (عدد المؤشرات: %2)</translation>
     </message>
     <message>
+        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <translation>يغطي التقييم الوطني قوانين البلد وآليات التنسيق وأنظمة البيانات، ويُقيَّم مرة واحدة؛ ولا يحتاج إلى منفذ حدودي.</translation>
+    </message>
+    <message>
         <source>— a new site —</source>
         <translation>— موقع جديد —</translation>
     </message>
@@ -798,6 +802,10 @@
     <message>
         <source>Questionnaire</source>
         <translation>الاستبيان</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>النطاق</translation>
     </message>
     <message>
         <source>Site</source>
@@ -840,8 +848,28 @@
         <translation>إنشاء وبدء</translation>
     </message>
     <message>
+        <source>Governorate *</source>
+        <translation>المحافظة *</translation>
+    </message>
+    <message>
+        <source>Country or meeting *</source>
+        <translation>البلد أو الاجتماع *</translation>
+    </message>
+    <message>
+        <source>e.g. Iraq national workshop, Erbil</source>
+        <translation>مثلاً: الورشة الوطنية للعراق، أربيل</translation>
+    </message>
+    <message>
         <source>Give the site's name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
+    </message>
+    <message>
+        <source>Give the governorate's name.</source>
+        <translation>اكتب اسم المحافظة.</translation>
+    </message>
+    <message>
+        <source>Name the country or the meeting.</source>
+        <translation>اكتب اسم البلد أو الاجتماع.</translation>
     </message>
     <message>
         <source>Two capital letters, e.g. IQ.</source>

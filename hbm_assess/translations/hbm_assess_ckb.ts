@@ -772,6 +772,10 @@
         <translation>%1 (%2 پێوەر)</translation>
     </message>
     <message>
+        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <translation>هەڵسەنگاندنی نیشتمانی یاسا و هەماهەنگی و سیستەمەکانی داتای وڵات دەگرێتەوە و یەک جار هەڵدەسەنگێنرێت؛ پێویستی بە خاڵی سنووری نییە.</translation>
+    </message>
+    <message>
         <source>— a new site —</source>
         <translation>— شوێنێکی نوێ —</translation>
     </message>
@@ -798,6 +802,10 @@
     <message>
         <source>Questionnaire</source>
         <translation>پرسیارنامە</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>بوار</translation>
     </message>
     <message>
         <source>Site</source>
@@ -840,8 +848,28 @@
         <translation>دروستکردن و دەستپێکردن</translation>
     </message>
     <message>
+        <source>Governorate *</source>
+        <translation>پارێزگا *</translation>
+    </message>
+    <message>
+        <source>Country or meeting *</source>
+        <translation>وڵات یان کۆبوونەوە *</translation>
+    </message>
+    <message>
+        <source>e.g. Iraq national workshop, Erbil</source>
+        <translation>بۆ نموونە: وۆرکشۆپی نیشتمانیی عێراق، هەولێر</translation>
+    </message>
+    <message>
         <source>Give the site's name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
+    </message>
+    <message>
+        <source>Give the governorate's name.</source>
+        <translation>ناوی پارێزگاکە بنووسە.</translation>
+    </message>
+    <message>
+        <source>Name the country or the meeting.</source>
+        <translation>ناوی وڵات یان کۆبوونەوەکە بنووسە.</translation>
     </message>
     <message>
         <source>Two capital letters, e.g. IQ.</source>

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbm_assess.core.assessment import Assessment, Site
+from hbm_assess.core.assessment import SCOPES, Assessment, Scope, Site, SiteType
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import crossing_points, institutions
 from hbm_assess.core.vocabulary import vocabulary
@@ -48,6 +48,11 @@ class NewAssessmentDialog(QDialog):
                 self.tr("%1 (%2 indicators)").replace("%1", form.title.get(language)).replace(
                     "%2", str(form.indicator_count)), form.key)
 
+        self.scope = QComboBox(self)
+        for scope in SCOPES:
+            self.scope.addItem(text.scope_name(scope), scope)
+        self.scope.setToolTip(self.tr("A national assessment covers the country's laws, coordination and data "
+                                      "systems, scored once; it needs no crossing point."))
         self.site_choice = QComboBox(self)
         self.site_choice.addItem(self.tr("— a new site —"), "")
         self.points = {point.id: point for point in crossing_points()}
@@ -91,12 +96,17 @@ class NewAssessmentDialog(QDialog):
         form_layout = QFormLayout()
         form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form_layout.addRow(self.tr("Questionnaire"), self.form_choice)
+        form_layout.addRow(self.tr("Scope"), self.scope)
         form_layout.addRow(self.tr("Site"), self.site_choice)
-        form_layout.addRow(self.tr("Site name *"), self._with_problem(self.site_name))
+        self.site_name_label = QLabel(self.tr("Site name *"), self)
+        form_layout.addRow(self.site_name_label, self._with_problem(self.site_name))
         form_layout.addRow(self.tr("Country *"), self._with_problem(self.country))
         form_layout.addRow(self.tr("Site type"), self.site_type)
         form_layout.addRow(self.tr("P-code"), self._with_problem(self.pcode))
-        form_layout.addRow(self.tr("Latitude, longitude"), coordinates)
+        self.coordinates = QWidget(self)
+        self.coordinates.setLayout(coordinates)
+        coordinates.setContentsMargins(0, 0, 0, 0)
+        form_layout.addRow(self.tr("Latitude, longitude"), self.coordinates)
         form_layout.addRow(self.tr("Date *"), self._with_problem(self.date))
         form_layout.addRow(self.tr("Assessors *"), self._with_problem(self.assessors))
         form_layout.addRow(self.tr("Participating institutions"), self.institution_list)
@@ -107,6 +117,8 @@ class NewAssessmentDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create and start"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.form_layout = form_layout
+        self.scope.currentIndexChanged.connect(self._on_scope_chosen)
         layout = QVBoxLayout(self)
         layout.addLayout(form_layout)
         layout.addWidget(self.buttons)
@@ -143,6 +155,24 @@ class NewAssessmentDialog(QDialog):
         self.latitude.setValue(point.latitude if point.latitude is not None else self.latitude.minimum())
         self.longitude.setValue(point.longitude if point.longitude is not None else self.longitude.minimum())
 
+    def _on_scope_chosen(self, index: int) -> None:
+        scope = self.scope.currentData()
+        point = scope == Scope.CROSSING_POINT.value
+        for field in (self.site_choice, self.site_type, self.coordinates):
+            self.form_layout.setRowVisible(field, point)
+        pcode_row = self.problems[self.pcode].parentWidget()
+        self.form_layout.setRowVisible(pcode_row, scope != Scope.NATIONAL.value)
+        if not point and self.site_choice.currentIndex() != 0:
+            self.site_choice.setCurrentIndex(0)
+        self.site_name_label.setText({
+            Scope.CROSSING_POINT.value: self.tr("Site name *"),
+            Scope.GOVERNORATE.value: self.tr("Governorate *"),
+            Scope.NATIONAL.value: self.tr("Country or meeting *"),
+        }[scope])
+        self.site_name.setPlaceholderText(
+            self.tr("e.g. Iraq national workshop, Erbil") if scope == Scope.NATIONAL.value else "")
+        self.validate()
+
     def _on_add_institution(self) -> None:
         name = self.other_institution.text().strip()
         if not name:
@@ -157,10 +187,14 @@ class NewAssessmentDialog(QDialog):
         """Every field that is wrong, with what to do about it."""
         found = {}
         if not self.site_name.text().strip():
-            found[self.site_name] = self.tr("Give the site's name, or choose one from the list above.")
+            found[self.site_name] = {
+                Scope.CROSSING_POINT.value: self.tr("Give the site's name, or choose one from the list above."),
+                Scope.GOVERNORATE.value: self.tr("Give the governorate's name."),
+                Scope.NATIONAL.value: self.tr("Name the country or the meeting."),
+            }[self.scope.currentData()]
         if not COUNTRY_CODE.match(self.country.text().strip()):
             found[self.country] = self.tr("Two capital letters, e.g. IQ.")
-        if self.pcode.text().strip() and not PCODE.match(self.pcode.text().strip()):
+        if self.pcode.isVisibleTo(self) and self.pcode.text().strip() and not PCODE.match(self.pcode.text().strip()):
             found[self.pcode] = self.tr("A P-code starts with the country letters, e.g. IQG03.")
         if self.date.problem():
             found[self.date] = self.date.problem()
@@ -201,17 +235,20 @@ class NewAssessmentDialog(QDialog):
             for row in range(self.institution_list.count())
             if self.institution_list.item(row).checkState() == Qt.CheckState.Checked
         ]
+        scope = self.scope.currentData()
+        point = scope == Scope.CROSSING_POINT.value
         return Assessment(
             form_id=form.id,
             form_version=form.version,
+            scope=scope,
             site=Site(
                 name=self.site_name.text().strip(),
                 country=self.country.text().strip(),
-                type=self.site_type.currentData(),
-                pcode=self.pcode.text().strip(),
-                latitude=_value(self.latitude),
-                longitude=_value(self.longitude),
-                reference_id=self.site_choice.currentData() or "",
+                type=self.site_type.currentData() if point else SiteType.LAND.value,
+                pcode=self.pcode.text().strip() if scope != Scope.NATIONAL.value else "",
+                latitude=_value(self.latitude) if point else None,
+                longitude=_value(self.longitude) if point else None,
+                reference_id=(self.site_choice.currentData() or "") if point else "",
             ),
             date=self.date.date().toString("yyyy-MM-dd"),
             assessors=self._assessor_names(),

@@ -60,6 +60,11 @@ def site_type_name(site_type: str) -> str:
     return term.name.get(_language) if term else site_type
 
 
+def scope_name(scope: str) -> str:
+    term = vocabulary().scopes.get(scope)
+    return term.name.get(_language) if term else scope
+
+
 def site_name(name: str, reference_id: str = "") -> str:
     """A crossing point's name in the app's language when it comes from the reference list, else as typed."""
     point = _crossing_points().get(reference_id) if reference_id else None
