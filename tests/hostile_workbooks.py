@@ -250,9 +250,18 @@ def recomputed_hash(book) -> str:
                           key=lambda r: (r["indicator_id"], r["group"])),
         "actions": sorted(({k: v for k, v in a.items() if k != "updated_at"} for a in data["actions"]),
                           key=lambda r: r["uuid"]),
-        "form_hash": _digest(json.loads(values["form"])),
+        "form_hash": _digest(_meaning(json.loads(values["form"]))),
     }
     return _digest(canonical)
+
+
+def _meaning(form: dict) -> dict:
+    """The questionnaire without its indicators' method metadata (phase, scope), as the documented rule says."""
+    for area in form["areas"]:
+        for indicator in area["indicators"]:
+            indicator.pop("phase", None)
+            indicator.pop("scope", None)
+    return form
 
 
 def rehash_book(book, lineage: list[str] | None = None) -> str:

@@ -87,13 +87,15 @@ def test_no_gap_at_the_top_level(mini_form):
     assert charts.gap_data(mini_form, _answers(Answer("REG-01", level=5), Answer("OPS-02", level=4, target=4))) == []
 
 
-def test_phase_breakdown_counts_an_indicator_in_each_of_its_phases(mini_form):
+def test_phase_breakdown_counts_each_indicator_once_under_its_primary_phase(mini_form):
     bars = {b.phase: b for b in charts.phase_data(mini_form, NOW)}
     assert list(bars) == ["pre-crisis", "emergency", "post-crisis"]
     assert (bars["pre-crisis"].score.mean_level, bars["pre-crisis"].score.scored) == (2.0, 1)  # REG-01
-    emergency = bars["emergency"].score  # REG-02 3, OPS-01 1, OPS-02 N/A
-    assert (emergency.mean_level, emergency.mean_target, emergency.scored, emergency.not_applicable) == (2.0, 4.0, 2, 1)
-    assert (bars["post-crisis"].score.mean_level, bars["post-crisis"].score.scored) == (1.0, 1)  # OPS-01
+    emergency = bars["emergency"].score  # REG-02 3 (target 4), OPS-02 N/A; OPS-01 is post-crisis only
+    assert (emergency.mean_level, emergency.mean_target, emergency.scored, emergency.not_applicable,
+            emergency.indicators) == (3.0, 4.0, 1, 1, 2)
+    post = bars["post-crisis"].score  # OPS-01 1, target 4
+    assert (post.mean_level, post.mean_target, post.scored, post.indicators) == (1.0, 4.0, 1, 1)
     assert bars["emergency"].name == "Emergency"
     assert {b.phase: b.name for b in charts.phase_data(mini_form, NOW, "ckb")}["emergency"] == "فریاکەوتن"
 
@@ -270,7 +272,7 @@ def test_level_colours_are_the_palette_ones(mini_form):
     bars = [p for p in fig.axes[0].patches]
     from matplotlib.colors import to_hex
 
-    # Mean levels 2.0, 2.0 and 1.0 (worked out above): Okabe-Ito yellow, yellow, vermillion.
+    # Mean levels 2.0, 3.0 and 1.0 (worked out above): Okabe-Ito yellow, yellow, vermillion.
     assert [to_hex(b.get_facecolor()).upper() for b in bars] == ["#F0E442", "#F0E442", "#D55E00"]
 
 
@@ -296,3 +298,11 @@ def test_area_without_scores_is_a_gap_in_the_radar_not_a_zero(mini_form):
     data = charts.radar_data(mini_form, _answers(Answer("REG-01", level=3)))
     values = _values(data.areas, "current")
     assert values[0] == 3.0 and math.isnan(values[1])
+
+
+def test_each_phase_bar_says_how_many_indicators_stand_behind_it(mini_form):
+    fig = charts.phase_chart(Figure(), mini_form, NOW, "en")
+    labels = [label.get_text().split("\n")[-1] for label in fig.axes[0].get_xticklabels()]
+    assert labels == ["1 of 1 indicators scored", "1 of 2 indicators scored", "1 of 1 indicators scored"]
+    assert words.word("{scored} of {indicators} indicators scored", "ar", scored=1, indicators=2) == (
+        "المؤشرات المُقيَّمة: 1 من 2")

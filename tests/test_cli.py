@@ -159,3 +159,15 @@ def test_language_may_follow_the_command_as_the_issues_write_it(tmp_path, capsys
     assert main(["--lang", "fr", "list"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "must be en, ar or ckb, not 'fr'" in err
+
+
+def test_form_check_names_the_file_and_indicator_of_a_primary_phase_not_among_its_tags(tmp_path, capsys):
+    broken = tmp_path / "broken.yaml"
+    text = (TESTS_FORMS / "mini.yaml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("phases: [pre-crisis]", "phase: emergency\n        phases: [pre-crisis]\n"
+                                   "        scope: country", 1), encoding="utf-8")
+    code, out, _ = run(capsys, "form", "check", broken)
+    assert code == 1
+    assert (f"{broken}: REG-01 › phase: the primary phase 'emergency' must also be listed in phases (pre-crisis)"
+            in out)
+    assert f"{broken}: REG-01 › scope: 'country' is unknown" in out

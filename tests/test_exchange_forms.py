@@ -112,3 +112,49 @@ def test_a_version_that_is_not_digits_and_dots_is_refused(detailed_file, tmp_pat
     assert result.outcome == "rejected" and "is not digits and dots" in result.message, result.message
     assert hq.stored_forms() == []
     hq.close()
+
+
+def _before_phase_and_scope(form: dict) -> None:
+    """The questionnaire as workbooks exported before the forms declared primary phases and scopes carry it."""
+    for area in form["areas"]:
+        for indicator in area["indicators"]:
+            del indicator["phase"], indicator["scope"]
+
+
+def test_a_workbook_exported_before_phase_and_scope_still_imports_and_the_app_copy_decides(detailed_file, tmp_path):
+    """Before the hash left method metadata out, the annotated 1.0 refused every earlier export as 'changed by hand'."""
+    older = with_form(detailed_file, tmp_path / "older.xlsx", _before_phase_and_scope)
+    hq = Store.open(tmp_path / "hq.sqlite")
+    result = one(hq, older)
+    assert result.outcome == "imported", result.message
+    form = hq.form("hbm-detailed", "1.0")
+    assert form.indicator("REG-01").scope == "national"
+    assert form.indicator("OPS-08").phase == "emergency"
+    assert one(hq, detailed_file).outcome == "unchanged", "the same revision, whichever copy of 1.0 it carries"
+    hq.close()
+
+
+def test_a_database_holding_1_0_from_before_phase_and_scope_reads_them_from_the_shipped_copy(tmp_path):
+    store = Store.open(tmp_path / "old.sqlite")
+    body = DETAILED.to_dict()
+    _before_phase_and_scope(body)
+    store.db.execute("INSERT INTO forms (id, version, title, body, indicator_count, installed_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", ("hbm-detailed", "1.0", json.dumps(body["title"]), json.dumps(body),
+                                                   DETAILED.indicator_count, "2025-01-01T00:00:00Z"))
+    store.db.conn.commit()
+    form = store.form("hbm-detailed", "1.0")
+    assert form.indicator("INF-09").phase == "post-crisis", "the first tag would say pre-crisis"
+    assert form.indicator("COO-01").national
+    store.close()
+
+
+def test_a_stored_copy_that_means_something_else_is_kept_as_stored(tmp_path):
+    store = Store.open(tmp_path / "odd.sqlite")
+    body = DETAILED.to_dict()
+    body["areas"][0]["indicators"][0]["label"]["en"] = "A question reworded"
+    store.db.execute("INSERT INTO forms (id, version, title, body, indicator_count, installed_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", ("hbm-detailed", "1.0", json.dumps(body["title"]), json.dumps(body),
+                                                   DETAILED.indicator_count, "2025-01-01T00:00:00Z"))
+    store.db.conn.commit()
+    assert store.form("hbm-detailed", "1.0").indicator("REG-01").label.get("en") == "A question reworded"
+    store.close()

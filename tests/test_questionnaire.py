@@ -116,6 +116,23 @@ BREAKAGES = {
         "REG-01 › label: is plain text; give one text per language",
     ),
     "no english": (lambda d: d.update(languages=["ar"]), "languages: English ('en') must be one of the languages"),
+    "primary phase not among the tags": (
+        lambda d: d["areas"][0]["indicators"][0].update(phase="emergency"),
+        "REG-01 › phase: the primary phase 'emergency' must also be listed in phases (pre-crisis)",
+    ),
+    "two primary phases": (
+        lambda d: d["areas"][0]["indicators"][1].update(phase=["emergency", "pre-crisis"]),
+        "REG-02 › phase: ['emergency', 'pre-crisis'] is not one MCOF phase; use one of: pre-crisis, emergency",
+    ),
+    "unknown scope": (
+        lambda d: d["areas"][1]["indicators"][0].update(scope="governorate"),
+        "OPS-01 › scope: 'governorate' is unknown; use post (scored at each crossing point) or national",
+    ),
+    "a condition missing its arabic": (
+        lambda d: d["areas"][0]["indicators"][0]["levels"].update(
+            {4: [{"en": "Applied", "ar": "مطبق"}, {"en": "Budgeted"}]}),
+        "REG-01 › levels › 4 › 2: the 'ar' text is missing or empty",
+    ),
 }
 
 
@@ -185,3 +202,68 @@ def test_versions_sort_as_numbers_and_text_without_failing():
 
     versions = ["1.10", "1.2", "2.0-beta", "2.0", "1.0"]
     assert sorted(versions, key=version_key) == ["1.0", "1.2", "1.10", "2.0", "2.0-beta"]
+
+
+NATIONAL = {"REG-01", "REG-02", "REG-03", "REG-04", "REG-05", "REG-06", "REG-07", "REG-08", "REG-09",
+            "COO-01", "COO-05", "COO-06", "INF-05", "INF-06", "INF-07", "ADM-01", "ADM-03", "ADM-05"}
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_every_shipped_indicator_declares_one_primary_phase_among_its_tags_and_a_scope(path):
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for area in raw["areas"]:
+        for indicator in area["indicators"]:
+            assert indicator["phase"] in indicator["phases"], indicator["id"]
+            assert indicator["scope"] in ("post", "national"), indicator["id"]
+
+
+def test_laws_national_coordination_and_national_data_systems_are_national_in_the_detailed_form():
+    form = installed_forms()[("hbm-detailed", "1.0")]
+    assert {ind.id for ind in form.indicators() if ind.national} == NATIONAL
+    assert form.indicator("OPS-04").scope == "post"
+
+
+def test_primary_phase_spreads_the_detailed_form_over_the_three_phases():
+    """Before: with every tag counted, the three phase means read 2.6 / 2.6 / 2.5 — every bar held most indicators."""
+    form = installed_forms()[("hbm-detailed", "1.0")]
+    counts = {phase.value: sum(ind.phase == phase for ind in form.indicators()) for phase in Phase}
+    assert counts == {"pre-crisis": 22, "emergency": 18, "post-crisis": 4}
+
+
+def test_a_form_without_primary_phase_or_scope_takes_its_first_tag_and_post(mini_form):
+    data = _mini_data(mini_form)
+    for area in data["areas"]:
+        for indicator in area["indicators"]:
+            indicator.pop("phase", None)
+            indicator.pop("scope", None)
+    data["areas"][1]["indicators"][0]["phases"] = ["emergency", "pre-crisis"]
+    form = form_from_data(data)
+    assert form.indicator("OPS-01").phase == "emergency"
+    assert {ind.scope for ind in form.indicators()} == {"post"}
+
+
+def test_a_level_with_several_conditions_keeps_each_and_joins_them_for_one_line(mini_form):
+    data = _mini_data(mini_form)
+    data["areas"][0]["indicators"][0]["levels"][4] = [
+        {"en": "Applied in a crisis", "ar": "طُبّق في أزمة"},
+        {"en": "budgeted", "ar": "مموّل"},
+    ]
+    form = form_from_data(data)
+    indicator = form.indicator("REG-01")
+    assert [c.get("en") for c in indicator.level_conditions(4)] == ["Applied in a crisis", "budgeted"]
+    assert indicator.levels[4].get("en") == "Applied in a crisis; budgeted"
+    assert indicator.levels[4].get("ar") == "طُبّق في أزمة؛ مموّل"
+    assert [c.get("en") for c in indicator.level_conditions(3)] == ["Law adopted"]
+    again = form_from_data(form.to_dict())
+    assert again.indicator("REG-01").conditions == indicator.conditions
+    assert "REG-01 › levels › 4 › 2" in dict(form.texts())
+
+
+def test_the_meaning_leaves_out_phase_and_scope_only(mini_form):
+    data = _mini_data(mini_form)
+    data["areas"][0]["indicators"][0]["scope"] = "national"
+    changed = form_from_data(data)
+    assert changed.meaning() == mini_form.meaning()
+    assert changed.to_dict() != mini_form.to_dict()
+    data["areas"][0]["indicators"][0]["label"]["en"] = "Another question"
+    assert form_from_data(data).meaning() != mini_form.meaning()

@@ -60,12 +60,16 @@ def test_unknown_and_unanswered_are_not_scored(mini_form):
     assert (overall.unknown, overall.unanswered) == (1, 3)
 
 
-def test_phase_breakdown_counts_an_indicator_in_each_of_its_phases(mini_form):
+def test_phase_breakdown_counts_each_indicator_once_under_its_primary_phase(mini_form):
+    """OPS-01 is tagged emergency and post-crisis, primary post-crisis: before, it counted in both bars."""
     phases = phase_scores(mini_form, HAND_MADE)
-    assert phases["pre-crisis"].mean_level == 2  # REG-01 only
-    assert phases["emergency"].mean_level == pytest.approx(3.5)  # REG-02 3, OPS-01 4, OPS-02 N/A
-    assert phases["emergency"].not_applicable == 1
-    assert phases["post-crisis"].mean_level == 4  # OPS-01
+    assert (phases["pre-crisis"].mean_level, phases["pre-crisis"].indicators) == (2, 1)  # REG-01 only
+    emergency = phases["emergency"]  # REG-02 3 (target 4), OPS-02 N/A
+    assert (emergency.mean_level, emergency.mean_target, emergency.scored, emergency.not_applicable,
+            emergency.indicators) == (3, 4, 1, 1, 2)
+    post = phases["post-crisis"]  # OPS-01 4, target 5
+    assert (post.mean_level, post.mean_target, post.indicators) == (4, 5, 1)
+    assert sum(score.indicators for score in phases.values()) == mini_form.indicator_count
 
 
 def test_gaps_use_entered_target_then_form_default_then_level_plus_one(mini_form):

@@ -103,7 +103,7 @@ def gap_data(form: Form, answers: Mapping[str, Answer], language: str = "en") ->
 
 
 def phase_data(form: Form, answers: Mapping[str, Answer], language: str = "en") -> list[PhaseBar]:
-    """Mean level per MCOF phase; an indicator tagged with several phases counts in each."""
+    """Mean level per MCOF phase; each indicator counts once, under its primary phase."""
     names = vocabulary().phases
     return [
         PhaseBar(phase, names[phase].name.get(language) if phase in names else phase, score)

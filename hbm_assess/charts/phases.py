@@ -1,4 +1,4 @@
-"""Mean level per MCOF phase: where is the post weakest when a crisis starts?"""
+"""Mean level per primary MCOF phase: where is the post weakest when a crisis starts?"""
 
 from __future__ import annotations
 
@@ -17,17 +17,21 @@ from hbm_assess.palette import TARGET, level_hex
 
 
 def phase_chart(fig: Figure, form: Form, answers: Mapping[str, Answer], language: str = "en") -> Figure:
-    """Draw a bar per phase (pre-crisis, emergency, post-crisis) with its mean target; returns the figure."""
+    """Draw a bar per phase (pre-crisis, emergency, post-crisis) with its mean target; returns the figure.
+
+    Each indicator counts once, under its primary phase; each bar says how many stand behind it.
+    """
     bars = phase_data(form, answers, language)
     ax, strip = style.start(fig)
-    style.title(fig, "Mean level by MCOF phase", language)
+    style.title(fig, "Mean level by primary MCOF phase", language)
     if all(bar.score.scored == 0 for bar in bars):
         style.empty(ax, "No scored indicators yet", language)
     else:
         _draw(ax, bars, language)
     handles = [style.line_handle("Mean target", language, color=TARGET, linewidth=2.5)]
     style.legend(strip, handles + style.level_handles(language), language, columns=4)
-    style.caption(fig, overall_score(form, answers), language)
+    style.caption(fig, overall_score(form, answers), language,
+                  style.word_plain("Each indicator counts once, under its primary phase", language))
     return fig
 
 
@@ -62,5 +66,6 @@ def _draw(ax, bars: list[PhaseBar], language: str) -> None:
 
 
 def _label(bar: PhaseBar, language: str) -> str:
-    counted = style.word_plain("{scored} scored", language, scored=bar.score.scored)
+    counted = style.word_plain("{scored} of {indicators} indicators scored", language, scored=bar.score.scored,
+                               indicators=bar.score.indicators)
     return style.say(f"{wrap(bar.name, 16)}\n{counted}", language)

@@ -16,9 +16,17 @@ _WORDS: dict[str, dict[str, str]] = {
         "ar": "الفجوات عن المستوى المستهدف، الأكبر أولاً",
         "ckb": "کەلێنەکان لە ئامانج، گەورەترین یەکەم",
     },
-    "Mean level by MCOF phase": {
-        "ar": "متوسط المستوى حسب مرحلة MCOF",
-        "ckb": "تێکڕای ئاست بەپێی قۆناغی MCOF",
+    "Mean level by primary MCOF phase": {
+        "ar": "متوسط المستوى حسب مرحلة MCOF الرئيسية",
+        "ckb": "تێکڕای ئاست بەپێی قۆناغی سەرەکیی MCOF",
+    },
+    "Each indicator counts once, under its primary phase": {
+        "ar": "يُحتسب كل مؤشر مرة واحدة، ضمن مرحلته الرئيسية",
+        "ckb": "هەر پێوەرێک تەنها یەک جار دەژمێردرێت، لە ژێر قۆناغە سەرەکییەکەیدا",
+    },
+    "{scored} of {indicators} indicators scored": {
+        "ar": "المؤشرات المُقيَّمة: {scored} من {indicators}",
+        "ckb": "پێوەرە هەڵسەنگێنراوەکان: {scored} لە {indicators}",
     },
     "Mean level": {"ar": "متوسط المستوى", "ckb": "تێکڕای ئاست"},
     "Level": {"ar": "المستوى", "ckb": "ئاست"},

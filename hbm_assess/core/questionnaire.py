@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from hbm_assess.core.text import SOURCE_LANGUAGE, Text
@@ -15,6 +15,14 @@ FORM_ID = re.compile(r"^[a-z][a-z0-9-]{1,63}$")
 AREA_ID = re.compile(r"^[A-Z]{2,5}$")
 INDICATOR_ID = re.compile(r"^[A-Z]{2,5}-[A-Z0-9]{1,4}$")
 MODES = ("detailed", "rapid")
+# Where a capacity is assessed: at each crossing point, or once per country (laws, national
+# coordination bodies, national data systems).
+SCOPES = ("post", "national")
+# Method metadata: how the app analyses the answers (the chart's phase, where an indicator is
+# scored), not what a level means. The questionnaire's hash leaves these out (see meaning()).
+METHOD_KEYS = ("phase", "scope")
+# How the conditions of one level descriptor are joined when shown as one text.
+_CONDITION_JOIN = {"ar": "؛ ", "ckb": "؛ "}
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,24 @@ class Indicator:
     evidence: tuple[str, ...]
     default_target: int | None = None
     replaces: tuple[str, ...] = ()
+    phase: str = ""
+    """The one primary MCOF phase (also one of ``phases``); charts count this one."""
+    scope: str = "post"
+    """``post``: scored at each crossing point; ``national``: scored once per country."""
+    conditions: Mapping[int, tuple[Text, ...]] = field(default_factory=dict)
+    """For a level whose descriptor lists several conditions, each condition; ``levels`` joins them."""
+
+    def __post_init__(self):
+        if not self.phase and self.phases:  # a form written before primary phases: its first tag
+            object.__setattr__(self, "phase", self.phases[0])
+
+    @property
+    def national(self) -> bool:
+        return self.scope == "national"
+
+    def level_conditions(self, level: int) -> tuple[Text, ...]:
+        """The elements a level needs, each one a text: all must be met for the level to count."""
+        return self.conditions.get(level) or ((self.levels[level],) if level in self.levels else ())
 
 
 @dataclass(frozen=True)
@@ -97,7 +123,12 @@ class Form:
                 yield f"{ind.id} › label", ind.label
                 yield f"{ind.id} › guidance", ind.guidance
                 for level, text in ind.levels.items():
-                    yield f"{ind.id} › levels › {level}", text
+                    parts = ind.conditions.get(level)
+                    if parts:
+                        for number, part in enumerate(parts, start=1):
+                            yield f"{ind.id} › levels › {level} › {number}", part
+                    else:
+                        yield f"{ind.id} › levels › {level}", text
 
     def to_dict(self) -> dict:
         """The form as plain data, in the same shape as its YAML file."""
@@ -120,16 +151,37 @@ class Form:
         ]
         return data
 
+    def meaning(self) -> dict:
+        """``to_dict()`` without the method metadata: what the answers mean, which the hash covers.
+
+        Adding or changing an indicator's primary phase or scope changes how results are
+        analysed, not what a level means, so workbooks exported before still match.
+        """
+        data = self.to_dict()
+        for area in data["areas"]:
+            for indicator in area["indicators"]:
+                for key in METHOD_KEYS:
+                    indicator.pop(key, None)
+        return data
+
+
+def _level_dict(ind: Indicator, level: int, text: Text) -> dict | list:
+    parts = ind.conditions.get(level)
+    return [part.to_dict() for part in parts] if parts else text.to_dict()
+
 
 def _indicator_dict(ind: Indicator) -> dict:
     data: dict = {
         "id": ind.id,
         "label": ind.label.to_dict(),
         "guidance": ind.guidance.to_dict(),
-        "levels": {level: text.to_dict() for level, text in ind.levels.items()},
-        "phases": list(ind.phases),
-        "evidence": list(ind.evidence),
+        "levels": {level: _level_dict(ind, level, text) for level, text in ind.levels.items()},
     }
+    if ind.phase:
+        data["phase"] = ind.phase
+    data["phases"] = list(ind.phases)
+    data["scope"] = ind.scope
+    data["evidence"] = list(ind.evidence)
     if ind.default_target is not None:
         data["default_target"] = ind.default_target
     if ind.replaces:
@@ -276,8 +328,14 @@ def _indicator(
     seen[ind_id] = area_id
     label = check.text(raw.get("label"), f"{ind_id} › label")
     guidance = check.text(raw.get("guidance"), f"{ind_id} › guidance")
-    levels = _levels(check, ind_id, raw.get("levels"))
+    levels, conditions = _levels(check, ind_id, raw.get("levels"))
     phases = _choices(check, ind_id, "phases", raw.get("phases"), [p.value for p in Phase])
+    phase = _primary_phase(check, ind_id, raw.get("phase"), phases)
+    scope = raw.get("scope", "post")
+    if scope not in SCOPES:
+        check.problem(f"{ind_id} › scope", f"{scope!r} is unknown; use post (scored at each crossing point) or "
+                                           "national (scored once per country)")
+        scope = "post"
     evidence = _choices(check, ind_id, "evidence", raw.get("evidence"), list(check.vocab.evidence_types))
     default_target = raw.get("default_target")
     if default_target is not None and (type(default_target) is not int or default_target not in LEVELS):
@@ -299,28 +357,60 @@ def _indicator(
         evidence=evidence,
         default_target=default_target,
         replaces=tuple(replaces),
+        phase=phase,
+        scope=scope,
+        conditions=conditions,
     )
 
 
-def _levels(check: _Checker, ind_id: str, raw: object) -> dict[int, Text]:
+def _primary_phase(check: _Checker, ind_id: str, raw: object, phases: tuple[str, ...]) -> str:
+    if raw is None:
+        return ""  # a form written before primary phases: the first tag (Indicator.__post_init__)
+    allowed = [p.value for p in Phase]
+    if raw not in allowed:
+        check.problem(f"{ind_id} › phase", f"{raw!r} is not one MCOF phase; use one of: {', '.join(allowed)}")
+        return ""
+    if phases and raw not in phases:
+        check.problem(f"{ind_id} › phase", f"the primary phase {raw!r} must also be listed in phases "
+                                           f"({', '.join(phases)})")
+    return raw
+
+
+def _levels(check: _Checker, ind_id: str, raw: object) -> tuple[dict[int, Text], dict[int, tuple[Text, ...]]]:
     place = f"{ind_id} › levels"
     if isinstance(raw, list):
         check.problem(place, "write the levels as a mapping 1: ..., 2: ..., up to 5: ...")
-        return {}
+        return {}, {}
     if not isinstance(raw, Mapping):
         check.problem(place, "missing; give five level descriptors, 1 to 5")
-        return {}
+        return {}, {}
     # JSON (a form embedded in a workbook) turns the level numbers into text: accept both.
     raw = {int(k) if isinstance(k, str) and k.isdigit() else k: v for k, v in raw.items()}
     keys = list(raw)
     if sorted(k for k in keys if isinstance(k, int)) != list(LEVELS) or len(keys) != len(LEVELS):
         shown = ", ".join(str(k) for k in keys)
         check.problem(place, f"has {len(keys)} levels ({shown}); needs exactly five, numbered 1 to 5")
-    return {
-        level: check.text(text, f"{place} › {level}")
-        for level, text in sorted(raw.items(), key=lambda item: str(item[0]))
-        if isinstance(level, int)
-    }
+    levels: dict[int, Text] = {}
+    conditions: dict[int, tuple[Text, ...]] = {}
+    for level, value in sorted(raw.items(), key=lambda item: str(item[0])):
+        if not isinstance(level, int):
+            continue
+        if isinstance(value, list):  # several conditions, each one text in every language
+            if not value:
+                check.problem(f"{place} › {level}", "an empty list; give the level's conditions, one per item")
+            parts = tuple(check.text(part, f"{place} › {level} › {number}")
+                          for number, part in enumerate(value, start=1))
+            conditions[level] = parts
+            levels[level] = _joined(parts)
+        else:
+            levels[level] = check.text(value, f"{place} › {level}")
+    return levels, conditions
+
+
+def _joined(parts: tuple[Text, ...]) -> Text:
+    languages = {language for part in parts for language in part.by_language}
+    return Text({language: _CONDITION_JOIN.get(language, "; ").join(part.get(language) for part in parts)
+                 for language in sorted(languages)})
 
 
 def _choices(check: _Checker, ind_id: str, name: str, raw: object, allowed: list[str]) -> tuple[str, ...]:
@@ -368,6 +458,42 @@ def installed_forms(directory: Path | None = None) -> dict[tuple[str, str], Form
         form = load_form(path)
         forms[form.key] = form
     return forms
+
+
+_HEADER = re.compile(r"""^(id|version):[ \t]*["']?([^"'\s#]+)""", re.MULTILINE)
+
+
+def shipped_form(key: tuple[str, str]) -> Form | None:
+    """The questionnaire the app ships under this id and version, if any.
+
+    Only the file that names it is parsed (once a process): parsing every shipped form in
+    the import's thread would hold the interpreter for a second while the window saves.
+    """
+    for path in sorted(_forms_dir().glob("*.yaml")):
+        if _header(path) == key:
+            return _shipped(path)
+    return None
+
+
+@cache
+def _header(path: Path) -> tuple[str, str] | None:
+    try:
+        head = path.read_text(encoding="utf-8")[:2000]
+    except OSError:
+        return None
+    found = dict(match.groups() for match in _HEADER.finditer(head))
+    return (found["id"], found["version"]) if {"id", "version"} <= found.keys() else None
+
+
+@cache
+def _shipped(path: Path) -> Form:
+    return load_form(path)
+
+
+def _forms_dir() -> Path:
+    from hbm_assess.locations import forms_dir
+
+    return forms_dir()
 
 
 def latest(forms: Mapping[tuple[str, str], Form], form_id: str) -> Form:

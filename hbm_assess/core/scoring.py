@@ -43,6 +43,11 @@ class Score:
     def excluded(self) -> int:
         return self.not_applicable + self.unknown
 
+    @property
+    def indicators(self) -> int:
+        """How many indicators stand behind the score, whether scored or not."""
+        return self.scored + self.excluded + self.unanswered
+
 
 @dataclass(frozen=True)
 class Gap:
@@ -114,9 +119,13 @@ def area_scores(form: Form, answers: Mapping[str, Answer]) -> dict[str, Score]:
 
 
 def phase_scores(form: Form, answers: Mapping[str, Answer]) -> dict[str, Score]:
-    """Scores per MCOF phase; an indicator tagged with several phases counts in each."""
+    """Scores per MCOF phase; each indicator counts once, under its primary phase.
+
+    Counting every tag put most indicators behind every bar (the three means read
+    2.6 / 2.6 / 2.5): the chart said nothing.
+    """
     return {
-        phase.value: score((ind for ind in form.indicators() if phase.value in ind.phases), answers)
+        phase.value: score((ind for ind in form.indicators() if ind.phase == phase.value), answers)
         for phase in Phase
     }
 

@@ -108,7 +108,11 @@ _FORM_HASHES: dict[int, tuple[Form, str]] = {}
 
 
 def form_hash(form: Form) -> str:
-    """The questionnaire's own hash: its full text as in its file (``Form.to_dict()``).
+    """The questionnaire's own hash: what its answers mean (``Form.meaning()``: its file without method metadata).
+
+    The primary phase and the scope of an indicator say how the app analyses answers,
+    not what a level means; they stay out, so a workbook exported before an installed
+    questionnaire gained them (or changed them) still imports, and the app's copy decides.
 
     Kept per questionnaire object (forms are immutable): an import of 500 workbooks asked
     for the same two or three questionnaires' hashes some 1,500 times.
@@ -116,7 +120,7 @@ def form_hash(form: Form) -> str:
     cached = _FORM_HASHES.get(id(form))
     if cached is not None and cached[0] is form:
         return cached[1]
-    value = digest(form.to_dict())
+    value = digest(form.meaning())
     if len(_FORM_HASHES) >= 64:
         _FORM_HASHES.clear()
     _FORM_HASHES[id(form)] = (form, value)  # the form is held, so its id cannot be reused meanwhile

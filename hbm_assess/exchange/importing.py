@@ -7,13 +7,11 @@ by ``decide``; docs/workbook-format.md explains the rules.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterable
-from functools import cache
 from pathlib import Path
 
-from hbm_assess.core.questionnaire import Form, load_form
+from hbm_assess.core.questionnaire import Form, shipped_form
 from hbm_assess.exchange.deciding import Identity, Incoming, StoredHead, decide
 from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.import_results import FileResult, ImportReport, Outcome, printable
@@ -21,7 +19,6 @@ from hbm_assess.exchange.machine_sheet import MachineData
 from hbm_assess.exchange.reading import FormSource, WorkbookContents, read_workbook
 from hbm_assess.exchange.safety import WorkbookRejected, check_open_workbook, open_regular
 from hbm_assess.exchange.workshop_files import join_group_laptop, merge_group_file
-from hbm_assess.locations import forms_dir
 from hbm_assess.storage import exchange_records as records
 from hbm_assess.storage.exchange_records import StoredCopy
 from hbm_assess.storage.store import Store
@@ -190,36 +187,6 @@ class _FormSource:
             return stored, False, records.form_origin(self.store, *key) != ""
         # Until the file that brings it is committed, the form is not in the database: not cached.
         return carried, True, True
-
-
-_HEADER = re.compile(r"""^(id|version):[ \t]*["']?([^"'\s#]+)""", re.MULTILINE)
-
-
-def shipped_form(key: tuple[str, str]) -> Form | None:
-    """The questionnaire the app ships under this id and version, if any.
-
-    Only the file that names it is parsed (once a process): parsing every shipped form in
-    the import's thread would hold the interpreter for a second while the window saves.
-    """
-    for path in sorted(forms_dir().glob("*.yaml")):
-        if _header(path) == key:
-            return _shipped(path)
-    return None
-
-
-@cache
-def _header(path: Path) -> tuple[str, str] | None:
-    try:
-        head = path.read_text(encoding="utf-8")[:2000]
-    except OSError:
-        return None
-    found = dict(match.groups() for match in _HEADER.finditer(head))
-    return (found["id"], found["version"]) if {"id", "version"} <= found.keys() else None
-
-
-@cache
-def _shipped(path: Path) -> Form:
-    return load_form(path)
 
 
 def import_file(store: Store, path: Path, forms: FormSource | None = None) -> FileResult:

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from hbm_assess.core.assessment import SCOPES, Action, Answer, Assessment, Site, Status, new_uuid, now
 from hbm_assess.core.cell_text import action_texts, answer_texts, assessment_texts, first_problem
-from hbm_assess.core.questionnaire import Form, form_from_data
+from hbm_assess.core.questionnaire import Form, form_from_data, shipped_form
 from hbm_assess.core.text import Text
 from hbm_assess.storage.database import OpenReport, open_database, write_transaction
 
@@ -142,7 +142,8 @@ class Store:
             ).fetchone()
             if row is None:
                 raise NotFound(f"questionnaire {form_id} version {version} is not in this database")
-            self._forms[key] = form_from_data(json.loads(row[0]), f"{form_id} {version} (stored)")
+            stored = form_from_data(json.loads(row[0]), f"{form_id} {version} (stored)")
+            self._forms[key] = _with_shipped_method(stored)
         return self._forms[key]
 
     def stored_forms(self) -> list[tuple[str, str]]:
@@ -468,3 +469,16 @@ def answer_from_row(row) -> Answer:
         evidence_type=evidence_type, evidence_reference=evidence_reference, evidence_text=evidence_text,
         confidence=confidence, notes=notes, answered_by=answered_by, updated_at=updated_at,
     )
+
+
+def _with_shipped_method(stored: Form) -> Form:
+    """The app's own copy when it ships the same questionnaire: its primary phases and scopes are current.
+
+    A database keeps the copy it was given, and copies stored before the forms declared
+    primary phases and scopes lack them; what the answers mean (``Form.meaning()``) must be
+    the same, or the stored copy stays as it is.
+    """
+    shipped = shipped_form(stored.key)
+    if shipped is not None and shipped is not stored and shipped.meaning() == stored.meaning():
+        return shipped
+    return stored
