@@ -67,9 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     # SUPPRESS keeps "hbm-assess --lang ar export ..." working: the sub-command only sets it when given.
     export.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG",
                         help="language of the workbook: en, ar or ckb (Arabic and Kurdish sheets run right to left)")
+    _password_option(export, "encrypt each workbook with the password on the first line of FILE, as Excel does "
+                             "(default: $HBM_ASSESS_PASSWORD if set, else no password); see docs/security.md")
     importing = commands.add_parser("import", help="import exported workbooks, files or folders")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     importing.add_argument("--json", action="store_true", help="print the report as JSON")
+    _password_option(importing, "open workbooks protected with a password using the first line of FILE "
+                                "(default: $HBM_ASSESS_PASSWORD); a file it does not open is rejected")
     shots = commands.add_parser("screenshots", help="render the main screens to PNG files, offscreen")
     shots.add_argument("outdir", type=Path, metavar="OUTDIR")
     shots.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG",
@@ -131,6 +135,30 @@ def _portfolio_parser(commands) -> None:
     found.add_argument("--latest-only", action="store_true", help="only the latest assessment of each site")
     found.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG",
                        help="language of area titles and indicator labels: en, ar or ckb")
+    _password_option(found, "encrypt the workbook with the password on the first line of FILE, as Excel does "
+                            "(default: $HBM_ASSESS_PASSWORD if set); not with --format csv")
+
+
+def _password_option(parser, text: str) -> None:
+    # Never the password itself as an argument: other users see the process list, the shell keeps a history.
+    parser.add_argument("--password-file", type=Path, metavar="FILE", help=text)
+    # Named, so that argparse does not take "--password X" as an abbreviation of --password-file.
+    parser.add_argument("--password", nargs="?", action=_NoPasswordArgument, help=argparse.SUPPRESS)
+
+
+class _NoPasswordArgument(argparse.Action):
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.error("a password is never given on the command line (other users of the computer can read it); "
+                     "use --password-file FILE or the environment variable HBM_ASSESS_PASSWORD")
+
+
+def _password(args) -> str | None:
+    from hbm_assess.exchange.protection import PasswordError, read_password
+
+    try:
+        return read_password(args.password_file)
+    except PasswordError as error:
+        raise CommandError(str(error)) from None
 
 
 def _positive(text: str) -> int:
@@ -406,13 +434,14 @@ def _export(args) -> int:
                      (not args.output.exists() and args.output.suffix)):
         raise CommandError(f"{args.output}: --all writes one workbook per assessment into a folder; "
                            "give a folder (new or existing), not a file name")
+    password = _password(args)
     # Exporting seals the revision written (a later change starts a new one): it writes, but never creates.
     store = open_store(args, create=False)
     try:
         if args.all:
-            paths = export_all(store, args.output, language)
+            paths = export_all(store, args.output, language, password=password)
         else:
-            paths = [export_assessment(store, args.id, args.output, language)]
+            paths = [export_assessment(store, args.id, args.output, language, password=password)]
     except ExportBatchError as error:
         for path in error.written:
             print(path)
@@ -435,6 +464,7 @@ def _import(args) -> int:
     from hbm_assess.exchange.import_results import printable
     from hbm_assess.exchange.importing import import_paths
 
+    password = _password(args)
     store = open_store(args)
 
     def show(result) -> None:
@@ -444,7 +474,7 @@ def _import(args) -> int:
             print(f"           {printable(change)}", flush=True)
 
     try:
-        report = import_paths(store, args.paths, on_result=None if args.json else show)
+        report = import_paths(store, args.paths, on_result=None if args.json else show, password=password)
     finally:
         store.close()
     if args.json:
@@ -475,6 +505,11 @@ def _export_portfolio(args) -> int:
                 date.fromisoformat(value)
         except ValueError:
             raise CommandError(f"{option} {value}: write the date as YYYY-MM-DD, e.g. 2025-03-31") from None
+    password = _password(args)
+    if password and args.format == "csv":
+        raise CommandError("CSV files cannot carry a password; export --format xlsx with a password, or leave out "
+                           "--password-file and unset HBM_ASSESS_PASSWORD, and protect the folder otherwise "
+                           "(docs/security.md)")
     flt = PortfolioFilter(
         countries=tuple(args.country), site_types=tuple(args.site_type), form_id=args.form,
         form_versions=tuple(args.form_version), date_from=args.date_from, date_to=args.date_to,
@@ -488,7 +523,7 @@ def _export_portfolio(args) -> int:
             counts = write_portfolio_csv(store, flt, args.output)
             rows = counts["answers.csv"]
         else:
-            rows = write_portfolio(store, flt, args.output, language)
+            rows = write_portfolio(store, flt, args.output, language, password=password)
     except ExportError as error:
         print(f"hbm-assess: {error}", file=sys.stderr)
         return EXIT_PROBLEMS

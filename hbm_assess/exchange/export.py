@@ -44,6 +44,7 @@ from hbm_assess.exchange.layout import (
     word,
 )
 from hbm_assess.exchange.machine_sheet import machine_rows
+from hbm_assess.exchange.protection import save_encrypted
 from hbm_assess.exchange.rules import text_problem
 from hbm_assess.files import WriteError, write_whole
 from hbm_assess.palette import TARGET, level_fill, level_hex
@@ -85,9 +86,12 @@ class ExportBatchError(ExportError):
 
 def export_assessment(
     store: Store, assessment_id: int, path: Path, language: str = "en", progress: Progress | None = None,
-    workshop: dict | None = None,
+    workshop: dict | None = None, password: str | None = None,
 ) -> Path:
-    """Write one assessment to ``path`` (.xlsx) and seal its revision; returns the path written."""
+    """Write one assessment to ``path`` (.xlsx) and seal its revision; returns the path written.
+
+    ``password``: the workbook is encrypted with it (exchange/protection.py), as Excel does.
+    """
     path = Path(path)
     report = progress or (lambda done, total, current: None)
     report(0, 3, path)
@@ -101,7 +105,7 @@ def export_assessment(
     workbook = build_workbook(data, form, language_of(language), info, hashes,
                               exchange_state(store, assessment_id).edited_outside)
     report(2, 3, path)
-    save_workbook(workbook, path)
+    save_workbook(workbook, path, password)
     seal_after_export(store, assessment_id, data.assessment.revision, data.assessment.updated_at, head)
     report(3, 3, path)
     return path
@@ -109,9 +113,9 @@ def export_assessment(
 
 def export_all(
     store: Store, directory: Path, language: str = "en", progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: Callable[[], bool] | None = None, password: str | None = None,
 ) -> list[Path]:
-    """Export every assessment not in the bin into ``directory``, one workbook each."""
+    """Export every assessment not in the bin into ``directory``, one workbook each (each with ``password``)."""
     directory = Path(directory)
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -127,7 +131,7 @@ def export_all(
         if progress:
             progress(done, len(rows), path)
         try:
-            written.append(export_assessment(store, row.id, path, language))
+            written.append(export_assessment(store, row.id, path, language, password=password))
         except ExportError as error:
             failures.append(f"assessment {row.id} ({row.site_name}, {row.date}): {error}")
     if progress:
@@ -398,10 +402,13 @@ def _plan_sheet(sheet: Worksheet, actions: tuple[Action, ...], language: str) ->
     _filter(sheet, PLAN_COLUMNS, len(actions) + 2)
 
 
-def save_workbook(workbook: Workbook, path: Path) -> None:
-    """Write a workbook whole (files.write_whole); a failure is an ExportError with a one-line reason."""
+def save_workbook(workbook: Workbook, path: Path, password: str | None = None) -> None:
+    """Write a workbook whole (files.write_whole), encrypted when a password is given; errors are ExportError."""
     try:
         with write_whole(path) as temporary:
-            workbook.save(temporary)
+            if password:
+                save_encrypted(workbook, temporary, password)
+            else:
+                workbook.save(temporary)
     except WriteError as error:
         raise ExportError(str(error)) from None

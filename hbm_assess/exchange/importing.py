@@ -16,6 +16,7 @@ from hbm_assess.exchange.deciding import Identity, Incoming, StoredHead, decide
 from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.import_results import FileResult, ImportReport, Outcome, printable
 from hbm_assess.exchange.machine_sheet import MachineData
+from hbm_assess.exchange.protection import Password, decrypted, is_encrypted, password_for, path_is_encrypted
 from hbm_assess.exchange.reading import FormSource, WorkbookContents, read_workbook
 from hbm_assess.exchange.safety import WorkbookRejected, check_open_workbook, open_regular
 from hbm_assess.exchange.workshop_files import join_group_laptop, merge_group_file
@@ -35,11 +36,13 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     on_result: Callable[[FileResult], None] | None = None,
+    password: Password = None,
 ) -> ImportReport:
     """Import files and folders (recursing); ``progress(done, total, path)`` comes before each file.
 
     A cancel takes effect between files: every file finished before it stays imported.
-    ``on_result`` hears about each file as soon as it is committed.
+    ``on_result`` hears about each file as soon as it is committed. ``password`` opens
+    workbooks protected with one (exchange/protection.py); a file it does not open is rejected.
     """
     entries = collect(paths)
     report = ImportReport(total=len(entries))
@@ -55,7 +58,7 @@ def import_paths(
         elif skip:
             results = [FileResult(path, Outcome.SKIPPED, skip)]
         else:
-            results = _import_by_shape(store, path, forms)
+            results = _import_by_shape(store, path, forms, password)
         report.total += len(results) - 1  # an export of submissions gives one result per submission
         for result in results:
             report.results.append(result)
@@ -124,11 +127,13 @@ def _skip_reason(path: Path) -> str | None:
 SUBMISSION_SUFFIXES = frozenset({".csv", ".zip"})
 
 
-def _import_by_shape(store: Store, path: Path, forms: _FormSource) -> list[FileResult]:
+def _import_by_shape(store: Store, path: Path, forms: _FormSource, password: Password = None) -> list[FileResult]:
     from hbm_assess.exchange import submissions  # here, not on top: it builds on this module's FileResult
 
-    if path.suffix.lower() not in SUBMISSION_SUFFIXES and _names_our_machine_sheet(path):
-        return [import_file(store, path, forms)]  # the common case: our own export, checked once, below
+    if path.suffix.lower() not in SUBMISSION_SUFFIXES and (_names_our_machine_sheet(path) or
+                                                           path_is_encrypted(path)):
+        # the common case: our own export, checked once, below; or one protected with a password
+        return [import_file(store, path, forms, password)]
     try:
         if submissions.is_submissions_file(path):
             return submissions.import_submissions(store, path)
@@ -189,12 +194,13 @@ class _FormSource:
         return carried, True, True
 
 
-def import_file(store: Store, path: Path, forms: FormSource | None = None) -> FileResult:
+def import_file(store: Store, path: Path, forms: FormSource | None = None, password: Password = None) -> FileResult:
     """Read, check, decide and store one workbook in one transaction; never raises for a bad file."""
     path = Path(path)
     stage = "reading"
     try:
-        with open_regular(path) as handle:
+        with open_regular(path) as opened:
+            handle = decrypted(opened, password_for(password, path), path) if is_encrypted(opened) else opened
             check_open_workbook(handle)
             contents = read_workbook(handle, forms or _FormSource(store))
         stage = "storing"

@@ -70,8 +70,12 @@ def write_portfolio(
     language: str = "en",
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    password: str | None = None,
 ) -> int:
-    """Write the consolidated workbook for ``flt`` to ``path`` (atomically); returns the number of data rows."""
+    """Write the consolidated workbook for ``flt`` to ``path`` (atomically, encrypted with ``password`` if any).
+
+    Returns the number of data rows.
+    """
     path = Path(path)
     rows = portfolio.tidy_row_count(store, flt)
     if rows > SHEET_ROWS - 2:  # the header and the HXL row
@@ -87,7 +91,7 @@ def write_portfolio(
     _areas_sheet(workbook.create_sheet("Areas"), portfolio.area_summary(store, flt), language)
     rows = _data_sheet(workbook.create_sheet("Data"), store, flt, titles, language, progress, cancelled)
     _about_sheet(workbook.create_sheet("About"), data, rows)
-    save_workbook(workbook, path)
+    save_workbook(workbook, path, password)
     return rows
 
 

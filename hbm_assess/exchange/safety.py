@@ -6,6 +6,7 @@ message that says what the file is and what to do about it.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
@@ -99,7 +100,9 @@ def check_workbook(path: Path) -> None:
 def check_open_workbook(handle) -> None:
     """The checks of ``check_workbook`` on a file already opened with ``open_regular``."""
     try:
-        size = os.fstat(handle.fileno()).st_size
+        # A decrypted workbook (exchange/protection.py) is checked in memory: it has no file number.
+        size = os.fstat(handle.fileno()).st_size if hasattr(handle, "fileno") and not isinstance(
+            handle, io.BytesIO) else handle.seek(0, io.SEEK_END)
         handle.seek(0)
         head = handle.read(8)
     except OSError as error:

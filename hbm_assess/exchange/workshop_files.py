@@ -29,8 +29,9 @@ def _safe(name: str) -> str:
 
 
 def prepare_group_files(store: Store, assessment_id: int, folder: Path, language: str = "en",
-                        progress: Callable | None = None, cancelled: Callable[[], bool] | None = None) -> list[Path]:
-    """Write one workbook per group of the workshop into ``folder``."""
+                        progress: Callable | None = None, cancelled: Callable[[], bool] | None = None,
+                        password: str | None = None) -> list[Path]:
+    """Write one workbook per group of the workshop into ``folder`` (each encrypted with ``password``, if any)."""
     groups = workshop.groups(store, assessment_id)
     if not groups:
         raise ExportError("this assessment has no workshop groups yet; add them under Workshop → Groups first")
@@ -45,7 +46,7 @@ def prepare_group_files(store: Store, assessment_id: int, folder: Path, language
         if progress:
             progress(done, len(groups), path)
         written.append(export_assessment(store, assessment_id, path, language,
-                                         workshop=workshop_row(groups, group.name)))
+                                         workshop=workshop_row(groups, group.name), password=password))
     if progress:
         progress(len(groups), len(groups), None)
     return written

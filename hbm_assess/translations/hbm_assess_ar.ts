@@ -569,6 +569,14 @@
         <translation>تصدير ال&amp;كل إلى Excel…</translation>
     </message>
     <message>
+        <source>Export to Excel with a &amp;password…</source>
+        <translation>تصدير إلى Excel بكلمة &amp;مرور…</translation>
+    </message>
+    <message>
+        <source>Export all to Excel with a pass&amp;word…</source>
+        <translation>تصدير الكل إلى Excel بكلمة مرو&amp;ر…</translation>
+    </message>
+    <message>
         <source>Export &amp;report (PDF)…</source>
         <translation>تصدير تق&amp;رير (PDF)…</translation>
     </message>
@@ -882,6 +890,44 @@
     <message>
         <source>Name at least one assessor.</source>
         <translation>اذكر مقيّمًا واحدًا على الأقل.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;مرة أخرى:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>كلمتا المرور غير متطابقتين.</translation>
+    </message>
+    <message>
+        <source>Protect with a password</source>
+        <translation>الحماية بكلمة مرور</translation>
+    </message>
+    <message>
+        <source>Excel and LibreOffice will ask for this password to open the workbook. Tell it to the recipient another way than the workbook itself (a call, another messenger): a lost password cannot be recovered.</source>
+        <translation>سيطلب Excel وLibreOffice كلمة المرور هذه لفتح الملف. أبلغها للمستلم بطريقة غير الملف نفسه (مكالمة هاتفية أو تطبيق مراسلة آخر): كلمة المرور المفقودة لا يمكن استعادتها.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workbook(s) to import are protected with a password. Type the password the sender gave you; a workbook it does not open is rejected and the others are imported.</source>
+        <translation>
+            <numerusform>%n ملف Excel للاستيراد محمي بكلمة مرور. اكتب كلمة المرور التي أعطاك إياها المرسل؛ يُرفض كل ملف لا تفتحه ويُستورد الباقي.</numerusform>
+            <numerusform>%n ملف Excel للاستيراد محمي بكلمة مرور. اكتب كلمة المرور التي أعطاك إياها المرسل؛ يُرفض كل ملف لا تفتحه ويُستورد الباقي.</numerusform>
+            <numerusform>%n ملفا Excel للاستيراد محميان بكلمة مرور. اكتب كلمة المرور التي أعطاك إياها المرسل؛ يُرفض كل ملف لا تفتحه ويُستورد الباقي.</numerusform>
+            <numerusform>%n ملفات Excel للاستيراد محمية بكلمة مرور. اكتب كلمة المرور التي أعطاك إياها المرسل؛ يُرفض كل ملف لا تفتحه ويُستورد الباقي.</numerusform>
+            <numerusform>%n ملفًا من ملفات Excel للاستيراد محمية بكلمة مرور. اكتب كلمة المرور التي أعطاك إياها المرسل؛ يُرفض كل ملف لا تفتحه ويُستورد الباقي.</numerusform>
+            <numerusform>%n ملف Excel للاستيراد محمية بكلمة مرور. اكتب كلمة المرور التي أعطاك إياها المرسل؛ يُرفض كل ملف لا تفتحه ويُستورد الباقي.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

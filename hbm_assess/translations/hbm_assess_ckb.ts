@@ -569,6 +569,14 @@
         <translation>هەناردەکردنی &amp;هەموو بۆ Excel…</translation>
     </message>
     <message>
+        <source>Export to Excel with a &amp;password…</source>
+        <translation>هەناردەکردن بۆ Excel بە &amp;وشەی نهێنی…</translation>
+    </message>
+    <message>
+        <source>Export all to Excel with a pass&amp;word…</source>
+        <translation>هەناردەکردنی هەموو بۆ Excel بە وشەی &amp;نهێنی…</translation>
+    </message>
+    <message>
         <source>Export &amp;report (PDF)…</source>
         <translation>هەناردەکردنی &amp;ڕاپۆرت (PDF)…</translation>
     </message>
@@ -882,6 +890,39 @@
     <message>
         <source>Name at least one assessor.</source>
         <translation>لانیکەم ناوی یەک هەڵسەنگێنەر بنووسە.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;وشەی نهێنی:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;دووبارە:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>دوو وشە نهێنییەکە وەک یەک نین.</translation>
+    </message>
+    <message>
+        <source>Protect with a password</source>
+        <translation>پاراستن بە وشەی نهێنی</translation>
+    </message>
+    <message>
+        <source>Excel and LibreOffice will ask for this password to open the workbook. Tell it to the recipient another way than the workbook itself (a call, another messenger): a lost password cannot be recovered.</source>
+        <translation>Excel و LibreOffice ئەم وشە نهێنییە دەپرسن بۆ کردنەوەی فایلەکە. بە ڕێگایەکی تر جگە لە خودی فایلەکە بە وەرگرەکەی بڵێ (پەیوەندی تەلەفۆنی، نامەنێرێکی تر): وشەی نهێنی ونبوو ناگەڕێتەوە.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>وشەی نهێنی</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workbook(s) to import are protected with a password. Type the password the sender gave you; a workbook it does not open is rejected and the others are imported.</source>
+        <translation>
+            <numerusform>%n فایلی Excel بۆ هاوردەکردن بە وشەی نهێنی پارێزراون. ئەو وشە نهێنییە بنووسە کە نێرەرەکە پێی داویت؛ هەر فایلێک کە نەیکاتەوە ڕەت دەکرێتەوە و ئەوانی تر هاوردە دەکرێن.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

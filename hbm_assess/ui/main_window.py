@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(file_menu, self.tr("&Export to Excel…"), self.export_current,
                                           QKeySequence("Ctrl+Shift+E"))
         self._action(file_menu, self.tr("Export &all to Excel…"), self.workbooks.choose_folder_and_export_all)
+        self._action(file_menu, self.tr("Export to Excel with a &password…"), self.export_current_protected)
+        self._action(file_menu, self.tr("Export all to Excel with a pass&word…"),
+                     lambda: self.workbooks.choose_folder_and_export_all(protect=True))
         self.report_action = self._action(file_menu, self.tr("Export &report (PDF)…"), self.report_current,
                                           QKeySequence("Ctrl+P"))
         self._action(file_menu, self.tr("Export questionnaire as &XLSForm (Kobo, ODK)…"), self.export_xlsform)
@@ -372,6 +375,11 @@ class MainWindow(QMainWindow):
         assessment_id = self._saved_current(self.tr("Select or open an assessment to export."))
         if assessment_id is not None:
             self.workbooks.choose_and_export(assessment_id, self._suggested_name(assessment_id, ".xlsx"))
+
+    def export_current_protected(self) -> None:
+        assessment_id = self._saved_current(self.tr("Select or open an assessment to export."))
+        if assessment_id is not None:
+            self.workbooks.choose_and_export(assessment_id, self._suggested_name(assessment_id, ".xlsx"), protect=True)
 
     def report_current(self) -> None:
         assessment_id = self._saved_current(self.tr("Select or open an assessment for its report."))

@@ -135,14 +135,24 @@ class Workbooks(QObject):
         from hbm_assess.exchange.importing import import_paths
 
         db = self.store_path()
+        password = self._password_for_batch(paths)
 
         def work(progress, cancelled):
             return _with_own_store(db, lambda store: import_paths(
                 store, paths, progress=lambda done, total, current=None: progress(
                     done, total, self.tr("Importing %1").replace("%1", Path(current).name if current else "")),
-                cancelled=cancelled))
+                cancelled=cancelled, password=password))
 
         return self._run(self.tr("Importing workbooks"), work, self._on_imported)
+
+    def _password_for_batch(self, paths: list[Path]) -> str | None:
+        """Asked once, before the worker starts, when some file of the batch is protected with a password."""
+        from hbm_assess.exchange.importing import collect
+        from hbm_assess.exchange.protection import path_is_encrypted
+        from hbm_assess.ui.passwords import ask_password
+
+        protected = sum(1 for path, skip in collect(paths) if skip is None and path_is_encrypted(path))
+        return ask_password(self.window, protected) if protected else None
 
     def _on_imported(self, report) -> None:
         self.imported.emit(report)
@@ -150,13 +160,23 @@ class Workbooks(QObject):
 
     # -- export ----------------------------------------------------------------
 
-    def choose_and_export(self, assessment_id: int, suggested_name: str) -> None:
+    def choose_and_export(self, assessment_id: int, suggested_name: str, protect: bool = False) -> None:
+        """``protect``: the workbook is encrypted with a password typed twice (docs/security.md)."""
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export to Excel"),
                                               str(Path.home() / suggested_name), self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            self.export(assessment_id, Path(path) if path.endswith(".xlsx") else Path(path + ".xlsx"))
+        if not path:
+            return
+        password = self._new_password() if protect else None
+        if protect and password is None:
+            return
+        self.export(assessment_id, Path(path) if path.endswith(".xlsx") else Path(path + ".xlsx"), password)
 
-    def export(self, assessment_id: int, path: Path) -> Job:
+    def _new_password(self) -> str | None:
+        from hbm_assess.ui.passwords import choose_password
+
+        return choose_password(self.window)
+
+    def export(self, assessment_id: int, path: Path, password: str | None = None) -> Job:
         from hbm_assess.exchange.export import export_assessment
 
         db, language = self.store_path(), text.language()
@@ -164,7 +184,7 @@ class Workbooks(QObject):
         def work(progress, cancelled):
             return _with_own_store(db, lambda store: export_assessment(
                 store, assessment_id, path, language,
-                progress=lambda done, total, current=None: progress(done, total, str(path))))
+                progress=lambda done, total, current=None: progress(done, total, str(path)), password=password))
 
         return self._run(self.tr("Exporting to Excel"), work, self._on_exported)
 
@@ -180,10 +200,13 @@ class Workbooks(QObject):
         self._run(self.tr("Export questionnaire as XLSForm"), lambda progress, cancelled: write_xlsform(form, target),
                   self._on_exported)
 
-    def choose_folder_and_export_all(self) -> None:
+    def choose_folder_and_export_all(self, protect: bool = False) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Export every assessment to a folder"),
                                                   str(Path.home()))
         if not folder:
+            return
+        password = self._new_password() if protect else None
+        if protect and password is None:
             return
         from hbm_assess.exchange.export import export_all
 
@@ -193,7 +216,7 @@ class Workbooks(QObject):
             return _with_own_store(db, lambda store: export_all(
                 store, Path(folder), language,
                 progress=lambda done, total, current=None: progress(done, total, Path(current).name if current else ""),
-                cancelled=cancelled))
+                cancelled=cancelled, password=password))
 
         self._run(self.tr("Exporting to Excel"), work, self._on_exported)
 
