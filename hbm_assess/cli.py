@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
         help=f"the database file (default: ${DB_ENV}, else {default_database()})",
     )
     parser.add_argument("--lang", metavar="LANG", help="language of the app and its output: en, ar or ckb")
+    parser.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                        help="the passphrase of an encrypted database, on the first line of FILE (default: "
+                             "$HBM_ASSESS_PASSPHRASE); a new --db is then created encrypted. See docs/security.md")
+    _no_secret_argument(parser, "--passphrase", "HBM_ASSESS_PASSPHRASE")
     parser.add_argument("--smoke", action="store_true",
                         help="check that this installation works (forms, translations, database, chart, workbook, "
                              "report) in a temporary folder, without a window; never touches your database")
@@ -86,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="language of the report: en, ar or ckb (right-to-left pages in Arabic and Kurdish)")
     _portfolio_parser(commands)
     _answer_parsers(commands)
+    commands.add_parser("encrypt-database", help="encrypt the database with the passphrase of --passphrase-file or "
+                        "$HBM_ASSESS_PASSPHRASE: an encrypted copy is checked, then replaces the plain file")
     return parser
 
 
@@ -142,14 +148,18 @@ def _portfolio_parser(commands) -> None:
 def _password_option(parser, text: str) -> None:
     # Never the password itself as an argument: other users see the process list, the shell keeps a history.
     parser.add_argument("--password-file", type=Path, metavar="FILE", help=text)
-    # Named, so that argparse does not take "--password X" as an abbreviation of --password-file.
-    parser.add_argument("--password", nargs="?", action=_NoPasswordArgument, help=argparse.SUPPRESS)
+    _no_secret_argument(parser, "--password", "HBM_ASSESS_PASSWORD")
 
 
-class _NoPasswordArgument(argparse.Action):
-    def __call__(self, parser, namespace, values, option_string=None):
-        parser.error("a password is never given on the command line (other users of the computer can read it); "
-                     "use --password-file FILE or the environment variable HBM_ASSESS_PASSWORD")
+def _no_secret_argument(parser, option: str, variable: str) -> None:
+    """Named, so that argparse does not take "--password X" as an abbreviation of --password-file."""
+
+    class Refuse(argparse.Action):
+        def __call__(self, parser, namespace, values, option_string=None):
+            parser.error(f"a {option[2:]} is never given on the command line (other users of the computer can read "
+                         f"it); use {option}-file FILE or the environment variable {variable}")
+
+    parser.add_argument(option, nargs="?", action=Refuse, help=argparse.SUPPRESS)
 
 
 def _password(args) -> str | None:
@@ -175,6 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise CommandError(f"the language must be en, ar or ckb, not {args.lang!r}")
         if args.smoke:
             return _smoke(args)
+        _remember_passphrase(args)
         if args.command is None:
             return _run_app(args)
         handler = _HANDLERS[args.command]
@@ -197,6 +208,43 @@ def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
+def _remember_passphrase(args) -> None:
+    """Every connection to the database named on the command line uses the passphrase given (never stored)."""
+    from hbm_assess.storage import encryption
+
+    try:
+        passphrase = encryption.read_passphrase(args.passphrase_file)
+    except encryption.PassphraseError as error:
+        raise CommandError(str(error)) from None
+    if passphrase is not None:
+        encryption.remember(_database_path(args), passphrase)
+
+
+def _encrypt_database(args) -> int:
+    from hbm_assess.files import write_error_message
+    from hbm_assess.storage import encryption
+    from hbm_assess.storage.database import DatabaseError
+
+    path = _database_path(args)
+    passphrase = encryption.key_for(path)
+    if passphrase is None:
+        raise CommandError(f"give the new passphrase with --passphrase-file FILE or {encryption.PASSPHRASE_ENV}")
+    encryption.forget(path)  # the file is still plain: opened without it, then encrypted with it
+    try:
+        plain_backups = encryption.encrypt_database(path, passphrase)
+    except DatabaseError as error:
+        raise CommandError(str(error)) from None
+    except OSError as error:
+        raise CommandError(f"cannot encrypt the database {path}: {write_error_message(error)}; nothing was "
+                           "changed") from None
+    print(f"{path} is now encrypted; the passphrase is needed to open it (keep it in the office's password manager: "
+          "it cannot be recovered)")
+    for backup in plain_backups:
+        print(f"hbm-assess: {backup} is an older copy made before encryption, not encrypted: delete it once you no "
+              "longer need it", file=sys.stderr)
+    return EXIT_OK
 
 
 def _database_path(args) -> Path:
@@ -568,4 +616,4 @@ def _answer(args) -> int:
 
 _HANDLERS = {"demo": _demo, "list": _list, "form": _form, "screenshots": _screenshots, "export": _export,
              "import": _import, "export-portfolio": _export_portfolio, "report": _report,
-             "new": _new, "answer": _answer}
+             "new": _new, "answer": _answer, "encrypt-database": _encrypt_database}

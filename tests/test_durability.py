@@ -10,9 +10,14 @@ import time
 import pytest
 
 from hbm_assess.core.assessment import Answer, Assessment, Site
+from hbm_assess.storage import encryption
+from hbm_assess.storage.database import connect
 from hbm_assess.storage.store import Store
 
 KILLS = 300
+# Each open of an encrypted database derives its key (PBKDF2, 256,000 rounds: a third of a second
+# here), and every child opens once: fewer kills keep the encrypted run about as long as the plain one.
+KILLS_ENCRYPTED = 100
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork() to start many processes quickly")
 
@@ -53,8 +58,13 @@ def _read_all(fd) -> str:
 
 
 @pytest.mark.slow
-def test_every_reported_save_survives_sigkill(tmp_path, mini_form):
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_every_reported_save_survives_sigkill(tmp_path, mini_form, encrypted):
     path = tmp_path / "crash.sqlite"
+    kills = KILLS
+    if encrypted:  # the forked children inherit the passphrase, as the window's workers share it
+        encryption.remember(path, "durable passphrase")
+        kills = KILLS_ENCRYPTED
     store = Store.open(path)
     assessment_id = store.create_assessment(
         Assessment(mini_form.id, mini_form.version, Site("Safwan", "IQ")), mini_form
@@ -62,7 +72,7 @@ def test_every_reported_save_survives_sigkill(tmp_path, mini_form):
     store.close()
     rng = random.Random(7)
     reported: list[str] = []
-    for run in range(KILLS):
+    for run in range(kills):
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:
@@ -77,9 +87,9 @@ def test_every_reported_save_survives_sigkill(tmp_path, mini_form):
         os.waitpid(pid, 0)
         reported += [first, *_read_all(read_fd).split()]
         os.close(read_fd)
-    assert len(reported) >= KILLS
+    assert len(reported) >= kills
 
-    conn = sqlite3.connect(path)
+    conn = connect(path)
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     stored = {row[0] for row in conn.execute("SELECT notes FROM answers WHERE assessment_id = ?", (assessment_id,))}
     conn.close()
@@ -88,3 +98,8 @@ def test_every_reported_save_survives_sigkill(tmp_path, mini_form):
     reopened = Store.open(path)
     assert reopened.open_report.moved_aside is None
     reopened.close()
+    if encrypted:
+        assert b"Safwan" not in path.read_bytes()
+        encryption.forget(path)
+        with pytest.raises(sqlite3.DatabaseError):
+            sqlite3.connect(path).execute("SELECT count(*) FROM answers").fetchall()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +16,9 @@ from workbooks import export
 from hbm_assess.core.assessment import Answer, Assessment, Site
 from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.importing import import_paths
+from hbm_assess.storage import encryption
+from hbm_assess.storage.database import connect
+from hbm_assess.storage.encryption import PASSPHRASE_ENV
 from hbm_assess.storage.exchange_records import snapshot
 from hbm_assess.storage.store import Store
 
@@ -43,10 +45,14 @@ def folder(tmp_path_factory, mini_form):
     return folder, expected
 
 
-def _import_until_killed(db: Path, folder: Path, after_lines: int, delay: float) -> list[str]:
+def _import_until_killed(db: Path, folder: Path, after_lines: int, delay: float, passphrase: str | None = None
+                         ) -> list[str]:
     """Run the command-line import in a child process and SIGKILL it after it reported some files."""
+    env = {key: value for key, value in os.environ.items() if key != PASSPHRASE_ENV}
+    if passphrase:
+        env[PASSPHRASE_ENV] = passphrase
     child = subprocess.Popen([sys.executable, "-m", "hbm_assess", "--db", str(db), "import", str(folder)],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     reported = []
     for line in child.stdout:
         reported.append(line)
@@ -64,17 +70,21 @@ def _hash(store, data) -> str:
     return content_hash(a, data.answers, data.actions, form_hash(store.form(a.form_id, a.form_version)))
 
 
-def test_kill_in_the_middle_of_a_batch_leaves_whole_assessments_only(tmp_path, folder):
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_kill_in_the_middle_of_a_batch_leaves_whole_assessments_only(tmp_path, folder, encrypted):
     folder, expected = folder
     db = tmp_path / "hq.sqlite"
+    passphrase = "kill me gently" if encrypted else None
+    if encrypted:
+        encryption.remember(db, passphrase)
     reported_files = set()
     rng = random.Random(11)
     for after_lines in (3, 8, 14, 21, 29):
         started = time.perf_counter()
-        lines = _import_until_killed(db, folder, after_lines, rng.uniform(0, 0.03))
+        lines = _import_until_killed(db, folder, after_lines, rng.uniform(0, 0.03), passphrase)
         assert time.perf_counter() - started < 30
         reported_files |= {line.split()[1] for line in lines if line.startswith(("imported", "unchanged"))}
-        conn = sqlite3.connect(db)
+        conn = connect(db)
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         stored = conn.execute("SELECT count(*) FROM assessments").fetchone()[0]
         conn.close()
@@ -94,3 +104,6 @@ def test_kill_in_the_middle_of_a_batch_leaves_whole_assessments_only(tmp_path, f
     finished = [r.outcome for r in import_paths(store, [folder]).results]
     assert finished.count("unchanged") == len(rows) and finished.count("imported") == FILES - len(rows)
     store.close()
+    if encrypted:
+        encryption.forget(db)
+        assert b"Post 0" not in db.read_bytes()

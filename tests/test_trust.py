@@ -28,6 +28,11 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL and fo
 ROOT = Path(__file__).parent.parent
 OUTSIDE_READER = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
                   "c.execute('SELECT count(*) FROM answers').fetchall(); c.close()")
+# The same other program on an encrypted database: it knows the passphrase (HBM_ASSESS_PASSPHRASE).
+OUTSIDE_CIPHER_READER = ("import os, sys; from sqlcipher3 import dbapi2; c = dbapi2.connect(sys.argv[1]); "
+                         "c.execute(\"PRAGMA key = '\" + os.environ['HBM_ASSESS_PASSPHRASE'] + \"'\"); "
+                         "c.execute('SELECT count(*) FROM answers').fetchall(); c.close()")
+PASSPHRASE = "trust me with this"
 
 CHILD = r"""
 import os, signal, subprocess, sys
@@ -37,6 +42,9 @@ from hbm_assess.operations import add_demo_assessments
 from hbm_assess.storage.store import Store
 
 db, variant, scratch = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+if os.environ.get("HBM_ASSESS_PASSPHRASE"):  # as the command line does with it
+    from hbm_assess.storage import encryption
+    encryption.remember(db, os.environ["HBM_ASSESS_PASSPHRASE"])
 store = Store.open(db)
 aid = add_demo_assessments(store, 1)[0]
 indicator = sorted(store.answers(aid))[0]
@@ -63,23 +71,38 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
-def _environment() -> dict:
+def _environment(passphrase: str | None = None) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("HBM_ASSESS_PASSPHRASE", None)
+    if passphrase:
+        env["HBM_ASSESS_PASSPHRASE"] = passphrase
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     return env
 
 
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
 @pytest.mark.parametrize("variant", ["second-store", "export", "import", "report"])
-def test_an_answer_reported_saved_survives_sigkill_after_other_connections(tmp_path, variant):
+def test_an_answer_reported_saved_survives_sigkill_after_other_connections(tmp_path, variant, encrypted):
+    from hbm_assess.storage import encryption
+
     db = tmp_path / "field.sqlite"
-    child = subprocess.run([sys.executable, "-c", CHILD, str(db), variant, str(tmp_path), OUTSIDE_READER],
-                           capture_output=True, text=True, env=_environment(), timeout=120)
+    passphrase = PASSPHRASE if encrypted else None
+    reader = OUTSIDE_CIPHER_READER if encrypted else OUTSIDE_READER
+    child = subprocess.run([sys.executable, "-c", CHILD, str(db), variant, str(tmp_path), reader],
+                           capture_output=True, text=True, env=_environment(passphrase), timeout=120)
     assert child.returncode == -9, child.stderr
     assessment_id, indicator = child.stdout.split()
-    reopened = Store.open(db)
-    answer = reopened.answers(int(assessment_id)).get(indicator)
-    reopened.close()
+    if encrypted:
+        encryption.remember(db, PASSPHRASE)
+    try:
+        reopened = Store.open(db)
+        answer = reopened.answers(int(assessment_id)).get(indicator)
+        reopened.close()
+    finally:
+        encryption.forget(db)
     assert answer is not None and answer.level == 1 and answer.notes == "reported saved"
+    if encrypted:
+        assert b"reported saved" not in db.read_bytes() and b"Ibrahim Khalil" not in db.read_bytes()
 
 
 def _hold_write_lock(db: Path, seconds: float, mode: str = "") -> subprocess.Popen:

@@ -7,7 +7,6 @@ by ``decide``; docs/workbook-format.md explains the rules.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from hbm_assess.exchange.reading import FormSource, WorkbookContents, read_workb
 from hbm_assess.exchange.safety import WorkbookRejected, check_open_workbook, open_regular
 from hbm_assess.exchange.workshop_files import join_group_laptop, merge_group_file
 from hbm_assess.storage import exchange_records as records
+from hbm_assess.storage.encryption import sql_errors
 from hbm_assess.storage.exchange_records import StoredCopy
 from hbm_assess.storage.store import Store
 
@@ -213,7 +213,7 @@ def import_file(store: Store, path: Path, forms: FormSource | None = None, passw
     except RecursionError:
         return FileResult(path, Outcome.REJECTED, "the workbook is nested too deeply to read; it was made by hand "
                                                   "or is damaged, and nothing was stored")
-    except sqlite3.Error as error:
+    except sql_errors() as error:
         return FileResult(path, Outcome.REJECTED, f"the database refused it ({error}); nothing was stored")
     except Exception as error:  # every file is its own world: a bug here must not stop the batch
         return FileResult(path, Outcome.REJECTED,

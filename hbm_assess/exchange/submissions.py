@@ -10,7 +10,6 @@ field (exchange/xlsform.py), and is stored with that form and version, or refuse
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -44,6 +43,7 @@ from hbm_assess.exchange.xlsform import (
     site_choice,
 )
 from hbm_assess.storage import exchange_records as records
+from hbm_assess.storage.encryption import sql_errors
 from hbm_assess.storage.store import Store
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -376,7 +376,7 @@ def _import_rows(store: Store, path: Path, table: Table, columns: Columns) -> It
             continue
         try:
             yield _store(store, path, submission)
-        except sqlite3.Error as error:
+        except sql_errors() as error:
             yield FileResult(path, Outcome.REJECTED, f"row {number}: the database refused it ({error}); "
                              "nothing of this row was stored")
 

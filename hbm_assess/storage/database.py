@@ -25,7 +25,8 @@ from pathlib import Path
 import sqlite_utils
 
 from hbm_assess.files import describe_file, fsync_file, write_error_message
-from hbm_assess.storage import schema
+from hbm_assess.storage import encryption, schema
+from hbm_assess.storage.encryption import sql_errors
 
 BUSY_TIMEOUT_MS = 10_000
 APPLICATION_ID = 0x48424D41  # "HBMA": PRAGMA application_id of every HBM Assess database
@@ -56,6 +57,14 @@ class DatabaseReadOnly(DatabaseError):
     """The file cannot be written, and what was asked needs to write."""
 
 
+class PassphraseNeeded(NotADatabase):
+    """The file looks like an encrypted database and no passphrase was given for it: ask for one."""
+
+
+class WrongPassphrase(DatabaseError):
+    """The passphrase given does not open the encrypted database; nothing was changed."""
+
+
 @dataclass
 class OpenReport:
     """What happened while opening, for the person in front of the screen."""
@@ -80,7 +89,7 @@ def _file_key(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-class _Connection(sqlite3.Connection):
+class _Tracked:
     """A connection that remembers which file it holds, so nothing else opens that file meanwhile."""
 
     _key: tuple[int, int] | None = None
@@ -95,6 +104,21 @@ class _Connection(sqlite3.Connection):
                     del _open_files[key]
 
 
+class _Connection(_Tracked, sqlite3.Connection):
+    pass
+
+
+_cipher_connection: type | None = None
+
+
+def _cipher_factory() -> type:
+    """The same tracked connection over SQLCipher's module, made once sqlcipher3 is first needed."""
+    global _cipher_connection
+    if _cipher_connection is None:
+        _cipher_connection = type("_CipherConnection", (_Tracked, encryption.cipher().Connection), {})
+    return _cipher_connection
+
+
 def held_by_this_process(path: Path) -> bool:
     """True while any connection of this process may have ``path`` open."""
     key = _file_key(Path(path))
@@ -102,11 +126,13 @@ def held_by_this_process(path: Path) -> bool:
         return key is not None and _open_files[key] > 0
 
 
-def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+def connect(path: Path, read_only: bool = False, *, through_sqlcipher: bool = False) -> sqlite3.Connection:
     """A connection with the app's pragmas: busy timeout, full sync, WAL's companions, autocommit off to us.
 
     Every connection the app opens to a database comes from here (the window's, a
-    worker's, a report's): they differ only in being read-only or not.
+    worker's, a report's): they differ only in being read-only or not. A file whose
+    passphrase was given (storage.encryption) is opened with SQLCipher and its key;
+    ``through_sqlcipher`` opens a plain file with SQLCipher too, to encrypt a copy of it.
     """
     path = Path(path)
     target = str(path)
@@ -116,8 +142,11 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
             # On read-only media SQLite cannot make the WAL index (-shm); with no WAL to
             # read, the file is all there is and nobody can change it: tell SQLite so.
             target += "&immutable=1"
-    conn = sqlite3.connect(target, uri=read_only, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
-                           isolation_level=None, factory=_Connection)
+    passphrase = encryption.key_for(path)
+    plain = passphrase is None and not through_sqlcipher
+    module, factory = (sqlite3, _Connection) if plain else (encryption.cipher(), _cipher_factory())
+    conn = module.connect(target, uri=read_only, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                          isolation_level=None, factory=factory)
     # isolation_level=None: Python never opens a transaction behind our back; every write
     # transaction is an explicit BEGIN IMMEDIATE (write_transaction below).
     key = _file_key(path)
@@ -126,6 +155,11 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
         with _open_files_lock:
             _open_files[key] += 1
     try:
+        if passphrase is not None:
+            # SQLCipher writes its own error lines on stderr; the app says what went wrong in one line.
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(encryption.key_statement(passphrase))
+            conn.execute("SELECT count(*) FROM sqlite_master")  # a wrong passphrase fails here, not later
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -175,14 +209,14 @@ def waiting_at_most(db: sqlite_utils.Database, milliseconds: int) -> Iterator[No
 
 def is_busy(error: BaseException) -> bool:
     """Whether an error means another connection holds a lock (try again), not that something is wrong."""
-    if not isinstance(error, sqlite3.OperationalError):
+    if not isinstance(error, sql_errors("OperationalError")):
         return False
     code = getattr(error, "sqlite_errorcode", None)
     return (code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)) or \
         "database is locked" in str(error)
 
 
-def sqlite_reason(error: sqlite3.Error) -> str:
+def sqlite_reason(error: BaseException) -> str:
     """An SQLite error in words a person can act on."""
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
     if code == sqlite3.SQLITE_FULL:
@@ -247,8 +281,20 @@ def _busy(path: Path) -> DatabaseBusy:
     )
 
 
-def _not_a_database(path: Path) -> NotADatabase:
-    what = "" if held_by_this_process(path) else describe_file(path)
+def _not_a_database(path: Path) -> DatabaseError:
+    held = held_by_this_process(path)
+    if encryption.key_for(path) is not None:
+        if not held and describe_file(path) == "an SQLite database":
+            return DatabaseError(f"the database {path} is not encrypted, so it opens without a passphrase: leave out "
+                                 f"--passphrase-file and {encryption.PASSPHRASE_ENV}, or encrypt it first "
+                                 "(hbm-assess encrypt-database); nothing was changed")
+        return WrongPassphrase(f"the passphrase does not open the database {path}; nothing was changed. Check the "
+                               "passphrase (letters, spaces and capitals count) and try again")
+    if not held and encryption.looks_encrypted(path):
+        return PassphraseNeeded(f"the database {path} is encrypted (or is not a database at all); give its "
+                                f"passphrase with --passphrase-file FILE or {encryption.PASSPHRASE_ENV} "
+                                "(the window asks for it); nothing was changed")
+    what = "" if held else describe_file(path)
     what = f" ({what})" if what else ""
     return NotADatabase(
         f"{path} is not an HBM Assess database{what}; it has not been changed. "
@@ -263,7 +309,7 @@ def _classify(conn: sqlite3.Connection, path: Path) -> tuple[int, int, set[str]]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as error:
+    except sql_errors("DatabaseError") as error:
         conn.close()
         raise _explain(error, path) from None
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and not OUR_TABLES <= tables):
@@ -281,7 +327,7 @@ class _Damaged(Exception):
     pass
 
 
-def _explain(error: sqlite3.DatabaseError, path: Path) -> Exception:
+def _explain(error: BaseException, path: Path) -> Exception:
     """What SQLite's refusal to read the file means: busy, not a database, or damaged."""
     if is_busy(error):
         return _busy(path)
@@ -296,7 +342,7 @@ def _explain(error: sqlite3.DatabaseError, path: Path) -> Exception:
 def _check_health(conn: sqlite3.Connection, path: Path) -> None:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as error:
+    except sql_errors("DatabaseError") as error:
         if is_busy(error):
             conn.close()
             raise _busy(path) from None
@@ -353,13 +399,13 @@ def open_database(
     try:
         try:
             conn = connect(path, read_only=read_only)
-        except sqlite3.DatabaseError as error:
+        except sql_errors("DatabaseError") as error:
             raise _explain(error, path) from None
         app_id, version, _tables = _classify(conn, path)
         if check:
             _check_health(conn, path)
     except _Damaged as damage:
-        with suppress(sqlite3.Error, NameError):
+        with suppress(*sql_errors(), NameError):
             conn.close()
         if read_only or not create:
             raise DatabaseError(
@@ -389,7 +435,7 @@ def open_database(
     try:
         _set_wal(conn, path)
         migrate(db, version, path=path, report=report)
-    except sqlite3.Error as error:
+    except sql_errors() as error:
         conn.close()
         raise DatabaseError(f"cannot prepare the database {path}: {sqlite_reason(error)}") from None
     except BaseException:
@@ -407,7 +453,7 @@ def _set_wal(conn: sqlite3.Connection, path: Path) -> None:
         try:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             break
-        except sqlite3.OperationalError as error:
+        except sql_errors("OperationalError") as error:
             if not is_busy(error):
                 raise
             if time.monotonic() > deadline:
@@ -448,7 +494,7 @@ def migrate(
                 step(db)
                 db.execute(f"PRAGMA user_version = {number}")
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        except sqlite3.OperationalError as error:
+        except sql_errors("OperationalError") as error:
             if is_busy(error) and path is not None:
                 raise _busy(path) from None
             raise
@@ -470,15 +516,22 @@ def backup(source: Path, target: Path) -> Path:
     """Copy the database with SQLite's online backup API into ``target``, written whole.
 
     The copy is read through a separate connection: it sees the last committed state even
-    while the caller holds the write lock for an upgrade.
+    while the caller holds the write lock for an upgrade. The copy of an encrypted database
+    is encrypted with the same key.
     """
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    passphrase = encryption.key_for(source)
     reader = connect(source, read_only=True)
     try:
-        destination = sqlite3.connect(str(temporary))
+        if passphrase is None:
+            destination = sqlite3.connect(str(temporary))
+        else:
+            destination = encryption.cipher().connect(str(temporary))
+            destination.execute(encryption.key_statement(passphrase))
+            encryption.remember(target, passphrase)
         try:
             reader.backup(destination)
-        except sqlite3.OperationalError as error:
+        except sql_errors("OperationalError") as error:
             raise OSError(errno.ENOSPC if "full" in str(error) else errno.EIO, str(error)) from None
         finally:
             destination.close()
@@ -503,7 +556,7 @@ def copy_database(source: Path, target: Path) -> Path:
         try:
             backup(source, target)
             conn = connect(target)
-        except sqlite3.DatabaseError as error:
+        except sql_errors("DatabaseError") as error:
             raise _explain(error, source) from None
         _classify(conn, source)
         conn.close()

@@ -557,6 +557,10 @@
         <translation>فتح &amp;قاعدة بيانات…</translation>
     </message>
     <message>
+        <source>Encr&amp;ypt this database…</source>
+        <translation>&amp;تشفير قاعدة البيانات هذه…</translation>
+    </message>
+    <message>
         <source>&amp;Recent databases</source>
         <translation>&amp;قواعد البيانات الأخيرة</translation>
     </message>
@@ -753,6 +757,30 @@
         <translation>تعذّر فتح قاعدة البيانات</translation>
     </message>
     <message>
+        <source>Encrypt this database</source>
+        <translation>تشفير قاعدة البيانات هذه</translation>
+    </message>
+    <message>
+        <source>This database is already encrypted.</source>
+        <translation>قاعدة البيانات هذه مشفّرة بالفعل.</translation>
+    </message>
+    <message>
+        <source>Wait until the export or import under way has finished.</source>
+        <translation>انتظر حتى ينتهي التصدير أو الاستيراد الجاري.</translation>
+    </message>
+    <message>
+        <source>The database was not encrypted: %1</source>
+        <translation>لم تُشفَّر قاعدة البيانات: %1</translation>
+    </message>
+    <message>
+        <source>The database is now encrypted. HBM Assess will ask for its passphrase at every start.</source>
+        <translation>قاعدة البيانات مشفّرة الآن. سيطلب HBM Assess عبارة المرور الخاصة بها عند كل تشغيل.</translation>
+    </message>
+    <message>
+        <source>These older copies were made before and are not encrypted; delete them once you no longer need them:</source>
+        <translation>هذه النسخ الأقدم صُنعت قبل التشفير وهي غير مشفّرة؛ احذفها عندما لا تعود بحاجة إليها:</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
@@ -899,6 +927,10 @@
         <translation>&amp;كلمة المرور:</translation>
     </message>
     <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;عبارة المرور:</translation>
+    </message>
+    <message>
         <source>&amp;Again:</source>
         <translation>&amp;مرة أخرى:</translation>
     </message>
@@ -928,6 +960,26 @@
             <numerusform>%n ملفًا من ملفات Excel للاستيراد محمية بكلمة مرور. اكتب كلمة المرور التي أعطاك إياها المرسل؛ يُرفض كل ملف لا تفتحه ويُستورد الباقي.</numerusform>
             <numerusform>%n ملف Excel للاستيراد محمية بكلمة مرور. اكتب كلمة المرور التي أعطاك إياها المرسل؛ يُرفض كل ملف لا تفتحه ويُستورد الباقي.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Encrypt this database</source>
+        <translation>تشفير قاعدة البيانات هذه</translation>
+    </message>
+    <message>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <translation>ستُشفَّر قاعدة البيانات: بدون عبارة المرور هذه لا يستطيع أحد قراءتها، ولا أنت. يطلبها HBM Assess عند كل تشغيل ولا يحفظها أبدًا. احفظها في مدير كلمات المرور لدى مكتبك: عبارة المرور المفقودة لا يمكن استعادتها. استخدم أربع كلمات عشوائية أو أكثر.</translation>
+    </message>
+    <message>
+        <source>The database %1 is encrypted. Type its passphrase to open it.</source>
+        <translation>قاعدة البيانات %1 مشفّرة. اكتب عبارة المرور لفتحها.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the database %1; nothing was changed. Try again.</source>
+        <translation>عبارة المرور هذه لا تفتح قاعدة البيانات %1؛ لم يتغير شيء. حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Encrypted database</source>
+        <translation>قاعدة بيانات مشفّرة</translation>
     </message>
 </context>
 <context>

@@ -557,6 +557,10 @@
         <translation>کردنەوەی &amp;بنکەدراوە…</translation>
     </message>
     <message>
+        <source>Encr&amp;ypt this database…</source>
+        <translation>&amp;شفرەکردنی ئەم بنکەدراوەیە…</translation>
+    </message>
+    <message>
         <source>&amp;Recent databases</source>
         <translation>&amp;دوایین بنکەدراوەکان</translation>
     </message>
@@ -723,6 +727,30 @@
     <message>
         <source>Cannot open database</source>
         <translation>بنکەدراوەکە ناکرێتەوە</translation>
+    </message>
+    <message>
+        <source>Encrypt this database</source>
+        <translation>شفرەکردنی ئەم بنکەدراوەیە</translation>
+    </message>
+    <message>
+        <source>This database is already encrypted.</source>
+        <translation>ئەم بنکەدراوەیە پێشتر شفرە کراوە.</translation>
+    </message>
+    <message>
+        <source>Wait until the export or import under way has finished.</source>
+        <translation>چاوەڕێ بکە تا هەناردەکردن یان هاوردەکردنی ئێستا تەواو دەبێت.</translation>
+    </message>
+    <message>
+        <source>The database was not encrypted: %1</source>
+        <translation>بنکەدراوەکە شفرە نەکرا: %1</translation>
+    </message>
+    <message>
+        <source>The database is now encrypted. HBM Assess will ask for its passphrase at every start.</source>
+        <translation>بنکەدراوەکە ئێستا شفرە کراوە. HBM Assess لە هەر دەستپێکردنێکدا دەستەواژەی نهێنییەکەی دەپرسێت.</translation>
+    </message>
+    <message>
+        <source>These older copies were made before and are not encrypted; delete them once you no longer need them:</source>
+        <translation>ئەم کۆپییە کۆنانە پێش شفرەکردن دروست کراون و شفرە نەکراون؛ کاتێک پێویستت پێیان نەما بیانسڕەوە:</translation>
     </message>
     <message>
         <source>Language</source>
@@ -899,6 +927,10 @@
         <translation>&amp;وشەی نهێنی:</translation>
     </message>
     <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;دەستەواژەی نهێنی:</translation>
+    </message>
+    <message>
         <source>&amp;Again:</source>
         <translation>&amp;دووبارە:</translation>
     </message>
@@ -923,6 +955,26 @@
         <translation>
             <numerusform>%n فایلی Excel بۆ هاوردەکردن بە وشەی نهێنی پارێزراون. ئەو وشە نهێنییە بنووسە کە نێرەرەکە پێی داویت؛ هەر فایلێک کە نەیکاتەوە ڕەت دەکرێتەوە و ئەوانی تر هاوردە دەکرێن.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Encrypt this database</source>
+        <translation>شفرەکردنی ئەم بنکەدراوەیە</translation>
+    </message>
+    <message>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <translation>بنکەدراوەکە شفرە دەکرێت: بەبێ ئەم دەستەواژە نهێنییە کەس ناتوانێت بیخوێنێتەوە، تەنانەت خۆشت. HBM Assess لە هەر دەستپێکردنێکدا دەیپرسێت و هەرگیز هەڵیناگرێت. لە بەڕێوەبەری وشە نهێنییەکانی نووسینگەکەتدا بیپارێزە: دەستەواژەی نهێنی ونبوو ناگەڕێتەوە. چوار وشەی هەڕەمەکی یان زیاتر بەکاربهێنە.</translation>
+    </message>
+    <message>
+        <source>The database %1 is encrypted. Type its passphrase to open it.</source>
+        <translation>بنکەدراوەی %1 شفرە کراوە. دەستەواژە نهێنییەکەی بنووسە بۆ کردنەوەی.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the database %1; nothing was changed. Try again.</source>
+        <translation>ئەو دەستەواژە نهێنییە بنکەدراوەی %1 ناکاتەوە؛ هیچ نەگۆڕا. دووبارە هەوڵ بدەرەوە.</translation>
+    </message>
+    <message>
+        <source>Encrypted database</source>
+        <translation>بنکەدراوەی شفرەکراو</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hbm_assess.storage.database import DatabaseError
 from hbm_assess.storage.store import NotFound, Store
-from hbm_assess.ui import fonts, settings, text, translations
+from hbm_assess.ui import fonts, passwords, settings, text, translations
 from hbm_assess.ui.main_window import MainWindow
 
 SETTINGS_ENV = "HBM_ASSESS_SETTINGS"  # an INI file instead of the platform's settings store
@@ -129,9 +129,11 @@ def run(db_path: Path, language: str | None = None) -> int:
     app = application()
     apply_language(app, choose_language(language))
     try:
-        store = Store.open(db_path)
+        store = passwords.open_store(None, db_path)  # an encrypted database: its passphrase is asked for
     except (DatabaseError, OSError) as error:
         QMessageBox.critical(None, "HBM Assess", str(error))
+        return 2
+    if store is None:
         return 2
     tell_what_happened_on_open(None, store, db_path)
     settings.remember_database(db_path)

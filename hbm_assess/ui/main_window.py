@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&New assessment…"), self.new_assessment, QKeySequence.StandardKey.New)
         self._action(file_menu, self.tr("Open &database…"), self.choose_database, QKeySequence.StandardKey.Open)
+        self._action(file_menu, self.tr("Encr&ypt this database…"), self.encrypt_this_database)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_shown)
         file_menu.addSeparator()
@@ -476,12 +477,19 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: Path) -> None:
         from hbm_assess.storage.database import DatabaseError
+        from hbm_assess.ui.passwords import open_store
 
         try:
-            store = Store.open(path)
+            store = open_store(self, path)
         except (DatabaseError, OSError) as error:
             QMessageBox.warning(self, self.tr("Cannot open database"), str(error))
             return
+        if store is None:
+            return
+        self._use_store(store, path)
+
+    def _use_store(self, store: Store, path: Path) -> None:
+        """Show the database ``store`` instead of the current one (which is closed, if it is not already)."""
         self._close_session()
         self.home_undo.clear()
         if self.portfolio is not None:
@@ -495,6 +503,38 @@ class MainWindow(QMainWindow):
         tell_what_happened_on_open(self, store, path)
         settings.remember_database(path)
         self.show_home()
+
+    def encrypt_this_database(self) -> None:
+        """File → Encrypt this database…: an encrypted copy is checked, then replaces the plain file."""
+        from hbm_assess.storage import encryption
+        from hbm_assess.storage.database import DatabaseError
+        from hbm_assess.ui.passwords import choose_passphrase
+
+        path = self.store.path
+        title = self.tr("Encrypt this database")
+        if encryption.key_for(path) is not None:
+            QMessageBox.information(self, title, self.tr("This database is already encrypted."))
+            return
+        if self.workbooks.jobs:
+            QMessageBox.information(self, title, self.tr("Wait until the export or import under way has finished."))
+            return
+        passphrase = choose_passphrase(self)
+        if passphrase is None:
+            return
+        self._close_session()
+        self.store.close()
+        try:
+            older = encryption.encrypt_database(path, passphrase)
+        except (DatabaseError, OSError) as error:
+            QMessageBox.warning(self, title, self.tr("The database was not encrypted: %1").replace("%1", str(error)))
+            older = None
+        self._use_store(Store.open(path), path)  # encrypted with its passphrase, or the plain one as it was
+        if older is not None:
+            message = self.tr("The database is now encrypted. HBM Assess will ask for its passphrase at every start.")
+            if older:
+                message += "\n\n" + self.tr("These older copies were made before and are not encrypted; delete "
+                                             "them once you no longer need them:") + "\n" + "\n".join(map(str, older))
+            QMessageBox.information(self, title, message)
 
     def choose_language(self, language: str) -> None:
         """Remember the language; the whole window follows it after a restart, which is offered at once."""

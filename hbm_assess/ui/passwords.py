@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -9,7 +11,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 class PasswordDialog(QDialog):
     """Asks for a password once (to open) or twice (to protect: the two must match)."""
 
-    def __init__(self, title: str, explanation: str, confirm: bool, parent: QWidget | None = None):
+    def __init__(self, title: str, explanation: str, confirm: bool, parent: QWidget | None = None,
+                 passphrase: bool = False):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.confirm = confirm
@@ -26,7 +29,7 @@ class PasswordDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("&Passphrase:") if passphrase else self.tr("&Password:"), self.password)
         if confirm:
             form.addRow(self.tr("&Again:"), self.again)
         else:
@@ -74,3 +77,42 @@ def ask_password(parent: QWidget, count: int) -> str | None:
             "sender gave you; a workbook it does not open is rejected and the others are imported.", None, count),
         confirm=False, parent=parent)
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def choose_passphrase(parent: QWidget) -> str | None:
+    """The passphrase that will encrypt this database, typed twice; None when the person cancels."""
+    dialog = PasswordDialog(
+        QCoreApplication.translate("PasswordDialog", "Encrypt this database"),
+        QCoreApplication.translate(
+            "PasswordDialog", "The database will be encrypted: without this passphrase nobody can read it, not "
+            "even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's "
+            "password manager: a lost passphrase cannot be recovered. Use four or more random words."),
+        confirm=True, parent=parent, passphrase=True)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def open_store(parent: QWidget | None, path: Path):
+    """The database at ``path``, asking for its passphrase while it is encrypted and not yet opened.
+
+    Returns None when the person cancels; other errors are raised as Store.open raises them.
+    """
+    from hbm_assess.storage import encryption
+    from hbm_assess.storage.database import PassphraseNeeded, WrongPassphrase
+    from hbm_assess.storage.store import Store
+
+    problem = ""
+    while True:
+        try:
+            return Store.open(path)
+        except PassphraseNeeded:
+            problem = QCoreApplication.translate("PasswordDialog", "The database %1 is encrypted. Type its "
+                                                 "passphrase to open it.").replace("%1", str(path))
+        except WrongPassphrase:
+            problem = QCoreApplication.translate("PasswordDialog", "That passphrase does not open the database %1; "
+                                                 "nothing was changed. Try again.").replace("%1", str(path))
+        encryption.forget(path)
+        dialog = PasswordDialog(QCoreApplication.translate("PasswordDialog", "Encrypted database"), problem,
+                                confirm=False, parent=parent, passphrase=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.value():
+            return None
+        encryption.remember(path, dialog.value())

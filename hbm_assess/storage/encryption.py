@@ -1,0 +1,217 @@
+"""An encrypted database, by choice: SQLCipher's key per file, held in this process's memory only.
+
+The passphrase of a database is given once (the command line's --passphrase-file or
+HBM_ASSESS_PASSPHRASE, the window's dialog) and remembered here for its path while the
+process runs, so every connection ``database.connect`` makes to that file (the window's,
+a worker's, a report's, a backup's) is keyed without passing the passphrase around. It is
+never written anywhere. docs/security.md says what this protects and what it does not.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import threading
+from pathlib import Path
+
+PASSPHRASE_ENV = "HBM_ASSESS_PASSPHRASE"
+
+_keys: dict[str, str] = {}
+_keys_lock = threading.Lock()
+
+
+class PassphraseError(Exception):
+    """A passphrase that cannot be used (empty, unreadable file); the message says what to do."""
+
+
+def _name(path: Path) -> str:
+    return os.path.normcase(str(Path(path).expanduser().resolve()))
+
+
+def remember(path: Path, passphrase: str) -> None:
+    """Every connection this process makes to ``path`` from now on uses ``passphrase``."""
+    if not passphrase:
+        raise PassphraseError("the passphrase is empty")
+    with _keys_lock:
+        _keys[_name(path)] = passphrase
+
+
+def forget(path: Path) -> None:
+    with _keys_lock:
+        _keys.pop(_name(path), None)
+
+
+def key_for(path: Path) -> str | None:
+    """The passphrase remembered for ``path``, or None: the file is a plain SQLite database."""
+    with _keys_lock:
+        return _keys.get(_name(path)) if _keys else None
+
+
+def cipher():
+    """SQLCipher's DB-API module (the sqlcipher3 package); imported only when a database is encrypted."""
+    from sqlcipher3 import dbapi2
+
+    return dbapi2
+
+
+def sql_errors(kind: str = "Error") -> tuple[type[BaseException], ...]:
+    """SQLite's exception class ``kind`` from both modules in use: ``except sql_errors("OperationalError")``.
+
+    sqlcipher3 has its own classes (not subclasses of sqlite3's); they exist only once it is imported.
+    """
+    module = sys.modules.get("sqlcipher3.dbapi2")
+    own = getattr(sqlite3, kind)
+    return (own, getattr(module, kind)) if module is not None else (own,)
+
+
+def literal(text: str) -> str:
+    """A text as an SQL string literal, for the statements that take no bound parameter (PRAGMA key, ATTACH KEY)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def key_statement(passphrase: str) -> str:
+    return f"PRAGMA key = {literal(passphrase)}"
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Whether a file SQLite refused looks like an SQLCipher database: whole pages of bytes with no signature.
+
+    Only for a file no connection of this process holds (storage.database checks that first).
+    """
+    from hbm_assess.files import describe_file
+
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return False
+    return size >= 1024 and size % 512 == 0 and describe_file(Path(path)) == "a file of another kind"
+
+
+def read_passphrase(file: Path | None) -> str | None:
+    """The passphrase from ``--passphrase-file`` (its first line) or HBM_ASSESS_PASSPHRASE; None when neither."""
+    if file is not None:
+        try:
+            with open(file, encoding="utf-8-sig") as handle:
+                first = handle.readline().rstrip("\r\n")
+        except OSError as error:
+            raise PassphraseError(f"cannot read the passphrase file {file}: {error.strerror or error}") from None
+        except UnicodeDecodeError:
+            raise PassphraseError(f"the passphrase file {file} is not text (UTF-8); write the passphrase on its "
+                                  "first line") from None
+        if not first:
+            raise PassphraseError(f"the passphrase file {file} is empty; write the passphrase on its first line")
+        return first
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase is not None and not passphrase:
+        raise PassphraseError(f"{PASSPHRASE_ENV} is set but empty; set it to the passphrase, or unset it")
+    return passphrase
+
+
+def encrypt_database(path: Path, passphrase: str) -> list[Path]:
+    """Replace the plain database at ``path`` by an encrypted copy; returns the plain backups still beside it.
+
+    The copy is written beside it with SQLCipher's ``sqlcipher_export``, opened with the
+    passphrase and checked (integrity_check, the same schema version and row counts), and
+    only then renamed over the plain file. Any failure leaves the plain database as it was.
+    """
+    from hbm_assess.files import fsync_file
+    from hbm_assess.storage import database
+
+    path = Path(path)
+    if not passphrase:
+        raise PassphraseError("the passphrase is empty")
+    if key_for(path) is not None:
+        raise database.DatabaseError(f"the database {path} is already encrypted")
+    if database.held_by_this_process(path):
+        raise database.DatabaseError(f"the database {path} is open in this app; close it first")
+    # Opened as the app opens it first: what is copied is a sound database of this version.
+    try:
+        database.open_database(path, create=False).close()
+    except database.PassphraseNeeded:
+        remember(path, passphrase)
+        try:
+            database.open_database(path, create=False).close()
+        except database.DatabaseError:
+            raise database.PassphraseNeeded(f"the database {path} is already encrypted, or is not a database; "
+                                            "nothing was changed") from None
+        finally:
+            forget(path)
+        raise database.DatabaseError(f"the database {path} is already encrypted with this passphrase; nothing was "
+                                     "changed") from None
+    temporary = path.with_name(f".{path.name}.encrypting-{os.getpid()}.tmp")
+    _remove_with_sides(temporary)
+    try:
+        counts = _export(path, temporary, passphrase)
+        _check_copy(temporary, passphrase, counts)
+        fsync_file(temporary)
+        if any(side.exists() for side in database._side_files(path)):
+            raise database.DatabaseError(
+                f"another program has the database {path} open, so it was not encrypted (it could write to the "
+                "plain file meanwhile); close it and try again. Nothing was changed")
+        os.replace(temporary, path)
+    except BaseException:
+        forget(temporary)
+        _remove_with_sides(temporary)
+        raise
+    forget(temporary)
+    remember(path, passphrase)
+    if os.name == "posix":
+        fsync_file(path.parent)
+    database.open_database(path, create=False).close()
+    return sorted(path.parent.glob(f"{path.name}.before-v*.bak")) + sorted(path.parent.glob(f"{path.name}.damaged-*"))
+
+
+def _export(path: Path, temporary: Path, passphrase: str) -> dict[str, int]:
+    """Write the encrypted copy; returns the row counts it must have."""
+    from hbm_assess.storage import database
+
+    conn = database.connect(path, through_sqlcipher=True)
+    try:
+        conn.execute(f"ATTACH DATABASE {literal(str(temporary))} AS encrypted KEY {literal(passphrase)}")
+        conn.execute("BEGIN IMMEDIATE")  # no other program writes while the copy is made
+        try:
+            conn.execute("SELECT sqlcipher_export('encrypted')")
+            for pragma in ("user_version", "application_id"):
+                value = int(conn.execute(f"PRAGMA main.{pragma}").fetchone()[0])
+                conn.execute(f"PRAGMA encrypted.{pragma} = {value}")
+            counts = {table: conn.execute(f'SELECT count(*) FROM main."{table}"').fetchone()[0]
+                      for table in _tables(conn)}
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()
+    return counts
+
+
+def _tables(conn) -> list[str]:
+    return [row[0] for row in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%'")]
+
+
+def _check_copy(temporary: Path, passphrase: str, counts: dict[str, int]) -> None:
+    from hbm_assess.storage import database
+
+    remember(temporary, passphrase)
+    conn = database.connect(temporary)
+    try:
+        if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+            raise database.DatabaseError("the encrypted copy did not pass its integrity check; the plain database "
+                                         "was kept as it was")
+        copied = {table: conn.execute(f'SELECT count(*) FROM main."{table}"').fetchone()[0]
+                  for table in _tables(conn)}
+        if copied != counts:
+            raise database.DatabaseError("the encrypted copy does not hold every row of the database; the plain "
+                                         "database was kept as it was")
+        conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()
+
+
+def _remove_with_sides(path: Path) -> None:
+    for name in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        name.unlink(missing_ok=True)
