@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_protection import EVIDENCE, SITE, assert_nowhere, planted
+from planted import EVIDENCE, SITE, assert_nowhere, planted
 
 from hbm_assess.cli import main
 from hbm_assess.storage import encryption
