@@ -165,6 +165,38 @@ def check_report(ctx: Context) -> str:
     return f"Kurdish PDF, {path.stat().st_size // 1024} KB"
 
 
+def check_protection(ctx: Context) -> str:
+    """A workbook with a password into an encrypted database: msoffcrypto-tool and SQLCipher are installed."""
+    from hbm_assess.exchange.export import export_assessment
+    from hbm_assess.exchange.importing import import_paths
+    from hbm_assess.storage import encryption
+    from hbm_assess.storage.store import Store
+
+    password = "smoke test words"
+    path = export_assessment(ctx.store, ctx.assessment_id, ctx.folder / "protected.xlsx", password=password)
+    with open(path, "rb") as workbook:
+        if b"PK" == workbook.read(2):
+            raise SmokeFailure(f"{path.name} was written without its password")
+    database = ctx.folder / "encrypted.sqlite"
+    encryption.remember(database, password)
+    try:
+        store = Store.open(database)
+        try:
+            results = import_paths(store, [path], password=password).results
+            if [r.outcome for r in results] != ["imported"]:
+                raise SmokeFailure("importing the protected workbook: "
+                                   + "; ".join(f"{r.outcome}: {r.message}" for r in results))
+            cipher = store.db.execute("PRAGMA cipher_version").fetchone()
+        finally:
+            store.close()
+    finally:
+        encryption.forget(database)
+    with open(database, "rb") as file:
+        if file.read(16) == b"SQLite format 3\x00":
+            raise SmokeFailure("the encrypted database was written in clear")
+    return f"workbook with a password imported into an encrypted database (SQLCipher {cipher[0] if cipher else '?'})"
+
+
 CHECKS: tuple[tuple[str, Callable[[Context], str]], ...] = (
     ("forms", check_forms),
     ("translations", check_translations),
@@ -173,6 +205,7 @@ CHECKS: tuple[tuple[str, Callable[[Context], str]], ...] = (
     ("chart", check_chart),
     ("workbook", check_workbook),
     ("report", check_report),
+    ("protection", check_protection),
 )
 
 

@@ -102,7 +102,8 @@ def test_every_command_runs_from_a_read_only_bundle_with_nothing_else_installed(
     smoke = run("--smoke")
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
     assert [line.split(":")[0] for line in smoke.stdout.splitlines()] == [
-        "ok  forms", "ok  translations", "ok  fonts", "ok  database", "ok  chart", "ok  workbook", "ok  report"]
+        "ok  forms", "ok  translations", "ok  fonts", "ok  database", "ok  chart", "ok  workbook", "ok  report",
+        "ok  protection"]
 
     # Without --db: the database goes to the user's data folder, never into the bundle.
     demo = run("demo", "--count", "2")

@@ -11,7 +11,7 @@ from hbm_assess.cli import main
 from hbm_assess.core.questionnaire import FormError
 from hbm_assess.smoke import CHECKS
 
-NAMES = ["forms", "translations", "fonts", "database", "chart", "workbook", "report"]
+NAMES = ["forms", "translations", "fonts", "database", "chart", "workbook", "report", "protection"]
 
 
 def _lines(text: str) -> list[str]:

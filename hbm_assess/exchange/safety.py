@@ -127,8 +127,8 @@ def _ole_message(handle) -> str:
     handle.seek(0)
     data = handle.read()
     if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
-        return ("the workbook is protected with a password (encrypted), so it cannot be read; open it in Excel, "
-                "remove the password (File → Info → Protect Workbook → Encrypt with Password), save and import again")
+        return ("the workbook is protected with a password, but its encrypted container is damaged or of a kind "
+                "this app does not read; get the file again, or open it in Excel with the password and save it again")
     if _utf16("Workbook") in data or _utf16("Book") in data:
         return ("this is an old-format Excel file (.xls, Excel 97–2003); open it in Excel or LibreOffice, "
                 "save it as .xlsx and import that — but only HBM Assess exports can be imported")
