@@ -267,3 +267,30 @@ def test_file_encrypt_this_database_swaps_the_open_database_for_an_encrypted_one
     assert_nowhere(path.read_bytes(), "the database encrypted from the window")
     window.encrypt_this_database()
     assert told[-1] == "This database is already encrypted."
+
+
+def test_a_damaged_encrypted_database_is_moved_aside_still_encrypted_and_a_new_encrypted_one_started(
+        tmp_path, mini_form):
+    from hbm_assess.core.assessment import Answer
+
+    path = tmp_path / "field.sqlite"
+    encryption.remember(path, PASSPHRASE)
+    store = Store.open(path)
+    assessment_id = planted(store, mini_form)
+    for i in range(200):  # pages enough to damage past the first few
+        store.save_answer(assessment_id, Answer("REG-01", level=1 + i % 5, group=f"g{i}", notes="x" * 500))
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(3 * 4096 + 100, len(data) - 4096, 4096):
+        data[offset:offset + 4000] = b"\xff" * 4000
+    path.write_bytes(bytes(data))
+    reopened = Store.open(path)
+    moved = reopened.open_report.moved_aside
+    assert moved is not None and reopened.list_assessments() == []
+    reopened.close()
+    assert_nowhere(moved.read_bytes(), "the damaged file moved aside")
+    assert not path.read_bytes().startswith(b"SQLite format 3")  # the new one is encrypted too
+    encryption.forget(path)
+    with pytest.raises(PassphraseNeeded):
+        Store.open(path)
