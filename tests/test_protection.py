@@ -322,3 +322,29 @@ def test_libreoffice_opens_a_protected_workbook_given_the_password(protected, tm
                              timeout=300)
     assert refused.returncode == 3, refused.stdout + refused.stderr
     assert not (tmp_path / "refused.xlsx").exists()
+
+
+def test_export_all_with_a_password_from_the_window(window, qtbot, store, mini_form, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from hbm_assess.ui import passwords
+
+    planted(store, mini_form)
+    folder = tmp_path / "all"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(passwords.PasswordDialog, "exec", lambda self: (
+        self.password.setText(PASSWORD), self.again.setText(PASSWORD), self.DialogCode.Accepted)[-1])
+    with qtbot.waitSignal(window.workbooks.exported, timeout=30_000):
+        window.workbooks.choose_folder_and_export_all(protect=True)
+    [written] = folder.iterdir()
+    assert_nowhere(written.read_bytes(), "a workbook of Export all with a password")
+    assert SITE in all_text(open_with(written, PASSWORD))
+    # Cancelling the password writes nothing: a protected export never falls back to a clear one.
+    again = tmp_path / "again"
+    again.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(again))
+    monkeypatch.setattr(passwords.PasswordDialog, "exec", lambda self: self.DialogCode.Rejected)
+    window.workbooks.choose_folder_and_export_all(protect=True)
+    qtbot.wait(200)
+    assert list(again.iterdir()) == [] and not window.workbooks.jobs
