@@ -294,3 +294,21 @@ def test_a_damaged_encrypted_database_is_moved_aside_still_encrypted_and_a_new_e
     encryption.forget(path)
     with pytest.raises(PassphraseNeeded):
         Store.open(path)
+
+
+def test_file_new_encrypted_database_creates_it_encrypted_and_shows_it(window, store, mini_form, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from hbm_assess.ui import passwords
+
+    target = tmp_path / "mission"  # ".sqlite" is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(passwords.PasswordDialog, "exec", typing([PASSPHRASE], []))
+    window.new_encrypted_database()
+    path = tmp_path / "mission.sqlite"
+    assert window.store is not store and window.store.path == path
+    assert encryption.key_for(path) == PASSPHRASE
+    planted(window.store, mini_form)
+    window.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert_nowhere(path.read_bytes(), "the new encrypted database")
+    assert not path.read_bytes().startswith(b"SQLite format 3")

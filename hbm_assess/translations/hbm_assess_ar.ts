@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
@@ -558,6 +557,10 @@
         <translation>فتح &amp;قاعدة بيانات…</translation>
     </message>
     <message>
+        <source>New encrypted data&amp;base…</source>
+        <translation>قاعدة بيانات &amp;جديدة مشفّرة…</translation>
+    </message>
+    <message>
         <source>Encr&amp;ypt this database…</source>
         <translation>&amp;تشفير قاعدة البيانات هذه…</translation>
     </message>
@@ -758,6 +761,14 @@
         <translation>تعذّر فتح قاعدة البيانات</translation>
     </message>
     <message>
+        <source>New encrypted database</source>
+        <translation>قاعدة بيانات جديدة مشفّرة</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose a new file name, or open it and use File → Encrypt this database….</source>
+        <translation>الملف %1 موجود بالفعل. اختر اسم ملف جديدًا، أو افتحه واستخدم ملف ← تشفير قاعدة البيانات هذه….</translation>
+    </message>
+    <message>
         <source>Encrypt this database</source>
         <translation>تشفير قاعدة البيانات هذه</translation>
     </message>
@@ -809,7 +820,7 @@
         <translation>%1 (عدد المؤشرات: %2)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>يغطي التقييم الوطني قوانين البلد وآليات التنسيق وأنظمة البيانات، ويُقيَّم مرة واحدة؛ ولا يحتاج إلى منفذ حدودي.</translation>
     </message>
     <message>
@@ -897,11 +908,11 @@
         <translation>مثلاً: الورشة الوطنية للعراق، أربيل</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
-        <source>Give the governorate&apos;s name.</source>
+        <source>Give the governorate's name.</source>
         <translation>اكتب اسم المحافظة.</translation>
     </message>
     <message>
@@ -967,7 +978,7 @@
         <translation>تشفير قاعدة البيانات هذه</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>ستُشفَّر قاعدة البيانات: بدون عبارة المرور هذه لا يستطيع أحد قراءتها، ولا أنت. يطلبها HBM Assess عند كل تشغيل ولا يحفظها أبدًا. احفظها في مدير كلمات المرور لدى مكتبك: عبارة المرور المفقودة لا يمكن استعادتها. استخدم أربع كلمات عشوائية أو أكثر.</translation>
     </message>
     <message>
@@ -1274,11 +1285,11 @@
         <translation>تقييمات %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>متوسط المستوى محسوب على جميع الإجابات المُقيَّمة للموقع؛ الفجوة = المستوى المستهدف − المستوى، والمستوى المستهدف هو المُدخَل، وإلا فالمستوى الافتراضي للمؤشر، وإلا فمستوى واحد فوق المستوى الحالي.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
     </message>
     <message>
@@ -1719,7 +1730,7 @@
         <translation>تسجيل المستوى المتفق عليه</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <source>Conflict settled: move the file's copy to the bin</source>
         <translation>حُسم التعارض: انقل نسخة الملف إلى سلة المحذوفات</translation>
     </message>
     <message>

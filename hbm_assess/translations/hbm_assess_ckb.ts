@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -558,6 +557,10 @@
         <translation>کردنەوەی &amp;بنکەدراوە…</translation>
     </message>
     <message>
+        <source>New encrypted data&amp;base…</source>
+        <translation>بنکەدراوەی &amp;نوێی شفرەکراو…</translation>
+    </message>
+    <message>
         <source>Encr&amp;ypt this database…</source>
         <translation>&amp;شفرەکردنی ئەم بنکەدراوەیە…</translation>
     </message>
@@ -730,6 +733,14 @@
         <translation>بنکەدراوەکە ناکرێتەوە</translation>
     </message>
     <message>
+        <source>New encrypted database</source>
+        <translation>بنکەدراوەی نوێی شفرەکراو</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose a new file name, or open it and use File → Encrypt this database….</source>
+        <translation>%1 پێشتر هەیە. ناوێکی نوێ بۆ فایلەکە هەڵبژێرە، یان بیکەرەوە و فایل ← شفرەکردنی ئەم بنکەدراوەیە… بەکاربهێنە.</translation>
+    </message>
+    <message>
         <source>Encrypt this database</source>
         <translation>شفرەکردنی ئەم بنکەدراوەیە</translation>
     </message>
@@ -809,7 +820,7 @@
         <translation>%1 (%2 پێوەر)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>هەڵسەنگاندنی نیشتمانی یاسا و هەماهەنگی و سیستەمەکانی داتای وڵات دەگرێتەوە و یەک جار هەڵدەسەنگێنرێت؛ پێویستی بە خاڵی سنووری نییە.</translation>
     </message>
     <message>
@@ -897,11 +908,11 @@
         <translation>بۆ نموونە: وۆرکشۆپی نیشتمانیی عێراق، هەولێر</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
-        <source>Give the governorate&apos;s name.</source>
+        <source>Give the governorate's name.</source>
         <translation>ناوی پارێزگاکە بنووسە.</translation>
     </message>
     <message>
@@ -962,7 +973,7 @@
         <translation>شفرەکردنی ئەم بنکەدراوەیە</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>بنکەدراوەکە شفرە دەکرێت: بەبێ ئەم دەستەواژە نهێنییە کەس ناتوانێت بیخوێنێتەوە، تەنانەت خۆشت. HBM Assess لە هەر دەستپێکردنێکدا دەیپرسێت و هەرگیز هەڵیناگرێت. لە بەڕێوەبەری وشە نهێنییەکانی نووسینگەکەتدا بیپارێزە: دەستەواژەی نهێنی ونبوو ناگەڕێتەوە. چوار وشەی هەڕەمەکی یان زیاتر بەکاربهێنە.</translation>
     </message>
     <message>
@@ -1259,11 +1270,11 @@
         <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
     </message>
     <message>
@@ -1704,7 +1715,7 @@
         <translation>تۆمارکردنی ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <source>Conflict settled: move the file's copy to the bin</source>
         <translation>ناتەبایی یەکلا کرایەوە: کۆپیی فایلەکە بگوازەرەوە بۆ سەبەتەی سڕاوەکان</translation>
     </message>
     <message>

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&New assessment…"), self.new_assessment, QKeySequence.StandardKey.New)
         self._action(file_menu, self.tr("Open &database…"), self.choose_database, QKeySequence.StandardKey.Open)
+        self._action(file_menu, self.tr("New encrypted data&base…"), self.new_encrypted_database)
         self._action(file_menu, self.tr("Encr&ypt this database…"), self.encrypt_this_database)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_shown)
@@ -503,6 +504,35 @@ class MainWindow(QMainWindow):
         tell_what_happened_on_open(self, store, path)
         settings.remember_database(path)
         self.show_home()
+
+    def new_encrypted_database(self) -> None:
+        """File → New encrypted database…: a new file, encrypted from its first byte, then shown."""
+        from hbm_assess.storage import encryption
+        from hbm_assess.storage.database import DatabaseError
+        from hbm_assess.ui.passwords import choose_passphrase
+
+        title = self.tr("New encrypted database")
+        name, _ = QFileDialog.getSaveFileName(
+            self, title, str((self.store.path.parent if self.store.path else Path.home()) / "assessments.sqlite"),
+            self.tr("HBM Assess databases (*.sqlite *.db);;All files (*)"))
+        if not name:
+            return
+        path = Path(name) if Path(name).suffix else Path(name + ".sqlite")
+        if path.exists():
+            QMessageBox.information(self, title, self.tr("%1 already exists. Choose a new file name, or open it and "
+                                                         "use File → Encrypt this database….").replace("%1", str(path)))
+            return
+        passphrase = choose_passphrase(self)
+        if passphrase is None:
+            return
+        encryption.remember(path, passphrase)
+        try:
+            store = Store.open(path)
+        except (DatabaseError, OSError) as error:
+            encryption.forget(path)
+            QMessageBox.warning(self, title, str(error))
+            return
+        self._use_store(store, path)
 
     def encrypt_this_database(self) -> None:
         """File → Encrypt this database…: an encrypted copy is checked, then replaces the plain file."""
