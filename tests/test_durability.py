@@ -15,9 +15,9 @@ from hbm_assess.storage.database import connect
 from hbm_assess.storage.store import Store
 
 KILLS = 300
-# Each open of an encrypted database derives its key (PBKDF2, 256,000 rounds: a third of a second
-# here), and every child opens once: fewer kills keep the encrypted run about as long as the plain one.
-KILLS_ENCRYPTED = 100
+# Each child opens the encrypted database once, and SQLCipher's page encryption slows every save:
+# fewer kills keep the encrypted run about as long as the plain one.
+KILLS_ENCRYPTED = 150
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork() to start many processes quickly")
 

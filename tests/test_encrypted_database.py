@@ -312,3 +312,30 @@ def test_file_new_encrypted_database_creates_it_encrypted_and_shows_it(window, s
     window.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert_nowhere(path.read_bytes(), "the new encrypted database")
     assert not path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_connections_after_the_first_reuse_the_derived_key_and_a_stale_one_falls_back(tmp_path, mini_form):
+    """The window's workers and the portfolio's reader open their own connections: no third of a second each."""
+    import time
+
+    path = tmp_path / "field.sqlite"
+    encryption.remember(path, PASSPHRASE)
+    store = Store.open(path)
+    planted(store, mini_form)
+    store.close()
+    first = connect(path)
+    first.close()
+    assert encryption._name(path) in encryption._raw
+    started = time.monotonic()
+    for _ in range(10):
+        connect(path, read_only=True).close()
+    assert time.monotonic() - started < 2.0  # deriving the key ten times takes 3.5 s or more here
+    # A key derived for another file's salt (this one replaced by another with the same passphrase).
+    encryption._raw[encryption._name(path)] = 'PRAGMA key = "x\'' + "00" * 48 + '\'"'
+    opened = Store.open(path)
+    assert opened.list_assessments()[0].site_name == SITE
+    opened.close()
+    assert encryption._name(path) in encryption._no_raw
+    encryption.remember(path, "not the passphrase")
+    with pytest.raises(WrongPassphrase):
+        Store.open(path)

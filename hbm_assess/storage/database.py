@@ -126,7 +126,8 @@ def held_by_this_process(path: Path) -> bool:
         return key is not None and _open_files[key] > 0
 
 
-def connect(path: Path, read_only: bool = False, *, through_sqlcipher: bool = False) -> sqlite3.Connection:
+def connect(path: Path, read_only: bool = False, *, through_sqlcipher: bool = False,
+            _derived_key: bool = True) -> sqlite3.Connection:
     """A connection with the app's pragmas: busy timeout, full sync, WAL's companions, autocommit off to us.
 
     Every connection the app opens to a database comes from here (the window's, a
@@ -143,6 +144,9 @@ def connect(path: Path, read_only: bool = False, *, through_sqlcipher: bool = Fa
             # read, the file is all there is and nobody can change it: tell SQLite so.
             target += "&immutable=1"
     passphrase = encryption.key_for(path)
+    raw_key = None
+    if passphrase is not None and _derived_key:
+        raw_key = encryption.raw_key_statement(path, passphrase, may_read=not held_by_this_process(path))
     plain = passphrase is None and not through_sqlcipher
     module, factory = (sqlite3, _Connection) if plain else (encryption.cipher(), _cipher_factory())
     conn = module.connect(target, uri=read_only, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
@@ -158,8 +162,15 @@ def connect(path: Path, read_only: bool = False, *, through_sqlcipher: bool = Fa
         if passphrase is not None:
             # SQLCipher writes its own error lines on stderr; the app says what went wrong in one line.
             conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(encryption.key_statement(passphrase))
-            conn.execute("SELECT count(*) FROM sqlite_master")  # a wrong passphrase fails here, not later
+            conn.execute(raw_key or encryption.key_statement(passphrase))
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master")  # a wrong passphrase fails here, not later
+            except sql_errors("DatabaseError"):
+                if raw_key is None:
+                    raise
+                encryption.raw_key_failed(path)
+                conn.close()
+                return connect(path, read_only, through_sqlcipher=through_sqlcipher, _derived_key=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")

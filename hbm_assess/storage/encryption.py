@@ -18,7 +18,13 @@ from pathlib import Path
 PASSPHRASE_ENV = "HBM_ASSESS_PASSPHRASE"
 
 _keys: dict[str, str] = {}
+# The key SQLCipher derives from a passphrase (PBKDF2-HMAC-SHA512, 256,000 rounds: a third of a second)
+# for the salt in a file's first 16 bytes, given to SQLCipher as a raw key by the connections after the
+# first: the window's workers and the portfolio's reader open their own, and should not wait for it.
+_raw: dict[str, str] = {}
+_no_raw: set[str] = set()
 _keys_lock = threading.Lock()
+KDF_ROUNDS = 256_000  # SQLCipher 4's default, with HMAC-SHA512 and a 32-byte key
 
 
 class PassphraseError(Exception):
@@ -34,12 +40,57 @@ def remember(path: Path, passphrase: str) -> None:
     if not passphrase:
         raise PassphraseError("the passphrase is empty")
     with _keys_lock:
-        _keys[_name(path)] = passphrase
+        name = _name(path)
+        _keys[name] = passphrase
+        _raw.pop(name, None)
+        _no_raw.discard(name)
 
 
 def forget(path: Path) -> None:
     with _keys_lock:
-        _keys.pop(_name(path), None)
+        name = _name(path)
+        _keys.pop(name, None)
+        _raw.pop(name, None)
+        _no_raw.discard(name)
+
+
+def raw_key_statement(path: Path, passphrase: str, may_read: bool) -> str | None:
+    """PRAGMA key with the key already derived for this file's salt; None: let SQLCipher derive it.
+
+    ``may_read``: no connection of this process holds the file, so its first bytes may be read
+    (storage.database's rule); otherwise only a key derived earlier is given.
+    """
+    import hashlib
+
+    name = _name(path)
+    with _keys_lock:
+        if name in _no_raw or _keys.get(name) != passphrase:
+            return None
+        if name in _raw:
+            return _raw[name]
+    if not may_read:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            salt = handle.read(16)
+    except OSError:
+        return None
+    if len(salt) < 16 or salt.startswith(b"SQLite format 3"):
+        return None
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, 32)
+    statement = f"PRAGMA key = \"x'{key.hex()}{salt.hex()}'\""
+    with _keys_lock:
+        if _keys.get(name) == passphrase:
+            _raw[name] = statement
+    return statement
+
+
+def raw_key_failed(path: Path) -> None:
+    """The derived key did not open the file (another salt, other SQLCipher settings): derive no more for it."""
+    with _keys_lock:
+        name = _name(path)
+        _raw.pop(name, None)
+        _no_raw.add(name)
 
 
 def key_for(path: Path) -> str | None:
