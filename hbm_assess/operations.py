@@ -131,3 +131,20 @@ def set_answer(store: Store, assessment_id: int, indicator_id: str, value: str, 
     if not group:
         return store.save_answer(assessment_id, answer)
     return workshop.save_group_answer(store, assessment_id, group, answer)
+
+
+
+def compare_with(store: Store, form: Form, answers, earlier_id: int):
+    """Answers to ``form`` set against an earlier assessment of the same site: its answers and the comparison.
+
+    The two may use different versions of a questionnaire, or a rapid and a detailed form of one
+    family; every stored version of the questionnaires involved is passed along for renames.
+    """
+    from hbm_assess.core.comparison import compare_assessments
+
+    earlier = store.assessment(earlier_id)
+    earlier_form = store.form(earlier.form_id, earlier.form_version)
+    involved = {form.id, earlier_form.id} | {f.detailed_form[0] for f in (form, earlier_form) if f.detailed_form}
+    known = [store.form(form_id, version) for form_id, version in store.stored_forms() if form_id in involved]
+    earlier_answers = store.answers(earlier_id)
+    return earlier_answers, compare_assessments(earlier_form, earlier_answers, form, answers, known)

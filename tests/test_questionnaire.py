@@ -56,6 +56,7 @@ def test_form_survives_conversion_to_plain_data_and_back(mini_form):
     assert again == mini_form
 
 
+
 def test_vocabulary_names_every_term_in_every_language():
     vocab = vocabulary()
     for group in (vocab.levels, vocab.special_answers, vocab.phases, vocab.evidence_types,
@@ -132,6 +133,22 @@ BREAKAGES = {
         lambda d: d["areas"][0]["indicators"][0]["levels"].update(
             {4: [{"en": "Applied", "ar": "مطبق"}, {"en": "Budgeted"}]}),
         "REG-01 › levels › 4 › 2: the 'ar' text is missing or empty",
+    ),
+    "summarises without naming the detailed form": (
+        lambda d: d.update(mode="rapid") or d["areas"][0]["indicators"][0].update(summarises=["OPS-01"]),
+        "detailed_form: missing; items say what they summarise",
+    ),
+    "summarises as prose": (
+        lambda d: d["areas"][0]["indicators"][0].update(summarises=["all of OPS"]),
+        "REG-01 › summarises: must be a list of detailed indicator ids",
+    ),
+    "detailed form named by a detailed form": (
+        lambda d: d.update(mode="detailed", detailed_form={"id": "hbm-detailed", "version": "1.1"}),
+        "detailed_form: only a rapid form names the detailed form it summarises",
+    ),
+    "detailed form version as number": (
+        lambda d: d.update(mode="rapid", detailed_form={"id": "hbm-detailed", "version": 1.1}),
+        "detailed_form: write it as {id: hbm-detailed, version: \"1.1\"}",
     ),
 }
 

@@ -111,3 +111,23 @@ def test_action_needs_a_title_and_can_be_deleted(qtbot, view, store, mini_assess
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(view.plan.delete_button, Qt.MouseButton.LeftButton)
     assert store.actions(mini_assessment) == []
+
+
+def test_comparison_across_versions_says_how_many_indicators_were_left_out(qtbot, view, store, mini_assessment):
+    from conftest import TESTS
+
+    from hbm_assess.core.assessment import Assessment
+    from hbm_assess.core.questionnaire import load_form
+
+    v2 = load_form(TESTS / "forms" / "mini-v2.yaml")
+    earlier = store.assessment(mini_assessment)
+    follow_up = store.create_assessment(Assessment("mini", "2.0", earlier.site, date="2027-01-01"), v2, [
+        Answer("REG-01", level=2), Answer("OPS-01", level=4), Answer("OPS-05", level=3), Answer("REG-03", level=5)])
+    window = view.window()
+    window.open_assessment(follow_up)
+    results = window.assessment_view.results
+    results.compare_with.setCurrentIndex(1)
+    # REG-01 1→2, OPS-01 4→4, OPS-05 (was OPS-02, N/A) not comparable; REG-02 (1.0 only) and REG-03 (2.0 only) left out
+    assert results.comparison_note.text() == (
+        "Improved 1 · same 1 · worse 0 · not comparable 1 · 2 left out: only one of the two versions asks them")
+    assert _column(results.table_model, ScoredTableModel.CHANGE) == ["+1", "", "0", ""]
