@@ -264,8 +264,25 @@ def _print_table(rows: list[tuple[str, ...]]) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
-def _form(args) -> int:
+def _forms_beside(paths) -> dict:
+    """The installed questionnaires and those among ``paths``: what a rapid form's ``summarises`` may name."""
     from hbm_assess.core.questionnaire import FormError, installed_forms, load_form
+
+    try:
+        known = dict(installed_forms())
+    except FormError:
+        known = {}
+    for path in paths:
+        try:
+            form = load_form(path)
+        except FormError:
+            continue
+        known[form.key] = form
+    return known
+
+
+def _form(args) -> int:
+    from hbm_assess.core.questionnaire import FormError, installed_forms, load_form, summary_problems
     from hbm_assess.core.vocabulary import vocabulary
 
     if args.form_command == "xlsform":
@@ -307,6 +324,12 @@ def _form(args) -> int:
         except FormError as error:
             for problem in error.problems:
                 print(f"{error.source}: {problem}")
+            status = EXIT_PROBLEMS
+            continue
+        problems = summary_problems(form, _forms_beside(args.paths))
+        for problem in problems:
+            print(f"{path}: {problem}")
+        if problems:
             status = EXIT_PROBLEMS
             continue
         app_languages = tuple(vocabulary().levels[1].name.by_language)  # the languages the app speaks

@@ -5,6 +5,8 @@ The app and the command line both call these, so they behave the same.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hbm_assess.core.demo import demo_assessments
 from hbm_assess.core.questionnaire import Form, installed_forms, latest
 from hbm_assess.core.reference import crossing_points, institutions
@@ -134,6 +136,12 @@ def set_answer(store: Store, assessment_id: int, indicator_id: str, value: str, 
 
 
 
+@lru_cache(maxsize=1)
+def _installed() -> dict:
+    """The shipped questionnaires, read once: Results compares again at every answer."""
+    return installed_forms()
+
+
 def compare_with(store: Store, form: Form, answers, earlier_id: int):
     """Answers to ``form`` set against an earlier assessment of the same site: its answers and the comparison.
 
@@ -146,5 +154,6 @@ def compare_with(store: Store, form: Form, answers, earlier_id: int):
     earlier_form = store.form(earlier.form_id, earlier.form_version)
     involved = {form.id, earlier_form.id} | {f.detailed_form[0] for f in (form, earlier_form) if f.detailed_form}
     known = [store.form(form_id, version) for form_id, version in store.stored_forms() if form_id in involved]
+    known += [form for key, form in _installed().items() if key[0] in involved]
     earlier_answers = store.answers(earlier_id)
     return earlier_answers, compare_assessments(earlier_form, earlier_answers, form, answers, known)

@@ -171,3 +171,19 @@ def test_form_check_names_the_file_and_indicator_of_a_primary_phase_not_among_it
     assert (f"{broken}: REG-01 › phase: the primary phase 'emergency' must also be listed in phases (pre-crisis)"
             in out)
     assert f"{broken}: REG-01 › scope: 'country' is unknown" in out
+
+
+def test_form_check_follows_summarises_into_the_detailed_form(tmp_path, capsys):
+    rapid = tmp_path / "rapid.yaml"
+    text = (forms_dir() / "hbm-rapid-1.1.yaml").read_text(encoding="utf-8")
+    rapid.write_text(text.replace("summarises: [REG-07]", "summarises: [REG-07, REG-70]"), encoding="utf-8")
+    code, out, _ = run(capsys, "form", "check", rapid)
+    assert code == 1 and out == f"{rapid}: REG-R4 › summarises: REG-70 not in hbm-detailed 1.1\n"
+    rapid.write_text(text.replace('version: "1.1"}', 'version: "9.9"}'), encoding="utf-8")
+    code, out, _ = run(capsys, "form", "check", rapid)
+    assert code == 1 and "detailed_form: hbm-detailed 9.9 is not installed" in out
+    detailed = tmp_path / "detailed-9.9.yaml"
+    detailed.write_text((forms_dir() / "hbm-detailed-1.1.yaml").read_text(encoding="utf-8").replace(
+        'version: "1.1"', 'version: "9.9"'), encoding="utf-8")
+    code, out, _ = run(capsys, "form", "check", rapid, detailed)
+    assert code == 0, "a detailed form checked beside the rapid one counts"

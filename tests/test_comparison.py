@@ -115,3 +115,26 @@ def test_form_check_follows_summarises_into_the_detailed_form(summarised, proble
     assert summary_problems(rapid, {DETAILED.key: DETAILED}) == ([problem] if problem else [])
     assert summary_problems(rapid, {}) == [
         "detailed_form: t-detailed 1.1 is not installed; install it in forms/ or check the file together with it"]
+
+
+RAPID_10, RAPID_11 = FORMS[("hbm-rapid", "1.0")], FORMS[("hbm-rapid", "1.1")]
+
+
+def test_a_rapid_1_1_workshop_baseline_against_a_detailed_1_1_follow_up():
+    baseline = answers(OPS_R1=2, REG_R4=1)
+    follow_up = answers(OPS_01=3, OPS_02=2, OPS_03=1, REG_07=2, OPS_11=4)
+    result = compare_assessments(RAPID_11, baseline, DETAILED_11, follow_up, FORMS.values())
+    assert result.kind == RAPID_DETAILED and len(result.changes) == 45 and len(result.left_out) == 15
+    by_id = result.by_indicator()
+    assert [by_id[i].delta for i in ("OPS-01", "OPS-02", "OPS-03", "REG-07")] == [1, 0, -1, 1]
+    assert "OPS-11" in result.left_out, "no rapid item summarises the internal checkpoint indicator"
+
+
+def test_a_rapid_1_0_baseline_borrows_what_its_items_summarise_from_rapid_1_1():
+    # ADM-R2 of 1.0 became ADM-R2 and ADM-R4 in 1.1: ADM-02, 03, 04, 08 and ADM-07, 09
+    result = compare_assessments(RAPID_10, answers(ADM_R2=2), DETAILED_10, answers(ADM_07=3, ADM_02=2),
+                                 FORMS.values())
+    by_id = result.by_indicator()
+    assert (by_id["ADM-07"].before, by_id["ADM-07"].after, by_id["ADM-02"].delta) == (2, 3, 0)
+    assert result.left_out == (), "every 1.0 detailed indicator is summarised by some rapid item"
+    assert compare_assessments(RAPID_10, {}, DETAILED_10, {}).changes == (), "without rapid 1.1, nothing to follow"

@@ -6,7 +6,15 @@ import textwrap
 import pytest
 import yaml
 
-from hbm_assess.core.questionnaire import FormError, form_from_data, installed_forms, load_form
+from hbm_assess.core.questionnaire import (
+    FormError,
+    form_from_data,
+    installed_forms,
+    latest,
+    load_form,
+    summary_problems,
+)
+from hbm_assess.core.versions import line_up
 from hbm_assess.core.vocabulary import LEVELS, Phase, vocabulary
 from hbm_assess.locations import forms_dir
 
@@ -54,6 +62,31 @@ def test_rapid_form_has_one_item_per_sub_area():
 def test_form_survives_conversion_to_plain_data_and_back(mini_form):
     again = form_from_data(copy.deepcopy(mini_form.to_dict()), source=mini_form.source)
     assert again == mini_form
+
+
+def test_a_rapid_form_keeps_what_its_items_summarise_through_plain_data():
+    rapid = latest(installed_forms(), "hbm-rapid")
+    again = form_from_data(copy.deepcopy(rapid.to_dict()), source=rapid.source)
+    assert again == rapid and again.detailed_form == ("hbm-detailed", "1.1")
+    assert all(item.summarises for item in again.indicators())
+
+
+def test_rapid_1_1_splits_the_four_joined_items_and_lines_them_up_with_1_0():
+    forms = installed_forms()
+    lineup = line_up([forms[("hbm-rapid", "1.0")], forms[("hbm-rapid", "1.1")]])
+    assert {old: lineup.lined_up("1.0", old) for old in ("REG-R3", "INF-R2", "ADM-R1", "ADM-R2")} == {
+        "REG-R3": ("REG-R3", "REG-R4"), "INF-R2": ("INF-R2", "INF-R4"),
+        "ADM-R1": ("ADM-R1", "ADM-R3"), "ADM-R2": ("ADM-R2", "ADM-R4")}
+    assert lineup.left_out == ()
+    assert summary_problems(forms[("hbm-rapid", "1.1")], forms) == []
+
+
+def test_detailed_1_1_keeps_every_1_0_indicator():
+    forms = installed_forms()
+    old, new = forms[("hbm-detailed", "1.0")], forms[("hbm-detailed", "1.1")]
+    assert set(old.by_id) < set(new.by_id) and new.indicator_count == 60
+    for ind_id, indicator in old.by_id.items():
+        assert new.by_id[ind_id].levels[3].get("en") == indicator.levels[3].get("en"), ind_id
 
 
 

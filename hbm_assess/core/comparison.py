@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from hbm_assess.core.assessment import Answer
-from hbm_assess.core.questionnaire import Form, family
+from hbm_assess.core.questionnaire import Form, family, version_key
 from hbm_assess.core.versions import line_up
 
 SAME_FORM = "same-form"
@@ -138,7 +138,9 @@ def _rapid_and_detailed(earlier_form: Form, earlier: Mapping[str, Answer], later
 def _summarised(rapid: Form, detailed: Form, known: dict) -> dict[str, tuple[str, ...]]:
     """Each rapid item's ``summarises`` ids, as the given detailed form's version calls them."""
     named = rapid.detailed_form
-    if named is None or named[0] != detailed.id:
+    if named is None:
+        return _summarised_through_newer(rapid, detailed, known)
+    if named[0] != detailed.id:
         return {}
     if named == detailed.key:
         return {item.id: tuple(i for i in item.summarises if i in detailed.by_id) for item in rapid.indicators()}
@@ -158,6 +160,24 @@ def _summarised(rapid: Form, detailed: Form, known: dict) -> dict[str, tuple[str
                 ids += [i for i in by_lined_up.get(lined_up, ()) if i not in ids]
         covers[item.id] = tuple(ids)
     return covers
+
+
+def _summarised_through_newer(rapid: Form, detailed: Form, known: dict) -> dict[str, tuple[str, ...]]:
+    """A rapid version that names nothing (hbm-rapid 1.0) borrows what its items became in a newer one."""
+    versions = [form for form in known.values() if form.id == rapid.id]
+    newer = [form for form in versions if form.detailed_form]
+    if not newer:
+        return {}
+    newest = max(newer, key=lambda form: version_key(form.version))
+    lineup = line_up(versions, compared=[rapid.version, newest.version])
+    covers = _summarised(newest, detailed, known)
+    borrowed = {}
+    for item in rapid.indicators():
+        ids: list[str] = []
+        for lined_up in lineup.lined_up(rapid.version, item.id):
+            ids += [i for i in covers.get(lined_up, ()) if i not in ids]
+        borrowed[item.id] = tuple(ids)
+    return borrowed
 
 
 def _level(answers: Mapping[str, Answer], indicator_id: str) -> int | None:
