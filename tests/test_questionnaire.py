@@ -317,3 +317,17 @@ def test_the_meaning_leaves_out_phase_and_scope_only(mini_form):
     assert changed.to_dict() != mini_form.to_dict()
     data["areas"][0]["indicators"][0]["label"]["en"] = "Another question"
     assert form_from_data(data).meaning() != mini_form.meaning()
+
+
+def test_the_new_1_1_indicators_list_level_4_and_5_conditions_one_by_one_in_every_language():
+    forms = installed_forms()
+    old, new = forms[("hbm-detailed", "1.0")], forms[("hbm-detailed", "1.1")]
+    added = [ind for ind in new.indicators() if ind.id not in old.by_id]
+    assert len(added) == 16
+    for ind in added:
+        assert ind.phase in ind.phases and ind.scope in ("post", "national"), ind.id
+        for level in (4, 5):
+            conditions = ind.level_conditions(level)
+            assert len(conditions) >= 2, (ind.id, level)
+            assert all(c.has(lang) for c in conditions for lang in ("en", "ar", "ckb")), (ind.id, level)
+            assert not any("(1)" in c.get("en") or "(2)" in c.get("en") for c in conditions), (ind.id, level)
