@@ -281,6 +281,16 @@ def _forms_beside(paths) -> dict:
     return known
 
 
+def _term_warnings(form) -> list[str]:
+    """Variants of preferred terms and non-Western digits in the form's text (data/glossary.yaml)."""
+    from hbm_assess.core.terms import GlossaryError, term_warnings
+
+    try:
+        return term_warnings(form)
+    except (GlossaryError, OSError) as error:
+        return [f"the glossary could not be read, so terms were not checked: {error}"]
+
+
 def _form(args) -> int:
     from hbm_assess.core.questionnaire import FormError, installed_forms, load_form, summary_problems
     from hbm_assess.core.vocabulary import vocabulary
@@ -339,6 +349,8 @@ def _form(args) -> int:
                          for lang, places in missing.items())
         print(f"{path}: ok — {form.id} {form.version}, {len(form.areas)} areas, {form.indicator_count} indicators, "
               f"languages {', '.join(form.languages)}" + (f" ({note})" if note else ""))
+        for warning in _term_warnings(form):
+            print(f"{path}: warning: {warning}")
     return status
 
 

@@ -92,7 +92,25 @@ def test_form_check_passes_the_shipped_forms(capsys):
     paths = sorted(forms_dir().glob("*.yaml"))
     code, out, _ = run(capsys, "form", "check", *paths)
     assert code == 0
-    assert len(out.splitlines()) == len(paths) and all(": ok — " in line for line in out.splitlines())
+    oks = [line for line in out.splitlines() if ": ok — " in line]
+    warnings = [line for line in out.splitlines() if ": warning: " in line]
+    assert len(oks) == len(paths) and len(oks) + len(warnings) == len(out.splitlines())
+    # 1.0 stays as published (its text is what old workbooks hash); 1.1 writes every term one way
+    assert all("-1.1.yaml" not in line for line in warnings) and "missing" not in out
+
+
+def test_form_check_warns_on_a_variant_spelling_and_eastern_digits(tmp_path, capsys):
+    form = tmp_path / "variant.yaml"
+    text = (forms_dir() / "hbm-detailed-1.1.yaml").read_text(encoding="utf-8")
+    form.write_text(text.replace("إقليم كردستان", "إقليم كوردستان", 1).replace("مدار 24 ساعة", "مدار ٢٤ ساعة", 1)
+                    .replace("الجمارك", "الكمارك", 1), encoding="utf-8")
+    code, out, _ = run(capsys, "form", "check", form)
+    assert code == 0, "a warning, not a failure"
+    warnings = [line.split(": warning: ")[1] for line in out.splitlines() if ": warning: " in line]
+    assert any(w.endswith("'كوردستان' — write 'كردستان' (glossary: kurdistan)") for w in warnings), warnings
+    assert any(w.endswith("'الكمارك' — write 'الجمارك' (glossary: customs)") for w in warnings), warnings
+    assert any(w.endswith("› ar: digits ٢٤ — write 0-9 in every language") for w in warnings), warnings
+    assert len(warnings) == 3
 
 
 def test_form_check_reports_each_problem_and_fails(tmp_path, capsys):

@@ -15,6 +15,7 @@ from hbm_assess.core.reference import (
     crossing_points,
     institutions,
 )
+from hbm_assess.core.terms import load_glossary
 from hbm_assess.core.vocabulary import load_vocabulary
 from hbm_assess.locations import data_dir, forms_dir
 
@@ -36,6 +37,9 @@ def test_shipped_file_is_valid_and_in_every_language(path):
         for kind in ("levels", "special_answers", "phases", "evidence_types", "confidence", "site_types", "scopes"):
             for term in getattr(vocabulary, kind).values():
                 assert [lang for lang in LANGUAGES if not term.name.has(lang)] == [], f"{kind} {term.id}"
+    elif path.name == "glossary.yaml":
+        terms = load_glossary(path)  # raises GlossaryError naming every problem
+        assert terms and all(term.preferred.has(lang) for term in terms for lang in LANGUAGES)
     elif path.name in ("crossing_points.yaml", "institutions.yaml"):
         assert check_file(path) == []
     else:
@@ -199,3 +203,18 @@ def test_form_check_checks_the_reference_lists_too(tmp_path, capsys):
         f"{tmp_path / 'institutions.yaml'}: ok — 18 institutions",
         f"{broken}: {POINT_2}: type: 'river' is unknown; use one of: land, air, sea, internal",
     ]
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda t: t[0].pop("ckb"), "kurdistan: the preferred 'ckb' word is missing"),
+    (lambda t: t[0]["variants"].update(ar=["ردستان"]),
+     "kurdistan › variants › ar: 'ردستان' is part of the preferred 'كردستان', so every correct use would be flagged"),
+    (lambda t: t.append(dict(t[0])), "kurdistan: defined twice"),
+    (lambda t: t[1]["variants"].update(ku=["gumrik"]), "customs › variants › ku: a list of words in en, ar or ckb"),
+])
+def test_a_broken_glossary_names_the_term_and_the_fix(change, problem):
+    from hbm_assess.core.terms import glossary_problems
+
+    data = copy.deepcopy(_data("glossary"))
+    change(data["terms"])
+    assert glossary_problems(data) == [problem]
