@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from hbm_assess.core.demo import demo_assessments
-from hbm_assess.core.questionnaire import Form, installed_forms, latest
+from hbm_assess.core.questionnaire import Form, installed_forms, latest, version_key
 from hbm_assess.core.reference import crossing_points, institutions
 from hbm_assess.storage.store import Store
 
@@ -20,14 +20,28 @@ def shipped_forms() -> list[Form]:
     return sorted(newest, key=lambda form: (form.mode != "detailed", form.id))
 
 
+def demo_forms() -> list[Form]:
+    """Every installed questionnaire version, the newest detailed first: demos mix 1.0 baselines and 1.1."""
+    forms = installed_forms()
+    newest = latest(forms, "hbm-detailed") if any(fid == "hbm-detailed" for fid, _ in forms) else None
+    rest = sorted((f for f in forms.values() if f is not newest), key=lambda f: (f.id, version_key(f.version)))
+    return ([newest] if newest else []) + rest
+
+
 def add_demo_assessments(store: Store, count: int = 1, seed: int = 2014) -> list[int]:
     """Add ``count`` fictional assessments across Iraq's border crossing points."""
-    forms = shipped_forms()
+    from hbm_assess.core.reference import governorates
+    from hbm_assess.storage.workshop import save_groups
+
+    forms = demo_forms()
     by_key = {form.key: form for form in forms}
+    kurdistan = frozenset(g.id for g in governorates() if g.region == "KR")
     ids = []
-    for demo in demo_assessments(count, seed, forms, crossing_points(), institutions()):
+    for demo in demo_assessments(count, seed, forms, crossing_points(), institutions(), kurdistan=kurdistan):
         form = by_key[(demo.assessment.form_id, demo.assessment.form_version)]
         ids.append(store.create_assessment(demo.assessment, form, demo.answers, demo.actions))
+        if demo.groups:
+            save_groups(store, ids[-1], list(demo.groups))
     return ids
 
 
