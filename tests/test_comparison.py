@@ -37,17 +37,19 @@ def form(form_id, version, mode, *indicators, detailed_form=None) -> Form:
                 detailed_form=detailed_form)
 
 
-def test_a_1_0_baseline_and_a_1_1_follow_up_compare_on_the_44_indicators_both_ask():
-    earlier = answers(REG_01=2, OPS_01=1, OPS_04=3, COO_08=4)
-    later = answers(REG_01=3, OPS_01=1, OPS_04=2, OPS_11=3, OPS_17=2)
+def test_a_1_0_baseline_and_a_1_1_follow_up_compare_on_the_indicators_both_ask():
+    earlier = answers(REG_01=2, OPS_01=1, OPS_04=3, COO_08=4, ADM_07=2)
+    later = answers(REG_01=3, OPS_01=1, OPS_04=2, OPS_11=3, OPS_17=2, ADM_07=3, ADM_09=1)
     result = compare_assessments(DETAILED_10, earlier, DETAILED_11, later, FORMS.values())
     assert result.kind == VERSIONS
-    assert len(result.changes) == 44 and len(result.left_out) == 16
-    assert {"OPS-11", "OPS-17", "REG-10", "COO-09", "INF-10", "ADM-09"} <= set(result.left_out)
+    # the 44 of 1.0, and ADM-09, split from 1.0's ADM-07 (psychosocial support for officers); 15 new topics
+    assert len(result.changes) == 45 and len(result.left_out) == 15
+    assert {"OPS-11", "OPS-17", "REG-10", "COO-09", "INF-10"} <= set(result.left_out)
     by_id = result.by_indicator()
     assert (by_id["REG-01"].delta, by_id["OPS-01"].delta, by_id["OPS-04"].delta) == (1, 0, -1)
+    assert (by_id["ADM-07"].delta, by_id["ADM-09"].delta) == (1, -1), "both parts of a split against the old score"
     assert "OPS-11" not in by_id, "asked only by 1.1: left out, not 'not comparable'"
-    assert (result.improved, result.same, result.worse, result.not_comparable) == (1, 1, 1, 41)
+    assert (result.improved, result.same, result.worse, result.not_comparable) == (2, 1, 2, 40)
 
 
 def test_the_same_form_twice_leaves_nothing_out():
