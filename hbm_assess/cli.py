@@ -340,8 +340,35 @@ def _print_table(rows: list[tuple[str, ...]]) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
-def _form(args) -> int:
+def _forms_beside(paths) -> dict:
+    """The installed questionnaires and those among ``paths``: what a rapid form's ``summarises`` may name."""
     from hbm_assess.core.questionnaire import FormError, installed_forms, load_form
+
+    try:
+        known = dict(installed_forms())
+    except FormError:
+        known = {}
+    for path in paths:
+        try:
+            form = load_form(path)
+        except FormError:
+            continue
+        known[form.key] = form
+    return known
+
+
+def _term_warnings(form) -> list[str]:
+    """Variants of preferred terms and non-Western digits in the form's text (data/glossary.yaml)."""
+    from hbm_assess.core.terms import GlossaryError, term_warnings
+
+    try:
+        return term_warnings(form)
+    except (GlossaryError, OSError) as error:
+        return [f"the glossary could not be read, so terms were not checked: {error}"]
+
+
+def _form(args) -> int:
+    from hbm_assess.core.questionnaire import FormError, installed_forms, load_form, summary_problems
     from hbm_assess.core.vocabulary import vocabulary
 
     if args.form_command == "xlsform":
@@ -385,6 +412,12 @@ def _form(args) -> int:
                 print(f"{error.source}: {problem}")
             status = EXIT_PROBLEMS
             continue
+        problems = summary_problems(form, _forms_beside(args.paths))
+        for problem in problems:
+            print(f"{path}: {problem}")
+        if problems:
+            status = EXIT_PROBLEMS
+            continue
         app_languages = tuple(vocabulary().levels[1].name.by_language)  # the languages the app speaks
         missing = form.missing_translations(also=app_languages)
         total = len(list(form.texts()))
@@ -392,6 +425,8 @@ def _form(args) -> int:
                          for lang, places in missing.items())
         print(f"{path}: ok — {form.id} {form.version}, {len(form.areas)} areas, {form.indicator_count} indicators, "
               f"languages {', '.join(form.languages)}" + (f" ({note})" if note else ""))
+        for warning in _term_warnings(form):
+            print(f"{path}: warning: {warning}")
     return status
 
 

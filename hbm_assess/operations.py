@@ -5,8 +5,10 @@ The app and the command line both call these, so they behave the same.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hbm_assess.core.demo import demo_assessments
-from hbm_assess.core.questionnaire import Form, installed_forms, latest
+from hbm_assess.core.questionnaire import Form, installed_forms, latest, version_key
 from hbm_assess.core.reference import crossing_points, institutions
 from hbm_assess.storage.store import Store
 
@@ -18,14 +20,28 @@ def shipped_forms() -> list[Form]:
     return sorted(newest, key=lambda form: (form.mode != "detailed", form.id))
 
 
+def demo_forms() -> list[Form]:
+    """Every installed questionnaire version, the newest detailed first: demos mix 1.0 baselines and 1.1."""
+    forms = installed_forms()
+    newest = latest(forms, "hbm-detailed") if any(fid == "hbm-detailed" for fid, _ in forms) else None
+    rest = sorted((f for f in forms.values() if f is not newest), key=lambda f: (f.id, version_key(f.version)))
+    return ([newest] if newest else []) + rest
+
+
 def add_demo_assessments(store: Store, count: int = 1, seed: int = 2014) -> list[int]:
     """Add ``count`` fictional assessments across Iraq's border crossing points."""
-    forms = shipped_forms()
+    from hbm_assess.core.reference import governorates
+    from hbm_assess.storage.workshop import save_groups
+
+    forms = demo_forms()
     by_key = {form.key: form for form in forms}
+    kurdistan = frozenset(g.id for g in governorates() if g.region == "KR")
     ids = []
-    for demo in demo_assessments(count, seed, forms, crossing_points(), institutions()):
+    for demo in demo_assessments(count, seed, forms, crossing_points(), institutions(), kurdistan=kurdistan):
         form = by_key[(demo.assessment.form_id, demo.assessment.form_version)]
         ids.append(store.create_assessment(demo.assessment, form, demo.answers, demo.actions))
+        if demo.groups:
+            save_groups(store, ids[-1], list(demo.groups))
     return ids
 
 
@@ -131,3 +147,27 @@ def set_answer(store: Store, assessment_id: int, indicator_id: str, value: str, 
     if not group:
         return store.save_answer(assessment_id, answer)
     return workshop.save_group_answer(store, assessment_id, group, answer)
+
+
+
+@lru_cache(maxsize=1)
+def _installed() -> dict:
+    """The shipped questionnaires, read once: Results compares again at every answer."""
+    return installed_forms()
+
+
+def compare_with(store: Store, form: Form, answers, earlier_id: int):
+    """Answers to ``form`` set against an earlier assessment of the same site: its answers and the comparison.
+
+    The two may use different versions of a questionnaire, or a rapid and a detailed form of one
+    family; every stored version of the questionnaires involved is passed along for renames.
+    """
+    from hbm_assess.core.comparison import compare_assessments
+
+    earlier = store.assessment(earlier_id)
+    earlier_form = store.form(earlier.form_id, earlier.form_version)
+    involved = {form.id, earlier_form.id} | {f.detailed_form[0] for f in (form, earlier_form) if f.detailed_form}
+    known = [store.form(form_id, version) for form_id, version in store.stored_forms() if form_id in involved]
+    known += [form for key, form in _installed().items() if key[0] in involved]
+    earlier_answers = store.answers(earlier_id)
+    return earlier_answers, compare_assessments(earlier_form, earlier_answers, form, answers, known)

@@ -13,13 +13,39 @@ from hbm_assess.core.reference import (
     app_languages,
     check_file,
     crossing_points,
+    governorates,
     institutions,
 )
+from hbm_assess.core.terms import load_glossary
 from hbm_assess.core.vocabulary import load_vocabulary
 from hbm_assess.locations import data_dir, forms_dir
 
 SHIPPED = sorted(forms_dir().glob("*.yaml")) + sorted(data_dir().iterdir())
 LANGUAGES = ("en", "ar", "ckb")  # what the app speaks: English, Arabic, Kurdish Sorani
+
+
+VERSION_1_0_POINTS = ("ibrahim-khalil", "rabia", "al-walid", "al-qaim", "trebil", "arar", "safwan", "zurbatiyah",
+                      "mandali", "munthiriya", "shalamcheh", "haj-omran", "bashmakh", "parviz-khan", "erbil-airport",
+                      "baghdad-airport", "umm-qasr", "example-internal-kirkuk-erbil")
+
+
+def test_crossing_points_keep_their_codes_and_sit_in_a_known_governorate_inside_iraq():
+    points = crossing_points()
+    assert tuple(point.id for point in points[:18]) == VERSION_1_0_POINTS, "assessments refer to these codes"
+    assert len({point.id for point in points}) == len(points)
+    by_pcode = {governorate.id: governorate for governorate in governorates()}
+    assert len(by_pcode) == 18
+    for point in points:
+        governorate = by_pcode[point.adm1_pcode]
+        assert point.iso_3166_2 == governorate.iso_3166_2 and point.governorate == governorate.name, point.id
+        assert all(point.name.has(lang) for lang in LANGUAGES), point.id
+        if point.latitude is not None:
+            assert 29.0 <= point.latitude <= 37.5 and 38.7 <= point.longitude <= 48.7, point.id
+        assert point.unlocode == "" or point.unlocode.startswith("IQ"), point.id
+    kinds = {point.type for point in points}
+    assert kinds == {"land", "air", "sea", "internal"}
+    neighbours = {point.neighbour for point in points if point.type == "land"}
+    assert neighbours == {"TR", "SY", "JO", "SA", "KW", "IR"}
 
 
 def test_the_app_speaks_english_arabic_and_kurdish():
@@ -36,7 +62,10 @@ def test_shipped_file_is_valid_and_in_every_language(path):
         for kind in ("levels", "special_answers", "phases", "evidence_types", "confidence", "site_types", "scopes"):
             for term in getattr(vocabulary, kind).values():
                 assert [lang for lang in LANGUAGES if not term.name.has(lang)] == [], f"{kind} {term.id}"
-    elif path.name in ("crossing_points.yaml", "institutions.yaml"):
+    elif path.name == "glossary.yaml":
+        terms = load_glossary(path)  # raises GlossaryError naming every problem
+        assert terms and all(term.preferred.has(lang) for term in terms for lang in LANGUAGES)
+    elif path.name in ("crossing_points.yaml", "institutions.yaml", "governorates.yaml"):
         assert check_file(path) == []
     else:
         pytest.fail(f"{path} has no check: add one here, as a file in data/ is a contract")
@@ -44,7 +73,10 @@ def test_shipped_file_is_valid_and_in_every_language(path):
 
 def test_the_lists_load_with_their_known_entries():
     points = {point.id: point for point in crossing_points()}
-    assert len(points) == 18 and points["ibrahim-khalil"].adm1_pcode == "IQG09"
+    assert len(points) == 31 and points["ibrahim-khalil"].adm1_pcode == "IQG09"
+    assert (points["peshkhabour"].neighbour, points["peshkhabour"].iso_3166_2) == ("SY", "IQ-DA")
+    assert (points["al-sheeb"].neighbour, points["al-sheeb"].adm1_pcode) == ("IR", "IQG14")
+    assert points["umm-qasr"].unlocode == "IQUQR" and points["rabia"].latitude is None
     assert points["ibrahim-khalil"].governorate.get("ckb") == "دهۆک"
     assert {"moi", "momd", "bmd", "jcmc", "ccctip"} <= {institution.id for institution in institutions()}
 
@@ -127,7 +159,22 @@ CROSSING_POINT_PROBLEMS = {
     "latitude without longitude": (_drop(0, "lon"), f"{POINT_1}: lat: given without lon; give both or neither"),
     "unknown field": (_set(1, "latitude", 36.4),
                       f"{POINT_2}: latitude: unknown field; the fields are: id, name, country, neighbour, type, "
-                      "governorate, adm1_pcode, iso_3166_2, unlocode, lat, lon"),
+                      "governorate, adm1_pcode, iso_3166_2, unlocode, lat, lon, coordinates"),
+    "P-code that is no governorate": (_set(1, "adm1_pcode", "IQG99"),
+                                      f"{POINT_2}: adm1_pcode: IQG99 is not a governorate in governorates.yaml"),
+    "ISO code of another governorate": (_set(1, "iso_3166_2", "IQ-DA"),
+                                        f"{POINT_2}: iso_3166_2: 'IQ-DA' does not match IQG15, whose code is IQ-NI"),
+    "governorate named otherwise": (
+        _set(1, "governorate", {"en": "Nineveh", "ar": "نينوى", "ckb": "نەینەوا"}),
+        f"{POINT_2}: governorate: write it as governorates.yaml does for IQG15: "
+        "{'en': 'Ninewa', 'ar': 'نينوى', 'ckb': 'نەینەوا'}"),
+    "latitude and longitude swapped": (
+        lambda entries: entries[0].update(lat=42.566, lon=37.145),
+        f"{POINT_1}: lat 42.566, lon 37.145: outside Iraq (lat 29.0 to 37.5, lon 38.7 to 48.7); "
+        "check the sign and the order of lat and lon"),
+    "no location and not said unknown": (_drop(1, "coordinates"),
+                                         f"{POINT_2}: lat, lon: missing; give the location, or write "
+                                         "'coordinates: unknown' where none is confirmed"),
 }
 
 
@@ -195,7 +242,22 @@ def test_form_check_checks_the_reference_lists_too(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert out == [
-        f"{data_dir() / 'crossing_points.yaml'}: ok — 18 crossing points",
-        f"{tmp_path / 'institutions.yaml'}: ok — 18 institutions",
+        f"{data_dir() / 'crossing_points.yaml'}: ok — 31 crossing points",
+        f"{tmp_path / 'institutions.yaml'}: ok — 23 institutions",
         f"{broken}: {POINT_2}: type: 'river' is unknown; use one of: land, air, sea, internal",
     ]
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda t: t[0].pop("ckb"), "kurdistan: the preferred 'ckb' word is missing"),
+    (lambda t: t[0]["variants"].update(ar=["ردستان"]),
+     "kurdistan › variants › ar: 'ردستان' is part of the preferred 'كردستان', so every correct use would be flagged"),
+    (lambda t: t.append(dict(t[0])), "kurdistan: defined twice"),
+    (lambda t: t[1]["variants"].update(ku=["gumrik"]), "customs › variants › ku: a list of words in en, ar or ckb"),
+])
+def test_a_broken_glossary_names_the_term_and_the_fix(change, problem):
+    from hbm_assess.core.terms import glossary_problems
+
+    data = copy.deepcopy(_data("glossary"))
+    change(data["terms"])
+    assert glossary_problems(data) == [problem]

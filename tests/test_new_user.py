@@ -51,9 +51,9 @@ def test_create_ibrahim_khalil_answer_ten_by_keyboard_close_and_reopen(qtbot, tm
     qtbot.mouseClick(again.home.open_button, Qt.MouseButton.LeftButton)
     answers = again.store.answers(assessment_id)
     assert len(answers) == 10
-    in_order = [i.id for i in again.session.form.indicators()][:10]  # REG-01 … REG-09, OPS-01
-    assert [answers[i].level or answers[i].special for i in in_order] == [1, 2, 3, "na", 2, "unknown", 3, 1, 2, 3]
-    assert again.assessment_view.current_id == "OPS-02"  # the first indicator still to answer
+    in_order = [i.id for i in again.session.form.indicators()][:11]  # hbm-detailed 1.1: REG-01 … REG-11
+    assert [answers[i].level or answers[i].special for i in in_order[:10]] == [1, 2, 3, "na", 2, "unknown", 3, 1, 2, 3]
+    assert again.assessment_view.current_id == in_order[10] == "REG-11"  # the first indicator still to answer
     again.close()
     again.store.close()
     QApplication.processEvents()

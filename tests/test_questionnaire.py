@@ -6,7 +6,15 @@ import textwrap
 import pytest
 import yaml
 
-from hbm_assess.core.questionnaire import FormError, form_from_data, installed_forms, load_form
+from hbm_assess.core.questionnaire import (
+    FormError,
+    form_from_data,
+    installed_forms,
+    latest,
+    load_form,
+    summary_problems,
+)
+from hbm_assess.core.versions import line_up
 from hbm_assess.core.vocabulary import LEVELS, Phase, vocabulary
 from hbm_assess.locations import forms_dir
 
@@ -54,6 +62,34 @@ def test_rapid_form_has_one_item_per_sub_area():
 def test_form_survives_conversion_to_plain_data_and_back(mini_form):
     again = form_from_data(copy.deepcopy(mini_form.to_dict()), source=mini_form.source)
     assert again == mini_form
+
+
+def test_a_rapid_form_keeps_what_its_items_summarise_through_plain_data():
+    rapid = latest(installed_forms(), "hbm-rapid")
+    again = form_from_data(copy.deepcopy(rapid.to_dict()), source=rapid.source)
+    assert again == rapid and again.detailed_form == ("hbm-detailed", "1.1")
+    assert all(item.summarises for item in again.indicators())
+
+
+def test_rapid_1_1_splits_the_four_joined_items_and_lines_them_up_with_1_0():
+    forms = installed_forms()
+    lineup = line_up([forms[("hbm-rapid", "1.0")], forms[("hbm-rapid", "1.1")]])
+    assert {old: lineup.lined_up("1.0", old) for old in ("REG-R3", "INF-R2", "ADM-R1", "ADM-R2")} == {
+        "REG-R3": ("REG-R3", "REG-R4"), "INF-R2": ("INF-R2", "INF-R4"),
+        "ADM-R1": ("ADM-R1", "ADM-R3"), "ADM-R2": ("ADM-R2", "ADM-R4")}
+    assert lineup.left_out == ()
+    assert summary_problems(forms[("hbm-rapid", "1.1")], forms) == []
+
+
+def test_detailed_1_1_keeps_every_1_0_indicator():
+    forms = installed_forms()
+    old, new = forms[("hbm-detailed", "1.0")], forms[("hbm-detailed", "1.1")]
+    assert set(old.by_id) < set(new.by_id) and new.indicator_count == 60
+    changed = {ind_id for ind_id, indicator in old.by_id.items()
+               if new.by_id[ind_id].levels[3].get("en") != indicator.levels[3].get("en")}
+    assert changed == {"ADM-07"}, "only ADM-07 gave its psychosocial support part to ADM-09"
+    assert new.by_id["ADM-09"].replaces == ("ADM-07",)
+
 
 
 def test_vocabulary_names_every_term_in_every_language():
@@ -132,6 +168,22 @@ BREAKAGES = {
         lambda d: d["areas"][0]["indicators"][0]["levels"].update(
             {4: [{"en": "Applied", "ar": "مطبق"}, {"en": "Budgeted"}]}),
         "REG-01 › levels › 4 › 2: the 'ar' text is missing or empty",
+    ),
+    "summarises without naming the detailed form": (
+        lambda d: d.update(mode="rapid") or d["areas"][0]["indicators"][0].update(summarises=["OPS-01"]),
+        "detailed_form: missing; items say what they summarise",
+    ),
+    "summarises as prose": (
+        lambda d: d["areas"][0]["indicators"][0].update(summarises=["all of OPS"]),
+        "REG-01 › summarises: must be a list of detailed indicator ids",
+    ),
+    "detailed form named by a detailed form": (
+        lambda d: d.update(mode="detailed", detailed_form={"id": "hbm-detailed", "version": "1.1"}),
+        "detailed_form: only a rapid form names the detailed form it summarises",
+    ),
+    "detailed form version as number": (
+        lambda d: d.update(mode="rapid", detailed_form={"id": "hbm-detailed", "version": 1.1}),
+        "detailed_form: write it as {id: hbm-detailed, version: \"1.1\"}",
     ),
 }
 
@@ -267,3 +319,17 @@ def test_the_meaning_leaves_out_phase_and_scope_only(mini_form):
     assert changed.to_dict() != mini_form.to_dict()
     data["areas"][0]["indicators"][0]["label"]["en"] = "Another question"
     assert form_from_data(data).meaning() != mini_form.meaning()
+
+
+def test_the_new_1_1_indicators_list_level_4_and_5_conditions_one_by_one_in_every_language():
+    forms = installed_forms()
+    old, new = forms[("hbm-detailed", "1.0")], forms[("hbm-detailed", "1.1")]
+    added = [ind for ind in new.indicators() if ind.id not in old.by_id]
+    assert len(added) == 16
+    for ind in added:
+        assert ind.phase in ind.phases and ind.scope in ("post", "national"), ind.id
+        for level in (4, 5):
+            conditions = ind.level_conditions(level)
+            assert len(conditions) >= 2, (ind.id, level)
+            assert all(c.has(lang) for c in conditions for lang in ("en", "ar", "ckb")), (ind.id, level)
+            assert not any("(1)" in c.get("en") or "(2)" in c.get("en") for c in conditions), (ind.id, level)

@@ -163,6 +163,25 @@ def test_comparison_with_an_earlier_visit(store, assessed, out):
             "1 could not be compared.") in " ".join(text.split())
 
 
+@needs_poppler
+def test_comparison_of_a_detailed_follow_up_with_a_rapid_workshop_says_so(store, out):
+    from hbm_assess.core.assessment import Assessment, Site
+    from hbm_assess.core.questionnaire import installed_forms
+
+    forms = installed_forms()
+    rapid, detailed = forms[("hbm-rapid", "1.1")], forms[("hbm-detailed", "1.1")]
+    site = Site("Safwan", "IQ", "land")
+    workshop = store.create_assessment(Assessment(rapid.id, rapid.version, site, date="2025-03-01", mode="rapid"),
+                                       rapid, [Answer("OPS-R1", level=2)])
+    later = store.create_assessment(Assessment(detailed.id, detailed.version, site, date="2026-03-01"), detailed,
+                                    [Answer("OPS-01", level=3), Answer("OPS-02", level=2), Answer("OPS-03", level=1)])
+    text = " ".join(_text(write_report(store, later, out / "report.pdf", compare_with=workshop)).split())
+    assert ("Compared with the assessment of 2025-03-01: 1 indicators improved, 1 stayed the same, 1 got worse; "
+            "42 could not be compared.") in text
+    assert ("The earlier assessment was rapid and this one detailed (or the reverse): each indicator is set "
+            "against the rapid item that summarises it; 15 indicators were left out.") in text
+
+
 def test_command_line_report(store, assessed, out, capsys):
     db = str(store.path)
     report = out / "report.pdf"

@@ -111,3 +111,49 @@ def test_action_needs_a_title_and_can_be_deleted(qtbot, view, store, mini_assess
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(view.plan.delete_button, Qt.MouseButton.LeftButton)
     assert store.actions(mini_assessment) == []
+
+
+def test_comparison_across_versions_says_how_many_indicators_were_left_out(qtbot, view, store, mini_assessment):
+    from conftest import TESTS
+
+    from hbm_assess.core.assessment import Assessment
+    from hbm_assess.core.questionnaire import load_form
+
+    v2 = load_form(TESTS / "forms" / "mini-v2.yaml")
+    earlier = store.assessment(mini_assessment)
+    follow_up = store.create_assessment(Assessment("mini", "2.0", earlier.site, date="2027-01-01"), v2, [
+        Answer("REG-01", level=2), Answer("OPS-01", level=4), Answer("OPS-05", level=3), Answer("REG-03", level=5)])
+    window = view.window()
+    window.open_assessment(follow_up)
+    results = window.assessment_view.results
+    results.compare_with.setCurrentIndex(1)
+    # REG-01 1→2, OPS-01 4→4, OPS-05 (was OPS-02, N/A) not comparable; REG-02 (1.0 only) and REG-03 (2.0 only) left out
+    assert results.comparison_note.text() == (
+        "Improved 1 · same 1 · worse 0 · not comparable 1 · 2 left out: only one of the two versions asks them")
+    assert _column(results.table_model, ScoredTableModel.CHANGE) == ["+1", "", "0", ""]
+
+
+def test_a_rapid_workshop_baseline_is_offered_and_compared_with_a_detailed_follow_up(qtbot, view, store):
+    from hbm_assess.core.assessment import Assessment, Site
+    from hbm_assess.core.questionnaire import installed_forms
+
+    forms = installed_forms()
+    rapid, detailed = forms[("hbm-rapid", "1.1")], forms[("hbm-detailed", "1.1")]
+    site = Site("Safwan", "IQ", "land")
+    store.create_assessment(Assessment(rapid.id, rapid.version, site, date="2025-03-01", mode="rapid"), rapid,
+                            [Answer("OPS-R1", level=2)])
+    scored = [Answer("OPS-01", level=3), Answer("OPS-02", level=2), Answer("OPS-03", level=1)]
+    follow_up = store.create_assessment(Assessment(detailed.id, detailed.version, site, date="2026-03-01"), detailed,
+                                        scored)
+    window = view.window()
+    window.open_assessment(follow_up)
+    results = window.assessment_view.results
+    assert results.compare_with.count() == 2, "the rapid assessment of the same site is offered"
+    results.compare_with.setCurrentIndex(1)
+    assert results.comparison_note.text() == (
+        "Rapid against detailed, through what each rapid item summarises: "
+        "Improved 1 · same 1 · worse 1 · not comparable 42 · 15 left out")
+    model = results.table_model
+    change = {model.indicators[row].id: model.index(row, ScoredTableModel.CHANGE).data()
+              for row in range(model.rowCount())}
+    assert (change["OPS-01"], change["OPS-02"], change["OPS-03"], change["OPS-11"]) == ("+1", "0", "-1", "")

@@ -128,7 +128,7 @@ def test_field_names_are_unique_and_stable_across_versions():
             stem = indicator_id.lower().replace("-", "_")
             for part in ("level", "target", "evidence_type", "evidence", "notes"):
                 name = f"{stem}_{part}"
-                assert names["1.0"][name] == names["2.0"][name]
+                assert names[first.version][name] == names[second.version][name]
 
 
 @pytest.mark.parametrize("form", shipped_and_second_versions(), ids=lambda f: f"{f.id}-{f.version}")
@@ -155,7 +155,7 @@ def test_odk_validate_accepts_it(form_key, tmp_path):
 def test_cli_writes_the_xlsform_of_the_newest_version(tmp_path, capsys):
     target = tmp_path / "rapid.xlsx"
     assert main(["form", "xlsform", "hbm-rapid", "-o", str(target)]) == 0
-    assert "hbm-rapid 1.0" in capsys.readouterr().out
+    assert "hbm-rapid 1.1" in capsys.readouterr().out
     assert read_sheets(target)["settings"][0]["form_id"] == "hbm-rapid"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rapid.xlsx"]  # no temporary file left
 

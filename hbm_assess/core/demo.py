@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from hbm_assess.core.assessment import Action, Answer, Assessment, Status
-from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.assessment import Action, Answer, Assessment, Scope, Site, Status
+from hbm_assess.core.questionnaire import Form, version_key
 from hbm_assess.core.reference import CrossingPoint, Institution
 from hbm_assess.core.scoring import gaps, suggested_priority
 from hbm_assess.core.vocabulary import Special
+from hbm_assess.core.workshop import Group
 
 ASSESSORS = (
     "Layla Hassan", "Omar Al-Jubouri", "Shilan Aziz", "Karwan Mahmoud", "Zainab Kareem",
@@ -34,23 +35,37 @@ EVIDENCE_NOTES = {
 }
 
 
-ACTION_IDEAS = {
-    "REG": ("Draft the amendment and submit it to the Council of Ministers",
-            "Issue implementing instructions to every crossing point",
-            "Agree a memorandum with the neighbouring border authority"),
-    "OPS": ("Write the mass-influx SOP with all agencies at the post and exercise it",
-            "Run a joint simulation exercise and an after-action review",
-            "Equip a second registration lane with backup power"),
-    "INF": ("Install offline data capture with daily synchronisation to HQ",
-            "Agree a data-sharing protocol between the ministries",
-            "Set up weekly movement statistics by sex, age and nationality"),
-    "ADM": ("Secure an emergency budget line for the border agencies",
-            "Build and test a surge roster of trained staff",
-            "Train staff on protection screening and referral"),
-    "COO": ("Set up a monthly coordination meeting with a named lead",
-            "Name contact points with the neighbouring state's border agency",
-            "Join the protection cluster meetings in the governorate"),
+# Who takes an action on an indicator: the institution whose work it is (first found wins).
+OWNERS = {
+    "REG-02": ("customs", "mofa"), "REG-04": ("ccctip",), "REG-06": ("mofa",), "REG-09": ("moh",),
+    "OPS-06": ("molsa", "ccctip"), "OPS-07": ("moh",), "OPS-11": ("momd",), "OPS-13": ("momd",), "OPS-15": ("momd",),
+    "OPS-20": ("moh", "molsa"), "INF-05": ("mop",), "ADM-01": ("mof",), "ADM-05": ("mof",), "COO-01": ("jcmc",),
+    "COO-02": ("bpc",), "COO-03": ("border-forces",), "COO-04": ("momd",), "COO-05": ("jcmc",), "COO-06": ("momd",),
+    "COO-07": ("momd",), "COO-09": ("mofa",), "COO-10": ("mofa",), "ADM-04": ("bpc",), "ADM-06": ("bpc",),
+    "ADM-08": ("bpc",),
+    "REG-R1": ("moi",), "OPS-R4": ("moh",), "ADM-R1": ("mof",), "COO-R1": ("jcmc",),
 }
+AREA_OWNERS = {"REG": ("moi",), "OPS": ("bpc", "border-forces"), "INF": ("residency", "moi"), "ADM": ("moi",),
+               "COO": ("jcmc",)}
+PARTNERS = {
+    "REG-03": ("unhcr",), "REG-04": ("iom",), "REG-09": ("who",), "REG-11": ("unhcr",), "OPS-07": ("who",),
+    "OPS-12": ("iom",), "OPS-13": ("unhcr", "iom"), "OPS-15": ("unicef", "icrc", "irc"), "OPS-16": ("icrc", "unhcr"),
+    "OPS-17": ("unhcr", "unicef"), "OPS-18": ("unicef",), "OPS-19": ("unhcr",), "OPS-20": ("iom",), "COO-09": ("iom",),
+}
+# In the Kurdistan Region the regional counterpart does the work.
+KURDISTAN_COUNTERPART = {"moi": "krg-moi", "momd": "bmd", "jcmc": "jcc", "bpc": "krg-moi", "border-forces": "krg-moi"}
+# The agencies that take part in an assessment, by kind of site.
+SITE_INSTITUTIONS = {
+    "land": ("bpc", "border-forces", "residency", "customs", "moh", "momd"),
+    "air": ("bpc", "residency", "customs", "moh"),
+    "sea": ("bpc", "customs", "moh", "residency"),
+    "internal": ("moi", "momd", "moh"),
+}
+NATIONAL_WORKSHOP = "Iraq — national HBM workshop, Erbil"
+# The Erbil workshop of August 2014 split into these groups, each mapping one area.
+WORKSHOP_GROUPS = (("Information management", "INF", ("momd", "moi", "jcmc")),
+                   ("Operations", "OPS", ("moi", "moh", "bmd")),
+                   ("Regulatory framework", "REG", ("mofa", "mof", "moi")))
 
 
 @dataclass(frozen=True)
@@ -58,6 +73,7 @@ class DemoAssessment:
     assessment: Assessment
     answers: tuple[Answer, ...]
     actions: tuple[Action, ...]
+    groups: tuple[Group, ...] = ()
 
 
 def demo_assessments(
@@ -67,29 +83,86 @@ def demo_assessments(
     sites: Sequence[CrossingPoint],
     institutions: Sequence[Institution],
     today: date | None = None,
+    kurdistan: frozenset[str] = frozenset({"IQG06", "IQG09", "IQG11"}),
 ) -> Iterator[DemoAssessment]:
-    """``count`` assessments spread over the sites; a site visited again shows progress."""
+    """``count`` assessments across the sites, as a programme would hold them.
+
+    Every fourth is a follow-up of a site seen before, on the newest detailed form, so
+    Compare and Progress show change; the baselines mix the 1.0 forms, a rapid workshop
+    and the newest form; the sixth is the national workshop with its break-out groups.
+    ``forms`` may hold several versions of a questionnaire; the first is the newest detailed.
+    """
     rng = random.Random(seed)
     today = today or date(2026, 6, 30)
+    by_id = _by_id(institutions)
     visits: dict[str, int] = {}
+    seen: list[CrossingPoint] = []
+    followed = 0
     for number in range(count):
-        site = sites[number % len(sites)]
-        form = forms[0] if len(forms) == 1 or rng.random() < 0.7 else rng.choice(forms[1:])
+        if number == 5:
+            yield _national_workshop(rng, _rapid(forms), by_id, today)
+            continue
+        if number % 4 == 3 and followed < len(seen):
+            site = seen[followed]
+            followed += 1
+        else:
+            site = sites[len(seen) % len(sites)]
+            seen.append(site)
         visit = visits.get(site.id, 0)
         visits[site.id] = visit + 1
-        yield _one(rng, number, visit, site, form, institutions, today)
+        form = forms[0] if visit or number == 0 else _baseline_form(rng, forms, len(seen) - 1)
+        yield _one(rng, number, visit, site, form, by_id, today, site.adm1_pcode in kurdistan)
 
 
-def _one(rng, number, visit, site, form, institutions, today) -> DemoAssessment:
+def _baseline_form(rng, forms: Sequence[Form], baseline: int) -> Form:
+    """A first visit: mostly the detailed form, often its 1.0 version, sometimes a rapid workshop.
+
+    The second site starts on detailed 1.0 and the third on the newest rapid form, so the first
+    follow-ups compare across versions and rapid against detailed.
+    """
+    roll = rng.random()
+    older_detailed = [f for f in forms if f.mode == "detailed" and f is not forms[0]]
+    rapid = [f for f in forms if f.mode == "rapid"]
+    if baseline == 1 and older_detailed:
+        return older_detailed[0]
+    if baseline == 2 and rapid:
+        return _rapid(forms)
+    if roll < 0.45 and older_detailed:
+        return rng.choice(older_detailed)
+    if roll < 0.7 and rapid:
+        return rng.choice(rapid)
+    return forms[0]
+
+
+def _rapid(forms: Sequence[Form]) -> Form:
+    """The newest rapid form (the one whose items say what they summarise), else the first form."""
+    rapid = [f for f in forms if f.mode == "rapid"]
+    return max(rapid, key=lambda f: version_key(f.version)) if rapid else forms[0]
+
+
+def _by_id(institutions: Sequence[Institution]) -> dict[str, Institution]:
+    return {institution.id: institution for institution in institutions}
+
+
+def _short(institution: Institution) -> str:
+    return institution.acronym.get("en") or institution.name.get("en")
+
+
+def _one(rng, number, visit, site, form, institutions, today, in_kurdistan) -> DemoAssessment:
     # Each site has a stable underlying capacity; later visits are a little better.
     site_rng = random.Random(site.id)
     strength = site_rng.uniform(1.6, 3.8) + 0.45 * visit
-    days_back = max(0, 720 - 240 * visit - rng.randrange(0, 60))
+    # Baselines on a 1.0 form are two years old; the 1.1 forms came later; follow-ups are recent.
+    if visit:
+        days_back = max(0, 200 - 60 * (visit - 1) - rng.randrange(0, 60))
+    elif form.version.startswith("1.0"):
+        days_back = 600 + rng.randrange(0, 160)
+    else:
+        days_back = 300 + rng.randrange(0, 100)
     when = today - timedelta(days=days_back)
-    draft = rng.random() < 0.3
+    draft = number == 0 or rng.random() < 0.25  # the first is the one a new user opens: still a draft
     team = tuple(rng.sample(ASSESSORS, k=rng.randint(1, 3)))
-    chosen = rng.sample(list(institutions), k=min(4, len(institutions)))
-    present = tuple(i.acronym.get("en") or i.name.get("en") for i in chosen)
+    present = _present(site.type, institutions, in_kurdistan)
     assessment = Assessment(
         form_id=form.id,
         form_version=form.version,
@@ -107,9 +180,49 @@ def _one(rng, number, visit, site, form, institutions, today) -> DemoAssessment:
     for indicator in form.indicators():
         if draft and rng.random() < 0.35:
             continue
-        answers.append(_answer(rng, indicator, strength, when.year, team))
-    actions = _actions(rng, form, {a.indicator_id: a for a in answers}, institutions)
+        answers.append(_answer(rng, indicator, strength, when.year, team, site.type))
+    actions = _actions(rng, form, {a.indicator_id: a for a in answers}, institutions, in_kurdistan)
     return DemoAssessment(assessment, tuple(answers), tuple(actions))
+
+
+def _present(site_type: str, institutions: dict[str, Institution], in_kurdistan: bool) -> tuple[str, ...]:
+    ids = [KURDISTAN_COUNTERPART.get(i, i) if in_kurdistan else i for i in SITE_INSTITUTIONS.get(site_type, ())]
+    found = [institutions[i] for i in dict.fromkeys(ids) if i in institutions]
+    return tuple(_short(i) for i in found) or tuple(_short(i) for i in list(institutions.values())[:3])
+
+
+def _national_workshop(rng, form, by_id: dict[str, Institution], today) -> DemoAssessment:
+    """The national workshop on the rapid form: three break-out groups, a plenary, one disagreement kept open."""
+    when = today - timedelta(days=420)
+    groups, answers = [], []
+    plenary = []
+    for name, area, members in WORKSHOP_GROUPS:
+        items = tuple(ind.id for ind in form.indicators() if ind.area_id == area)
+        others = tuple(ind.id for ind in form.indicators() if ind.area_id == "COO")[:1]  # all groups score COO-R1
+        groups.append(Group(name, (rng.choice(ASSESSORS),), tuple(_short(by_id[m]) for m in members if m in by_id),
+                            items + others))
+        for indicator_id in items + others:
+            level = max(1, min(5, round(rng.gauss(2.4, 0.8))))
+            answers.append(Answer(indicator_id, level=level, target=min(5, level + 1), group=name,
+                                  notes=f"Mapped by the {name.lower()} group.", answered_by=name))
+            if indicator_id not in others:
+                plenary.append(Answer(indicator_id, level=level, target=min(5, level + 1), answered_by=name,
+                                      notes=f"Adopted from the {name.lower()} group."))
+    # The groups differ on coordination (one says 1, another 3): kept open for the plenary, not averaged.
+    shared = [a for a in answers if a.indicator_id in {g.indicators[-1] for g in groups}]
+    if len(shared) >= 2:
+        answers[answers.index(shared[0])] = replace(shared[0], level=1, target=2)
+        answers[answers.index(shared[-1])] = replace(shared[-1], level=3, target=4)
+    assessment = Assessment(
+        form_id=form.id, form_version=form.version, site=Site(NATIONAL_WORKSHOP, "IQ"), date=when.isoformat(),
+        assessors=tuple(rng.sample(ASSESSORS, k=2)), institutions=tuple(_short(i) for i in by_id.values()
+                                                                        if i.kind != "international")[:10],
+        mode=form.mode, status=Status.DRAFT.value, uuid=_uuid(rng), scope=Scope.NATIONAL.value,
+        created_at=f"{when.isoformat()}T08:00:00.000000+00:00", updated_at=f"{when.isoformat()}T17:00:00.000000+00:00",
+        notes="Break-out groups mapped capacities per area; the plenary adopted each group's scores. "
+              "Coordination (COO-R1) stays open: the groups scored it 1 and 3.",
+    )
+    return DemoAssessment(assessment, tuple(plenary + answers), (), tuple(groups))
 
 
 def _uuid(rng: random.Random) -> str:
@@ -121,8 +234,16 @@ def _uuid(rng: random.Random) -> str:
     return f"{hexed[:8]}-{hexed[8:12]}-{hexed[12:16]}-{hexed[16:20]}-{hexed[20:]}"
 
 
-def _answer(rng, indicator, strength, year, team) -> Answer:
+# What does not apply where: an internal checkpoint has no foreign border; a border post no internal checkpoint.
+NOT_AT = {"internal": {"OPS-07", "OPS-12", "OPS-13", "OPS-14", "COO-03", "COO-10", "REG-02"},
+          "air": {"OPS-11", "OPS-16"}, "sea": {"OPS-11", "OPS-16"}, "land": {"OPS-11"}}
+
+
+def _answer(rng, indicator, strength, year, team, site_type="land") -> Answer:
     roll = rng.random()
+    if indicator.id in NOT_AT.get(site_type, ()):
+        return Answer(indicator.id, special=Special.NA.value, notes="Does not apply at this kind of site.",
+                      answered_by=team[0])
     if roll < 0.04:
         return Answer(indicator.id, special=Special.NA.value, notes="Not relevant at this post.", answered_by=team[0])
     if roll < 0.09:
@@ -144,18 +265,20 @@ def _answer(rng, indicator, strength, year, team) -> Answer:
     )
 
 
-def _actions(rng, form, answers, institutions) -> list[Action]:
+def _actions(rng, form, answers, institutions, in_kurdistan=False) -> list[Action]:
+    """Actions on the largest gaps: what the next level asks, by the institution whose work it is."""
     found = gaps(form, answers)[: rng.randint(0, 5)]
     actions = []
     for gap in found:
         indicator = form.indicator(gap.indicator_id)
-        owner, *partners = rng.sample(list(institutions), k=min(3, len(institutions)))
+        owner = _owner(indicator, institutions, in_kurdistan)
+        partners = [institutions[i] for i in PARTNERS.get(indicator.id, ("iom", "unhcr")) if i in institutions]
         actions.append(
             Action(
-                title=f"{rng.choice(ACTION_IDEAS[gap.area_id])} ({indicator.id})",
+                title=_action_title(indicator, gap.target),
                 indicators=(gap.indicator_id,),
-                responsible=owner.acronym.get("en") or owner.name.get("en"),
-                partners=tuple(p.acronym.get("en") or p.name.get("en") for p in partners[: rng.randint(0, 2)]),
+                responsible=_short(owner),
+                partners=tuple(_short(p) for p in partners[: rng.randint(1, 2)] if p is not owner),
                 priority=suggested_priority(gap).value,
                 timeframe=rng.choice(("immediate", "3-months", "12-months", "longer")),
                 cost=float(rng.choice((5_000, 12_000, 25_000, 60_000, 150_000))),
@@ -166,3 +289,26 @@ def _actions(rng, form, answers, institutions) -> list[Action]:
             )
         )
     return actions
+
+
+def _owner(indicator, institutions: dict[str, Institution], in_kurdistan: bool) -> Institution:
+    wanted = OWNERS.get(indicator.id) or AREA_OWNERS.get(indicator.area_id, ())
+    for institution_id in wanted:
+        institution_id = KURDISTAN_COUNTERPART.get(institution_id, institution_id) if in_kurdistan else institution_id
+        if institution_id in institutions:
+            return institutions[institution_id]
+    return next(iter(institutions.values()))
+
+
+def _action_title(indicator, target: int) -> str:
+    """What reaching the target level means for this indicator: its first condition, without the 'but …'."""
+    condition = indicator.level_conditions(target)[0].get("en")
+    for cut in (", but ", "; but ", " but "):
+        condition = condition.split(cut)[0]
+    condition = condition.rstrip(" .;")
+    if len(condition) > 150:
+        condition = condition[:150].rsplit(" ", 1)[0] + "…"
+    first_word = condition.split(" ", 1)[0]
+    if first_word == "A" or first_word[1:].islower():  # "A written plan…" reads on; "IOM…", "SOPs…" keep capitals
+        condition = condition[0].lower() + condition[1:]
+    return f"{indicator.id} to level {target}: {condition}"

@@ -20,7 +20,7 @@ MODES = ("detailed", "rapid")
 SCOPES = ("post", "national")
 # Method metadata: how the app analyses the answers (the chart's phase, where an indicator is
 # scored), not what a level means. The questionnaire's hash leaves these out (see meaning()).
-METHOD_KEYS = ("phase", "scope")
+METHOD_KEYS = ("phase", "scope", "summarises")  # how results are analysed, not what a level means
 # How the conditions of one level descriptor are joined when shown as one text.
 _CONDITION_JOIN = {"ar": "؛ ", "ckb": "؛ "}
 
@@ -36,6 +36,7 @@ class Indicator:
     evidence: tuple[str, ...]
     default_target: int | None = None
     replaces: tuple[str, ...] = ()
+    summarises: tuple[str, ...] = ()
     phase: str = ""
     """The one primary MCOF phase (also one of ``phases``); charts count this one."""
     scope: str = "post"
@@ -75,6 +76,7 @@ class Form:
     areas: tuple[Area, ...]
     description: Text = field(default_factory=Text)
     source: str = ""
+    detailed_form: tuple[str, str] | None = None  # a rapid form: the (id, version) its ``summarises`` ids are in
 
     @property
     def key(self) -> tuple[str, str]:
@@ -141,6 +143,8 @@ class Form:
         }
         if self.description.by_language:
             data["description"] = self.description.to_dict()
+        if self.detailed_form:
+            data["detailed_form"] = {"id": self.detailed_form[0], "version": self.detailed_form[1]}
         data["areas"] = [
             {
                 "id": area.id,
@@ -158,6 +162,7 @@ class Form:
         analysed, not what a level means, so workbooks exported before still match.
         """
         data = self.to_dict()
+        data.pop("detailed_form", None)
         for area in data["areas"]:
             for indicator in area["indicators"]:
                 for key in METHOD_KEYS:
@@ -186,6 +191,8 @@ def _indicator_dict(ind: Indicator) -> dict:
         data["default_target"] = ind.default_target
     if ind.replaces:
         data["replaces"] = list(ind.replaces) if len(ind.replaces) > 1 else ind.replaces[0]
+    if ind.summarises:
+        data["summarises"] = list(ind.summarises)
     return data
 
 
@@ -268,7 +275,11 @@ def form_from_data(data: object, source: str = "<form>", vocab: Vocabulary | Non
     check.languages = tuple(languages)
     title = check.text(data.get("title"), "title")
     description = check.text(data.get("description"), "description", required=False)
+    detailed_form = _detailed_form(check, data.get("detailed_form"), mode)
     areas = _areas(check, data.get("areas"))
+    if detailed_form is None and any(ind.summarises for area in areas for ind in area.indicators):
+        check.problem("detailed_form", "missing; items say what they summarise, so name the detailed form "
+                      "they refer to, e.g. detailed_form: {id: hbm-detailed, version: \"1.1\"}")
     if check.problems:
         raise FormError(source, check.problems)
     return Form(
@@ -280,7 +291,20 @@ def form_from_data(data: object, source: str = "<form>", vocab: Vocabulary | Non
         areas=areas,
         description=description,
         source=source,
+        detailed_form=detailed_form,
     )
+
+
+def _detailed_form(check: _Checker, raw: object, mode: str) -> tuple[str, str] | None:
+    if raw is None:
+        return None
+    if mode != "rapid":
+        check.problem("detailed_form", "only a rapid form names the detailed form it summarises")
+        return None
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("id"), str) or not isinstance(raw.get("version"), str):
+        check.problem("detailed_form", "write it as {id: hbm-detailed, version: \"1.1\"} (the version in quotes)")
+        return None
+    return (raw["id"], raw["version"])
 
 
 def _areas(check: _Checker, raw: object) -> tuple[Area, ...]:
@@ -347,6 +371,13 @@ def _indicator(
     if not isinstance(replaces, (list, tuple)) or not all(isinstance(r, str) for r in replaces):
         check.problem(f"{ind_id} › replaces", "must be an indicator id or a list of them")
         replaces = ()
+    summarises = raw.get("summarises", ())
+    if isinstance(summarises, str):
+        summarises = (summarises,)
+    if not isinstance(summarises, (list, tuple)) or not all(
+            isinstance(s, str) and INDICATOR_ID.match(s) for s in summarises):
+        check.problem(f"{ind_id} › summarises", "must be a list of detailed indicator ids, e.g. [OPS-01, OPS-02]")
+        summarises = ()
     return Indicator(
         id=ind_id,
         area_id=area_id,
@@ -360,6 +391,7 @@ def _indicator(
         phase=phase,
         scope=scope,
         conditions=conditions,
+        summarises=tuple(summarises),
     )
 
 
@@ -507,3 +539,29 @@ def latest(forms: Mapping[tuple[str, str], Form], form_id: str) -> Form:
 def version_key(version: str) -> tuple:
     """Sort key for versions such as "1.0", "1.10", "2.0-beta": numbers compare as numbers."""
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[.-]", version))
+
+
+def family(form_id: str) -> str:
+    """The questionnaire family a form belongs to: its id without the last part ("hbm-rapid" → "hbm")."""
+    return form_id.rsplit("-", 1)[0]
+
+
+def summary_problems(form: Form, forms: Mapping[tuple[str, str], Form]) -> list[str]:
+    """Where a rapid form's ``summarises`` lists cannot be followed into its detailed form."""
+    if form.detailed_form is None:
+        return []
+    detailed_id, detailed_version = form.detailed_form
+    detailed = forms.get(form.detailed_form)
+    if detailed is None:
+        return [f"detailed_form: {detailed_id} {detailed_version} is not installed; "
+                "install it in forms/ or check the file together with it"]
+    problems = []
+    if detailed.mode != "detailed" or family(detailed.id) != family(form.id):
+        problems.append(f"detailed_form: {detailed_id} {detailed_version} is not a detailed form "
+                        f"of the {family(form.id)} family")
+    for indicator in form.indicators():
+        unknown = [i for i in indicator.summarises if i not in detailed.by_id]
+        if unknown:
+            problems.append(f"{indicator.id} › summarises: {', '.join(unknown)} not in "
+                            f"{detailed_id} {detailed_version}")
+    return problems

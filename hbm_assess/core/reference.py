@@ -25,7 +25,10 @@ ISO_3166_2 = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # a subdivision: "IQ-DA"
 UNLOCODE = re.compile(r"^[A-Z]{2}[A-Z2-9]{3}$")      # UN/LOCODE without the space: "IQUQR"
 INSTITUTION_KINDS = ("ministry", "regional-government", "coordination-body", "international", "other")
 CROSSING_POINT_FIELDS = ("id", "name", "country", "neighbour", "type", "governorate", "adm1_pcode",
-                         "iso_3166_2", "unlocode", "lat", "lon")
+                         "iso_3166_2", "unlocode", "lat", "lon", "coordinates")
+GOVERNORATE_FIELDS = ("id", "iso_3166_2", "region", "name")
+# Iraq's extent (decimal degrees, WGS84), a little wider than its borders: a point outside is a typo.
+IRAQ_BOUNDS = {"lat": (29.0, 37.5), "lon": (38.7, 48.7)}
 INSTITUTION_FIELDS = ("id", "name", "acronym", "kind")
 
 
@@ -40,6 +43,8 @@ class CrossingPoint:
     adm1_pcode: str = ""
     latitude: float | None = None
     longitude: float | None = None
+    iso_3166_2: str = ""
+    unlocode: str = ""
 
     def site(self, language: str = "en") -> Site:
         return Site(
@@ -118,10 +123,17 @@ def app_languages() -> tuple[str, ...]:
     return tuple(vocabulary().levels[1].name.by_language)
 
 
-def check_crossing_points(data) -> list[str]:
-    """Every problem in the data of ``crossing_points.yaml``, one message each."""
+def check_crossing_points(data, governorate_list: list[dict] | None = None) -> list[str]:
+    """Every problem in the data of ``crossing_points.yaml``, one message each.
+
+    A point in Iraq is checked against the governorates of ``governorates.yaml`` (P-code,
+    ISO 3166-2 code and names) and must lie inside Iraq, or say ``coordinates: unknown``.
+    """
     site_types = tuple(vocabulary().site_types)
     problems: list[str] = []
+    if governorate_list is None:
+        governorate_list = [dict(g.__dict__, name=g.name.by_language) for g in _governorates_or_none()]
+    by_pcode = {g["id"]: g for g in governorate_list}
 
     def check(entry: dict, say: Callable[[str], None]) -> None:
         _texts_in_every_language(entry, "name", say, required=True)
@@ -148,8 +160,73 @@ def check_crossing_points(data) -> list[str]:
             elif country and not value.startswith(country + separator):
                 say(f"{key}: {value} does not start with the point's country, {country}")
         _coordinates(entry, say)
+        if country == "IQ" and by_pcode:
+            _in_iraq(entry, by_pcode, say)
 
     _check_list(data, "crossing_points", "crossing point", CROSSING_POINT_FIELDS, check, problems)
+    return problems
+
+
+def _in_iraq(entry: dict, by_pcode: dict, say: Callable[[str], None]) -> None:
+    """A point in Iraq: its governorate as governorates.yaml has it, its location inside Iraq or said unknown."""
+    pcode = entry.get("adm1_pcode")
+    governorate = by_pcode.get(pcode)
+    if pcode is None:
+        say("adm1_pcode: missing; give the governorate's P-code from governorates.yaml, e.g. IQG09")
+    elif governorate is None and isinstance(pcode, str) and PCODE.match(pcode) and pcode.startswith("IQ"):
+        say(f"adm1_pcode: {pcode} is not a governorate in governorates.yaml")
+    if governorate is not None:
+        iso = entry.get("iso_3166_2")
+        if iso is None or (isinstance(iso, str) and ISO_3166_2.match(iso) and iso != governorate["iso_3166_2"]):
+            say(f"iso_3166_2: {iso!r} does not match {pcode}, whose code is {governorate['iso_3166_2']}")
+        names = entry.get("governorate")
+        if isinstance(names, dict) and any(names.get(lang) != governorate["name"].get(lang) for lang in names):
+            say(f"governorate: write it as governorates.yaml does for {pcode}: {governorate['name']}")
+    if "lat" not in entry and "lon" not in entry:
+        if entry.get("coordinates") != "unknown":
+            say("lat, lon: missing; give the location, or write 'coordinates: unknown' where none is confirmed")
+        return
+    if entry.get("coordinates") is not None:
+        say("coordinates: give lat and lon, or 'coordinates: unknown', not both")
+    outside = [f"{key} {entry[key]}" for (key, (low, high)), limit in zip(IRAQ_BOUNDS.items(), (90, 180), strict=True)
+               if isinstance(entry.get(key), (int, float)) and not isinstance(entry.get(key), bool)
+               and -limit <= entry[key] <= limit and not low <= entry[key] <= high]
+    if outside:
+        say(f"{', '.join(outside)}: outside Iraq (lat 29.0 to 37.5, lon 38.7 to 48.7); "
+            "check the sign and the order of lat and lon")
+
+
+def check_governorates(data) -> list[str]:
+    """Every problem in the data of ``governorates.yaml``, one message each."""
+    problems: list[str] = []
+    entries = data.get("governorates") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        return ["no 'governorates' list at the top of the file; it starts with 'governorates:' and one entry per '- '"]
+    seen: dict[str, int] = {}
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            problems.append(f"governorate {number}: is not a set of fields such as 'id: ...' and 'name: ...'")
+            continue
+        pcode = entry.get("id")
+        where = f"governorate {number} ({pcode})"
+
+        def say(message: str, where: str = where) -> None:
+            problems.append(f"{where}: {message}")
+
+        if not (isinstance(pcode, str) and PCODE.match(pcode) and pcode.startswith("IQ")):
+            say(f"id: {pcode!r} is not an OCHA P-code of Iraq such as IQG09")
+        elif pcode in seen:
+            say(f"id: '{pcode}' is already the id of governorate {seen[pcode]}; ids must be unique")
+        else:
+            seen[pcode] = number
+        iso = entry.get("iso_3166_2")
+        if not (isinstance(iso, str) and ISO_3166_2.match(iso) and iso.startswith("IQ-")):
+            say(f"iso_3166_2: {iso!r} is not an ISO 3166-2 code of Iraq such as IQ-DA")
+        if entry.get("region") not in (None, "KR"):
+            say(f"region: {entry.get('region')!r} is unknown; the only region is KR (Kurdistan Region)")
+        for unknown in sorted(set(entry) - set(GOVERNORATE_FIELDS), key=str):
+            say(f"{unknown}: unknown field; the fields are: {', '.join(GOVERNORATE_FIELDS)}")
+        _texts_in_every_language(entry, "name", say, required=True)
     return problems
 
 
@@ -179,6 +256,7 @@ def check_institutions(data) -> list[str]:
 LIST_CHECKS: dict[str, Callable[[object], list[str]]] = {
     "crossing_points": check_crossing_points,
     "institutions": check_institutions,
+    "governorates": check_governorates,
 }
 
 
@@ -254,9 +332,33 @@ def crossing_points(directory: Path | None = None) -> tuple[CrossingPoint, ...]:
             adm1_pcode=entry.get("adm1_pcode", ""),
             latitude=entry.get("lat"),
             longitude=entry.get("lon"),
+            iso_3166_2=entry.get("iso_3166_2", ""),
+            unlocode=entry.get("unlocode", ""),
         )
         for entry in _load("crossing_points", directory)
     )
+
+
+@dataclass(frozen=True)
+class Governorate:
+    id: str  # OCHA P-code
+    iso_3166_2: str
+    name: Text
+    region: str = ""
+
+
+@cache
+def governorates(directory: Path | None = None) -> tuple[Governorate, ...]:
+    return tuple(Governorate(entry["id"], entry["iso_3166_2"], Text(entry["name"]), entry.get("region", ""))
+                 for entry in _load("governorates", directory))
+
+
+def _governorates_or_none() -> tuple[Governorate, ...]:
+    """The shipped governorates; none when that list is itself broken (its own check says why)."""
+    try:
+        return governorates()
+    except ReferenceDataError:
+        return ()
 
 
 @cache

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from hbm_assess.core.assessment import SCOPES, Action, Answer, Assessment, Site, Status, new_uuid, now
 from hbm_assess.core.cell_text import action_texts, answer_texts, assessment_texts, first_problem
-from hbm_assess.core.questionnaire import Form, form_from_data, shipped_form
+from hbm_assess.core.questionnaire import Form, family, form_from_data, shipped_form
 from hbm_assess.core.text import Text
 from hbm_assess.storage.database import OpenReport, open_database, write_transaction
 
@@ -245,16 +245,21 @@ class Store:
         return _summary(row)
 
     def same_site_assessments(self, assessment_id: int) -> list[AssessmentSummary]:
-        """Other assessments of the same site with the same questionnaire, newest first, to compare with."""
+        """Other assessments of the same site with a questionnaire of the same family, newest first, to compare with.
+
+        Any version of the same questionnaire, and the rapid and detailed forms of one family
+        (hbm-rapid and hbm-detailed), line up indicator by indicator (core/comparison.py).
+        """
         row = self.db.execute(
             "SELECT site_name, site_ref, form_id FROM assessments WHERE id = ?", (assessment_id,)
         ).fetchone()
         if row is None:
             raise NotFound(f"there is no assessment {assessment_id} in this database")
         site_name, site_ref, form_id = row
-        sql = (_SUMMARY_SQL + " WHERE a.id != ? AND a.form_id = ? AND a.deleted_at IS NULL"
+        sql = (_SUMMARY_SQL + " WHERE a.id != ? AND a.deleted_at IS NULL"
                " AND (a.site_name = ? OR (a.site_ref != '' AND a.site_ref = ?)) ORDER BY a.date DESC, a.id DESC")
-        return [_summary(r) for r in self.db.execute(sql, (assessment_id, form_id, site_name, site_ref))]
+        return [summary for summary in map(_summary, self.db.execute(sql, (assessment_id, site_name, site_ref)))
+                if family(summary.form_id) == family(form_id)]
 
     def delete_assessment(self, assessment_id: int) -> None:
         """Move an assessment to the bin; ``restore_assessment`` brings it back."""

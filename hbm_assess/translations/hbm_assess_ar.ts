@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
@@ -820,7 +821,7 @@
         <translation>%1 (عدد المؤشرات: %2)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>يغطي التقييم الوطني قوانين البلد وآليات التنسيق وأنظمة البيانات، ويُقيَّم مرة واحدة؛ ولا يحتاج إلى منفذ حدودي.</translation>
     </message>
     <message>
@@ -908,11 +909,11 @@
         <translation>مثلاً: الورشة الوطنية للعراق، أربيل</translation>
     </message>
     <message>
-        <source>Give the site's name, or choose one from the list above.</source>
+        <source>Give the site&apos;s name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
-        <source>Give the governorate's name.</source>
+        <source>Give the governorate&apos;s name.</source>
         <translation>اكتب اسم المحافظة.</translation>
     </message>
     <message>
@@ -978,7 +979,7 @@
         <translation>تشفير قاعدة البيانات هذه</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>ستُشفَّر قاعدة البيانات: بدون عبارة المرور هذه لا يستطيع أحد قراءتها، ولا أنت. يطلبها HBM Assess عند كل تشغيل ولا يحفظها أبدًا. احفظها في مدير كلمات المرور لدى مكتبك: عبارة المرور المفقودة لا يمكن استعادتها. استخدم أربع كلمات عشوائية أو أكثر.</translation>
     </message>
     <message>
@@ -1285,11 +1286,11 @@
         <translation>تقييمات %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
         <translation>متوسط المستوى محسوب على جميع الإجابات المُقيَّمة للموقع؛ الفجوة = المستوى المستهدف − المستوى، والمستوى المستهدف هو المُدخَل، وإلا فالمستوى الافتراضي للمؤشر، وإلا فمستوى واحد فوق المستوى الحالي.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
     </message>
     <message>
@@ -1502,6 +1503,14 @@
         <translation>مقارنةً بتقييم %1، عدد المؤشرات التي تحسّنت: %2، التي بقيت على حالها: %3، التي تراجعت: %4؛ التي تعذّرت مقارنتها: %5.</translation>
     </message>
     <message>
+        <source>The earlier assessment was rapid and this one detailed (or the reverse): each indicator is set against the rapid item that summarises it; %1 indicators were left out.</source>
+        <translation>كان التقييم السابق سريعاً وهذا التقييم تفصيلياً (أو العكس): يُقارَن كل مؤشر بالبند السريع الذي يلخّصه؛ واستُبعد %1 من المؤشرات.</translation>
+    </message>
+    <message>
+        <source>The two assessments use different versions of the questionnaire: %1 indicators only one version asks were left out.</source>
+        <translation>يستخدم التقييمان إصدارين مختلفين من الاستمارة: استُبعد %1 من المؤشرات التي لا يتضمنها إلا أحد الإصدارين.</translation>
+    </message>
+    <message>
         <source>High</source>
         <translation>عالية</translation>
     </message>
@@ -1637,8 +1646,20 @@
         <translation>(لا شيء)</translation>
     </message>
     <message>
+        <source>These two questionnaires do not compare.</source>
+        <translation>لا يمكن المقارنة بين هاتين الاستمارتين.</translation>
+    </message>
+    <message>
         <source>Improved %1 · same %2 · worse %3 · not comparable %4</source>
         <translation>تحسّن: %1 · دون تغيير: %2 · تراجع: %3 · غير قابل للمقارنة: %4</translation>
+    </message>
+    <message>
+        <source>Rapid against detailed, through what each rapid item summarises: %1 · %2 left out</source>
+        <translation>سريع مقابل تفصيلي، عبر ما يلخّصه كل بند سريع: %1 · مستبعَد: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 left out: only one of the two versions asks them</source>
+        <translation>%1 · مستبعَد: %2، لأن أحد الإصدارين فقط يتضمنها</translation>
     </message>
     <message>
         <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>
@@ -1730,7 +1751,7 @@
         <translation>تسجيل المستوى المتفق عليه</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file's copy to the bin</source>
+        <source>Conflict settled: move the file&apos;s copy to the bin</source>
         <translation>حُسم التعارض: انقل نسخة الملف إلى سلة المحذوفات</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -820,7 +821,7 @@
         <translation>%1 (%2 پێوەر)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>هەڵسەنگاندنی نیشتمانی یاسا و هەماهەنگی و سیستەمەکانی داتای وڵات دەگرێتەوە و یەک جار هەڵدەسەنگێنرێت؛ پێویستی بە خاڵی سنووری نییە.</translation>
     </message>
     <message>
@@ -908,11 +909,11 @@
         <translation>بۆ نموونە: وۆرکشۆپی نیشتمانیی عێراق، هەولێر</translation>
     </message>
     <message>
-        <source>Give the site's name, or choose one from the list above.</source>
+        <source>Give the site&apos;s name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
-        <source>Give the governorate's name.</source>
+        <source>Give the governorate&apos;s name.</source>
         <translation>ناوی پارێزگاکە بنووسە.</translation>
     </message>
     <message>
@@ -973,7 +974,7 @@
         <translation>شفرەکردنی ئەم بنکەدراوەیە</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>بنکەدراوەکە شفرە دەکرێت: بەبێ ئەم دەستەواژە نهێنییە کەس ناتوانێت بیخوێنێتەوە، تەنانەت خۆشت. HBM Assess لە هەر دەستپێکردنێکدا دەیپرسێت و هەرگیز هەڵیناگرێت. لە بەڕێوەبەری وشە نهێنییەکانی نووسینگەکەتدا بیپارێزە: دەستەواژەی نهێنی ونبوو ناگەڕێتەوە. چوار وشەی هەڕەمەکی یان زیاتر بەکاربهێنە.</translation>
     </message>
     <message>
@@ -1270,11 +1271,11 @@
         <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
         <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
     </message>
     <message>
@@ -1487,6 +1488,14 @@
         <translation>بەراورد لەگەڵ هەڵسەنگاندنی %1، ژمارەی پێوەرەکان: باشتربوو %2، وەک خۆی ماوەتەوە %3، خراپتربوو %4؛ بەراوردنەکراو %5.</translation>
     </message>
     <message>
+        <source>The earlier assessment was rapid and this one detailed (or the reverse): each indicator is set against the rapid item that summarises it; %1 indicators were left out.</source>
+        <translation>هەڵسەنگاندنی پێشوو خێرا بوو و ئەمەیان ورد (یان بە پێچەوانەوە): هەر پێوەرێک بەراورد دەکرێت لەگەڵ ئەو بڕگە خێرایەی پوختەی دەکاتەوە؛ %1 پێوەر لە دەرەوە مانەوە.</translation>
+    </message>
+    <message>
+        <source>The two assessments use different versions of the questionnaire: %1 indicators only one version asks were left out.</source>
+        <translation>دوو هەڵسەنگاندنەکە دوو وەشانی جیاوازی فۆرمەکە بەکاردێنن: %1 پێوەر کە تەنها یەکێک لە وەشانەکان دەیانپرسێت لە دەرەوە مانەوە.</translation>
+    </message>
+    <message>
         <source>High</source>
         <translation>بەرز</translation>
     </message>
@@ -1622,8 +1631,20 @@
         <translation>(هیچ)</translation>
     </message>
     <message>
+        <source>These two questionnaires do not compare.</source>
+        <translation>ئەم دوو فۆرمە بەراورد ناکرێن.</translation>
+    </message>
+    <message>
         <source>Improved %1 · same %2 · worse %3 · not comparable %4</source>
         <translation>باشتر بووە %1 · وەک خۆیەتی %2 · خراپتر بووە %3 · بەراوردنەکراو %4</translation>
+    </message>
+    <message>
+        <source>Rapid against detailed, through what each rapid item summarises: %1 · %2 left out</source>
+        <translation>خێرا بەرامبەر ورد، لە ڕێگەی ئەوەی هەر بڕگەیەکی خێرا پوختەی دەکاتەوە: %1 · لە دەرەوە: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 left out: only one of the two versions asks them</source>
+        <translation>%1 · لە دەرەوە: %2، چونکە تەنها یەکێک لە دوو وەشانەکە دەیانپرسێت</translation>
     </message>
     <message>
         <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>
@@ -1715,7 +1736,7 @@
         <translation>تۆمارکردنی ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file's copy to the bin</source>
+        <source>Conflict settled: move the file&apos;s copy to the bin</source>
         <translation>ناتەبایی یەکلا کرایەوە: کۆپیی فایلەکە بگوازەرەوە بۆ سەبەتەی سڕاوەکان</translation>
     </message>
     <message>

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 
 from hbm_assess import __version__
 from hbm_assess.core.assessment import Action, Answer, Assessment
-from hbm_assess.core.comparison import Comparison, compare
+from hbm_assess.core.comparison import Comparison
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.files import write_whole
@@ -148,9 +148,10 @@ def read(store: Store, assessment_id: int, compare_with: int | None = None) -> R
     answers = store.answers(assessment_id)
     earlier = earlier_answers = comparison = None
     if compare_with is not None:
+        from hbm_assess.operations import compare_with as compared
+
         earlier = store.assessment(compare_with)
-        earlier_answers = store.answers(compare_with)
-        comparison = compare(form, earlier_answers, answers)
+        earlier_answers, comparison = compared(store, form, answers, compare_with)
     return ReportData(assessment, form, answers, store.actions(assessment_id), earlier, earlier_answers, comparison)
 
 

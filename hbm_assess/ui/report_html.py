@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from hbm_assess import __version__, charts
 from hbm_assess.charts.bidi_text import has_left_to_right, has_right_to_left
 from hbm_assess.charts.data import mean_text
+from hbm_assess.core.comparison import RAPID_DETAILED, VERSIONS
 from hbm_assess.core.scoring import Score, area_scores, gaps, overall_score, suggested_priority, target_for
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import vocabulary
@@ -48,7 +49,7 @@ def chart_drawings(data: ReportData, language: str) -> dict[str, tuple[tuple[flo
     gap_height = 1.9 + 0.34 * max(shown_gaps, 3)
     return {
         "radar": ((6.6, 4.9), lambda fig: charts.radar(fig, form, answers, language,
-                                                       compare_answers=data.earlier_answers)),
+                                                       compare_answers=_earlier_levels(data))),
         "phases": ((6.6, 3.6), lambda fig: charts.phase_chart(fig, form, answers, language)),
         "gaps": ((6.6, gap_height), lambda fig: charts.gap_chart(fig, form, answers, language,
                                                                  max_rows=GAP_ROWS_MAX)),
@@ -194,7 +195,19 @@ def _comparison_line(data: ReportData, words: Words) -> str:
     line = _fill(words(QT_TRANSLATE_NOOP(
         "Report", "Compared with the assessment of %1: %2 indicators improved, %3 stayed the same, %4 got worse; "
                   "%5 could not be compared.")), data.earlier.date, c.improved, c.same, c.worse, c.not_comparable)
+    if c.kind == RAPID_DETAILED:
+        line += " " + _fill(words(QT_TRANSLATE_NOOP(
+            "Report", "The earlier assessment was rapid and this one detailed (or the reverse): each indicator is set "
+                      "against the rapid item that summarises it; %1 indicators were left out.")), len(c.left_out))
+    elif c.kind == VERSIONS:
+        line += " " + _fill(words(QT_TRANSLATE_NOOP(
+            "Report", "The two assessments use different versions of the questionnaire: %1 indicators only one "
+                      "version asks were left out.")), len(c.left_out))
     return f"<p>{_e(line)}</p>"
+
+
+def _earlier_levels(data: ReportData):
+    return data.comparison.earlier_levels() if data.comparison is not None else None
 
 
 def _priority_name(priority: str, words: Words) -> str:

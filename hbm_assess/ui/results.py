@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbm_assess.core.comparison import Comparison, compare
+from hbm_assess.core.comparison import RAPID_DETAILED, UNRELATED, VERSIONS, Comparison
 from hbm_assess.core.scoring import Gap, gaps, overall_score, target_for
 from hbm_assess.ui import text
 from hbm_assess.ui.session import AssessmentSession
@@ -204,9 +204,28 @@ class ResultsView(QWidget):
         self.compare_with.blockSignals(False)
         self.compare_with.setEnabled(self.compare_with.count() > 1)
 
-    def earlier_answers(self):
+    def comparison(self) -> Comparison | None:
+        """The assessment chosen under Compare with, set against this one (any version, rapid or detailed)."""
+        from hbm_assess.operations import compare_with
+
         other_id = self.compare_with.currentData()
-        return self.session.store.answers(other_id) if other_id else None
+        if not other_id:
+            return None
+        return compare_with(self.session.store, self.session.form, self.session.answers, other_id)[1]
+
+    def comparison_text(self, comparison: Comparison) -> str:
+        if comparison.kind == UNRELATED:
+            return self.tr("These two questionnaires do not compare.")
+        counts = (self.tr("Improved %1 · same %2 · worse %3 · not comparable %4")
+                  .replace("%1", str(comparison.improved)).replace("%2", str(comparison.same))
+                  .replace("%3", str(comparison.worse)).replace("%4", str(comparison.not_comparable)))
+        if comparison.kind == RAPID_DETAILED:
+            return self.tr("Rapid against detailed, through what each rapid item summarises: %1 · %2 left out") \
+                .replace("%1", counts).replace("%2", str(len(comparison.left_out)))
+        if comparison.kind == VERSIONS:
+            return self.tr("%1 · %2 left out: only one of the two versions asks them") \
+                .replace("%1", counts).replace("%2", str(len(comparison.left_out)))
+        return counts
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -239,17 +258,11 @@ class ResultsView(QWidget):
         self._redraw_timer.setInterval(REDRAW_PAUSE_MS)
         self._stale = False
         form, answers, language = self.session.form, self.session.answers, text.language()
-        earlier = self.earlier_answers()
-        comparison = compare(form, earlier, answers) if earlier is not None else None
+        comparison = self.comparison()
         self.table_model.set_comparison(comparison)
         self.table.setColumnHidden(ScoredTableModel.CHANGE, comparison is None)
-        if comparison is None:
-            self.comparison_note.setText("")
-        else:
-            self.comparison_note.setText(
-                self.tr("Improved %1 · same %2 · worse %3 · not comparable %4")
-                .replace("%1", str(comparison.improved)).replace("%2", str(comparison.same))
-                .replace("%3", str(comparison.worse)).replace("%4", str(comparison.not_comparable)))
+        self.comparison_note.setText("" if comparison is None else self.comparison_text(comparison))
+        earlier = comparison.earlier_levels() if comparison is not None else None
         overall = overall_score(form, answers)
         mean = "–" if overall.mean_level is None else text.number(overall.mean_level)
         self.caption.setText(
