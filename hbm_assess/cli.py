@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hbm_assess import __version__
+from hbm_assess.core.text import LANGUAGES
 from hbm_assess.locations import DB_ENV, default_database
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
-LANGUAGES = ("en", "ar", "ckb")
 
 
 class CommandError(Exception):
@@ -476,8 +476,8 @@ def _report(args) -> int:
     from hbm_assess.storage.store import NotFound
 
     language = args.lang or "en"
-    if language not in ("en", "ar", "ckb"):
-        raise CommandError(f"reports can be written in en, ar or ckb, not {language!r}")
+    if language not in LANGUAGES:
+        raise CommandError(f"reports can be written in {', '.join(LANGUAGES)}, not {language!r}")
     if args.output.suffix.lower() != ".pdf":
         raise CommandError(f"{args.output}: the file name must end in .pdf")
     from hbm_assess.files import WriteError, write_error_message
@@ -499,7 +499,7 @@ def _report(args) -> int:
     return EXIT_OK
 
 
-WORKBOOK_LANGUAGES = ("en", "ar", "ckb")
+WORKBOOK_LANGUAGES = LANGUAGES
 
 
 def _export(args) -> int:

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-LANGUAGES = ("en", "ar", "ckb")
+from hbm_assess.core.text import LANGUAGES
+
 SITE = "Ibrahim Khalil"
 
 

@@ -37,17 +37,17 @@ def gap_chart(
     bars = gap_data(form, answers, language)
     shown = bars[:max_rows if max_rows is not None else rows_that_fit(fig)]
     ax, strip = style.start(fig)
-    style.title(fig, "Gaps to target, largest first", language)
+    style.title(fig, style.word_plain("chart_gaps_largest_first", language), language)
     if not shown:
-        message = "No scored indicators yet" if overall_score(form, answers).scored == 0 else \
-            "No gaps: every scored indicator is at its target"
-        style.empty(ax, message, language)
+        message = "no_scored_indicators" if overall_score(form, answers).scored == 0 else \
+            "no_gaps"
+        style.empty(ax, style.word_plain(message, language), language)
     else:
         _draw(ax, shown, language, int(fig.get_figwidth() * CHARACTERS_PER_INCH))
     style.legend(strip, _handles(form, shown, language), language, columns=3)
     extra = ""
     if len(shown) < len(bars):
-        extra = style.word_plain("{shown} largest of {total} gaps shown", language, shown=len(shown), total=len(bars))
+        extra = style.word_plain("largest_gaps_shown", language, shown=len(shown), total=len(bars))
     style.caption(fig, overall_score(form, answers), language, extra)
     return fig
 
@@ -81,7 +81,7 @@ def _draw(ax, bars: list[GapBar], language: str, characters: int) -> None:
     ax.set_ylim(len(bars) - 0.4, -0.5)
     ax.set_xlim(0.5, 5.5)
     ax.set_xticks([1, 2, 3, 4, 5])
-    ax.set_xlabel(style.words("Level", language), **style.text_style(language))
+    ax.set_xlabel(style.words("level", language), **style.text_style(language))
     ax.tick_params(axis="y", length=0)
     ax.spines[["top", "right", "left"]].set_visible(False)
     style.tick_fonts(ax, language, style.SMALL_SIZE)
@@ -93,8 +93,8 @@ def _handles(form: Form, bars: list[GapBar], language: str) -> list:
     present = {b.area_id for b in bars}
     handles = [Patch(color=colours[area.id], label=style.say(wrap(area.title.get(language), 22), language))
                for area in form.areas if area.id in present]
-    handles.append(style.line_handle("Current level", language, linestyle="none", marker="o",
+    handles.append(style.line_handle("current_level", language, linestyle="none", marker="o",
                                      markerfacecolor="white", markeredgecolor=style.EDGE))
-    handles.append(style.line_handle("Target level", language, linestyle="none", marker="D",
+    handles.append(style.line_handle("target_level", language, linestyle="none", marker="D",
                                      markerfacecolor="white", markeredgecolor=style.target_style()["color"]))
     return handles

@@ -25,14 +25,14 @@ def heatmap(
     values: Sequence[Sequence[float | None]],
     counts: Sequence[Sequence[int]] | None = None,
     language: str = "en",
-    title: str = "Mean level",
+    title: str = "",
 ) -> Figure:
     """Draw ``values[row][column]`` (mean levels, None for no data) as coloured cells; returns the figure."""
     cells = heat_cells(values, counts)
     ax, strip = style.start(fig)
-    style.title(fig, title, language)
+    style.title(fig, title or style.word_plain("mean_level", language), language)
     if not cells or not cells[0]:
-        style.empty(ax, "No data", language)
+        style.empty(ax, style.word_plain("no_data", language), language)
         return fig
     rgb = np.array([[to_rgb(cell.colour) for cell in row] for row in cells])
     ax.imshow(rgb, aspect="auto", interpolation="nearest")
@@ -51,7 +51,7 @@ def heatmap(
     style.mirror(ax, language)
     style.legend(strip, _handles(language), language, columns=4)
     if counts is not None:
-        fig.supxlabel(style.words("n = number of assessments", language),
+        fig.supxlabel(style.words("number_of_assessments", language),
                       **style.text_style(language, style.SMALL_SIZE, color="#444444"))
     return fig
 
@@ -71,7 +71,7 @@ def _handles(language: str) -> list[Patch]:
     handles = [Patch(facecolor=level_fill(level), edgecolor=style.EDGE, label=label.get_label())
                for level, label in zip((1, 2, 4), style.level_handles(language), strict=True)]
     handles.append(Patch(facecolor=level_fill(None), edgecolor=style.EDGE,
-                         label=style.words("No data", language)))
+                         label=style.words("no_data", language)))
     return handles
 
 

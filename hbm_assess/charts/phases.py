@@ -23,15 +23,15 @@ def phase_chart(fig: Figure, form: Form, answers: Mapping[str, Answer], language
     """
     bars = phase_data(form, answers, language)
     ax, strip = style.start(fig)
-    style.title(fig, "Mean level by primary MCOF phase", language)
+    style.title(fig, style.word_plain("chart_by_phase", language), language)
     if all(bar.score.scored == 0 for bar in bars):
-        style.empty(ax, "No scored indicators yet", language)
+        style.empty(ax, style.word_plain("no_scored_indicators", language), language)
     else:
         _draw(ax, bars, language)
-    handles = [style.line_handle("Mean target", language, color=TARGET, linewidth=2.5)]
+    handles = [style.line_handle("mean_target", language, color=TARGET, linewidth=2.5)]
     style.legend(strip, handles + style.level_handles(language), language, columns=4)
     style.caption(fig, overall_score(form, answers), language,
-                  style.word_plain("Each indicator counts once, under its primary phase", language))
+                  style.word_plain("counted_once_by_phase", language))
     return fig
 
 
@@ -43,7 +43,7 @@ def _draw(ax, bars: list[PhaseBar], language: str) -> None:
     for x, bar in zip(positions, bars, strict=True):
         score = bar.score
         if score.mean_level is None:
-            ax.text(x, 0.15, style.words("no score", language), ha="center", va="bottom",
+            ax.text(x, 0.15, style.words("no_score", language), ha="center", va="bottom",
                     **style.text_style(language, style.SMALL_SIZE, color="#555555"))
             continue
         ax.hlines(score.mean_target, x - 0.34, x + 0.34, color=TARGET, linewidth=2.5, zorder=4)
@@ -53,7 +53,7 @@ def _draw(ax, bars: list[PhaseBar], language: str) -> None:
     ax.set_xticks(positions, labels=labels)
     ax.set_ylim(0, 5.3)
     ax.set_yticks([1, 2, 3, 4, 5])
-    ax.set_ylabel(style.words("Mean level", language), **style.text_style(language))
+    ax.set_ylabel(style.words("mean_level", language), **style.text_style(language))
     ax.grid(axis="y", color="#DDDDDD", zorder=0)
     ax.spines[["top", "right"]].set_visible(False)
     style.tick_fonts(ax, language)
@@ -66,6 +66,6 @@ def _draw(ax, bars: list[PhaseBar], language: str) -> None:
 
 
 def _label(bar: PhaseBar, language: str) -> str:
-    counted = style.word_plain("{scored} of {indicators} indicators scored", language, scored=bar.score.scored,
+    counted = style.word_plain("scored_of_indicators", language, scored=bar.score.scored,
                                indicators=bar.score.indicators)
     return style.say(f"{wrap(bar.name, 16)}\n{counted}", language)

@@ -25,14 +25,14 @@ def progress_chart(
     series: Sequence[tuple[str, Sequence[float | None]]],
     language: str = "en",
     title: str = "",
-    empty_message: str = "No data",
+    empty_message: str = "",
 ) -> Figure:
     """One line per area: ``series`` is (area title, mean level at each x label, None where not assessed)."""
     chart, strip = style.start(fig)
     if title:
         fig.suptitle(style.say(title, language), **style.text_style(language, style.TITLE_SIZE, fontweight="bold"))
     if not x_labels or all(value is None for _, values in series for value in values):
-        style.empty(chart, empty_message, language)
+        style.empty(chart, empty_message or style.word_plain("no_data", language), language)
         return fig
     _level_bands(chart)
     handles = []

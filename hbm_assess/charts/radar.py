@@ -31,9 +31,9 @@ def radar(
     nothing = data.overall.scored == 0 and (data.earlier_overall is None or data.earlier_overall.scored == 0)
     polar = not nothing and len(data.areas) >= MIN_SPOKES
     ax, strip = style.start(fig, projection="polar" if polar else None)
-    style.title(fig, "Current and target level by area", language)
+    style.title(fig, style.word_plain("chart_current_and_target", language), language)
     if nothing:
-        style.empty(ax, "No scored indicators yet", language)
+        style.empty(ax, style.word_plain("no_scored_indicators", language), language)
     elif polar:
         _polar(ax, data, language)
     else:
@@ -41,7 +41,7 @@ def radar(
     style.legend(strip, _handles(data, language), language, columns=3)
     extra = ""
     if data.earlier_overall is not None:
-        extra = style.word_plain("Earlier: {scored} scored", language, scored=data.earlier_overall.scored)
+        extra = style.word_plain("earlier_scored", language, scored=data.earlier_overall.scored)
     style.caption(fig, data.overall, language, extra)
     return fig
 
@@ -104,7 +104,7 @@ def _spoke_label(ax, angle: float, point: AreaPoint, language: str) -> None:
 def _mean_text(point: AreaPoint, language: str) -> str:
     level = point.score.mean_level
     if level is None:
-        return style.word_plain("no score", language)
+        return style.word_plain("no_score", language)
     arrow = "←" if style.right_to_left(language) else "→"  # pointing the way the reader reads
     return f"{mean_text(level)} {arrow} {point.score.mean_target:.1f}"
 
@@ -123,7 +123,7 @@ def _bars(ax, data: RadarData, language: str) -> None:
     ax.set_yticks(positions, labels=[style.say(label, language) for label in labels])
     ax.set_xlim(0, 5)
     ax.set_xticks([1, 2, 3, 4, 5])
-    ax.set_xlabel(style.words("Mean level", language), **style.text_style(language))
+    ax.set_xlabel(style.words("mean_level", language), **style.text_style(language))
     ax.invert_yaxis()
     ax.grid(axis="x", color="#DDDDDD", zorder=0)
     style.tick_fonts(ax, language)
@@ -132,11 +132,11 @@ def _bars(ax, data: RadarData, language: str) -> None:
 
 def _handles(data: RadarData, language: str) -> list:
     handles = [
-        style.line_handle("Current level", language, color=style.CURRENT, linewidth=2, marker="o",
+        style.line_handle("current_level", language, color=style.CURRENT, linewidth=2, marker="o",
                           markerfacecolor="white", markeredgecolor=style.EDGE),
-        style.line_handle("Target level", language, **style.target_style()),
+        style.line_handle("target_level", language, **style.target_style()),
     ]
     if data.earlier_overall is not None:
-        handles.append(style.line_handle("Earlier assessment", language, color=style.EARLIER, linestyle=":",
+        handles.append(style.line_handle("earlier_assessment", language, color=style.EARLIER, linestyle=":",
                                          linewidth=1.8, marker="s", markersize=4))
     return handles + style.level_handles(language)

@@ -11,9 +11,9 @@ from matplotlib.patches import Patch
 
 from hbm_assess.charts.bidi_text import display
 from hbm_assess.charts.fonts import families
-from hbm_assess.charts.words import word
 from hbm_assess.core.scoring import Score
 from hbm_assess.core.text import is_right_to_left
+from hbm_assess.core.vocabulary import word
 from hbm_assess.palette import GREEN, RED, TARGET, YELLOW
 
 SPACING_BY_FONT_METRICS = tuple(int(p) for p in matplotlib.__version__.split(".")[:2]) >= (3, 11)
@@ -61,9 +61,9 @@ def say(text: str, language: str) -> str:
     return display(text, language)
 
 
-def words(text: str, language: str, **values) -> str:
-    """A fixed chart word, translated, then shaped."""
-    return say(word(text, language, **values), language)
+def words(key: str, language: str, **values) -> str:
+    """A glossary word, translated, then shaped."""
+    return say(word(key, language, **values), language)
 
 
 def tick_fonts(ax: Axes, language: str, size: float = LABEL_SIZE) -> None:
@@ -74,12 +74,12 @@ def tick_fonts(ax: Axes, language: str, size: float = LABEL_SIZE) -> None:
 
 
 def title(fig: Figure, text: str, language: str) -> None:
-    fig.suptitle(words(text, language), **text_style(language, TITLE_SIZE, fontweight="bold"))
+    fig.suptitle(say(text, language), **text_style(language, TITLE_SIZE, fontweight="bold"))
 
 
 def caption(fig: Figure, score: Score, language: str, extra: str = "") -> None:
     """What a mean was computed over, under the chart: the readers' guard against a thin mean."""
-    line = word("{scored} scored · not counted: {na} not applicable, {unknown} unknown · {unanswered} unanswered",
+    line = word("counted_caption",
                 language, scored=score.scored, na=score.not_applicable, unknown=score.unknown,
                 unanswered=score.unanswered)
     if extra:
@@ -110,7 +110,7 @@ def _mirrored_rows(handles: list, columns: int) -> list:
 def level_handles(language: str) -> list[Patch]:
     """Legend entries for the level colours (JEE: 1 red, 2–3 yellow, 4–5 green)."""
     return [Patch(facecolor=colour, edgecolor=EDGE, label=words(text, language))
-            for colour, text in ((RED, "Level 1"), (YELLOW, "Levels 2–3"), (GREEN, "Levels 4–5"))]
+            for colour, text in ((RED, "level_1"), (YELLOW, "levels_2_3"), (GREEN, "levels_4_5"))]
 
 
 def line_handle(label: str, language: str, **style) -> Line2D:
@@ -124,7 +124,7 @@ def target_style() -> dict:
 def empty(ax: Axes, message: str, language: str) -> None:
     """Say on the chart itself why there is nothing to draw, rather than show blank axes."""
     ax.set_axis_off()
-    ax.text(0.5, 0.5, words(message, language), ha="center", va="center", transform=ax.transAxes,
+    ax.text(0.5, 0.5, say(message, language), ha="center", va="center", transform=ax.transAxes,
             **text_style(language, LABEL_SIZE, color="#555555"))
 
 
@@ -132,9 +132,9 @@ def right_to_left(language: str) -> bool:
     return is_right_to_left(language)
 
 
-def word_plain(text: str, language: str, **values) -> str:
-    """A fixed chart word, translated but not yet shaped, to be combined with other text first."""
-    return word(text, language, **values)
+def word_plain(key: str, language: str, **values) -> str:
+    """A glossary word, translated but not yet shaped, to be combined with other text first."""
+    return word(key, language, **values)
 
 
 def mirror(ax: Axes, language: str) -> None:

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from hbm_assess.core.assessment import Site
-from hbm_assess.core.text import Text
+from hbm_assess.core.text import LANGUAGES, Text
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.locations import data_dir
 
@@ -119,8 +119,8 @@ def check_file(path: Path) -> list[str]:
 
 
 def app_languages() -> tuple[str, ...]:
-    """The languages the app speaks: those of the level names in the shared vocabulary."""
-    return tuple(vocabulary().levels[1].name.by_language)
+    """The languages the app speaks."""
+    return LANGUAGES
 
 
 def check_crossing_points(data, governorate_list: list[dict] | None = None) -> list[str]:

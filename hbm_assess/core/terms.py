@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from hbm_assess.core.questionnaire import Form
-from hbm_assess.core.text import Text
+from hbm_assess.core.text import LANGUAGES, Text
 from hbm_assess.locations import data_dir
 
 # Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹, Persian and Kurdish) digits: the app writes 0-9 everywhere.
@@ -37,7 +37,7 @@ def load_glossary(path: Path | None = None) -> tuple[PreferredTerm, ...]:
     if problems:
         raise GlossaryError("\n".join(f"{path}: {problem}" for problem in problems))
     return tuple(
-        PreferredTerm(item["id"], Text({lang: item[lang] for lang in ("en", "ar", "ckb")}),
+        PreferredTerm(item["id"], Text({lang: item[lang] for lang in LANGUAGES}),
                       {lang: tuple(words) for lang, words in (item.get("variants") or {}).items()})
         for item in data["terms"]
     )
@@ -61,7 +61,7 @@ def glossary_problems(data: object) -> list[str]:
         if term in seen:
             problems.append(f"{term}: defined twice")
         seen.add(term)
-        for lang in ("en", "ar", "ckb"):
+        for lang in LANGUAGES:
             if not isinstance(item.get(lang), str) or not item[lang].strip():
                 problems.append(f"{term}: the preferred '{lang}' word is missing")
         variants = item.get("variants") or {}
@@ -69,7 +69,7 @@ def glossary_problems(data: object) -> list[str]:
             problems.append(f"{term} › variants: write them per language, e.g. ar: [\"...\"]")
             continue
         for lang, words in variants.items():
-            if lang not in ("en", "ar", "ckb") or not isinstance(words, list) or not all(
+            if lang not in LANGUAGES or not isinstance(words, list) or not all(
                     isinstance(w, str) and w.strip() for w in words):
                 problems.append(f"{term} › variants › {lang}: a list of words in en, ar or ckb")
                 continue

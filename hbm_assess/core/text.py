@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 SOURCE_LANGUAGE = "en"
+LANGUAGES = ("en", "ar", "ckb")  # what the app speaks: English, Arabic, Kurdish Sorani; defined here only
 RIGHT_TO_LEFT = frozenset({"ar", "ckb", "fa", "ur", "he"})
 
 
@@ -34,3 +35,9 @@ class Text:
 
 def is_right_to_left(language: str) -> bool:
     return language.split("_")[0].split("-")[0] in RIGHT_TO_LEFT
+
+
+def language_of(language: str) -> str:
+    """One of LANGUAGES for any language name ("ar_IQ" → "ar"); English for the rest."""
+    base = (language or SOURCE_LANGUAGE).split("_")[0].split("-")[0]
+    return base if base in LANGUAGES else SOURCE_LANGUAGE

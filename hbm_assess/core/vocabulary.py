@@ -1,4 +1,9 @@
-"""The controlled vocabularies shared by every questionnaire: levels, phases, evidence types."""
+"""The glossary: every domain word and value label in every language, from ``data/vocabulary.yaml``.
+
+Levels, phases, evidence types, priorities, timeframes, statuses, sheet and column titles,
+chart words: one file holds them, ``word`` reads them. Exports, charts, the report and the
+window all ask here; Qt's translation files are for widget text only.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,14 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from hbm_assess.core.text import Text
+from hbm_assess.core.text import LANGUAGES, Text, language_of
 from hbm_assess.locations import data_dir
 
 LEVELS = (1, 2, 3, 4, 5)
 MAX_LEVEL = 5
+# The lists of values in the glossary, in file order; each value's id is the code data columns carry.
+LISTS = ("levels", "special_answers", "phases", "evidence_types", "confidence", "site_types", "scopes", "priorities",
+         "timeframes", "action_statuses", "assessment_statuses", "answer_statuses", "roles")
 
 
 class Special(StrEnum):
@@ -44,6 +52,13 @@ class Vocabulary:
     confidence: dict[str, Term]
     site_types: dict[str, Term]
     scopes: dict[str, Term]
+    priorities: dict[str, Term]
+    timeframes: dict[str, Term]
+    action_statuses: dict[str, Term]
+    assessment_statuses: dict[str, Term]
+    answer_statuses: dict[str, Term]
+    roles: dict[str, Term]
+    words: dict[str, Text]
 
     def level_name(self, level: int, language: str = "en") -> str:
         return self.levels[level].name.get(language)
@@ -54,6 +69,31 @@ class Vocabulary:
         if special is not None:
             return self.special_answers[special].name.get(language)
         return ""
+
+    def word(self, key: str, language: str = "en", **values: object) -> str:
+        """The glossary's ``key`` in ``language`` (English where a language lacks it), ``{name}`` filled in.
+
+        ``key`` is a word ("mean_target") or a list and a value ("priorities.high").
+        An unknown key is a mistake in the code and raises KeyError.
+        """
+        text = self.text(key).get(language_of(language))
+        return text.format(**values) if values else text
+
+    def text(self, key: str) -> Text:
+        """The glossary's ``key`` in every language."""
+        kind, _, value = key.partition(".")
+        if not value:
+            return self.words[key]
+        terms = getattr(self, kind) if kind in LISTS else {}
+        term = terms.get(int(value) if kind == "levels" and value.isdigit() else value)
+        if term is None:
+            raise KeyError(key)
+        return term.name
+
+    def label(self, kind: str, value: str, language: str = "en") -> str:
+        """The name of a value of one list; a value the list does not know shows as itself."""
+        term = getattr(self, kind).get(value)
+        return term.name.get(language_of(language)) if term else value
 
 
 def _terms(entries: list[dict], key_type=str) -> dict:
@@ -69,18 +109,68 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
 
     path = path or data_dir() / "vocabulary.yaml"
     raw = load_yaml(path.read_text(encoding="utf-8"))
-    return Vocabulary(
-        levels=_terms(raw["levels"], int),
-        special_answers=_terms(raw["special_answers"]),
-        phases=_terms(raw["phases"]),
-        evidence_types=_terms(raw["evidence_types"]),
-        confidence=_terms(raw["confidence"]),
-        site_types=_terms(raw["site_types"]),
-        scopes=_terms(raw["scopes"]),
-    )
+    lists = {kind: _terms(raw.get(kind) or [], int if kind == "levels" else str) for kind in LISTS}
+    return Vocabulary(**lists, words={key: Text(dict(names)) for key, names in (raw.get("words") or {}).items()})
 
 
 @cache
 def vocabulary() -> Vocabulary:
-    """The vocabulary shipped with the app, loaded once."""
+    """The glossary shipped with the app, loaded once."""
     return load_vocabulary()
+
+
+def word(key: str, language: str = "en", **values: object) -> str:
+    """A glossary word in ``language``: the one lookup every module uses (see Vocabulary.word)."""
+    return vocabulary().word(key, language, **values)
+
+
+def in_every_language(key: str) -> dict[str, str]:
+    """A glossary word in each of the app's languages, as import recognises any of them."""
+    text = vocabulary().text(key)
+    return {language: text.get(language) for language in LANGUAGES}
+
+
+def glossary_problems(path: Path) -> list[str]:
+    """What is wrong with a glossary file: a missing language, a key or English word defined twice."""
+    import yaml
+
+    problems: list[str] = []
+    root = yaml.compose(path.read_text(encoding="utf-8"))
+    _duplicate_keys(root, path.name, problems)
+    glossary = load_vocabulary(path)
+    by_english: dict[str, tuple[str, dict]] = {}
+    entries = [(f"{kind}.{term.id}", term.name) for kind in LISTS for term in getattr(glossary, kind).values()]
+    entries += [(key, text) for key, text in glossary.words.items()]
+    for key, text in entries:
+        missing = [language for language in LANGUAGES if not text.has(language)]
+        if missing:
+            problems.append(f"{path.name}: {key} has no {', '.join(missing)}")
+        english = text.get("en").strip().casefold()
+        if english in by_english:
+            first, names = by_english[english]
+            in_words = "." not in key or "." not in first
+            if in_words or names != dict(text.by_language):
+                problems.append(f"{path.name}: “{text.get('en')}” is defined twice, as {first} and as {key}; "
+                                "keep one, or give both the same names")
+        else:
+            by_english[english] = (key, dict(text.by_language))
+        eastern = [language for language in LANGUAGES if any("٠" <= ch <= "٩" or "۰" <= ch <= "۹"
+                                                             for ch in text.get(language))]
+        if eastern:
+            problems.append(f"{path.name}: {key} writes digits other than 0-9 in {', '.join(eastern)}")
+    return problems
+
+
+def _duplicate_keys(node, where: str, problems: list[str]) -> None:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            if key.value in seen:
+                problems.append(f"{where}: {key.value} is defined twice (line {key.start_mark.line + 1})")
+            seen.add(key.value)
+            _duplicate_keys(value, key.value, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _duplicate_keys(item, where, problems)

@@ -14,24 +14,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from hbm_assess.core.assessment import Action, Answer
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.scoring import target_for
+from hbm_assess.core.vocabulary import vocabulary
 
-
-def _t(en: str, ar: str, ckb: str) -> dict[str, str]:
-    return {"en": en, "ar": ar, "ckb": ckb}
-
-
-TITLE = _t("Contributions", "المساهمات", "بەشدارییەکان")
-HEADERS = (
-    _t("Institution", "المؤسسة", "دامەزراوە"),
-    _t("Role", "الدور", "ڕۆڵ"),
-    _t("Action", "الإجراء", "کار"),
-    _t("Indicator", "المؤشر", "پێوەر"),
-    _t("Level now → target", "المستوى الحالي ← المستهدف", "ئاستی ئێستا ← ئامانج"),
-    _t("Priority", "الأولوية", "ئەولەویەت"),
-    _t("Status", "الحالة", "دۆخ"),
-)
-RESPONSIBLE = _t("Responsible", "مسؤول", "بەرپرس")
-PARTNER = _t("Partner", "شريك", "هاوبەش")
+# The glossary's keys of the column titles.
+HEADERS = ("institution", "role", "title", "indicator", "level_now_target", "priority", "status")
 
 
 def contributions(actions: tuple[Action, ...]) -> dict[str, list[tuple[str, Action]]]:
@@ -49,8 +35,9 @@ def contributions(actions: tuple[Action, ...]) -> dict[str, list[tuple[str, Acti
 def contributions_sheet(sheet: Worksheet, actions: tuple[Action, ...], form: Form, main: Mapping[str, Answer],
                         language: str, put: Callable) -> None:
     """Fill ``sheet``; ``put(sheet, row, column, value)`` writes a cell as the rest of the export does."""
+    vocab = vocabulary()
     for column, header in enumerate(HEADERS, start=1):
-        put(sheet, 1, column, header[language])
+        put(sheet, 1, column, vocab.word(header, language))
         sheet.cell(row=1, column=column).font = Font(bold=True)
     row = 2
     for institution, roles in contributions(actions).items():
@@ -61,9 +48,10 @@ def contributions_sheet(sheet: Worksheet, actions: tuple[Action, ...], form: For
                 levels = ""
                 if answer is not None and answer.level is not None:
                     levels = f"{answer.level} → {target_for(answer, indicator)}"
-                values = (institution, (RESPONSIBLE if role == "responsible" else PARTNER)[language], action.title,
+                values = (institution, vocab.label("roles", role, language), action.title,
                           f"{indicator_id} {indicator.label.get(language)}" if indicator else indicator_id, levels,
-                          action.priority, action.status)
+                          vocab.label("priorities", action.priority, language),
+                          vocab.label("action_statuses", action.status, language))
                 for column, value in enumerate(values, start=1):
                     put(sheet, row, column, value)
                     sheet.cell(row=row, column=column).alignment = Alignment(wrap_text=True, vertical="top")

@@ -19,27 +19,25 @@ from openpyxl.worksheet.worksheet import Worksheet
 from hbm_assess.core.assessment import Action, Answer, now
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priority
+from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.core.workshop import Group
 from hbm_assess.exchange.cells import check_text, column_letter, escape
-from hbm_assess.exchange.contributions import TITLE as CONTRIBUTIONS
 from hbm_assess.exchange.contributions import contributions_sheet
 from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.layout import (
     ANSWER_COLUMNS,
     AREA_TABLE,
-    ASSESSMENT_STATUSES,
     GAP_COLUMNS,
     LIST_SEPARATOR,
     MACHINE_SHEET,
     PLAN_COLUMNS,
-    PRIORITIES,
-    SHEETS,
     SUMMARY_ROWS,
     Column,
     action_cells,
     answer_cells,
     language_of,
+    sheet_title,
     summary_cells,
     word,
 )
@@ -180,9 +178,9 @@ def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | N
     workbook = Workbook()
     workbook.properties.creator = "HBM Assess"
     workbook.properties.title = f"{form.title.get(language)} — {data.assessment.site.name} {data.assessment.date}"
-    sheets = {key: SHEETS[key][language] for key in ("summary", "answers", "gaps")}
+    sheets = {key: sheet_title(key, language) for key in ("summary", "answers", "gaps")}
     if data.actions:
-        sheets["plan"] = SHEETS["plan"][language]
+        sheets["plan"] = sheet_title("plan", language)
     summary = workbook.active
     summary.title = sheets["summary"]
     _summary_sheet(summary, data, form, main, language)
@@ -190,9 +188,10 @@ def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | N
     _gaps_sheet(workbook.create_sheet(sheets["gaps"]), form, main, language)
     if data.actions:
         _plan_sheet(workbook.create_sheet(sheets["plan"]), data.actions, language)
-        contributions_sheet(workbook.create_sheet(CONTRIBUTIONS[language]), data.actions, form, main, language, _put)
+        contributions = workbook.create_sheet(sheet_title("contributions", language))
+        contributions_sheet(contributions, data.actions, form, main, language, _put)
     for sheet in workbook.worksheets:
-        sheet.sheet_view.rightToLeft = language in ("ar", "ckb")
+        sheet.sheet_view.rightToLeft = is_right_to_left(language)
     machine = workbook.create_sheet(MACHINE_SHEET)
     machine.sheet_state = "hidden"
     rows = machine_rows(data.assessment, data.answers, data.actions, form.to_dict(),
@@ -265,7 +264,7 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
         "uuid": a.uuid,
         "form": f"{form.title.get(language)} ({form.id})",
         "form_version": form.version,
-        "status": ASSESSMENT_STATUSES.get(a.status, {}).get(language, a.status),
+        "status": vocab.label("assessment_statuses", a.status, language),
         "revision": a.revision,
         "completeness": word("completeness_value", language).format(
             answered=done.answered, total=done.total, percent=done.percent),
@@ -364,7 +363,7 @@ def _gaps_sheet(sheet: Worksheet, form: Form, main: dict[str, Answer], language:
             "area": gap.area_id, "indicator": gap.indicator_id, "indicator_text": indicator.label.get(language),
             "level": gap.level, "target": gap.target, "gap": gap.size,
             "phase": ", ".join(vocab.phases[p].name.get(language) if p in vocab.phases else p for p in gap.phases),
-            "suggested_priority": PRIORITIES[suggested_priority(gap).value][language],
+            "suggested_priority": vocab.label("priorities", suggested_priority(gap).value, language),
         }
         for number, column in enumerate(GAP_COLUMNS, start=1):
             fill = _fill(gap.level) if column.key == "level" else None

@@ -13,103 +13,18 @@ from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.cell_text import LIST_SEPARATOR  # one separator, as stored and as written
 from hbm_assess.core.questionnaire import Indicator
 from hbm_assess.core.scoring import target_for
-from hbm_assess.core.vocabulary import Term, Vocabulary
+from hbm_assess.core.text import LANGUAGES, language_of  # noqa: F401  (language_of: for the exporters)
+from hbm_assess.core.vocabulary import Term, Vocabulary, in_every_language, vocabulary
+from hbm_assess.core.vocabulary import word as glossary_word
 
 FORMAT = "hbm-assess-workbook"
 FORMAT_VERSION = 2  # 2: the content hash covers the revision and questionnaire; the lineage row
 MACHINE_SHEET = "_hbm"
-LANGUAGES = ("en", "ar", "ckb")
-
-
-def _t(en: str, ar: str, ckb: str) -> dict[str, str]:
-    return {"en": en, "ar": ar, "ckb": ckb}
-
-
-SHEETS = {
-    "summary": _t("Summary", "ملخص", "پوختە"),
-    "answers": _t("Answers", "الإجابات", "وەڵامەکان"),
-    "gaps": _t("Gaps", "الفجوات", "کەلێنەکان"),
-    "plan": _t("Plan of action", "خطة العمل", "پلانی کار"),
-}
-
-# Every visible header, and the words the Summary sheet uses, in the three languages.
-WORDS = {
-    "field": _t("Field", "الحقل", "بڕگە"),
-    "value": _t("Value", "القيمة", "بەها"),
-    "uuid": _t("Assessment ID", "معرّف التقييم", "ناسنامەی هەڵسەنگاندن"),
-    "site": _t("Site", "الموقع", "شوێن"),
-    "site_ref": _t("Crossing point ID", "معرّف المنفذ الحدودي", "ناسنامەی خاڵی سنووری"),
-    "country": _t("Country", "البلد", "وڵات"),
-    "pcode": _t("P-code", "الرمز المكاني (P-code)", "کۆدی شوێن (P-code)"),
-    "site_type": _t("Site type", "نوع الموقع", "جۆری شوێن"),
-    "latitude": _t("Latitude", "خط العرض", "هێڵی پانی"),
-    "longitude": _t("Longitude", "خط الطول", "هێڵی درێژی"),
-    "date": _t("Date", "التاريخ", "بەروار"),
-    "assessors": _t("Assessors", "المقيّمون", "هەڵسەنگێنەران"),
-    "institutions": _t("Institutions", "المؤسسات المشاركة", "دامەزراوە بەشداربووەکان"),
-    "form": _t("Questionnaire", "الاستبيان", "پرسیارنامە"),
-    "form_version": _t("Questionnaire version", "إصدار الاستبيان", "وەشانی پرسیارنامە"),
-    "status": _t("Status", "الحالة", "دۆخ"),
-    "revision": _t("Revision", "رقم المراجعة", "ژمارەی پێداچوونەوە"),
-    "completeness": _t("Completeness", "الاكتمال", "تەواوبوون"),
-    "mean_level": _t("Mean level", "متوسط المستوى", "تێکڕای ئاست"),
-    "mean_target": _t("Mean target", "متوسط المستوى المستهدف", "تێکڕای ئامانج"),
-    "overall_level": _t("Overall mean level", "متوسط المستوى الإجمالي", "تێکڕای ئاستی گشتی"),
-    "overall_target": _t("Overall mean target", "متوسط المستوى المستهدف الإجمالي", "تێکڕای ئامانجی گشتی"),
-    "notes": _t("Notes", "ملاحظات", "تێبینی"),
-    "area": _t("Area", "المجال", "بوار"),
-    "area_name": _t("Area name", "اسم المجال", "ناوی بوار"),
-    "scored": _t("Scored", "مُقيَّمة بمستوى", "ئاستیان دراوە"),
-    "not_applicable": _t("Not applicable", "لا ينطبق", "پەیوەندیدار نییە"),
-    "unknown": _t("Unknown", "غير معروف", "نەزانراو"),
-    "unanswered": _t("Not answered", "بلا إجابة", "وەڵام نەدراوە"),
-    "indicator": _t("Indicator", "المؤشر", "پێوەر"),
-    "indicator_text": _t("Indicator text", "نص المؤشر", "دەقی پێوەر"),
-    "level": _t("Level", "المستوى", "ئاست"),
-    "level_name": _t("Level name", "اسم المستوى", "ناوی ئاست"),
-    "target": _t("Target", "المستوى المستهدف", "ئامانج"),
-    "gap": _t("Gap", "الفجوة", "کەلێن"),
-    "evidence_type": _t("Evidence type", "نوع الدليل", "جۆری بەڵگە"),
-    "evidence_reference": _t("Evidence reference", "مرجع الدليل", "سەرچاوەی بەڵگە"),
-    "evidence_text": _t("Evidence", "الدليل", "بەڵگە"),
-    "confidence": _t("Confidence", "درجة الثقة", "متمانە"),
-    "phase": _t("Phase", "المرحلة", "قۆناغ"),
-    "answered_by": _t("Answered by", "أجاب", "وەڵامدەر"),
-    "group": _t("Group", "المجموعة", "گرووپ"),
-    "org": _t("Institutions present", "المؤسسات الحاضرة", "دامەزراوە ئامادەبووەکان"),
-    "suggested_priority": _t("Suggested priority", "الأولوية المقترحة", "ئەولەویەتی پێشنیارکراو"),
-    "title": _t("Action", "الإجراء", "کار"),
-    "indicators": _t("Indicators", "المؤشرات", "پێوەرەکان"),
-    "responsible": _t("Responsible", "الجهة المسؤولة", "لایەنی بەرپرسیار"),
-    "partners": _t("Partners", "الشركاء", "هاوبەشەکان"),
-    "priority": _t("Priority", "الأولوية", "ئەولەویەت"),
-    "timeframe": _t("Timeframe", "الإطار الزمني", "ماوەی کات"),
-    "due_date": _t("Due date", "تاريخ الاستحقاق", "وادەی کۆتایی"),
-    "cost": _t("Cost", "التكلفة", "تێچوو"),
-    "currency": _t("Currency", "العملة", "دراو"),
-    "resources": _t("Resources", "الموارد المطلوبة", "سەرچاوە پێویستەکان"),
-    "action_status": _t("Status", "الحالة", "دۆخ"),
-    "action_id": _t("Action ID", "معرّف الإجراء", "ناسنامەی کار"),
-    "radar_title": _t("Mean level by area", "متوسط المستوى حسب المجال", "تێکڕای ئاست بەپێی بوار"),
-    "gap_chart_title": _t("Gaps: target minus current level", "الفجوات: المستهدف ناقص الحالي",
-                          "کەلێنەکان: ئامانج کەم ئاستی ئێستا"),
-    "completeness_value": _t("{answered} of {total} indicators ({percent}%)",
-                             "{answered} من {total} مؤشرًا ({percent}%)", "{answered} لە {total} پێوەر ({percent}%)"),
-}
-
-# Values of the plan of action and the assessment status, which the vocabulary file does not name.
-PRIORITIES = {"high": _t("High", "عالية", "بەرز"), "medium": _t("Medium", "متوسطة", "مامناوەند"),
-              "low": _t("Low", "منخفضة", "نزم")}
-TIMEFRAMES = {
-    "immediate": _t("Immediate", "فوري", "دەستبەجێ"),
-    "3-months": _t("Within 3 months", "خلال 3 أشهر", "لە ماوەی ٣ مانگدا"),
-    "12-months": _t("Within 12 months", "خلال 12 شهرًا", "لە ماوەی ١٢ مانگدا"),
-    "longer": _t("Longer", "أكثر من 12 شهرًا", "زیاتر لە ١٢ مانگ"),
-}
-ACTION_STATUSES = {"planned": _t("Planned", "مخطط", "پلاندانراو"),
-                   "in-progress": _t("In progress", "قيد التنفيذ", "لە جێبەجێکردندایە"),
-                   "done": _t("Done", "منجز", "تەواوبوو")}
-ASSESSMENT_STATUSES = {"draft": _t("Draft", "مسودة", "ڕەشنووس"), "final": _t("Final", "نهائي", "کۆتایی")}
+# Headings that are a value's name in the glossary rather than a word of their own.
+_HEADING_KEYS = {"responsible": "roles.responsible", "scored": "answer_statuses.scored",
+                 "not_applicable": "answer_statuses.na", "unknown": "answer_statuses.unknown",
+                 "unanswered": "answer_statuses.unanswered"}
+SHEET_KEYS = ("summary", "answers", "gaps", "plan")
 # Short forms people type into the level column for the two answers that are not levels.
 SPECIAL_ALIASES = {"n/a": "na", "na": "na", "not applicable": "na", "?": "unknown", "unknown": "unknown"}
 
@@ -182,14 +97,22 @@ AREA_TABLE = ("area", "area_name", "mean_level", "mean_target", "scored", "not_a
               "unanswered")
 
 
-def language_of(language: str) -> str:
-    """The workbook language for an app language: Arabic and Sorani have their own, the rest English."""
-    base = (language or "en").split("_")[0].split("-")[0]
-    return base if base in LANGUAGES else "en"
-
-
 def word(key: str, language: str) -> str:
-    return WORDS[key][language]
+    """A column, row or sheet title of the workbook, from the glossary."""
+    return glossary_word(_HEADING_KEYS.get(key, key), language)
+
+
+def every_word(key: str) -> dict[str, str]:
+    """A title in each language, for import to recognise whichever a workbook was written in."""
+    return in_every_language(_HEADING_KEYS.get(key, key))
+
+
+def sheet_title(key: str, language: str) -> str:
+    return glossary_word(f"sheet_{key}", language)
+
+
+def every_sheet_title(key: str) -> dict[str, str]:
+    return in_every_language(f"sheet_{key}")
 
 
 def hxl_key(tag: object) -> str:
@@ -204,10 +127,18 @@ def choice_lookup(choices: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
     lookup = {}
     for choice_id, names in choices.items():
         for name in names.values():
-            lookup[name.strip().casefold()] = choice_id
+            lookup[plain(name)] = choice_id
     for choice_id in choices:
         lookup[choice_id.casefold()] = choice_id
     return lookup
+
+
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def plain(text: str) -> str:
+    """A typed value as looked up: no case, Western digits (older Sorani workbooks wrote ٣ for 3)."""
+    return text.strip().casefold().translate(_WESTERN_DIGITS)
 
 
 def vocabulary_choices(terms: Mapping[object, Term]) -> dict[str, dict[str, str]]:
@@ -217,11 +148,6 @@ def vocabulary_choices(terms: Mapping[object, Term]) -> dict[str, dict[str, str]
 def _named(value: str, terms: Mapping[str, Term], language: str) -> str:
     term = terms.get(value)
     return term.name.get(language) if term else value
-
-
-def _label(value: str, choices: Mapping[str, Mapping[str, str]], language: str) -> str:
-    names = choices.get(value)
-    return names[language] if names else value
 
 
 def answer_cells(answer: Answer | None, indicator: Indicator, vocab: Vocabulary, language: str) -> dict[str, object]:
@@ -254,18 +180,19 @@ def answer_cells(answer: Answer | None, indicator: Indicator, vocab: Vocabulary,
 
 def action_cells(action: Action, language: str) -> dict[str, object]:
     """What each column of a plan-of-action row shows."""
+    _label = vocabulary().label
     return {
         "title": action.title,
         "indicators": ", ".join(action.indicators),
         "responsible": action.responsible,
         "partners": LIST_SEPARATOR.join(action.partners),
-        "priority": _label(action.priority, PRIORITIES, language),
-        "timeframe": _label(action.timeframe, TIMEFRAMES, language),
+        "priority": _label("priorities", action.priority, language),
+        "timeframe": _label("timeframes", action.timeframe, language),
         "due_date": action.due_date,
         "cost": action.cost,
         "currency": action.currency,
         "resources": action.resources,
-        "status": _label(action.status, ACTION_STATUSES, language),
+        "status": _label("action_statuses", action.status, language),
         "action_id": action.uuid,
     }
 

@@ -16,13 +16,13 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from hbm_assess.core.reference import crossing_points
+from hbm_assess.core.text import LANGUAGES
 from hbm_assess.exchange.export import ExportError
 from hbm_assess.files import WriteError, write_whole
 from hbm_assess.storage import hq_tables
 from hbm_assess.storage.portfolio import PortfolioFilter
 from hbm_assess.storage.store import Store
 
-LANGUAGES = ("en", "ar", "ckb")
 PROGRESS_EVERY = 5_000
 
 # file → (column, HXL hashtag), in the order the columns are written.

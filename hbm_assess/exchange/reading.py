@@ -19,26 +19,25 @@ from python_calamine import CalamineWorkbook
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, now
 from hbm_assess.core.questionnaire import Form, FormError, form_from_data
+from hbm_assess.core.text import language_of
 from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
 from hbm_assess.exchange.cells import as_text, cell_name, same_number, same_text, to_number
 from hbm_assess.exchange.hashing import content_hash, content_hash_v1, form_hash
 from hbm_assess.exchange.import_results import CellChange
 from hbm_assess.exchange.layout import (
-    ACTION_STATUSES,
     ANSWER_COLUMNS,
     MACHINE_SHEET,
     PLAN_COLUMNS,
-    PRIORITIES,
-    SHEETS,
     SPECIAL_ALIASES,
     SUMMARY_EDITABLE,
-    TIMEFRAMES,
-    WORDS,
     Column,
     action_cells,
     answer_cells,
     choice_lookup,
+    every_sheet_title,
+    every_word,
     hxl_key,
+    plain,
     summary_cells,
     vocabulary_choices,
 )
@@ -126,7 +125,7 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
                                "export the assessment again")
     changes: list[CellChange] = []
     vocab = vocabulary()
-    language = machine.language if machine.language in ("en", "ar", "ckb") else "en"
+    language = language_of(machine.language)
     summary = _find_sheet(names, machine.sheets, "summary")
     if summary:
         assessment = _summary(summary, _rows(book, summary), assessment, vocab, language, changes)
@@ -191,7 +190,7 @@ def _rows(book: CalamineWorkbook, name: str) -> list[list]:
 def _find_sheet(names: list[str], recorded: dict[str, str], key: str) -> str | None:
     if recorded.get(key) in names:
         return recorded[key]
-    known = {name.casefold() for name in SHEETS[key].values()}
+    known = {name.casefold() for name in every_sheet_title(key).values()}
     return next((name for name in names if name.casefold() in known), None)
 
 
@@ -219,14 +218,14 @@ def _columns(sheet: str, rows: list[list], columns: tuple[Column, ...]) -> tuple
             found.setdefault(tags.get(hxl_key(as_text(value)), ""), index)
         start = 2
     else:
-        headers = {name.casefold(): c.key for c in columns for name in WORDS[c.key].values()}
+        headers = {name.casefold(): c.key for c in columns for name in every_word(c.key).values()}
         for index, value in enumerate(rows[0] if rows else []):
             found.setdefault(headers.get(as_text(value).strip().casefold(), ""), index)
         start = 1
     found.pop("", None)
     for column in columns:
         if (column.editable or column.key in ("indicator", "action_id")) and column.key not in found:
-            raise WorkbookRejected(f"{sheet}: the column “{WORDS[column.key]['en']}” ({column.hxl}) is missing; "
+            raise WorkbookRejected(f"{sheet}: the column “{every_word(column.key)['en']}” ({column.hxl}) is missing; "
                                    "put it back or export the assessment again")
     return found, start
 
@@ -266,7 +265,7 @@ def _choice(value: object, choices: dict, place: str, what: str, default: str = 
     text = as_text(value).strip()
     if not text:
         return default
-    found = choice_lookup(choices).get(text.casefold())
+    found = choice_lookup(choices).get(plain(text))
     if found is None:
         allowed = ", ".join(names["en"] for names in choices.values())
         raise WorkbookRejected(f"{place}: “{text}” is not a known {what}; use one of: {allowed}")
@@ -275,7 +274,7 @@ def _choice(value: object, choices: dict, place: str, what: str, default: str = 
 
 def _summary(sheet: str, rows: list[list], assessment: Assessment, vocab: Vocabulary, language: str,
              changes: list[CellChange]) -> Assessment:
-    labels = {name.strip().casefold(): key for key in SUMMARY_EDITABLE for name in WORDS[key].values()}
+    labels = {name.strip().casefold(): key for key in SUMMARY_EDITABLE for name in every_word(key).values()}
     expected = summary_cells(assessment, vocab, language)
     site, values = assessment.site, {}
     for number, row in enumerate(rows[1:], start=1):
@@ -288,7 +287,7 @@ def _summary(sheet: str, rows: list[list], assessment: Assessment, vocab: Vocabu
             continue
         place = f"{sheet}!{cell_name(number, 1)}"
         parsed = _summary_value(key, visible, place, vocab)
-        changes.append(CellChange(sheet, cell_name(number, 1), "", WORDS[key]["en"],
+        changes.append(CellChange(sheet, cell_name(number, 1), "", every_word(key)["en"],
                                   _shown(expected[key]), _shown(visible)))
         if key in ("site", "site_ref", "country", "pcode", "latitude", "longitude"):
             field_name = {"site": "name", "site_ref": "reference_id"}.get(key, key)
@@ -389,7 +388,7 @@ def _answer_row(sheet, row, number, columns, old, form, vocab, language, changes
             updates[name] = _choice(visible, vocabulary_choices(vocab.confidence), place, "confidence")
         else:
             updates[name] = as_text(visible)
-        changes.append(CellChange(sheet, cell_name(number, index), subject, WORDS[name]["en"],
+        changes.append(CellChange(sheet, cell_name(number, index), subject, every_word(name)["en"],
                                   _shown(expected[name]), _shown(visible)))
     if not updates:
         return old
@@ -433,7 +432,7 @@ def _actions(sheet: str, rows: list[list], base: list[Action], form: Form, langu
             place = f"{sheet}!{cell_name(number, index)}"
             updates[name] = _action_value(name, visible, place, form)
             subject = f"action “{(old.title if old else as_text(_cell(row, columns['title'])))[:40]}”"
-            changes.append(CellChange(sheet, cell_name(number, index), subject, WORDS[name]["en"],
+            changes.append(CellChange(sheet, cell_name(number, index), subject, every_word(name)["en"],
                                       _shown(expected[name]), _shown(visible)))
         if old is None:
             defaults = {"priority": "medium", "timeframe": "12-months", "status": "planned"}
@@ -464,11 +463,11 @@ def _action_value(name: str, value: object, place: str, form: Form) -> object:
     if name == "partners":
         return tuple(part.strip() for part in text.split(";") if part.strip())
     if name == "priority":
-        return _choice(value, PRIORITIES, place, "priority", "medium")
+        return _choice(value, vocabulary_choices(vocabulary().priorities), place, "priority", "medium")
     if name == "timeframe":
-        return _choice(value, TIMEFRAMES, place, "timeframe", "12-months")
+        return _choice(value, vocabulary_choices(vocabulary().timeframes), place, "timeframe", "12-months")
     if name == "status":
-        return _choice(value, ACTION_STATUSES, place, "status", "planned")
+        return _choice(value, vocabulary_choices(vocabulary().action_statuses), place, "status", "planned")
     if name == "cost":
         number = to_number(value)
         if number is None and text.strip():

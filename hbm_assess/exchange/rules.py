@@ -16,7 +16,7 @@ from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.exchange.cells import check_text
-from hbm_assess.exchange.layout import ACTION_STATUSES, LIST_SEPARATOR, PRIORITIES, TIMEFRAMES
+from hbm_assess.exchange.layout import LIST_SEPARATOR
 
 
 def _texts(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> Iterator[tuple[str, str]]:
@@ -81,9 +81,9 @@ def data_problem(a: Assessment, answers: Iterable[Answer], actions: Iterable[Act
         owner = f"the action “{action.title[:40]}”"
         if not action.title.strip():
             return "an action has no text; every action says what will be done"
-        for what, value, allowed in (("priority", action.priority, PRIORITIES),
-                                     ("timeframe", action.timeframe, TIMEFRAMES),
-                                     ("status", action.status, ACTION_STATUSES)):
+        for what, value, allowed in (("priority", action.priority, vocab.priorities),
+                                     ("timeframe", action.timeframe, vocab.timeframes),
+                                     ("status", action.status, vocab.action_statuses)):
             if value not in allowed:
                 return f"{owner}: the {what} “{value[:40]}” is not one of {', '.join(allowed)}"
         if action.cost is not None and not (math.isfinite(action.cost) and action.cost >= 0):

@@ -13,24 +13,24 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 from hbm_assess.core.assessment import Answer, Assessment, Site, Status, now
 from hbm_assess.core.questionnaire import Form, FormError, Indicator, installed_forms
 from hbm_assess.core.reference import crossing_points, institutions
-from hbm_assess.core.vocabulary import LEVELS, Special, Vocabulary, vocabulary
+from hbm_assess.core.text import LANGUAGES
+from hbm_assess.core.vocabulary import LEVELS, Special, Vocabulary, in_every_language, vocabulary
 from hbm_assess.exchange.cells import as_text, check_text
 from hbm_assess.exchange.deciding import Identity, Incoming, decide
 from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.importing import FileResult, Outcome, stored_head
-from hbm_assess.exchange.layout import WORDS
 from hbm_assess.exchange.safety import WorkbookRejected, check_workbook
 from hbm_assess.exchange.submission_files import Table, is_table_file, read_table, workbook_header
 from hbm_assess.exchange.xlsform import (
     ANSWER_PARTS,
     ASSESSORS,
     DATE,
-    EXTRA_WORDS,
     FORM_FIELD,
     FORM_SEPARATOR,
     INSTITUTIONS,
@@ -54,7 +54,6 @@ FIELD_LABEL = re.compile(r"^([A-Z]{2,5}-[A-Z0-9]{1,4}) · (.+)$")
 IDENTITY = (SITE, SITE_OTHER, DATE, ASSESSORS, INSTITUTIONS, FORM_FIELD, *UUID_COLUMNS, *TIME_COLUMNS)
 PART_WORDS = {"level": "level", "target": "target", "evidence_type": "evidence_type", "evidence": "evidence_text",
               "notes": "notes"}
-_LANGUAGES = ("en", "ar", "ckb")
 
 
 class RowRejected(Exception):
@@ -98,20 +97,22 @@ class Columns:
 
 def _label_keys() -> dict[str, Key]:
     keys: dict[str, Key] = {}
-    for name, word in ((SITE, WORDS["site"]), (SITE_OTHER, EXTRA_WORDS["site_other"]), (DATE, WORDS["date"]),
-                       (ASSESSORS, WORDS["assessors"]), (INSTITUTIONS, WORDS["institutions"])):
-        keys.update({text: name for text in word.values()})
+    for name, key in ((SITE, "site"), (SITE_OTHER, "site_other"), (DATE, "date"), (ASSESSORS, "assessors"),
+                      (INSTITUTIONS, "institutions")):
+        keys.update({text: name for text in in_every_language(key).values()})
     return keys
 
 
-_PART_BY_WORD = {WORDS[word][lang]: part for part, word in PART_WORDS.items() for lang in _LANGUAGES}
+@cache
+def _part_by_word() -> dict[str, str]:
+    return {in_every_language(word)[lang]: part for part, word in PART_WORDS.items() for lang in LANGUAGES}
 
 
 def find_columns(header: list[str]) -> Columns:
     labels = _label_keys()
     institution_words = {institution_choice(i.id): i.id for i in institutions()}
-    institution_words.update({i.display(lang): i.id for i in institutions() for lang in _LANGUAGES})
-    institutions_titles = {INSTITUTIONS, *WORDS["institutions"].values()}
+    institution_words.update({i.display(lang): i.id for i in institutions() for lang in LANGUAGES})
+    institutions_titles = {INSTITUTIONS, *in_every_language("institutions").values()}
     columns = Columns()
     for position, name in enumerate(header):
         key = _key(name, labels)
@@ -137,8 +138,8 @@ def _key(name: str, labels: dict[str, str]) -> Key | None:
         if tail in labels:
             return labels[tail]
         found = FIELD_LABEL.match(tail)
-        if found and found[2] in _PART_BY_WORD:
-            return (found[1], _PART_BY_WORD[found[2]])
+        if found and found[2] in _part_by_word():
+            return (found[1], _part_by_word()[found[2]])
     return None
 
 
@@ -226,7 +227,7 @@ def _site(row: _Row) -> Site:
     value = row.text(SITE)
     if not value:
         raise RowRejected("the site is empty; every assessment needs one")
-    if value == OTHER_SITE or value in EXTRA_WORDS["other_site"].values():
+    if value == OTHER_SITE or value in in_every_language("other_site").values():
         other = row.text(SITE_OTHER)
         if not other:
             raise RowRejected("the site is “other” but no site name was written")
@@ -261,7 +262,7 @@ def _institutions(row: _Row) -> tuple[str, ...]:
         if tokens and all(token in by_name for token in tokens):
             chosen = [by_name[token] for token in tokens]
         else:  # labels joined by spaces: find each, longest first
-            labels = sorted(((i.display(lang), i.id) for i in known.values() for lang in _LANGUAGES),
+            labels = sorted(((i.display(lang), i.id) for i in known.values() for lang in LANGUAGES),
                             key=lambda item: -len(item[0]))
             for label, institution_id in labels:
                 if label in text:
@@ -290,7 +291,7 @@ def _level(text: str, indicator: Indicator, vocab: Vocabulary) -> tuple[int | No
     choices: dict[str, tuple[int | None, str | None]] = {}
     for level in LEVELS:
         choices[str(level)] = (level, None)
-        choices.update({level_label(level, indicator, vocab, lang): (level, None) for lang in _LANGUAGES})
+        choices.update({level_label(level, indicator, vocab, lang): (level, None) for lang in LANGUAGES})
     for special in Special:
         choices[special.value] = (None, special.value)
         choices.update({name: (None, special.value)
@@ -305,7 +306,7 @@ def _target(text: str, indicator: Indicator, vocab: Vocabulary) -> int | None:
     if not text:
         return None
     for level in LEVELS:
-        if text == str(level) or text in {f"{level} · {vocab.level_name(level, lang)}" for lang in _LANGUAGES}:
+        if text == str(level) or text in {f"{level} · {vocab.level_name(level, lang)}" for lang in LANGUAGES}:
             return level
     raise RowRejected(f"{indicator.id}: the target “{_short(text)}” is not a level from 1 to 5")
 

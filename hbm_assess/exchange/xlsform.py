@@ -14,8 +14,7 @@ from pathlib import Path
 from hbm_assess.core.questionnaire import Form, Indicator
 from hbm_assess.core.reference import crossing_points, institutions
 from hbm_assess.core.text import Text
-from hbm_assess.core.vocabulary import LEVELS, Special, Vocabulary, vocabulary
-from hbm_assess.exchange.layout import WORDS, _t
+from hbm_assess.core.vocabulary import LEVELS, Special, Vocabulary, in_every_language, vocabulary, word
 from hbm_assess.files import write_whole
 
 # XLSForm language columns: "Name (code)". No parentheses inside the name (pyxform's parser is
@@ -34,15 +33,6 @@ ANSWER_PARTS = ("level", "target", "evidence_type", "evidence", "notes")
 # Choice lists shared by every indicator.
 SITES_LIST, INSTITUTIONS_LIST, TARGETS_LIST, EVIDENCE_LIST = "crossing_points", "institutions", "targets", "evidence"
 
-EXTRA_WORDS = {
-    "identity": _t("The assessment", "التقييم", "هەڵسەنگاندنەکە"),
-    "site_other": _t("Site, if not in the list", "الموقع إن لم يكن في القائمة", "شوێن، ئەگەر لە لیستەکەدا نییە"),
-    "other_site": _t("Another site (not in the list)", "موقع آخر (ليس في القائمة)", "شوێنێکی تر (لە لیستەکەدا نییە)"),
-    "assessors_hint": _t("One name per line", "اسم واحد في كل سطر", "یەک ناو لە هەر دێڕێکدا"),
-    "target_too_low": _t("The target cannot be below the current level",
-                         "لا يمكن أن يكون المستوى المستهدف أدنى من المستوى الحالي",
-                         "ئامانج ناتوانێت لە ئاستی ئێستا نزمتر بێت"),
-}
 
 
 def field_stem(indicator_id: str) -> str:
@@ -69,7 +59,7 @@ def level_label(level: int, indicator: Indicator, vocab: Vocabulary, language: s
 
 def question_label(indicator_id: str, part: str, language: str) -> str:
     """A question's label, with the indicator id so that Kobo's label headers stay unique."""
-    return f"{indicator_id} · {WORDS[part if part != 'evidence' else 'evidence_text'][language]}"
+    return f"{indicator_id} · {word(part if part != 'evidence' else 'evidence_text', language)}"
 
 
 @dataclass(frozen=True)
@@ -136,13 +126,14 @@ def build_xlsform(form: Form, vocab: Vocabulary | None = None) -> XLSForm:
 
 
 def _identity(sheets: _Sheets) -> None:
-    sheets.question("begin_group", IDENTITY_GROUP, EXTRA_WORDS["identity"], appearance="field-list")
-    sheets.question(f"select_one {SITES_LIST}", SITE, WORDS["site"], required="yes")
-    sheets.question("text", SITE_OTHER, EXTRA_WORDS["site_other"], required="yes",
+    sheets.question("begin_group", IDENTITY_GROUP, in_every_language("identity"), appearance="field-list")
+    sheets.question(f"select_one {SITES_LIST}", SITE, in_every_language("site"), required="yes")
+    sheets.question("text", SITE_OTHER, in_every_language("site_other"), required="yes",
                     relevant=f"${{{SITE}}} = '{OTHER_SITE}'")
-    sheets.question("date", DATE, WORDS["date"], required="yes")
-    sheets.question("text", ASSESSORS, WORDS["assessors"], hint=EXTRA_WORDS["assessors_hint"], appearance="multiline")
-    sheets.question(f"select_multiple {INSTITUTIONS_LIST}", INSTITUTIONS, WORDS["institutions"])
+    sheets.question("date", DATE, in_every_language("date"), required="yes")
+    sheets.question("text", ASSESSORS, in_every_language("assessors"), hint=in_every_language("assessors_hint"),
+                    appearance="multiline")
+    sheets.question(f"select_multiple {INSTITUTIONS_LIST}", INSTITUTIONS, in_every_language("institutions"))
     sheets.question("end_group", "")
 
 
@@ -157,7 +148,7 @@ def _indicator(sheets: _Sheets, indicator: Indicator, vocab: Vocabulary) -> None
     sheets.question(f"select_one {TARGETS_LIST}", field_name(indicator.id, "target"),
                     _question(indicator.id, "target"),
                     relevant=f"${{{level}}} != '' and {specials}",
-                    constraint=f". >= ${{{level}}}", constraint_message=EXTRA_WORDS["target_too_low"])
+                    constraint=f". >= ${{{level}}}", constraint_message=in_every_language("target_too_low"))
     sheets.question(f"select_one {EVIDENCE_LIST}", field_name(indicator.id, "evidence_type"),
                     _question(indicator.id, "evidence_type"))
     sheets.question("text", field_name(indicator.id, "evidence"), _question(indicator.id, "evidence"),
@@ -183,7 +174,7 @@ def _all(text: Text) -> dict[str, str]:
 def _shared_choices(sheets: _Sheets, vocab: Vocabulary) -> None:
     for point in crossing_points():
         sheets.choice(SITES_LIST, site_choice(point.id), _all(point.name))
-    sheets.choice(SITES_LIST, OTHER_SITE, EXTRA_WORDS["other_site"])
+    sheets.choice(SITES_LIST, OTHER_SITE, in_every_language("other_site"))
     for institution in institutions():
         sheets.choice(INSTITUTIONS_LIST, institution_choice(institution.id),
                       {lang: institution.display(lang) for lang in LANGUAGE_NAMES})

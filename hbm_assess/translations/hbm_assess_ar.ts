@@ -996,49 +996,6 @@
     </message>
 </context>
 <context>
-    <name>Plan</name>
-    <message>
-        <source>High</source>
-        <translation>عالية</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>متوسطة</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>منخفضة</translation>
-    </message>
-    <message>
-        <source>Immediate</source>
-        <translation>فوري</translation>
-    </message>
-    <message>
-        <source>Within 3 months</source>
-        <translation>خلال 3 أشهر</translation>
-    </message>
-    <message>
-        <source>Within 12 months</source>
-        <translation>خلال 12 شهرًا</translation>
-    </message>
-    <message>
-        <source>Longer</source>
-        <translation>أكثر من 12 شهرًا</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>مخطط</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>قيد التنفيذ</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>منجز</translation>
-    </message>
-</context>
-<context>
     <name>PlanView</name>
     <message>
         <source>Filter actions by any word: institution, indicator, status…</source>
@@ -1055,34 +1012,6 @@
     <message>
         <source>Delete</source>
         <translation>حذف</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>الإجراء</translation>
-    </message>
-    <message>
-        <source>Indicators</source>
-        <translation>المؤشرات</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>الأولوية</translation>
-    </message>
-    <message>
-        <source>Timeframe</source>
-        <translation>الإطار الزمني</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>التكلفة</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>الحالة</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>الشركاء</translation>
     </message>
     <message>
         <source>(no institution named)</source>
@@ -1407,14 +1336,6 @@
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
-        <source>Draft</source>
-        <translation>مسودة</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>نهائي</translation>
-    </message>
-    <message>
         <source>Country</source>
         <translation>البلد</translation>
     </message>
@@ -1439,10 +1360,6 @@
         <translation>الاستبيان</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>الحالة</translation>
-    </message>
-    <message>
         <source>%1, revision %2</source>
         <translation>%1، المراجعة %2</translation>
     </message>
@@ -1461,34 +1378,6 @@
     <message>
         <source>Mean level %1 over %2 scored indicators of %3. Not counted: %4 not applicable and %5 unknown; %6 not answered.</source>
         <translation>متوسط المستوى %1، محسوباً على المؤشرات المُقيَّمة (%2 من أصل %3). لم يُحتسب: لا ينطبق %4، غير معروف %5؛ بلا إجابة %6.</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>المجال</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>متوسط المستوى</translation>
-    </message>
-    <message>
-        <source>Mean target</source>
-        <translation>متوسط المستوى المستهدف</translation>
-    </message>
-    <message>
-        <source>Scored</source>
-        <translation>مُقيَّم</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>لا ينطبق</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>غير معروف</translation>
-    </message>
-    <message>
-        <source>Not answered</source>
-        <translation>بلا إجابة</translation>
     </message>
     <message>
         <source>Executive summary</source>
@@ -1511,48 +1400,12 @@
         <translation>يستخدم التقييمان إصدارين مختلفين من الاستمارة: استُبعد %1 من المؤشرات التي لا يتضمنها إلا أحد الإصدارين.</translation>
     </message>
     <message>
-        <source>High</source>
-        <translation>عالية</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>متوسطة</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>منخفضة</translation>
-    </message>
-    <message>
         <source>No gaps: every scored indicator is at its target.</source>
         <translation>لا توجد فجوات: بلغ كل مؤشر مُقيَّم مستواه المستهدف.</translation>
     </message>
     <message>
-        <source>Indicator</source>
-        <translation>المؤشر</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>المستوى</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>المستوى المستهدف</translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation>الفجوة</translation>
-    </message>
-    <message>
-        <source>Suggested priority</source>
-        <translation>الأولوية المقترحة</translation>
-    </message>
-    <message>
         <source>Charts</source>
         <translation>الرسوم البيانية</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>الدليل</translation>
     </message>
     <message>
         <source>Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. ✓ evidence recorded; ⚠ a level of 4 or 5 without evidence.</source>
@@ -1575,56 +1428,8 @@
         <translation>لم تُحدَّد الجهة المسؤولة بعد</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>الإجراء</translation>
-    </message>
-    <message>
-        <source>Indicators</source>
-        <translation>المؤشرات</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>الأولوية</translation>
-    </message>
-    <message>
-        <source>Timeframe</source>
-        <translation>الإطار الزمني</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>التكلفة</translation>
-    </message>
-    <message>
         <source>With: %1</source>
         <translation>بالتعاون مع: %1</translation>
-    </message>
-    <message>
-        <source>Immediate</source>
-        <translation>فوري</translation>
-    </message>
-    <message>
-        <source>Within 3 months</source>
-        <translation>خلال 3 أشهر</translation>
-    </message>
-    <message>
-        <source>Within 12 months</source>
-        <translation>خلال 12 شهرًا</translation>
-    </message>
-    <message>
-        <source>Longer</source>
-        <translation>مدة أطول</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>مخطط</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>قيد التنفيذ</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>منجز</translation>
     </message>
 </context>
 <context>
@@ -1708,30 +1513,6 @@
 <context>
     <name>ScoredTableModel</name>
     <message>
-        <source>Area</source>
-        <translation>المجال</translation>
-    </message>
-    <message>
-        <source>Indicator</source>
-        <translation>المؤشر</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>المستوى</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>المستوى المستهدف</translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation>الفجوة</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>الدليل</translation>
-    </message>
-    <message>
         <source>Change</source>
         <translation>التغيّر</translation>
     </message>
@@ -1797,17 +1578,6 @@
     <message>
         <source>Imported copy %1</source>
         <translation>النسخة المستوردة %1</translation>
-    </message>
-</context>
-<context>
-    <name>Text</name>
-    <message>
-        <source>Draft</source>
-        <translation>مسودة</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>نهائي</translation>
     </message>
 </context>
 <context>

@@ -991,49 +991,6 @@
     </message>
 </context>
 <context>
-    <name>Plan</name>
-    <message>
-        <source>High</source>
-        <translation>بەرز</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>مامناوەند</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>نزم</translation>
-    </message>
-    <message>
-        <source>Immediate</source>
-        <translation>دەستبەجێ</translation>
-    </message>
-    <message>
-        <source>Within 3 months</source>
-        <translation>لە ماوەی ٣ مانگدا</translation>
-    </message>
-    <message>
-        <source>Within 12 months</source>
-        <translation>لە ماوەی ١٢ مانگدا</translation>
-    </message>
-    <message>
-        <source>Longer</source>
-        <translation>زیاتر لە ١٢ مانگ</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>پلاندانراو</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>لە جێبەجێکردندایە</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>تەواوبوو</translation>
-    </message>
-</context>
-<context>
     <name>PlanView</name>
     <message>
         <source>Filter actions by any word: institution, indicator, status…</source>
@@ -1050,34 +1007,6 @@
     <message>
         <source>Delete</source>
         <translation>سڕینەوە</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>کار</translation>
-    </message>
-    <message>
-        <source>Indicators</source>
-        <translation>پێوەرەکان</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>ئەولەویەت</translation>
-    </message>
-    <message>
-        <source>Timeframe</source>
-        <translation>ماوەی کات</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>تێچوو</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>دۆخ</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>هاوبەشەکان</translation>
     </message>
     <message>
         <source>(no institution named)</source>
@@ -1392,14 +1321,6 @@
         <translation>پەڕەی %1 لە %2</translation>
     </message>
     <message>
-        <source>Draft</source>
-        <translation>ڕەشنووس</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>کۆتایی</translation>
-    </message>
-    <message>
         <source>Country</source>
         <translation>وڵات</translation>
     </message>
@@ -1424,10 +1345,6 @@
         <translation>پرسیارنامە</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>دۆخ</translation>
-    </message>
-    <message>
         <source>%1, revision %2</source>
         <translation>%1، پێداچوونەوەی %2</translation>
     </message>
@@ -1446,34 +1363,6 @@
     <message>
         <source>Mean level %1 over %2 scored indicators of %3. Not counted: %4 not applicable and %5 unknown; %6 not answered.</source>
         <translation>تێکڕای ئاست %1، لەسەر پێوەرە هەڵسەنگێنراوەکان (%2 لە %3). نەژمێردراو: پەیوەندیدار نییە %4، نەزانراو %5؛ بێ وەڵام %6.</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>بوار</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>تێکڕای ئاست</translation>
-    </message>
-    <message>
-        <source>Mean target</source>
-        <translation>تێکڕای ئاستی ئامانج</translation>
-    </message>
-    <message>
-        <source>Scored</source>
-        <translation>هەڵسەنگێنراو</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>پەیوەندیدار نییە</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>نەزانراو</translation>
-    </message>
-    <message>
-        <source>Not answered</source>
-        <translation>بێ وەڵام</translation>
     </message>
     <message>
         <source>Executive summary</source>
@@ -1496,48 +1385,12 @@
         <translation>دوو هەڵسەنگاندنەکە دوو وەشانی جیاوازی فۆرمەکە بەکاردێنن: %1 پێوەر کە تەنها یەکێک لە وەشانەکان دەیانپرسێت لە دەرەوە مانەوە.</translation>
     </message>
     <message>
-        <source>High</source>
-        <translation>بەرز</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>مامناوەند</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>نزم</translation>
-    </message>
-    <message>
         <source>No gaps: every scored indicator is at its target.</source>
         <translation>هیچ کەلێنێک نییە: هەموو پێوەرە هەڵسەنگێنراوەکان گەیشتوونەتە ئامانج.</translation>
     </message>
     <message>
-        <source>Indicator</source>
-        <translation>پێوەر</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>ئاست</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>ئاستی ئامانج</translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation>کەلێن</translation>
-    </message>
-    <message>
-        <source>Suggested priority</source>
-        <translation>ئەولەویەتی پێشنیارکراو</translation>
-    </message>
-    <message>
         <source>Charts</source>
         <translation>هێڵکارییەکان</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>بەڵگە</translation>
     </message>
     <message>
         <source>Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. ✓ evidence recorded; ⚠ a level of 4 or 5 without evidence.</source>
@@ -1560,56 +1413,8 @@
         <translation>هێشتا دیاری نەکراوە</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>کار</translation>
-    </message>
-    <message>
-        <source>Indicators</source>
-        <translation>پێوەرەکان</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>ئەولەویەت</translation>
-    </message>
-    <message>
-        <source>Timeframe</source>
-        <translation>ماوەی کات</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>تێچوو</translation>
-    </message>
-    <message>
         <source>With: %1</source>
         <translation>لەگەڵ: %1</translation>
-    </message>
-    <message>
-        <source>Immediate</source>
-        <translation>دەستبەجێ</translation>
-    </message>
-    <message>
-        <source>Within 3 months</source>
-        <translation>لە ماوەی 3 مانگدا</translation>
-    </message>
-    <message>
-        <source>Within 12 months</source>
-        <translation>لە ماوەی 12 مانگدا</translation>
-    </message>
-    <message>
-        <source>Longer</source>
-        <translation>ماوەی درێژتر</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>پلاندانراو</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>لە جێبەجێکردندایە</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>تەواوبوو</translation>
     </message>
 </context>
 <context>
@@ -1693,30 +1498,6 @@
 <context>
     <name>ScoredTableModel</name>
     <message>
-        <source>Area</source>
-        <translation>بوار</translation>
-    </message>
-    <message>
-        <source>Indicator</source>
-        <translation>پێوەر</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>ئاست</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>ئاستی ئامانج</translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation>کەلێن</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>بەڵگە</translation>
-    </message>
-    <message>
         <source>Change</source>
         <translation>گۆڕانکاری</translation>
     </message>
@@ -1782,17 +1563,6 @@
     <message>
         <source>Imported copy %1</source>
         <translation>کۆپیی هاوردەکراو %1</translation>
-    </message>
-</context>
-<context>
-    <name>Text</name>
-    <message>
-        <source>Draft</source>
-        <translation>ڕەشنووس</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>کۆتایی</translation>
     </message>
 </context>
 <context>

@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
                                           QKeySequence("Ctrl+R"))
         self.view_menu = view_menu
         language_menu = view_menu.addMenu(self.tr("&Language"))
-        for code, name in text.LANGUAGE_NAMES.items():
+        for code, name in text.language_names().items():
             action = language_menu.addAction(name)
             action.setCheckable(True)
             action.setChecked(code == text.language())

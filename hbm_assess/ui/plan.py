@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,35 +34,11 @@ from hbm_assess.core.scoring import Gap, suggested_priority
 from hbm_assess.ui import text
 from hbm_assess.ui.date_field import DateField
 from hbm_assess.ui.session import AssessmentSession
+from hbm_assess.ui.text import action_status_name, priority_name, timeframe_name
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CURRENCIES = ("USD", "IQD", "EUR")
-
-
-def priority_name(priority: str) -> str:
-    return {
-        Priority.HIGH.value: QCoreApplication.translate("Plan", "High"),
-        Priority.MEDIUM.value: QCoreApplication.translate("Plan", "Medium"),
-        Priority.LOW.value: QCoreApplication.translate("Plan", "Low"),
-    }.get(priority, priority)
-
-
-def timeframe_name(timeframe: str) -> str:
-    return {
-        Timeframe.IMMEDIATE.value: QCoreApplication.translate("Plan", "Immediate"),
-        Timeframe.MONTHS_3.value: QCoreApplication.translate("Plan", "Within 3 months"),
-        Timeframe.MONTHS_12.value: QCoreApplication.translate("Plan", "Within 12 months"),
-        Timeframe.LONGER.value: QCoreApplication.translate("Plan", "Longer"),
-    }.get(timeframe, timeframe)
-
-
-def action_status_name(status: str) -> str:
-    return {
-        ActionStatus.PLANNED.value: QCoreApplication.translate("Plan", "Planned"),
-        ActionStatus.IN_PROGRESS.value: QCoreApplication.translate("Plan", "In progress"),
-        ActionStatus.DONE.value: QCoreApplication.translate("Plan", "Done"),
-    }.get(status, status)
 
 
 class ActionDialog(QDialog):
@@ -238,8 +214,8 @@ class PlanView(QWidget):
         self.refresh()
 
     def headers(self) -> list[str]:
-        return [self.tr("Action"), self.tr("Indicators"), self.tr("Priority"), self.tr("Timeframe"),
-                self.tr("Cost"), self.tr("Status"), self.tr("Partners")]
+        return [text.word(key) for key in ("title", "indicators", "priority", "timeframe", "cost", "status",
+                                           "partners")]
 
     def refresh(self) -> None:
         actions = self.session.store.actions(self.session.assessment_id)

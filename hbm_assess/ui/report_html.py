@@ -20,7 +20,7 @@ from hbm_assess.charts.data import mean_text
 from hbm_assess.core.comparison import RAPID_DETAILED, VERSIONS
 from hbm_assess.core.scoring import Score, area_scores, gaps, overall_score, suggested_priority, target_for
 from hbm_assess.core.text import is_right_to_left
-from hbm_assess.core.vocabulary import vocabulary
+from hbm_assess.core.vocabulary import vocabulary, word
 from hbm_assess.palette import GREY, level_fill, lighten
 
 if TYPE_CHECKING:
@@ -134,8 +134,7 @@ def cover(data: ReportData, words: Words) -> str:
     a, form, language = data.assessment, data.form, words.language
     vocab = vocabulary()
     site_type = vocab.site_types[a.site.type].name.get(language) if a.site.type in vocab.site_types else a.site.type
-    status = {"draft": words(QT_TRANSLATE_NOOP("Report", "Draft")),
-              "final": words(QT_TRANSLATE_NOOP("Report", "Final"))}.get(a.status, a.status)
+    status = vocab.label("assessment_statuses", a.status, language)
     fields = [
         (words(QT_TRANSLATE_NOOP("Report", "Country")), a.site.country),
         (words(QT_TRANSLATE_NOOP("Report", "Type of site")), site_type),
@@ -143,7 +142,7 @@ def cover(data: ReportData, words: Words) -> str:
         (words(QT_TRANSLATE_NOOP("Report", "Assessors")), _list(a.assessors, language)),
         (words(QT_TRANSLATE_NOOP("Report", "Institutions")), _list(a.institutions, language)),
         (words(QT_TRANSLATE_NOOP("Report", "Questionnaire")), f"{form.title.get(language)} ({form.id} {form.version})"),
-        (words(QT_TRANSLATE_NOOP("Report", "Status")), _fill(words(QT_TRANSLATE_NOOP("Report", "%1, revision %2")),
+        (word("status", language), _fill(words(QT_TRANSLATE_NOOP("Report", "%1, revision %2")),
                                                              status, a.revision)),
     ]
     rtl = is_right_to_left(language)
@@ -170,10 +169,10 @@ def summary(data: ReportData, words: Words, rtl: bool) -> str:
         "Report", "Mean level %1 over %2 scored indicators of %3. Not counted: %4 not applicable and %5 unknown; "
                   "%6 not answered.")), _mean(overall), overall.scored, form.indicator_count,
         overall.not_applicable, overall.unknown, overall.unanswered)
-    header = [words(QT_TRANSLATE_NOOP("Report", "Area")), words(QT_TRANSLATE_NOOP("Report", "Mean level")),
-              words(QT_TRANSLATE_NOOP("Report", "Mean target")), words(QT_TRANSLATE_NOOP("Report", "Scored")),
-              words(QT_TRANSLATE_NOOP("Report", "Not applicable")), words(QT_TRANSLATE_NOOP("Report", "Unknown")),
-              words(QT_TRANSLATE_NOOP("Report", "Not answered"))]
+    header = [word("area", language), word("mean_level", language),
+              word("mean_target", language), word("answer_statuses.scored", language),
+              word("answer_statuses.na", language), word("answer_statuses.unknown", language),
+              word("answer_statuses.unanswered", language)]
     rows = []
     for area_id, score in area_scores(form, answers).items():
         target = "–" if score.mean_target is None else f"{score.mean_target:.1f}"
@@ -211,9 +210,7 @@ def _earlier_levels(data: ReportData):
 
 
 def _priority_name(priority: str, words: Words) -> str:
-    return {"high": words(QT_TRANSLATE_NOOP("Report", "High")),
-            "medium": words(QT_TRANSLATE_NOOP("Report", "Medium")),
-            "low": words(QT_TRANSLATE_NOOP("Report", "Low"))}.get(priority, priority)
+    return vocabulary().label("priorities", priority, words.language)
 
 
 def _top_gaps(data: ReportData, words: Words, rtl: bool) -> str:
@@ -221,9 +218,9 @@ def _top_gaps(data: ReportData, words: Words, rtl: bool) -> str:
     largest = gaps(form, data.answers)[:TOP_GAPS]
     if not largest:
         return _paragraph(words(QT_TRANSLATE_NOOP("Report", "No gaps: every scored indicator is at its target.")))
-    header = [words(QT_TRANSLATE_NOOP("Report", "Indicator")), words(QT_TRANSLATE_NOOP("Report", "Level")),
-              words(QT_TRANSLATE_NOOP("Report", "Target")), words(QT_TRANSLATE_NOOP("Report", "Gap")),
-              words(QT_TRANSLATE_NOOP("Report", "Suggested priority"))]
+    header = [word("indicator", language), word("level", language),
+              word("target", language), word("gap", language),
+              word("suggested_priority", language)]
     rows = [_row([_cell(f"{gap.indicator_id}  {form.indicator(gap.indicator_id).label.get(language)}"),
                   _level_cell(gap.level, str(gap.level)), _cell(gap.target, align="center"),
                   _cell(gap.size, align="center"), _cell(_priority_name(suggested_priority(gap).value, words),
@@ -242,9 +239,9 @@ def chart_section(data: ReportData, words: Words) -> str:
 
 def scored_table(data: ReportData, words: Words, rtl: bool) -> str:
     form, language = data.form, words.language
-    header = [words(QT_TRANSLATE_NOOP("Report", "Indicator")), words(QT_TRANSLATE_NOOP("Report", "Level")),
-              words(QT_TRANSLATE_NOOP("Report", "Target")), words(QT_TRANSLATE_NOOP("Report", "Gap")),
-              words(QT_TRANSLATE_NOOP("Report", "Evidence"))]
+    header = [word("indicator", language), word("level", language),
+              word("target", language), word("gap", language),
+              word("evidence_text", language)]
     scores = area_scores(form, data.answers)
     rows = []
     for area in form.areas:
@@ -286,6 +283,7 @@ def _evidence(answer, language: str) -> str:
 
 
 def plan(data: ReportData, words: Words, rtl: bool) -> str:
+    language = words.language
     heading = _heading(words(QT_TRANSLATE_NOOP("Report", "Plan of action by responsible institution")))
     if not data.actions:
         return heading + _paragraph(words(QT_TRANSLATE_NOOP("Report", "No actions in the plan yet.")))
@@ -293,9 +291,9 @@ def plan(data: ReportData, words: Words, rtl: bool) -> str:
     groups: dict[str, list] = {}
     for action in data.actions:
         groups.setdefault(action.responsible.strip() or unassigned, []).append(action)
-    header = [words(QT_TRANSLATE_NOOP("Report", "Action")), words(QT_TRANSLATE_NOOP("Report", "Indicators")),
-              words(QT_TRANSLATE_NOOP("Report", "Priority")), words(QT_TRANSLATE_NOOP("Report", "Timeframe")),
-              words(QT_TRANSLATE_NOOP("Report", "Cost")), words(QT_TRANSLATE_NOOP("Report", "Status"))]
+    header = [word("title", language), word("indicators", language),
+              word("priority", language), word("timeframe", language),
+              word("cost", language), word("status", language)]
     parts = [heading]
     for institution in sorted(groups, key=lambda name: (name == unassigned, name.casefold())):
         rows = [_action_row(action, words, rtl) for action in groups[institution]]
@@ -318,14 +316,9 @@ def _action_row(action, words: Words, rtl: bool) -> str:
 
 
 def _timeframe_name(timeframe: str, words: Words) -> str:
-    return {"immediate": words(QT_TRANSLATE_NOOP("Report", "Immediate")),
-            "3-months": words(QT_TRANSLATE_NOOP("Report", "Within 3 months")),
-            "12-months": words(QT_TRANSLATE_NOOP("Report", "Within 12 months")),
-            "longer": words(QT_TRANSLATE_NOOP("Report", "Longer"))}.get(timeframe, timeframe)
+    return vocabulary().label("timeframes", timeframe, words.language)
 
 
 def _action_status_name(status: str, words: Words) -> str:
-    return {"planned": words(QT_TRANSLATE_NOOP("Report", "Planned")),
-            "in-progress": words(QT_TRANSLATE_NOOP("Report", "In progress")),
-            "done": words(QT_TRANSLATE_NOOP("Report", "Done"))}.get(status, status)
+    return vocabulary().label("action_statuses", status, words.language)
 

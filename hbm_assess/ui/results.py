@@ -40,8 +40,8 @@ class ScoredTableModel(QAbstractTableModel):
         self.indicators = list(session.form.indicators())
 
     def headers(self) -> list[str]:
-        return [self.tr("Area"), self.tr("Indicator"), self.tr("Level"), self.tr("Target"), self.tr("Gap"),
-                self.tr("Evidence"), self.tr("Change")]
+        return [text.word("area"), text.word("indicator"), text.word("level"), text.word("target"),
+                text.word("gap"), text.word("evidence_text"), self.tr("Change")]
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.indicators)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
+from hbm_assess.core.text import LANGUAGES
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.palette import level_fill, level_hex
 
 _language = "en"
 
-# Each language named in itself, so anyone can find their own.
-LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "ckb": "کوردی (سۆرانی)"}
+
+def language_names() -> dict[str, str]:
+    """Each language the app speaks named in itself, so anyone can find their own."""
+    return {code: vocabulary().word("language_name", code) for code in LANGUAGES}
 
 
 def set_language(language: str) -> None:
@@ -26,11 +29,25 @@ def language() -> str:
     return _language
 
 
+def word(key: str, **values: object) -> str:
+    """A glossary word in the app's language (core.vocabulary.word)."""
+    return vocabulary().word(key, _language, **values)
+
+
 def status_name(status: str) -> str:
-    return {
-        "draft": QCoreApplication.translate("Text", "Draft"),
-        "final": QCoreApplication.translate("Text", "Final"),
-    }.get(status, status)
+    return vocabulary().label("assessment_statuses", status, _language)
+
+
+def priority_name(priority: str) -> str:
+    return vocabulary().label("priorities", priority, _language)
+
+
+def timeframe_name(timeframe: str) -> str:
+    return vocabulary().label("timeframes", timeframe, _language)
+
+
+def action_status_name(status: str) -> str:
+    return vocabulary().label("action_statuses", status, _language)
 
 
 def level_name(level: int) -> str:

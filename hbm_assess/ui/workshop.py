@@ -383,7 +383,7 @@ class ProjectorView(QWidget):
         heading = self._say("Disagreements")
         none = self._say("The groups agree on every shared indicator.")
         self.disagreements.setText(f"<h2>{heading}</h2>" + ("".join(lines) if lines else f"<p>{none}</p>"))
-        self.switch.setText(text.LANGUAGE_NAMES["ar" if self.language != "ar" else "en"])
+        self.switch.setText(text.language_names()["ar" if self.language != "ar" else "en"])
 
     def _say(self, source: str) -> str:
         """A text of this view in the projector's language, which may differ from the app's."""
