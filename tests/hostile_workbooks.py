@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import sys
 import warnings
 import zipfile
@@ -154,7 +155,9 @@ def _far_column(text: str) -> str:
 
 
 def _far_dimension(text: str) -> str:
-    return text.replace('<dimension ref="A1:T6" />', '<dimension ref="A1:XFD1048576" />')
+    far = re.sub(r'<dimension ref="A1:[A-Z]+6" />', '<dimension ref="A1:XFD1048576" />', text, count=1)
+    assert far != text, "the Answers sheet's dimension was found"
+    return far
 
 
 def _wide_and_long(text: str) -> str:

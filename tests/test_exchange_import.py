@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from workbooks import awkward_assessment, edit, export, same_data
+from workbooks import at, awkward_assessment, edit, export, same_data
 
 from hbm_assess.cli import main
 from hbm_assess.core.assessment import Answer, Assessment, Site
@@ -91,11 +91,12 @@ def test_changes_made_here_after_an_import_are_never_overwritten(tmp_path, post,
 def test_a_workbook_edited_in_a_spreadsheet_is_imported_marked_and_its_changed_cells_listed(tmp_path, post, hq):
     store, post_id = post
     path = export(store, post_id, tmp_path / "a.xlsx")
-    edit(path, {("Answers", "D3"): 4, ("Answers", "L6"): "checked again by HQ", ("Summary", "B5"): "IQ-KR",
+    notes = at("notes", 6)
+    edit(path, {("Answers", "D3"): 4, ("Answers", notes): "checked again by HQ", ("Summary", "B5"): "IQ-KR",
                 ("Plan of action", "E3"): "Low"})
     result = one(hq, path)
     assert result.outcome == "imported" and result.edited_outside
-    assert sorted(result.changed_cells) == ["Answers!D3", "Answers!L6", "Plan of action!E3", "Summary!B5"]
+    assert sorted(result.changed_cells) == ["Answers!D3", f"Answers!{notes}", "Plan of action!E3", "Summary!B5"]
     level = next(c for c in result.changes if c.cell == "D3")
     assert (level.subject, level.field, level.old, level.new) == ("REG-01", "Level", "3", "4")
     answers = hq.answers(result.assessment_id)
@@ -106,7 +107,7 @@ def test_a_workbook_edited_in_a_spreadsheet_is_imported_marked_and_its_changed_c
     assert hq.actions(result.assessment_id)[0].priority == "low"
     assert exchange_state(hq, result.assessment_id).edited_outside
     [logged] = import_log(hq, result.assessment_id)
-    assert logged["edited_outside"] and {c["cell"] for c in logged["changes"]} == {"D3", "L6", "B5", "E3"}
+    assert logged["edited_outside"] and {c["cell"] for c in logged["changes"]} == {"D3", notes, "B5", "E3"}
 
 
 def test_a_spreadsheet_edit_of_the_stored_revision_becomes_the_next_revision(tmp_path, post, hq):
@@ -277,9 +278,11 @@ def test_command_line_export_and_import(tmp_path, post, capsys):
 def test_edits_in_an_arabic_workbook_are_read_in_arabic(tmp_path, post, hq):
     store, post_id = post
     path = export(store, post_id, tmp_path / "ar.xlsx", "ar")
-    edit(path, {("الإجابات", "D3"): "لا ينطبق", ("ملخص", "B3"): "منفذ إبراهيم الخليل", ("الإجابات", "K5"): "عالية"})
+    confidence = at("confidence", 5)
+    edit(path, {("الإجابات", "D3"): "لا ينطبق", ("ملخص", "B3"): "منفذ إبراهيم الخليل",
+                ("الإجابات", confidence): "عالية"})
     result = one(hq, path)
-    assert sorted(result.changed_cells) == ["الإجابات!D3", "الإجابات!K5", "ملخص!B3"]
+    assert sorted(result.changed_cells) == ["الإجابات!D3", f"الإجابات!{confidence}", "ملخص!B3"]
     answers = hq.answers(result.assessment_id)
     assert (answers["REG-01"].level, answers["REG-01"].special) == (None, "na")
     assert answers["OPS-01"].confidence == "high"

@@ -10,11 +10,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
-from workbooks import awkward_assessment, export, same_data
+from workbooks import at, awkward_assessment, export, same_data
 
 from hbm_assess.core.assessment import SCOPES, Action, Answer, Assessment, Site
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.exchange.importing import import_paths
+from hbm_assess.exchange.layout import ANSWER_COLUMNS
 from hbm_assess.storage.store import Store
 
 VOCAB = vocabulary()
@@ -111,12 +112,14 @@ def test_formula_like_text_is_written_as_a_string_cell(tmp_path, store, mini_for
         names = {s for s in archive.namelist() if s.startswith("xl/worksheets/sheet")}
         xml = "".join(archive.read(name).decode() for name in names)
     assert "<f>" not in xml and "<f " not in xml, "no cell may be a formula"
-    reference = r'<c r="I3"[^>]* t="inlineStr"[^>]*><is><t>=HYPERLINK\("x"\)</t></is></c>'
+    reference = rf'<c r="{at("evidence_reference", 3)}"[^>]* t="inlineStr"[^>]*><is><t>=HYPERLINK\("x"\)</t></is></c>'
     assert re.search(reference, xml.replace("&quot;", '"'))
     assert 't="e"' not in xml, "#N/A must stay text, not become an error value"
     assert "_x000D_" in xml, "carriage returns are escaped so XML does not turn them into line feeds"
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Answers").to_python()
-    assert rows[2][8] == '=HYPERLINK("x")' and rows[4][9] == "\tindented\r\nwindows line"
+    keys = [column.key for column in ANSWER_COLUMNS]
+    reference, text = keys.index("evidence_reference"), keys.index("evidence_text")
+    assert rows[2][reference] == '=HYPERLINK("x")' and rows[4][text] == "\tindented\r\nwindows line"
 
 
 def test_arabic_export_has_right_to_left_sheets_translated_headers_and_the_same_hxl_row(tmp_path, store, mini_form):
@@ -130,10 +133,10 @@ def test_arabic_export_has_right_to_left_sheets_translated_headers_and_the_same_
     assert not any(ws.sheet_view.rightToLeft for ws in english.worksheets)
     en, ar = english["Answers"], arabic["الإجابات"]
     assert [c.value for c in ar[2]] == [c.value for c in en[2]]
-    assert {"#country+code", "#adm1+code", "#loc+name", "#date+reported", "#org", "#indicator+code", "#x_level",
-            "#x_target"} <= {c.value for c in en[2]}
+    assert {"#country+code", "#adm1+code", "#loc+code", "#loc+name", "#date+reported", "#org+name+list",
+            "#indicator+code", "#indicator+level+num", "#indicator+target+num"} <= {c.value for c in en[2]}
     assert en["D1"].value == "Level" and ar["D1"].value == "المستوى"
-    assert ar["E3"].value == "قدرة مطوَّرة"  # REG-01 level 3 named in Arabic
+    assert ar[at("level_name", 3)].value == "قدرة مطوَّرة"  # REG-01 level 3 named in Arabic
     assert english["_hbm"].sheet_state == "hidden"
 
 

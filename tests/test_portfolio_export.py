@@ -85,10 +85,13 @@ def test_hxl_hashtags_sit_under_the_headers(mini):
     assert rows[0] == [header for header, _ in DATA_COLUMNS]
     assert rows[1] == [tag for _, tag in DATA_COLUMNS]
     for required in ("#country+code", "#adm1+code", "#loc+name", "#loc+type", "#date+reported", "#indicator+code",
-                     "#sector+name", "#x_level", "#x_target", "#x_gap", "#x_form", "#x_form_version",
+                     "#x_area+name", "#indicator+level+num", "#indicator+target+num", "#indicator+gap+num", "#x_form",
+                     "#x_form_version",
                      "#x_assessment+id"):
         assert required in rows[1]
     assert all(tag.startswith("#") for tag in sheet(target, "Sites")[1])
+    # HXL keeps #sector for humanitarian clusters, not assessment areas
+    assert not any(tag.startswith("#sector") for tag in rows[1] + sheet(target, "Areas")[1])
 
 
 def test_summary_sheets_per_site_and_area_with_native_charts(mini):

@@ -41,6 +41,15 @@ def awkward_assessment(store: Store, form, language_site: str = "إبراهيم 
     return store.create_assessment(assessment, form, AWKWARD.values(), actions)
 
 
+def at(key: str, row: int, columns=None) -> str:
+    """The cell of a column (by its key in exchange.layout) in a row of the Answers sheet, or of ``columns``."""
+    from hbm_assess.exchange.cells import column_letter
+    from hbm_assess.exchange.layout import ANSWER_COLUMNS
+
+    keys = [column.key for column in (columns or ANSWER_COLUMNS)]
+    return f"{column_letter(keys.index(key))}{row}"
+
+
 def export(store: Store, assessment_id: int, path: Path, language: str = "en") -> Path:
     return export_assessment(store, assessment_id, path, language)
 

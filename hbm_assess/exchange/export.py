@@ -37,6 +37,7 @@ from hbm_assess.exchange.layout import (
     action_cells,
     answer_cells,
     language_of,
+    phase_cells,
     sheet_title,
     summary_cells,
     word,
@@ -330,19 +331,19 @@ def _answers_sheet(sheet: Worksheet, data: Snapshot, form: Form, language: str) 
     by_indicator: dict[str, list[Answer]] = {}
     for answer in data.answers:
         by_indicator.setdefault(answer.indicator_id, []).append(answer)
-    context = {"site": a.site.name, "country": a.site.country, "pcode": a.site.pcode, "date": a.date,
-               "org": LIST_SEPARATOR.join(a.institutions)}
+    context = {"site": a.site.name, "site_ref": a.site.reference_id, "country": a.site.country,
+               "pcode": a.site.pcode, "date": a.date, "org": LIST_SEPARATOR.join(a.institutions)}
     row = 2
     for indicator in form.indicators():
         found = sorted(by_indicator.get(indicator.id, []), key=lambda x: x.group)
         if not found or found[0].group:
             found.insert(0, None)  # every indicator has its row, answered or not
-        phases = ", ".join(vocab.phases[p].name.get(language) if p in vocab.phases else p for p in indicator.phases)
+        phases = phase_cells(indicator.phases, vocab, language)
         for answer in found:
             row += 1
             shown = answer_cells(answer, indicator, vocab, language) | context | {
                 "area": indicator.area_id, "indicator": indicator.id, "indicator_text": indicator.label.get(language),
-                "phase": phases, "group": answer.group if answer else "",
+                **phases, "group": answer.group if answer else "",
             }
             fill = None
             if answer is not None and answer.is_answered:
@@ -362,8 +363,9 @@ def _gaps_sheet(sheet: Worksheet, form: Form, main: dict[str, Answer], language:
         values = {
             "area": gap.area_id, "indicator": gap.indicator_id, "indicator_text": indicator.label.get(language),
             "level": gap.level, "target": gap.target, "gap": gap.size,
-            "phase": ", ".join(vocab.phases[p].name.get(language) if p in vocab.phases else p for p in gap.phases),
-            "suggested_priority": vocab.label("priorities", suggested_priority(gap).value, language),
+            **phase_cells(gap.phases, vocab, language),
+            "suggested_priority": suggested_priority(gap).value,
+            "suggested_priority_name": vocab.label("priorities", suggested_priority(gap).value, language),
         }
         for number, column in enumerate(GAP_COLUMNS, start=1):
             fill = _fill(gap.level) if column.key == "level" else None

@@ -36,54 +36,68 @@ class Column:
     width: int
     wrap: bool = False
     editable: bool = False
+    older_hxl: tuple[str, ...] = ()  # what workbooks of earlier versions tagged it, still read on import
 
 
+# Data columns carry codes, the same in every language; the *_name columns beside them carry the
+# words, in the workbook's language. HXL: core hashtags where HXL 1.1 has one (#indicator, #loc,
+# #adm1, #org, #date, #status...), #x_ extensions for the rest; never #sector, HXL's cluster.
 ANSWER_COLUMNS = (
     Column("area", "#x_area+code", 8),
     Column("indicator", "#indicator+code", 11),
     Column("indicator_text", "#indicator+name", 45, wrap=True),
-    Column("level", "#x_level", 9, editable=True),
-    Column("level_name", "#x_level+name", 22),
-    Column("target", "#x_target", 9, editable=True),
-    Column("gap", "#x_gap", 7),
-    Column("evidence_type", "#x_evidence+type", 20, editable=True),
+    Column("level", "#indicator+level+num", 9, editable=True, older_hxl=("#x_level",)),
+    Column("answer_status", "#x_answer+status+code", 12, editable=True),
+    Column("level_name", "#indicator+level+name", 22, wrap=True, older_hxl=("#x_level+name",)),
+    Column("target", "#indicator+target+num", 9, editable=True, older_hxl=("#x_target",)),
+    Column("gap", "#indicator+gap+num", 7, older_hxl=("#x_gap",)),
+    Column("evidence_type", "#x_evidence+type+code", 14, editable=True, older_hxl=("#x_evidence+type",)),
+    Column("evidence_type_name", "#x_evidence+type+name", 20, wrap=True),
     Column("evidence_reference", "#x_evidence+ref", 20, wrap=True, editable=True),
     Column("evidence_text", "#x_evidence+text", 45, wrap=True, editable=True),
-    Column("confidence", "#x_confidence", 12, editable=True),
+    Column("confidence", "#x_confidence+code", 11, editable=True, older_hxl=("#x_confidence",)),
+    Column("confidence_name", "#x_confidence+name", 12),
     Column("notes", "#description+notes", 35, wrap=True, editable=True),
-    Column("phase", "#x_phase", 18),
+    Column("phase", "#x_phase+code+list", 14, wrap=True, older_hxl=("#x_phase",)),
+    Column("phase_name", "#x_phase+name+list", 18, wrap=True),
     Column("answered_by", "#contact+name", 18, editable=True),
     Column("group", "#x_group", 12),
-    Column("site", "#loc+name", 18),
+    Column("site_ref", "#loc+code", 16),
+    Column("site", "#loc+name", 18, wrap=True),
     Column("country", "#country+code", 9),
     Column("pcode", "#adm1+code", 10),
     Column("date", "#date+reported", 12),
-    Column("org", "#org", 30),
+    Column("org", "#org+name+list", 30, wrap=True, older_hxl=("#org",)),
 )
 
 GAP_COLUMNS = (
     Column("area", "#x_area+code", 8),
     Column("indicator", "#indicator+code", 11),
     Column("indicator_text", "#indicator+name", 50, wrap=True),
-    Column("level", "#x_level", 9),
-    Column("target", "#x_target", 9),
-    Column("gap", "#x_gap", 7),
-    Column("phase", "#x_phase", 18),
-    Column("suggested_priority", "#x_priority+suggested", 14),
+    Column("level", "#indicator+level+num", 9, older_hxl=("#x_level",)),
+    Column("target", "#indicator+target+num", 9, older_hxl=("#x_target",)),
+    Column("gap", "#indicator+gap+num", 7, older_hxl=("#x_gap",)),
+    Column("phase", "#x_phase+code+list", 14, wrap=True, older_hxl=("#x_phase",)),
+    Column("phase_name", "#x_phase+name+list", 18, wrap=True),
+    Column("suggested_priority", "#x_priority+suggested+code", 12, older_hxl=("#x_priority+suggested",)),
+    Column("suggested_priority_name", "#x_priority+suggested+name", 14),
 )
 
 PLAN_COLUMNS = (
     Column("title", "#x_action+name", 40, wrap=True, editable=True),
     Column("indicators", "#indicator+code+list", 14, editable=True),
-    Column("responsible", "#org+responsible", 20, editable=True),
-    Column("partners", "#org+partner", 22, editable=True),
-    Column("priority", "#x_priority", 11, editable=True),
-    Column("timeframe", "#x_timeframe", 16, editable=True),
+    Column("responsible", "#org+name+responsible", 20, wrap=True, editable=True, older_hxl=("#org+responsible",)),
+    Column("partners", "#org+name+partner+list", 22, wrap=True, editable=True, older_hxl=("#org+partner",)),
+    Column("priority", "#x_priority+code", 10, editable=True, older_hxl=("#x_priority",)),
+    Column("priority_name", "#x_priority+name", 11),
+    Column("timeframe", "#x_timeframe+code", 11, editable=True, older_hxl=("#x_timeframe",)),
+    Column("timeframe_name", "#x_timeframe+name", 16, wrap=True),
     Column("due_date", "#date+due", 12, editable=True),
-    Column("cost", "#value+cost", 11, editable=True),
-    Column("currency", "#currency", 9, editable=True),
+    Column("cost", "#value+cost+num", 11, editable=True, older_hxl=("#value+cost",)),
+    Column("currency", "#currency+code", 9, editable=True, older_hxl=("#currency",)),
     Column("resources", "#x_resources", 25, wrap=True, editable=True),
-    Column("status", "#status", 13, editable=True),
+    Column("status", "#status+code", 12, editable=True, older_hxl=("#status",)),
+    Column("status_name", "#status+name", 14, wrap=True),
     Column("action_id", "#x_action+id", 38),
 )
 
@@ -113,6 +127,12 @@ def sheet_title(key: str, language: str) -> str:
 
 def every_sheet_title(key: str) -> dict[str, str]:
     return in_every_language(f"sheet_{key}")
+
+
+def phase_cells(phases: tuple[str, ...], vocab: Vocabulary, language: str) -> dict[str, str]:
+    """An indicator's MCOF phases: codes, and names in the workbook's language."""
+    return {"phase": LIST_SEPARATOR.join(phases),
+            "phase_name": LIST_SEPARATOR.join(_named(p, vocab.phases, language) for p in phases)}
 
 
 def hxl_key(tag: object) -> str:
@@ -146,33 +166,41 @@ def vocabulary_choices(terms: Mapping[object, Term]) -> dict[str, dict[str, str]
 
 
 def _named(value: str, terms: Mapping[str, Term], language: str) -> str:
+    if not value:
+        return ""
     term = terms.get(value)
     return term.name.get(language) if term else value
 
 
+def answer_status(answer: Answer | None) -> str:
+    """The answer's status code: scored, na, unknown or unanswered."""
+    if answer is None or not answer.is_answered:
+        return "unanswered"
+    return "scored" if answer.level is not None else str(answer.special)
+
+
 def answer_cells(answer: Answer | None, indicator: Indicator, vocab: Vocabulary, language: str) -> dict[str, object]:
-    """What the editable and the worked-out columns of an answer row show."""
+    """What the editable and the worked-out columns of an answer row show: codes, and their names beside."""
+    status = answer_status(answer)
     if answer is None:
         return {key: None for key in ("level", "level_name", "target", "gap")} | {
-            key: "" for key in ("evidence_type", "evidence_reference", "evidence_text", "confidence", "notes",
-                                "answered_by")}
-    if answer.level is not None:
-        level: object = answer.level
-        level_name = vocab.level_name(answer.level, language)
-    elif answer.special is not None:
-        level = level_name = vocab.special_answers[answer.special].name.get(language)
-    else:
-        level = level_name = None
+            key: "" for key in ("evidence_type", "evidence_type_name", "evidence_reference", "evidence_text",
+                                "confidence", "confidence_name", "notes", "answered_by")} | {
+            "answer_status": status}
+    level_name = vocab.answer_name(answer.level, answer.special, language) or None
     target = target_for(answer, indicator)
     return {
-        "level": level,
+        "level": answer.level,
+        "answer_status": status,
         "level_name": level_name,
         "target": target,
         "gap": None if target is None else target - answer.level,
-        "evidence_type": _named(answer.evidence_type, vocab.evidence_types, language) if answer.evidence_type else "",
+        "evidence_type": answer.evidence_type,
+        "evidence_type_name": _named(answer.evidence_type, vocab.evidence_types, language),
         "evidence_reference": answer.evidence_reference,
         "evidence_text": answer.evidence_text,
-        "confidence": _named(answer.confidence, vocab.confidence, language) if answer.confidence else "",
+        "confidence": answer.confidence,
+        "confidence_name": _named(answer.confidence, vocab.confidence, language),
         "notes": answer.notes,
         "answered_by": answer.answered_by,
     }
@@ -186,13 +214,16 @@ def action_cells(action: Action, language: str) -> dict[str, object]:
         "indicators": ", ".join(action.indicators),
         "responsible": action.responsible,
         "partners": LIST_SEPARATOR.join(action.partners),
-        "priority": _label("priorities", action.priority, language),
-        "timeframe": _label("timeframes", action.timeframe, language),
+        "priority": action.priority,
+        "priority_name": _label("priorities", action.priority, language),
+        "timeframe": action.timeframe,
+        "timeframe_name": _label("timeframes", action.timeframe, language),
         "due_date": action.due_date,
         "cost": action.cost,
         "currency": action.currency,
         "resources": action.resources,
-        "status": _label("action_statuses", action.status, language),
+        "status": action.status,
+        "status_name": _label("action_statuses", action.status, language),
         "action_id": action.uuid,
     }
 

@@ -44,18 +44,18 @@ DATA_COLUMNS = (
     ("Status", "#status"),
     ("Questionnaire", "#x_form"),
     ("Questionnaire version", "#x_form_version"),
-    ("Area id", "#sector+code"),
-    ("Area", "#sector+name"),
+    ("Area id", "#x_area+code"),
+    ("Area", "#x_area+name"),
     ("Indicator", "#indicator+code"),
     ("Lined-up indicator", "#indicator+code+lined_up"),
     ("Indicator label", "#indicator+name"),
     ("Compared", "#x_compared"),
-    ("Answer", "#x_answer"),
-    ("Level", "#x_level"),
-    ("Target", "#x_target"),
-    ("Gap", "#x_gap"),
-    ("Evidence type", "#x_evidence+type"),
-    ("Confidence", "#x_confidence"),
+    ("Answer", "#x_answer+status"),
+    ("Level", "#indicator+level+num"),
+    ("Target", "#indicator+target+num"),
+    ("Gap", "#indicator+gap+num"),
+    ("Evidence type", "#x_evidence+type+code"),
+    ("Confidence", "#x_confidence+code"),
 )
 DATA_WIDTHS = (9, 12, 24, 10, 11, 8, 12, 8, 14, 9, 8, 24, 10, 12, 40, 9, 12, 6, 6, 6, 14, 11)
 ANSWERS = {None: "unanswered", "na": "not applicable", "unknown": "unknown"}
@@ -191,7 +191,7 @@ def _sites_sheet(sheet, data: portfolio.PortfolioData, titles: dict[str, str]) -
 
 
 def _areas_sheet(sheet, summary: Sequence[portfolio.AreaSummary], language: str) -> None:
-    columns = [("Area id", "#sector+code"), ("Area", "#sector+name"), ("Assessments", "#x_assessments+num"),
+    columns = [("Area id", "#x_area+code"), ("Area", "#x_area+name"), ("Assessments", "#x_assessments+num"),
                ("Sites", "#x_sites+num"), ("Scored answers", "#x_scored+num"), ("Mean level", "#x_level+mean"),
                ("Mean gap", "#x_gap+mean"), ("Not applicable", "#x_na+num"), ("Unknown", "#x_unknown+num")]
     _head(sheet, columns, [8, 30, 12, 8, 10, 10, 10, 10, 10])

@@ -211,7 +211,7 @@ def _shown(value: object) -> str:
 
 def _columns(sheet: str, rows: list[list], columns: tuple[Column, ...]) -> tuple[dict[str, int], int]:
     """Where each column is: by its HXL hashtag, or by its header in any language if the hashtag row is gone."""
-    tags = {hxl_key(c.hxl): c.key for c in columns}
+    tags = {hxl_key(tag): c.key for c in columns for tag in (*c.older_hxl, c.hxl)}
     found: dict[str, int] = {}
     if len(rows) > 1 and any(as_text(v).strip().startswith("#") for v in rows[1]):
         for index, value in enumerate(rows[1]):
@@ -224,7 +224,8 @@ def _columns(sheet: str, rows: list[list], columns: tuple[Column, ...]) -> tuple
         start = 1
     found.pop("", None)
     for column in columns:
-        if (column.editable or column.key in ("indicator", "action_id")) and column.key not in found:
+        required = column.editable and column.key not in _ADDED_COLUMNS
+        if (required or column.key in ("indicator", "action_id")) and column.key not in found:
             raise WorkbookRejected(f"{sheet}: the column “{every_word(column.key)['en']}” ({column.hxl}) is missing; "
                                    "put it back or export the assessment again")
     return found, start
@@ -248,6 +249,35 @@ def _level(value: object, place: str) -> tuple[int | None, str | None]:
     if special is None:
         raise WorkbookRejected(f"{place}: “{text}” is not a level; write a number from 1 to 5, N/A or Unknown")
     return None, special
+
+
+def _level_and_status(sheet, row, number, columns, old, expected, subject):
+    """The level and the status columns read together: (level, special, the change), or None when unchanged.
+
+    The level column decides; the status column says N/A or Unknown when the level is empty.
+    Earlier workbooks wrote N/A and Unknown in the level column itself, which is read as before.
+    """
+    index, status_index = columns["level"], columns.get("answer_status")
+    visible, status = _cell(row, index), _cell(row, status_index)
+    if _same(visible, expected["level"]) and (status_index is None or _same(status, expected["answer_status"])):
+        return None
+    place = f"{sheet}!{cell_name(number, index)}"
+    level, special = _level(visible, place)
+    if status_index is not None and as_text(status).strip():
+        said = _choice(status, vocabulary_choices(vocabulary().answer_statuses),
+                       f"{sheet}!{cell_name(number, status_index)}", "answer status")
+        if level is not None and said in ("na", "unknown"):
+            raise WorkbookRejected(f"{place}: the level is {level} but the status says “{as_text(status)}”; "
+                                   "empty the level, or set the status to scored")
+        if level is None and special is None and said in ("na", "unknown"):
+            special = said
+    before = (old.level, old.special) if old is not None else (None, None)
+    if (level, special) == before:
+        return None  # written differently (an earlier workbook's "Unknown"), meaning the same
+    shown = level if level is not None else (special or "")
+    return level, special, CellChange(sheet, cell_name(number, index), subject, every_word("level")["en"],
+                                      _shown(expected["level"] if expected["level"] is not None else
+                                             expected["answer_status"]), _shown(shown))
 
 
 def _target(value: object, place: str) -> int | None:
@@ -328,6 +358,8 @@ def _summary_value(key: str, value: object, place: str, vocab: Vocabulary) -> ob
     return text
 
 
+# Columns added since the first workbooks: read when there, never required.
+_ADDED_COLUMNS = frozenset({"answer_status"})
 _ANSWER_FIELDS = ("level", "target", "evidence_type", "evidence_reference", "evidence_text", "confidence", "notes",
                   "answered_by")
 _SPECIALS = {**SPECIAL_ALIASES, **choice_lookup(vocabulary_choices(vocabulary().special_answers))}
@@ -372,15 +404,17 @@ def _answer_row(sheet, row, number, columns, old, form, vocab, language, changes
     expected = answer_cells(old, indicator, vocab, language)
     updates: dict[str, object] = {}
     subject = key[0] + (f" ({key[1]})" if key[1] else "")
+    level_change = _level_and_status(sheet, row, number, columns, old, expected, subject)
+    if level_change is not None:
+        updates["level"], updates["special"], change = level_change
+        changes.append(change)
     for name in _ANSWER_FIELDS:
         index = columns[name]
         visible = _cell(row, index)
-        if _same(visible, expected[name]):
+        if name == "level" or _same(visible, expected[name]):
             continue
         place = f"{sheet}!{cell_name(number, index)}"
-        if name == "level":
-            updates["level"], updates["special"] = _level(visible, place)
-        elif name == "target":
+        if name == "target":
             updates["target"] = _target(visible, place)
         elif name == "evidence_type":
             updates[name] = _choice(visible, vocabulary_choices(vocab.evidence_types), place, "evidence type")
@@ -388,6 +422,9 @@ def _answer_row(sheet, row, number, columns, old, form, vocab, language, changes
             updates[name] = _choice(visible, vocabulary_choices(vocab.confidence), place, "confidence")
         else:
             updates[name] = as_text(visible)
+        if old is not None and getattr(old, name) == updates[name]:
+            del updates[name]  # the same value written another way: a name for a code, an older spelling
+            continue
         changes.append(CellChange(sheet, cell_name(number, index), subject, every_word(name)["en"],
                                   _shown(expected[name]), _shown(visible)))
     if not updates:
@@ -431,6 +468,9 @@ def _actions(sheet: str, rows: list[list], base: list[Action], form: Form, langu
                 continue
             place = f"{sheet}!{cell_name(number, index)}"
             updates[name] = _action_value(name, visible, place, form)
+            if old is not None and getattr(old, name) == updates[name]:
+                del updates[name]  # the same value written another way: a name for a code, an older spelling
+                continue
             subject = f"action “{(old.title if old else as_text(_cell(row, columns['title'])))[:40]}”"
             changes.append(CellChange(sheet, cell_name(number, index), subject, every_word(name)["en"],
                                       _shown(expected[name]), _shown(visible)))
