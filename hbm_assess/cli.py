@@ -19,6 +19,13 @@ from hbm_assess.locations import DB_ENV, default_database
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 
+def said(error: BaseException, args) -> str:
+    """An error's message in the language asked for with --lang (English where it is not yet in the glossary)."""
+    from hbm_assess.core.messages import text_of
+
+    return text_of(error, getattr(args, "lang", None) or "en")
+
+
 class CommandError(Exception):
     """A failure to report as one line, without a traceback."""
 
@@ -265,7 +272,7 @@ def open_store(args, *, create: bool = True, writes: bool = True):
     try:
         store = Store.open(path, create=create)
     except DatabaseError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(said(error, args)) from None
     except OSError as error:
         raise CommandError(f"cannot open the database {path}: {write_error_message(error)}") from None
     if writes and store.read_only:
@@ -450,7 +457,7 @@ def _form_xlsform(args) -> int:
     try:
         path = write_xlsform(form, args.output)
     except WriteError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(said(error, args)) from None
     print(f"{path} — XLSForm of {form.id} {form.version}, {form.indicator_count} indicators")
     return EXIT_OK
 
@@ -466,7 +473,7 @@ def _screenshots(args) -> int:
         # Rendered from a copy: screenshots never write to the database they show.
         paths = render(args.outdir, db, language=args.lang or "en")
     except DatabaseError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(said(error, args)) from None
     for path in paths:
         print(path)
     return EXIT_OK
@@ -488,9 +495,9 @@ def _report(args) -> int:
     try:
         path = write_report(store, args.id, args.output, language, compare_with=args.compare)
     except NotFound as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(said(error, args)) from None
     except WriteError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(said(error, args)) from None
     except OSError as error:
         raise CommandError(f"cannot write {args.output}: {write_error_message(error)}") from None
     finally:
@@ -552,7 +559,8 @@ def _import(args) -> int:
 
     def show(result) -> None:
         # Printed as soon as the file is committed, so what is on screen is in the database.
-        print(f"{result.outcome:<9}  {result.shown_path} — {printable(result.message)}", flush=True)
+        print(f"{result.outcome:<9}  {result.shown_path} — {printable(result.message_in(args.lang or 'en'))}",
+              flush=True)
         for change in result.changes:
             print(f"           {printable(change)}", flush=True)
 
@@ -627,7 +635,7 @@ def _new(args) -> int:
                               scope=args.scope)
         summary = store.summary(made)
     except (OperationError, StoreError) as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(said(error, args)) from None
     finally:
         store.close()
     print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) if args.json else made)
@@ -643,7 +651,7 @@ def _answer(args) -> int:
         set_answer(store, args.id, args.indicator, args.value, target=args.target, evidence=args.evidence,
                    group=args.group)
     except (OperationError, StoreError) as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(said(error, args)) from None
     finally:
         store.close()
     return EXIT_OK

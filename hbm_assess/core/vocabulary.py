@@ -59,6 +59,7 @@ class Vocabulary:
     answer_statuses: dict[str, Term]
     roles: dict[str, Term]
     words: dict[str, Text]
+    messages: dict[str, Text]
 
     def level_name(self, level: int, language: str = "en") -> str:
         return self.levels[level].name.get(language)
@@ -84,6 +85,8 @@ class Vocabulary:
         kind, _, value = key.partition(".")
         if not value:
             return self.words[key]
+        if kind == "messages":
+            return self.messages[value]
         terms = getattr(self, kind) if kind in LISTS else {}
         term = terms.get(int(value) if kind == "levels" and value.isdigit() else value)
         if term is None:
@@ -110,7 +113,11 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     path = path or data_dir() / "vocabulary.yaml"
     raw = load_yaml(path.read_text(encoding="utf-8"))
     lists = {kind: _terms(raw.get(kind) or [], int if kind == "levels" else str) for kind in LISTS}
-    return Vocabulary(**lists, words={key: Text(dict(names)) for key, names in (raw.get("words") or {}).items()})
+    return Vocabulary(**lists, words=_texts(raw.get("words")), messages=_texts(raw.get("messages")))
+
+
+def _texts(entries: dict | None) -> dict[str, Text]:
+    return {key: Text(dict(names)) for key, names in (entries or {}).items()}
 
 
 @cache
@@ -141,6 +148,7 @@ def glossary_problems(path: Path) -> list[str]:
     by_english: dict[str, tuple[str, dict]] = {}
     entries = [(f"{kind}.{term.id}", term.name) for kind in LISTS for term in getattr(glossary, kind).values()]
     entries += [(key, text) for key, text in glossary.words.items()]
+    entries += [(f"messages.{key}", text) for key, text in glossary.messages.items()]
     for key, text in entries:
         missing = [language for language in LANGUAGES if not text.has(language)]
         if missing:
@@ -148,7 +156,7 @@ def glossary_problems(path: Path) -> list[str]:
         english = text.get("en").strip().casefold()
         if english in by_english:
             first, names = by_english[english]
-            in_words = "." not in key or "." not in first
+            in_words = not _is_value(key) or not _is_value(first)
             if in_words or names != dict(text.by_language):
                 problems.append(f"{path.name}: “{text.get('en')}” is defined twice, as {first} and as {key}; "
                                 "keep one, or give both the same names")
@@ -159,6 +167,10 @@ def glossary_problems(path: Path) -> list[str]:
         if eastern:
             problems.append(f"{path.name}: {key} writes digits other than 0-9 in {', '.join(eastern)}")
     return problems
+
+
+def _is_value(key: str) -> bool:
+    return "." in key and not key.startswith("messages.")
 
 
 def _duplicate_keys(node, where: str, problems: list[str]) -> None:

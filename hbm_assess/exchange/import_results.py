@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from hbm_assess.core.messages import Message
+
 
 class Outcome(StrEnum):
     IMPORTED = "imported"
@@ -72,6 +74,11 @@ class FileResult:
     edited_outside: bool = False
     changes: list[CellChange] = field(default_factory=list)
     conflict_of: int | None = None
+    said: Message | None = None  # the message as data, where it is in the glossary
+
+    def message_in(self, language: str) -> str:
+        """The message in ``language`` where it is in the glossary, else as written."""
+        return self.said.text(language) if self.said else self.message
 
     def __str__(self) -> str:
         return f"{self.shown_path}: {self.outcome} — {printable(self.message)}"

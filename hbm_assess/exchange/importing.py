@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from hbm_assess.core.messages import Message
 from hbm_assess.core.questionnaire import Form, shipped_form
 from hbm_assess.exchange.deciding import Identity, Incoming, StoredHead, decide
 from hbm_assess.exchange.hashing import content_hash, form_hash
@@ -55,6 +56,8 @@ def import_paths(
             progress(done, len(entries), path)
         if isinstance(skip, Problem):
             results = [FileResult(path, Outcome.REJECTED, str(skip))]
+        elif isinstance(skip, Message):
+            results = [FileResult(path, Outcome.SKIPPED, skip.english(), said=skip)]
         elif skip:
             results = [FileResult(path, Outcome.SKIPPED, skip)]
         else:
@@ -112,12 +115,12 @@ def _walk(top: Path, found: list[tuple[Path, str | None]], seen: set[tuple[int, 
         found += [(Path(folder) / name, _skip_reason(Path(name))) for name in sorted(files)]
 
 
-def _skip_reason(path: Path) -> str | None:
+def _skip_reason(path: Path) -> str | Message | None:
     name = path.name
     if name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#")):
         return "an Office lock file (the workbook is open in Excel or LibreOffice somewhere); skipped"
     if path.suffix.lower() not in WORKBOOK_SUFFIXES | SUBMISSION_SUFFIXES:
-        return f"not a workbook ({path.suffix or 'no extension'}); skipped"
+        return Message.of("not_a_workbook_name", suffix=path.suffix or "no extension")
     return None
 
 
@@ -206,7 +209,7 @@ def import_file(store: Store, path: Path, forms: FormSource | None = None, passw
         stage = "storing"
         return _store(store, path, contents)
     except WorkbookRejected as error:
-        return FileResult(path, Outcome.REJECTED, str(error))
+        return FileResult(path, Outcome.REJECTED, str(error), said=error.message)
     except MemoryError:
         return FileResult(path, Outcome.REJECTED, "the workbook is too large to read on this computer; nothing "
                                                   "was stored")

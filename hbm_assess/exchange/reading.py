@@ -18,6 +18,7 @@ from uuid import NAMESPACE_URL, uuid5
 from python_calamine import CalamineWorkbook
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, now
+from hbm_assess.core.messages import Message
 from hbm_assess.core.questionnaire import Form, FormError, form_from_data
 from hbm_assess.core.text import language_of
 from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
@@ -96,8 +97,7 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     except Exception as error:  # python-calamine raises several kinds for broken files
         raise WorkbookRejected(f"the workbook cannot be read ({error}); it may be damaged — get it again") from None
     if MACHINE_SHEET not in names:
-        raise WorkbookRejected(f"this workbook was not exported by HBM Assess (it has no {MACHINE_SHEET} sheet); "
-                               "only workbooks exported by HBM Assess can be imported")
+        raise WorkbookRejected(Message.of("not_an_hbm_export"))
     machine = read_machine_sheet(_rows(book, MACHINE_SHEET))
     carried = form_from_workbook(machine)
     form, form_is_new, form_from_file = forms(machine, carried)
@@ -241,13 +241,13 @@ def _level(value: object, place: str) -> tuple[int | None, str | None]:
         if number.is_integer() and int(number) in LEVELS:
             return int(number), None
         shown = int(number) if number.is_integer() else number
-        raise WorkbookRejected(f"{place}: level {shown} is not between 1 and 5")
+        raise WorkbookRejected(Message.of("level_out_of_range", place=place, level=shown))
     text = as_text(value).strip()
     if not text:
         return None, None
     special = _SPECIALS.get(text.casefold())
     if special is None:
-        raise WorkbookRejected(f"{place}: “{text}” is not a level; write a number from 1 to 5, N/A or Unknown")
+        raise WorkbookRejected(Message.of("not_a_level", place=place, text=text))
     return None, special
 
 
@@ -380,8 +380,8 @@ def _answers(sheet: str, rows: list[list], base: list[Answer], form: Form, vocab
         if not indicator_id:
             raise WorkbookRejected(f"{place}: the indicator code is empty; every answer row needs one")
         if indicator_id not in form.by_id:
-            raise WorkbookRejected(f"{place}: indicator “{indicator_id}” is not in the questionnaire "
-                                   f"{form.id} {form.version}")
+            raise WorkbookRejected(Message.of("unknown_indicator", place=place, indicator=indicator_id, form=form.id,
+                                              version=form.version))
         group = as_text(_cell(row, columns.get("group"))).strip()
         key = (indicator_id, group)
         if key in seen:

@@ -18,6 +18,8 @@ from xml.parsers import expat
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from hbm_assess.core.messages import Message, Problem
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_MEMBER_BYTES = 40 * 1024 * 1024
 MAX_TOTAL_BYTES = 120 * 1024 * 1024
@@ -49,7 +51,7 @@ _CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})?\$?(\d{1,9})?$")
 _DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-class WorkbookRejected(Exception):
+class WorkbookRejected(Problem):
     """A file that will not be imported; the message says why in words a person understands."""
 
 
@@ -66,7 +68,7 @@ def open_regular(path: Path):
         # O_NONBLOCK: if the name became a FIFO since the stat, opening it must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise WorkbookRejected("the file does not exist (it may have been moved or deleted)") from None
+        raise WorkbookRejected(Message.of("file_missing")) from None
     except OSError as error:
         raise WorkbookRejected(f"the file cannot be read: {error.strerror or error}") from None
     try:
@@ -108,7 +110,7 @@ def check_open_workbook(handle) -> None:
     except OSError as error:
         raise WorkbookRejected(f"the file cannot be read: {error.strerror or error}") from None
     if size == 0:
-        raise WorkbookRejected("the file is empty (0 bytes); it was probably not copied completely — get it again")
+        raise WorkbookRejected(Message.of("file_empty"))
     if size > MAX_FILE_BYTES:
         raise WorkbookRejected(f"the file is {size / 1024 / 1024:.0f} MB, far larger than any HBM export "
                                f"(the limit is {MAX_FILE_BYTES // 1024 // 1024} MB); it is not an assessment workbook")
@@ -121,7 +123,7 @@ def check_open_workbook(handle) -> None:
     _check_zip(handle)
 
 
-def _ole_message(handle) -> str:
+def _ole_message(handle) -> Message | str:
     # Office's binary container holds both old .xls files and password-protected .xlsx files;
     # the stream names, stored as UTF-16 in its directory, tell them apart.
     handle.seek(0)
@@ -130,18 +132,17 @@ def _ole_message(handle) -> str:
         return ("the workbook is protected with a password, but its encrypted container is damaged or of a kind "
                 "this app does not read; get the file again, or open it in Excel with the password and save it again")
     if _utf16("Workbook") in data or _utf16("Book") in data:
-        return ("this is an old-format Excel file (.xls, Excel 97–2003); open it in Excel or LibreOffice, "
-                "save it as .xlsx and import that — but only HBM Assess exports can be imported")
+        return Message.of("old_xls")
     if _utf16("WordDocument") in data:
         return "this is an old-format Word document (.doc), not a workbook"
     return "this is an old Office binary file, not an Excel workbook (.xlsx)"
 
 
-def _not_zip_message(handle, head: bytes) -> str:
+def _not_zip_message(handle, head: bytes) -> Message | str:
     if head.startswith(b"%PDF"):
-        return "this is a PDF document renamed to a workbook name, not an Excel workbook"
+        return Message.of("pdf_file")
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        return "this is a picture, not an Excel workbook"
+        return Message.of("picture_file")
     if head.startswith((b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")):
         return "this is a compressed archive (RAR, 7-Zip or gzip), not an Excel workbook; extract it first"
     handle.seek(0)
@@ -152,12 +153,11 @@ def _not_zip_message(handle, head: bytes) -> str:
         text = None
     if text is not None and "\x00" not in text:
         if text.lstrip().startswith("<"):
-            return "this is an XML or HTML file renamed to a workbook name, not an Excel workbook"
+            return Message.of("markup_file")
         if "," in text or ";" in text or "\t" in text:
-            return ("this is a text (CSV) file renamed to a workbook name, not an Excel workbook; "
-                    "only workbooks exported by HBM Assess can be imported")
-        return "this is a plain text file, not an Excel workbook"
-    return "this is not an Excel workbook (.xlsx): its first bytes are not those of any workbook"
+            return Message.of("csv_file")
+        return Message.of("plain_text_file")
+    return Message.of("not_a_workbook_at_all")
 
 
 def _check_zip(handle) -> None:
@@ -165,8 +165,7 @@ def _check_zip(handle) -> None:
     try:
         archive = zipfile.ZipFile(handle)
     except zipfile.BadZipFile:
-        raise WorkbookRejected("the file is incomplete or damaged (its end is missing, as after an interrupted "
-                               "download or copy); get the file again") from None
+        raise WorkbookRejected(Message.of("file_truncated")) from None
     except (OSError, ValueError, EOFError) as error:
         raise WorkbookRejected(f"the file is damaged and cannot be opened as a workbook ({error})") from None
     with archive:
@@ -220,7 +219,7 @@ def _check_kind(archive: zipfile.ZipFile, names: set[str]) -> None:
     if "[Content_Types].xml" not in names:
         raise WorkbookRejected("this is a zip archive, not an Excel workbook")
     if "word/document.xml" in names:
-        raise WorkbookRejected("this is a Word document renamed to a workbook name, not an Excel workbook")
+        raise WorkbookRejected(Message.of("word_file"))
     if "xl/workbook.bin" in names:
         raise WorkbookRejected("this is a binary Excel workbook (.xlsb); open it in Excel, save it as .xlsx "
                                "and import that — but only HBM Assess exports can be imported")

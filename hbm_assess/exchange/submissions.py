@@ -352,7 +352,7 @@ def import_submissions(store: Store, path: Path) -> list[FileResult]:
     try:
         table = read_table(path)
     except WorkbookRejected as error:
-        return [FileResult(path, Outcome.REJECTED, str(error))]
+        return [FileResult(path, Outcome.REJECTED, str(error), said=error.message)]
     except MemoryError:
         return [FileResult(path, Outcome.REJECTED, "the file is too large to read on this computer")]
     columns = find_columns(table.header)

@@ -16,12 +16,13 @@ import sqlite_utils
 
 from hbm_assess.core.assessment import SCOPES, Action, Answer, Assessment, Site, Status, new_uuid, now
 from hbm_assess.core.cell_text import action_texts, answer_texts, assessment_texts, first_problem
+from hbm_assess.core.messages import Message, Problem
 from hbm_assess.core.questionnaire import Form, family, form_from_data, shipped_form
 from hbm_assess.core.text import Text
 from hbm_assess.storage.database import OpenReport, open_database, write_transaction
 
 
-class StoreError(Exception):
+class StoreError(Problem):
     """An operation the data does not allow; the message says why."""
 
 
@@ -198,7 +199,7 @@ class Store:
             (assessment_id,),
         ).fetchone()
         if row is None:
-            raise NotFound(f"there is no assessment {assessment_id} in this database")
+            raise NotFound(Message.of("no_such_assessment", id=assessment_id))
         (id_, uuid, form_id, form_version, site_name, site_ref, country, site_type, pcode, lat, lon,
          date, assessors, institutions, mode, status, revision, notes, created_at, updated_at, scope) = row
         return Assessment(
@@ -241,7 +242,7 @@ class Store:
     def summary(self, assessment_id: int) -> AssessmentSummary:
         row = self.db.execute(_SUMMARY_SQL + " WHERE a.id = ?", (assessment_id,)).fetchone()
         if row is None:
-            raise NotFound(f"there is no assessment {assessment_id} in this database")
+            raise NotFound(Message.of("no_such_assessment", id=assessment_id))
         return _summary(row)
 
     def same_site_assessments(self, assessment_id: int) -> list[AssessmentSummary]:
@@ -254,7 +255,7 @@ class Store:
             "SELECT site_name, site_ref, form_id FROM assessments WHERE id = ?", (assessment_id,)
         ).fetchone()
         if row is None:
-            raise NotFound(f"there is no assessment {assessment_id} in this database")
+            raise NotFound(Message.of("no_such_assessment", id=assessment_id))
         site_name, site_ref, form_id = row
         sql = (_SUMMARY_SQL + " WHERE a.id != ? AND a.deleted_at IS NULL"
                " AND (a.site_name = ? OR (a.site_ref != '' AND a.site_ref = ?)) ORDER BY a.date DESC, a.id DESC")
@@ -321,7 +322,7 @@ class Store:
             "SELECT status, sealed, notes FROM assessments WHERE id = ?", (assessment_id,)
         ).fetchone()
         if row is None:
-            raise NotFound(f"there is no assessment {assessment_id} in this database")
+            raise NotFound(Message.of("no_such_assessment", id=assessment_id))
         return {"status": row[0], "sealed": row[1], "notes": row[2]}
 
     def _check_editable(self, assessment_id: int) -> None:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
@@ -542,6 +541,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Delete assessment of %1</source>
+        <translation>حذف تقييم %1</translation>
+    </message>
+    <message>
         <source>HBM Assess</source>
         <translation>HBM Assess</translation>
     </message>
@@ -809,6 +812,14 @@
         <source>&lt;h3&gt;HBM Assess %1&lt;/h3&gt;&lt;p&gt;Humanitarian Border Management capacity assessments.&lt;/p&gt;&lt;p&gt;Data is kept in:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HBM Assess %1&lt;/h3&gt;&lt;p&gt;تقييمات قدرات الإدارة الإنسانية للحدود.&lt;/p&gt;&lt;p&gt;تُحفظ البيانات في:&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Reopened after an unexpected stop</source>
+        <translation>أُعيد الفتح بعد توقف غير متوقع</translation>
+    </message>
+    <message>
+        <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
+        <translation>لم يُغلَق HBM Assess بشكل صحيح في المرة السابقة. كان تقييم %1 مفتوحًا، وقد أُعيد فتحه عند المؤشر %2. كل إجابة ظهرت على أنها محفوظة بقيت محفوظة.</translation>
+    </message>
 </context>
 <context>
     <name>NewAssessmentDialog</name>
@@ -821,7 +832,7 @@
         <translation>%1 (عدد المؤشرات: %2)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>يغطي التقييم الوطني قوانين البلد وآليات التنسيق وأنظمة البيانات، ويُقيَّم مرة واحدة؛ ولا يحتاج إلى منفذ حدودي.</translation>
     </message>
     <message>
@@ -909,11 +920,11 @@
         <translation>مثلاً: الورشة الوطنية للعراق، أربيل</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
-        <source>Give the governorate&apos;s name.</source>
+        <source>Give the governorate's name.</source>
         <translation>اكتب اسم المحافظة.</translation>
     </message>
     <message>
@@ -1215,11 +1226,11 @@
         <translation>تقييمات %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>متوسط المستوى محسوب على جميع الإجابات المُقيَّمة للموقع؛ الفجوة = المستوى المستهدف − المستوى، والمستوى المستهدف هو المُدخَل، وإلا فالمستوى الافتراضي للمؤشر، وإلا فمستوى واحد فوق المستوى الحالي.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
     </message>
     <message>
@@ -1532,7 +1543,7 @@
         <translation>تسجيل المستوى المتفق عليه</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <source>Conflict settled: move the file's copy to the bin</source>
         <translation>حُسم التعارض: انقل نسخة الملف إلى سلة المحذوفات</translation>
     </message>
     <message>
@@ -1676,21 +1687,6 @@
             <numerusform>و%n ملفًا آخر</numerusform>
             <numerusform>و%n ملف آخر</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Reopened after an unexpected stop</source>
-        <translation>أُعيد الفتح بعد توقف غير متوقع</translation>
-    </message>
-    <message>
-        <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
-        <translation>لم يُغلَق HBM Assess بشكل صحيح في المرة السابقة. كان تقييم %1 مفتوحًا، وقد أُعيد فتحه عند المؤشر %2. كل إجابة ظهرت على أنها محفوظة بقيت محفوظة.</translation>
-    </message>
-    <message>
-        <source>Delete assessment of %1</source>
-        <translation>حذف تقييم %1</translation>
     </message>
 </context>
 </TS>

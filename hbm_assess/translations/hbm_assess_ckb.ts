@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -786,6 +785,10 @@
         <translation>&amp;وۆرکشۆپ</translation>
     </message>
     <message>
+        <source>Delete assessment of %1</source>
+        <translation>سڕینەوەی هەڵسەنگاندنی %1</translation>
+    </message>
+    <message>
         <source>&amp;Groups and assignments…</source>
         <translation>&amp;گرووپەکان و دابەشکردنی پێوەرەکان…</translation>
     </message>
@@ -809,6 +812,14 @@
         <source>Open the workshop assessment first.</source>
         <translation>سەرەتا هەڵسەنگاندنی وۆرکشۆپەکە بکەرەوە.</translation>
     </message>
+    <message>
+        <source>Reopened after an unexpected stop</source>
+        <translation>دووبارە کرایەوە دوای وەستانێکی چاوەڕواننەکراو</translation>
+    </message>
+    <message>
+        <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
+        <translation>HBM Assess جاری پێشوو بە دروستی دانەخرا. هەڵسەنگاندنی %1 کراوە بوو؛ لە پێوەری %2 دووبارە کرایەوە. هەموو وەڵامێک کە وەک پاشەکەوتکراو پیشان درابوو پارێزراوە.</translation>
+    </message>
 </context>
 <context>
     <name>NewAssessmentDialog</name>
@@ -821,7 +832,7 @@
         <translation>%1 (%2 پێوەر)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>هەڵسەنگاندنی نیشتمانی یاسا و هەماهەنگی و سیستەمەکانی داتای وڵات دەگرێتەوە و یەک جار هەڵدەسەنگێنرێت؛ پێویستی بە خاڵی سنووری نییە.</translation>
     </message>
     <message>
@@ -909,11 +920,11 @@
         <translation>بۆ نموونە: وۆرکشۆپی نیشتمانیی عێراق، هەولێر</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
-        <source>Give the governorate&apos;s name.</source>
+        <source>Give the governorate's name.</source>
         <translation>ناوی پارێزگاکە بنووسە.</translation>
     </message>
     <message>
@@ -1200,11 +1211,11 @@
         <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
     </message>
     <message>
@@ -1517,7 +1528,7 @@
         <translation>تۆمارکردنی ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <source>Conflict settled: move the file's copy to the bin</source>
         <translation>ناتەبایی یەکلا کرایەوە: کۆپیی فایلەکە بگوازەرەوە بۆ سەبەتەی سڕاوەکان</translation>
     </message>
     <message>
@@ -1656,21 +1667,6 @@
     <message>
         <source>Preparing group files</source>
         <translation>فایلەکانی گرووپ ئامادە دەکرێن</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Reopened after an unexpected stop</source>
-        <translation>دووبارە کرایەوە دوای وەستانێکی چاوەڕواننەکراو</translation>
-    </message>
-    <message>
-        <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
-        <translation>HBM Assess جاری پێشوو بە دروستی دانەخرا. هەڵسەنگاندنی %1 کراوە بوو؛ لە پێوەری %2 دووبارە کرایەوە. هەموو وەڵامێک کە وەک پاشەکەوتکراو پیشان درابوو پارێزراوە.</translation>
-    </message>
-    <message>
-        <source>Delete assessment of %1</source>
-        <translation>سڕینەوەی هەڵسەنگاندنی %1</translation>
     </message>
 </context>
 </TS>

@@ -97,9 +97,11 @@ def _recover(window: MainWindow, assessment_id: int, indicator: str) -> None:
         return
     window.open_assessment(assessment_id, indicator)
     QMessageBox.information(
-        window, window.tr("Reopened after an unexpected stop"),
-        window.tr("HBM Assess did not close properly last time. The assessment of %1 was open; it has been "
-                  "reopened at indicator %2. Every answer shown as saved was kept.")
+        # MainWindow's words: window.tr would file them under "window", a context Qt never looks in
+        window, QCoreApplication.translate("MainWindow", "Reopened after an unexpected stop"),
+        QCoreApplication.translate("MainWindow", "HBM Assess did not close properly last time. The assessment of %1 "
+                                                 "was open; it has been reopened at indicator %2. Every answer shown "
+                                                 "as saved was kept.")
         .replace("%1", site).replace("%2", indicator or "–"),
     )
 

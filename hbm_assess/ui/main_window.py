@@ -6,7 +6,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QProcess, QRect, QSize, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, QRect, QSize, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hbm_assess import __version__
+from hbm_assess.core.messages import text_of
 from hbm_assess.operations import add_demo_assessments, shipped_forms
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import settings, text
@@ -44,7 +45,8 @@ class DeleteAssessment(QUndoCommand):
     """Move an assessment to the bin; undo brings it back."""
 
     def __init__(self, window: MainWindow, assessment_id: int, site: str):
-        super().__init__(window.tr("Delete assessment of %1").replace("%1", site))
+        # MainWindow's words: window.tr would file the text under "window" for the translators
+        super().__init__(QCoreApplication.translate("MainWindow", "Delete assessment of %1").replace("%1", site))
         self.window, self.assessment_id = window, assessment_id
 
     def redo(self) -> None:
@@ -483,7 +485,7 @@ class MainWindow(QMainWindow):
         try:
             store = open_store(self, path)
         except (DatabaseError, OSError) as error:
-            QMessageBox.warning(self, self.tr("Cannot open database"), str(error))
+            QMessageBox.warning(self, self.tr("Cannot open database"), text_of(error, text.language()))
             return
         if store is None:
             return

@@ -7,9 +7,11 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from hbm_assess.core.assessment import Answer, Assessment, Status
+from hbm_assess.core.messages import text_of
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.storage.database import is_busy, waiting_at_most
 from hbm_assess.storage.store import Store
+from hbm_assess.ui import text
 
 # The window waits this long for another program's write lock before it keeps the change
 # in memory and retries: long enough for an import's one-file transaction, short enough
@@ -72,7 +74,7 @@ class AssessmentSession(QObject):
             if is_busy(error):
                 self._keep(answer)
                 return True
-            self.save_failed.emit(str(error))
+            self.save_failed.emit(text_of(error, text.language()))
             return False
         self._remember(replace(answer, updated_at=stamp))
         self.assessment = replace(self.assessment, updated_at=stamp)

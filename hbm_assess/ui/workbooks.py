@@ -61,7 +61,7 @@ class ImportReportDialog(QDialog):
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Details")])
         for result in rows:
-            details = result.message or ""
+            details = result.message_in(text.language()) or ""
             if getattr(result, "changed_cells", None):
                 details += ("\n" if details else "") + self.tr("Changed cells: %1").replace(
                     "%1", ", ".join(result.changed_cells[:20]))
