@@ -167,3 +167,35 @@ def post_and_hq(tmp_path, store, mini_form):
     hq = Store.open(tmp_path / "hq.sqlite")
     yield store, awkward_assessment(store, mini_form), hq
     hq.close()
+
+
+@pytest.mark.parametrize(("language", "site", "ministry"), [
+    ("en", "Ibrahim Khalil", "Ministry of Interior (MoI)"),
+    ("ar", "إبراهيم الخليل", "وزارة الداخلية (MoI)"),
+    ("ckb", "ئیبراهیم خەلیل", "وەزارەتی ناوخۆ (MoI)"),
+])
+def test_sites_and_institutions_are_named_in_the_workbooks_language_with_the_code_beside(
+        tmp_path, store, mini_form, language, site, ministry):
+    from hbm_assess.core.assessment import Action, Assessment, Site
+
+    assessment = Assessment(form_id=mini_form.id, form_version=mini_form.version,
+                            site=Site("Ibrahim Khalil", "IQ", "land", reference_id="ibrahim-khalil"),
+                            date="2026-11-20", institutions=("MoI", "BMD"), mode=mini_form.mode)
+    assessment_id = store.create_assessment(assessment, mini_form, [],
+                                            [Action("Draft the SOP", ("OPS-01",), "MoI", partners=("IOM",))])
+    path = export(store, assessment_id, tmp_path / f"{language}.xlsx", language)
+    book = CalamineWorkbook.from_path(str(path))
+    cells = {str(cell) for name in book.sheet_names[:-1] for row in book.get_sheet_by_name(name).to_python()
+             for cell in row}
+    assert site in cells and "ibrahim-khalil" in cells
+    assert any(cell.startswith(ministry) for cell in cells), "the institutions present, and the plan's responsible"
+    assert ministry in cells
+    # untouched, the localised names read back as what was stored: no edit, no new revision
+    hq = Store.open(tmp_path / "hq.sqlite")
+    try:
+        result = import_paths(hq, [path]).results[0]
+        assert (result.outcome, list(result.changes)) == ("imported", [])
+        assert hq.assessment(result.assessment_id).institutions == ("MoI", "BMD")
+        assert hq.actions(result.assessment_id)[0].responsible == "MoI"
+    finally:
+        hq.close()

@@ -93,10 +93,12 @@ def test_english_report_has_every_part(store, assessed, out):
     text = _text(path)
     flowing = " ".join(text.split())
     for expected in ("Humanitarian Border Management capacity assessment", "Ibrahim Khalil", "Mini test form",
-                     "Layla Hassan", "MoI, BMD", "Draft, revision", "Overall mean level: 2.0 of 5",
+                     "Layla Hassan",
+                     "Ministry of Interior (MoI), Bureau of Migration", "Draft, revision",
+                     "Overall mean level: 2.0 of 5",
                      "Executive summary", "The five largest gaps", "Scores by area and indicator",
                      "Plan of action by responsible institution", "Ministry of Interior", "Not yet assigned",
-                     "With: IOM", "12,000 USD", "Within 3", f"Page 1 of {pages}", f"Page {pages} of {pages}"):
+                     "With: International", "12,000 USD", "Within 3", f"Page 1 of {pages}", f"Page {pages} of {pages}"):
         assert expected in flowing, expected
     # The summary: means over scored answers only; N/A counted apart.
     assert "Mean level 2.0 over 3 scored indicators of 4. Not counted: 1 not applicable and 0 unknown" in flowing
@@ -120,10 +122,12 @@ def test_arabic_report_is_translated_and_right_to_left(store, assessed, out):
     path = write_report(store, assessed, out / "تقرير.pdf", "ar")
     text = _text(path)
     for expected in ("تقييم قدرات الإدارة الإنسانية للحدود", "الملخص التنفيذي", "خطة العمل حسب الجهة المسؤولة",
-                     "الإطار التنظيمي", "إجراءات الأزمات", "نموذج اختبار مصغر", "OPS-01", "Ibrahim Khalil",
-                     "Ministry of Interior", "بالتعاون مع"):
+                     "الإطار التنظيمي", "إجراءات الأزمات", "نموذج اختبار مصغر", "OPS-01",
+                     # sites and institutions named in the report's language, with the code beside
+                     "إبراهيم الخليل", "ibrahim-khalil", "وزارة الداخلية", "MoI", "بالتعاون مع"):
         assert expected in text, expected
     assert "Executive summary" not in text and "Page 1" not in text
+    assert "Ibrahim Khalil" not in text and "Ministry of Interior" not in text
     assert text.count("الصفحة") == _pages(path)  # "Page %1 of %2" in Arabic, on every page
     # Right to left: the summary heading stands at the right margin, as the English one stands at the left.
     english = write_report(store, assessed, out / "report.pdf", "en")

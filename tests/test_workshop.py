@@ -243,7 +243,8 @@ def test_contributions_sheet_lists_each_institutions_part(tmp_path, store, mini_
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Contributions").to_python()
     assert rows[0][:3] == ["Institution", "Role", "Action"]
     parts = [(r[0], r[1], r[2], r[4]) for r in rows[1:]]
-    assert parts == [("MoI", "Responsible", "Write the SOP", "1 → 2"), ("IOM", "Partner", "Write the SOP", "1 → 2"),
-                     ("IOM", "Responsible", "Train staff", "1 → 2")]
+    moi, iom = "Ministry of Interior (MoI)", "International Organization for Migration (IOM)"  # named, code beside
+    assert parts == [(moi, "Responsible", "Write the SOP", "1 → 2"), (iom, "Partner", "Write the SOP", "1 → 2"),
+                     (iom, "Responsible", "Train staff", "1 → 2")]
     [result] = import_paths(store, [path]).results
     assert result.outcome == "unchanged"  # the extra sheet is for people; import ignores it

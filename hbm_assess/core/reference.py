@@ -372,3 +372,56 @@ def institutions(directory: Path | None = None) -> tuple[Institution, ...]:
         )
         for entry in _load("institutions", directory)
     )
+
+
+# -- names in the output's language ---------------------------------------------------------------
+# Sites and institutions are stored as typed (an English name or acronym, or the name in the
+# language of the person who picked them); workbooks and reports name them in their own language.
+
+
+@cache
+def _points_by_name() -> dict[str, CrossingPoint]:
+    return {name.casefold(): point for point in crossing_points() for name in point.name.by_language.values()}
+
+
+@cache
+def _institutions_by_name() -> dict[str, Institution]:
+    found: dict[str, Institution] = {}
+    for institution in institutions():
+        for text in (*institution.name.by_language.values(), *institution.acronym.by_language.values(),
+                     *(institution.display(language) for language in LANGUAGES)):
+            found.setdefault(text.strip().casefold(), institution)
+    return found
+
+
+def crossing_point_of(site: Site) -> CrossingPoint | None:
+    """The reference list's crossing point a site is: by its id, else by its name in any language."""
+    by_id = {point.id: point for point in crossing_points()}
+    if site.reference_id in by_id:
+        return by_id[site.reference_id]
+    point = _points_by_name().get(site.name.strip().casefold())
+    return point if point is not None and (not site.country or site.country == point.country) else None
+
+
+def site_name(site: Site, language: str) -> str:
+    """A site's name in ``language`` when it is a known crossing point, else as typed."""
+    point = crossing_point_of(site)
+    return point.name.get(language) if point is not None else site.name
+
+
+def institution_name(stored: str, language: str) -> str:
+    """An institution in ``language`` with its acronym beside ("وزارة الداخلية (MoI)"); unknown ones as typed."""
+    institution = _institutions_by_name().get(stored.strip().casefold())
+    if institution is None:
+        return stored
+    acronym = institution.acronym.get(language)
+    name = institution.name.get(language)
+    return f"{name} ({acronym})" if acronym and acronym != name else name
+
+
+def institution_stored(text: str) -> str:
+    """What a name of an institution in any language is stored as: its English acronym (or name)."""
+    institution = _institutions_by_name().get(text.strip().casefold())
+    if institution is None:
+        return text.strip()
+    return institution.acronym.get("en") or institution.name.get("en")

@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hbm_assess.core.assessment import Action, Answer
 from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.reference import institution_name
 from hbm_assess.core.scoring import target_for
 from hbm_assess.core.vocabulary import vocabulary
 
@@ -48,7 +49,7 @@ def contributions_sheet(sheet: Worksheet, actions: tuple[Action, ...], form: For
                 levels = ""
                 if answer is not None and answer.level is not None:
                     levels = f"{answer.level} → {target_for(answer, indicator)}"
-                values = (institution, vocab.label("roles", role, language), action.title,
+                values = (institution_name(institution, language), vocab.label("roles", role, language), action.title,
                           f"{indicator_id} {indicator.label.get(language)}" if indicator else indicator_id, levels,
                           vocab.label("priorities", action.priority, language),
                           vocab.label("action_statuses", action.status, language))

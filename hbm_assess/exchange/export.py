@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hbm_assess.core.assessment import Action, Answer, now
 from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.reference import institution_name, site_name
 from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priority
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import vocabulary
@@ -178,7 +179,8 @@ def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | N
     main = {a.indicator_id: a for a in data.answers if not a.group}
     workbook = Workbook()
     workbook.properties.creator = "HBM Assess"
-    workbook.properties.title = f"{form.title.get(language)} — {data.assessment.site.name} {data.assessment.date}"
+    site = site_name(data.assessment.site, language)
+    workbook.properties.title = f"{form.title.get(language)} — {site} {data.assessment.date}"
     sheets = {key: sheet_title(key, language) for key in ("summary", "answers", "gaps")}
     if data.actions:
         sheets["plan"] = sheet_title("plan", language)
@@ -331,8 +333,9 @@ def _answers_sheet(sheet: Worksheet, data: Snapshot, form: Form, language: str) 
     by_indicator: dict[str, list[Answer]] = {}
     for answer in data.answers:
         by_indicator.setdefault(answer.indicator_id, []).append(answer)
-    context = {"site": a.site.name, "site_ref": a.site.reference_id, "country": a.site.country,
-               "pcode": a.site.pcode, "date": a.date, "org": LIST_SEPARATOR.join(a.institutions)}
+    context = {"site": site_name(a.site, language), "site_ref": a.site.reference_id, "country": a.site.country,
+               "pcode": a.site.pcode, "date": a.date,
+               "org": LIST_SEPARATOR.join(institution_name(i, language) for i in a.institutions)}
     row = 2
     for indicator in form.indicators():
         found = sorted(by_indicator.get(indicator.id, []), key=lambda x: x.group)

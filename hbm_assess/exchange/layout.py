@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.cell_text import LIST_SEPARATOR  # one separator, as stored and as written
 from hbm_assess.core.questionnaire import Indicator
+from hbm_assess.core.reference import institution_name, site_name
 from hbm_assess.core.scoring import target_for
 from hbm_assess.core.text import LANGUAGES, language_of  # noqa: F401  (language_of: for the exporters)
 from hbm_assess.core.vocabulary import Term, Vocabulary, in_every_language, vocabulary
@@ -212,8 +213,8 @@ def action_cells(action: Action, language: str) -> dict[str, object]:
     return {
         "title": action.title,
         "indicators": ", ".join(action.indicators),
-        "responsible": action.responsible,
-        "partners": LIST_SEPARATOR.join(action.partners),
+        "responsible": institution_name(action.responsible, language) if action.responsible else "",
+        "partners": LIST_SEPARATOR.join(institution_name(partner, language) for partner in action.partners),
         "priority": action.priority,
         "priority_name": _label("priorities", action.priority, language),
         "timeframe": action.timeframe,
@@ -232,7 +233,7 @@ def summary_cells(assessment: Assessment, vocab: Vocabulary, language: str) -> d
     """What the editable rows of the Summary sheet show."""
     site = assessment.site
     return {
-        "site": site.name,
+        "site": site_name(site, language),
         "site_ref": site.reference_id,
         "country": site.country,
         "pcode": site.pcode,
@@ -241,7 +242,7 @@ def summary_cells(assessment: Assessment, vocab: Vocabulary, language: str) -> d
         "longitude": site.longitude,
         "date": assessment.date,
         "assessors": LIST_SEPARATOR.join(assessment.assessors),
-        "institutions": LIST_SEPARATOR.join(assessment.institutions),
+        "institutions": LIST_SEPARATOR.join(institution_name(i, language) for i in assessment.institutions),
         "notes": assessment.notes,
     }
 

@@ -20,6 +20,7 @@ from python_calamine import CalamineWorkbook
 from hbm_assess.core.assessment import Action, Answer, Assessment, now
 from hbm_assess.core.messages import Message
 from hbm_assess.core.questionnaire import Form, FormError, form_from_data
+from hbm_assess.core.reference import institution_stored
 from hbm_assess.core.text import language_of
 from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
 from hbm_assess.exchange.cells import as_text, cell_name, same_number, same_text, to_number
@@ -317,6 +318,8 @@ def _summary(sheet: str, rows: list[list], assessment: Assessment, vocab: Vocabu
             continue
         place = f"{sheet}!{cell_name(number, 1)}"
         parsed = _summary_value(key, visible, place, vocab)
+        if parsed == _summary_stored(key, assessment, site):
+            continue  # the same value written another way: another language's name, an older workbook
         changes.append(CellChange(sheet, cell_name(number, 1), "", every_word(key)["en"],
                                   _shown(expected[key]), _shown(visible)))
         if key in ("site", "site_ref", "country", "pcode", "latitude", "longitude"):
@@ -327,6 +330,12 @@ def _summary(sheet: str, rows: list[list], assessment: Assessment, vocab: Vocabu
         else:
             assessment = replace(assessment, **{key: parsed})
     return replace(assessment, site=site)
+
+
+def _summary_stored(key: str, assessment: Assessment, site) -> object:
+    if key in ("site", "site_ref", "country", "pcode", "latitude", "longitude"):
+        return getattr(site, {"site": "name", "site_ref": "reference_id"}.get(key, key))
+    return site.type if key == "site_type" else getattr(assessment, key)
 
 
 def _summary_value(key: str, value: object, place: str, vocab: Vocabulary) -> object:
@@ -351,7 +360,9 @@ def _summary_value(key: str, value: object, place: str, vocab: Vocabulary) -> ob
         except ValueError:
             raise WorkbookRejected(f"{place}: “{text}” is not a date written as YYYY-MM-DD, e.g. 2026-11-20") from None
         return text.strip()
-    if key in ("assessors", "institutions"):
+    if key == "institutions":  # named in the workbook's language; stored as the app stores them
+        return tuple(institution_stored(part) for part in text.split(";") if part.strip())
+    if key == "assessors":
         return tuple(part.strip() for part in text.split(";") if part.strip())
     if key in ("country", "pcode", "site_ref"):
         return text.strip()
@@ -501,7 +512,9 @@ def _action_value(name: str, value: object, place: str, form: Form) -> object:
                                        f"{form.id} {form.version}")
         return found
     if name == "partners":
-        return tuple(part.strip() for part in text.split(";") if part.strip())
+        return tuple(institution_stored(part) for part in text.split(";") if part.strip())
+    if name == "responsible":
+        return institution_stored(text) if text.strip() else ""
     if name == "priority":
         return _choice(value, vocabulary_choices(vocabulary().priorities), place, "priority", "medium")
     if name == "timeframe":

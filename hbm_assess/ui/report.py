@@ -31,6 +31,7 @@ from hbm_assess import __version__
 from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.comparison import Comparison
 from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.reference import site_name
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.files import write_whole
 from hbm_assess.storage.store import Store
@@ -214,7 +215,7 @@ def _check_complete(pdf: Path) -> None:
 def _print(document: QTextDocument, target: Path, data: ReportData, words: Words) -> None:
     """Paginate the document onto A4 pages and number them."""
     writer = QPdfWriter(str(target))
-    writer.setTitle(f"{data.assessment.site.name} — {data.assessment.date}")
+    writer.setTitle(f"{site_name(data.assessment.site, words.language)} — {data.assessment.date}")
     writer.setCreator(f"HBM Assess {__version__}")
     page = paginate(document, writer)
     width, height = page.width(), page.height()
@@ -269,7 +270,8 @@ def _footer(painter: QPainter, area: QRectF, number: int, pages: int, data: Repo
     line = QRectF(area.left(), area.top() + _mm(5), area.width(), _mm(6))
     page_text = words(QT_TRANSLATE_NOOP("Report", "Page %1 of %2")).replace("%1", str(number)).replace(
         "%2", str(pages))
-    about = f"{data.assessment.site.name} · {data.assessment.date}"
+    # The marks keep the date's digits in order after Arabic text (else 2026-11-20 shows as 20-11-2026)
+    about = f"{site_name(data.assessment.site, words.language)} · \u200e{data.assessment.date}\u200e"
     # Qt's Left/Right alignments are absolute; Leading/Trailing follow the painter's direction.
     painter.drawText(line, Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter, page_text)
     painter.drawText(line, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter, about)

@@ -18,6 +18,7 @@ from hbm_assess import __version__, charts
 from hbm_assess.charts.bidi_text import has_left_to_right, has_right_to_left
 from hbm_assess.charts.data import mean_text
 from hbm_assess.core.comparison import RAPID_DETAILED, VERSIONS
+from hbm_assess.core.reference import crossing_point_of, institution_name, site_name
 from hbm_assess.core.scoring import Score, area_scores, gaps, overall_score, suggested_priority, target_for
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import vocabulary, word
@@ -135,12 +136,15 @@ def cover(data: ReportData, words: Words) -> str:
     vocab = vocabulary()
     site_type = vocab.site_types[a.site.type].name.get(language) if a.site.type in vocab.site_types else a.site.type
     status = vocab.label("assessment_statuses", a.status, language)
+    institutions = _list([institution_name(i, language) for i in a.institutions], language)
+    point = crossing_point_of(a.site)
     fields = [
+        (word("site_ref", language), point.id if point else a.site.reference_id),
         (words(QT_TRANSLATE_NOOP("Report", "Country")), a.site.country),
         (words(QT_TRANSLATE_NOOP("Report", "Type of site")), site_type),
         (words(QT_TRANSLATE_NOOP("Report", "Date of the assessment")), a.date),
         (words(QT_TRANSLATE_NOOP("Report", "Assessors")), _list(a.assessors, language)),
-        (words(QT_TRANSLATE_NOOP("Report", "Institutions")), _list(a.institutions, language)),
+        (words(QT_TRANSLATE_NOOP("Report", "Institutions")), institutions),
         (words(QT_TRANSLATE_NOOP("Report", "Questionnaire")), f"{form.title.get(language)} ({form.id} {form.version})"),
         (word("status", language), _fill(words(QT_TRANSLATE_NOOP("Report", "%1, revision %2")),
                                                              status, a.revision)),
@@ -152,10 +156,10 @@ def cover(data: ReportData, words: Words) -> str:
     headline = _fill(words(QT_TRANSLATE_NOOP("Report", "Overall mean level: %1 of 5")), _mean(overall))
     notes = f"<p>{_e(a.notes)}</p>" if a.notes else ""
     generated = _fill(words(QT_TRANSLATE_NOOP("Report", "Report written on %1 by HBM Assess %2.")),
-                      date.today().isoformat(), __version__)
+                      LRM + date.today().isoformat() + LRM, __version__)  # digits in order after Arabic
     title = words(QT_TRANSLATE_NOOP("Report", "Humanitarian Border Management capacity assessment"))
     return (f"<h1>{_e(title)}</h1>"
-            f'<p class="site">{_e(a.site.name)}</p>'
+            f'<p class="site">{_e(site_name(a.site, language))}</p>'
             f'<table width="100%" cellspacing="0" cellpadding="4">{rows}</table>'
             f'<p></p><table cellpadding="8" cellspacing="0"><tr><td bgcolor="{level_fill(overall.mean_level)}">'
             f'<span style="font-size: 14pt; font-weight: bold;">{_e(headline)}</span></td></tr></table>'
@@ -290,7 +294,8 @@ def plan(data: ReportData, words: Words, rtl: bool) -> str:
     unassigned = words(QT_TRANSLATE_NOOP("Report", "Not yet assigned"))
     groups: dict[str, list] = {}
     for action in data.actions:
-        groups.setdefault(action.responsible.strip() or unassigned, []).append(action)
+        responsible = institution_name(action.responsible, language) if action.responsible.strip() else unassigned
+        groups.setdefault(responsible, []).append(action)
     header = [word("title", language), word("indicators", language),
               word("priority", language), word("timeframe", language),
               word("cost", language), word("status", language)]
@@ -306,7 +311,8 @@ def _action_row(action, words: Words, rtl: bool) -> str:
     partners = ""
     if action.partners:
         partners = "<br><span style='color: #555555;'>" + _e(
-            _fill(words(QT_TRANSLATE_NOOP("Report", "With: %1")), ", ".join(action.partners))) + "</span>"
+            _fill(words(QT_TRANSLATE_NOOP("Report", "With: %1")), ", ".join(institution_name(p, words.language)
+                                                                            for p in action.partners))) + "</span>"
     cost = "" if action.cost is None else f"{action.cost:,.0f} {action.currency}".strip()
     timeframe = action.due_date or _timeframe_name(action.timeframe, words)
     return _row([_cell(_e(action.title) + partners, escape_text=False), _cell(", ".join(action.indicators)),
