@@ -44,6 +44,7 @@ from hbm_assess.exchange.layout import (
     word,
 )
 from hbm_assess.exchange.machine_sheet import machine_rows
+from hbm_assess.exchange.printing import fit_rows, print_setup
 from hbm_assess.exchange.protection import save_encrypted
 from hbm_assess.exchange.rules import text_problem
 from hbm_assess.files import WriteError, write_whole
@@ -195,6 +196,8 @@ def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | N
         contributions_sheet(contributions, data.actions, form, main, language, _put)
     for sheet in workbook.worksheets:
         sheet.sheet_view.rightToLeft = is_right_to_left(language)
+        fit_rows(sheet)
+    _print_setup(workbook, sheets, language)
     machine = workbook.create_sheet(MACHINE_SHEET)
     machine.sheet_state = "hidden"
     rows = machine_rows(data.assessment, data.answers, data.actions, form.to_dict(),
@@ -206,6 +209,18 @@ def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | N
     machine.column_dimensions["A"].width = 16
     machine.column_dimensions["B"].width = 100
     return workbook
+
+
+def _print_setup(workbook: Workbook, sheets: dict[str, str], language: str) -> None:
+    keys = [column.key for column in ANSWER_COLUMNS]
+    # The Answers sheet prints two pages across, up to its phases: the columns after them repeat the Summary.
+    print_setup(workbook[sheets["summary"]], "1:1", landscape=True)
+    print_setup(workbook[sheets["answers"]], "1:2", pages_wide=2, last_column=column_letter(keys.index("phase_name")))
+    print_setup(workbook[sheets["gaps"]], "1:2")
+    if "plan" in sheets:
+        plan_keys = [column.key for column in PLAN_COLUMNS]
+        print_setup(workbook[sheets["plan"]], "1:2", last_column=column_letter(plan_keys.index("status_name")))
+        print_setup(workbook[sheet_title("contributions", language)], "1:1")
 
 
 def _fill(level: float | None) -> PatternFill:

@@ -64,11 +64,11 @@ ANSWER_COLUMNS = (
     Column("answered_by", "#contact+name", 18, editable=True),
     Column("group", "#x_group", 12),
     Column("site_ref", "#loc+code", 16),
-    Column("site", "#loc+name", 18, wrap=True),
+    Column("site", "#loc+name", 18),
     Column("country", "#country+code", 9),
     Column("pcode", "#adm1+code", 10),
     Column("date", "#date+reported", 12),
-    Column("org", "#org+name+list", 30, wrap=True, older_hxl=("#org",)),
+    Column("org", "#org+name+list", 30, older_hxl=("#org",)),  # not wrapped: it repeats the Summary
 )
 
 GAP_COLUMNS = (
