@@ -36,6 +36,7 @@ from hbm_assess.core.text import is_right_to_left
 from hbm_assess.files import write_whole
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import fonts, report_html
+from hbm_assess.ui.report_pages import keep_rows_whole
 from hbm_assess.ui.translations import compiled_file
 
 RESOLUTION = 300  # PDF units per inch for layout; text stays vector, charts keep their own pixels
@@ -250,6 +251,7 @@ def paginate(document: QTextDocument, writer: QPdfWriter) -> QSizeF:
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     size = QSizeF(page.width(), page.height())
     document.setPageSize(size)
+    keep_rows_whole(document, size.height())
     return size
 
 
