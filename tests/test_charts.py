@@ -110,9 +110,11 @@ def test_heatmap_cells_colour_by_level_and_leave_gaps_grey():
     assert [c.colour for c in cells[0]] == ["#ECB78C", "#F8F3AA", "#E0E0E0"]
     assert [c.text for c in cells[0]] == ["1.2", "2.6", ""]
     assert (cells[1][1].value, cells[1][1].text, cells[1][1].colour) == (None, "", "#E0E0E0")  # NaN is no value
-    # 4.0 is green #009E73: 00 -> 8C, 9E=158 -> 211.35 = D3, 73=115 -> 192.25 = C0; 3.46 rounds to 3, yellow.
-    assert (cells[1][0].colour, cells[1][2].colour) == ("#8CD3C0", "#F8F3AA")
-    assert (cells[1][2].count, cells[1][2].text) == (5, "3.46")  # "3.5" would claim the green it is not
+    # 4.0 is green #009E73: 00 -> 8C, 9E=158 -> 211.35 = D3, 73=115 -> 192.25 = C0. 3.46 is shown to one
+    # decimal like every cell (issue 16: no cell with two), as 3.5, and coloured as the 3.5 it shows: green.
+    assert (cells[1][0].colour, cells[1][2].colour) == ("#8CD3C0", "#8CD3C0")
+    assert (cells[1][2].count, cells[1][2].text) == (5, "3.5")
+    assert [c.text for c in charts.heat_cells([[2.449, 2.45, 1.05]])[0]] == ["2.4", "2.5", "1.1"]
 
 
 def test_mean_text_never_contradicts_the_colour():

@@ -114,7 +114,7 @@ def phase_data(form: Form, answers: Mapping[str, Answer], language: str = "en") 
 def heat_cells(
     values: Sequence[Sequence[float | None]], counts: Sequence[Sequence[int]] | None = None
 ) -> list[list[HeatCell]]:
-    """Colour and text of each heatmap cell; a cell without a mean is grey and left blank."""
+    """Colour and text of each heatmap cell, to one decimal; a cell without a mean is grey and left blank."""
     grid = []
     for r, row in enumerate(values):
         cells = []
@@ -122,6 +122,9 @@ def heat_cells(
             count = int(counts[r][c]) if counts is not None else 0
             missing = value is None or value != value  # NaN from numpy arrays counts as missing
             shown = None if missing else float(value)
-            cells.append(HeatCell(shown, count, level_fill(shown), "" if shown is None else mean_text(shown)))
+            # One decimal in every cell, and the colour of the number shown, so the two never disagree
+            # (3.46 shows as 3.5, in the colour of 3.5).
+            rounded = None if shown is None else round(shown + 1e-9, 1)
+            cells.append(HeatCell(shown, count, level_fill(rounded), "" if shown is None else f"{rounded:.1f}"))
         grid.append(cells)
     return grid

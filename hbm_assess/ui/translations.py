@@ -18,6 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGUAGES = ("ar", "ckb")
+# English needs only the plural forms ("%n actions": 1 action, 2 actions): its file holds nothing else.
+PLURALS_ONLY = ("en",)
 FOLDER = Path(__file__).resolve().parent.parent / "translations"
 UI_FOLDER = Path(__file__).resolve().parent
 
@@ -37,8 +39,13 @@ def install(app: QCoreApplication, language: str) -> list[str]:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language == "en":
-        return []
+    if language in PLURALS_ONLY:
+        plurals = QTranslator(app)
+        if plurals.load(str(compiled_file(language))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
+            return []
+        return [str(compiled_file(language))]
     missing = []
     ours = QTranslator(app)
     if ours.load(str(compiled_file(language))):
@@ -91,6 +98,12 @@ def update(folder: Path = FOLDER) -> None:
         )
         if known != language:
             _rename_language(target, known, language)
+    for language in PLURALS_ONLY:
+        subprocess.run(
+            [_tool("pyside6-lupdate"), *map(str, ui_sources()), "-no-obsolete", "-locations", "none", "-pluralonly",
+             "-target-language", language, "-ts", str(folder / source_file(language).name)],
+            check=True, capture_output=True,
+        )
 
 
 def _rename_language(ts: Path, old: str, new: str) -> None:
@@ -99,7 +112,7 @@ def _rename_language(ts: Path, old: str, new: str) -> None:
 
 
 def release() -> None:
-    for language in LANGUAGES:
+    for language in (*LANGUAGES, *PLURALS_ONLY):
         subprocess.run([_tool("pyside6-lrelease"), str(source_file(language)), "-qm", str(compiled_file(language))],
                        check=True, capture_output=True)
 
