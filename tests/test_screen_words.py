@@ -47,3 +47,72 @@ def test_the_plan_footer_uses_plural_forms(speaking, window, store, mini_assessm
     store.save_action(mini_assessment, Action("Train staff", ("REG-01",), responsible="BMD"))
     plan.refresh()
     assert plan.total.text() == two
+
+
+def _fits(metrics, text: str, width: int, margin: int = 12) -> bool:
+    return metrics.horizontalAdvance(text) + margin <= width
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "ckb"])
+def test_the_results_table_shows_its_headers_and_level_names_whole(qtbot, speaking, window, store, mini_assessment,
+                                                                   language):
+    speaking(language)
+    store.save_answer(mini_assessment, Answer("OPS-01", level=4, evidence_text="Exercise 2025"))
+    window.open_assessment(mini_assessment)
+    table = window.assessment_view.results.table
+    window.assessment_view.tabs.setCurrentWidget(window.assessment_view.results)
+    qtbot.waitUntil(lambda: table.isVisible())
+    model, header = table.model(), table.horizontalHeader()
+    from PySide6.QtCore import Qt
+
+    from hbm_assess.ui.results import ScoredTableModel
+    for column in range(model.columnCount()):
+        if column == ScoredTableModel.INDICATOR:
+            continue  # it stretches over the rest and elides its long questions on purpose
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert _fits(header.fontMetrics(), title, header.sectionSize(column), margin=16), title  # المستوى المستهدف
+        for row in range(model.rowCount()):
+            shown = model.index(row, column).data() or ""
+            assert _fits(table.fontMetrics(), str(shown), table.columnWidth(column), margin=6), shown  # 4 · Demon…
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "ckb"])
+def test_the_new_assessment_dialog_wraps_long_institution_names(qtbot, speaking, language):
+    from PySide6.QtCore import QRect, Qt
+
+    from hbm_assess.operations import shipped_forms
+    from hbm_assess.ui.new_assessment import NewAssessmentDialog
+
+    speaking(language)
+    dialog = NewAssessmentDialog(shipped_forms())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    listing = dialog.institution_list
+    metrics, room = listing.fontMetrics(), listing.viewport().width()
+    for row in range(listing.count()):
+        item = listing.item(row)
+        shown = listing.visualItemRect(item)
+        assert shown.right() <= room + 1, item.text()
+        needed = metrics.boundingRect(QRect(0, 0, max(1, shown.width() - 30), 10_000),
+                                      Qt.TextFlag.TextWordWrap, item.text()).height()
+        assert needed <= shown.height() + 2, item.text()  # "…Kurdistan Regional Government (BMD)" whole
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_progress_legend_stays_inside_the_chart(language):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from hbm_assess.charts.portfolio import progress_chart
+    from hbm_assess.operations import shipped_forms
+
+    form = next(f for f in shipped_forms() if len(f.areas) == 5)
+    figure = Figure(figsize=(6.4, 4.2), dpi=100)  # the Progress tab at the window's smallest size
+    canvas = FigureCanvasAgg(figure)
+    series = [(area.title.get(language), [2.0, 2.5, 3.0]) for area in form.areas]
+    progress_chart(figure, ["2024", "2025", "2026"], series, language)
+    canvas.draw()
+    [legend] = [a.get_legend() for a in figure.axes if a.get_legend()]
+    box, page = legend.get_window_extent(canvas.get_renderer()), figure.bbox
+    assert page.x0 - 0.5 <= box.x0 and box.x1 <= page.x1 + 0.5, (box, page)

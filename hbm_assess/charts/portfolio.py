@@ -13,10 +13,14 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from hbm_assess.charts import style
+from hbm_assess.charts.bidi_text import wrap
 from hbm_assess.core.vocabulary import LEVELS
 from hbm_assess.palette import AREA_COLOURS, level_fill
 
 ROTATE_AFTER = 6  # more x labels than this are tilted so dates do not overlap
+
+
+LEGEND_COLUMNS, LEGEND_CHARACTERS = 3, 16
 
 
 def progress_chart(
@@ -43,7 +47,9 @@ def progress_chart(
             continue
         xs, ys = zip(*points, strict=True)
         chart.plot(xs, ys, color=colour, marker="o", markersize=5, linewidth=2)
-        handles.append(Line2D([], [], color=colour, marker="o", linewidth=2, label=style.say(label, language)))
+        # Wrapped, so five area names fit under a chart as narrow as the Progress tab (never cut at its edges)
+        handles.append(Line2D([], [], color=colour, marker="o", linewidth=2,
+                              label=style.say(wrap(label, LEGEND_CHARACTERS), language)))
     chart.set_xlim(-0.4, len(x_labels) - 0.6)
     chart.set_ylim(0.7, 5.3)
     chart.set_yticks(list(LEVELS))
@@ -52,7 +58,7 @@ def progress_chart(
     chart.spines[["top", "right"]].set_visible(False)
     style.tick_fonts(chart, language)
     style.mirror(chart, language)
-    style.legend(strip, handles, language, columns=min(5, len(handles)))
+    style.legend(strip, handles, language, columns=min(LEGEND_COLUMNS, len(handles)))
     return fig
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -78,6 +79,11 @@ class NewAssessmentDialog(QDialog):
         self.assessors.setPlaceholderText(self.tr("Names, separated by commas"))
         self.institution_list = QListWidget(self)
         self.institution_list.setMinimumHeight(140)
+        # Long names (the Kurdistan Regional Government's bureaus) wrap onto a second line, never cut.
+        self.institution_list.setWordWrap(True)
+        self.institution_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.institution_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.institution_list.setResizeMode(QListView.ResizeMode.Adjust)
         for institution in institutions():
             item = QListWidgetItem(institution.display(language), self.institution_list)
             item.setData(Qt.ItemDataRole.UserRole, institution.acronym.get("en") or institution.name.get("en"))

@@ -142,6 +142,8 @@ class ResultsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        # Every column as wide as its longest text and header (in every language); the indicator takes the rest.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(ScoredTableModel.INDICATOR, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(320)
         self.table.doubleClicked.connect(self._on_row_activated)
