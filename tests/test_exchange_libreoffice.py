@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from tools import need_command
-from workbooks import awkward_assessment, edit, export, same_data
+from workbooks import at, awkward_assessment, edit, export, same_data
 
 from hbm_assess.core.assessment import Answer
 from hbm_assess.exchange.importing import import_paths
@@ -41,7 +41,8 @@ def test_libreoffice_resaved_workbooks_import_unchanged_and_edits_are_listed(tmp
                                      notes="   ", evidence_reference="0042"))
     english = export(post, post_id, tmp_path / "english.xlsx")
     arabic = export(post, post_id, tmp_path / "arabic.xlsx", "ar")
-    edited = edit(english, {("Answers", "D3"): 5, ("Answers", "J4"): "تم التحقق"}, tmp_path / "edited.xlsx")
+    evidence = at("evidence_text", 4)
+    edited = edit(english, {("Answers", "D3"): 5, ("Answers", evidence): "تم التحقق"}, tmp_path / "edited.xlsx")
     resaved = resave(soffice, [english, arabic, edited], tmp_path / "resaved", tmp_path / "lo-profile")
 
     hq = Store.open(tmp_path / "hq.sqlite")
@@ -53,7 +54,7 @@ def test_libreoffice_resaved_workbooks_import_unchanged_and_edits_are_listed(tmp
 
     changed = import_paths(hq, [resaved[2]]).results[0]
     assert changed.outcome == "updated" and changed.edited_outside, changed.message
-    assert sorted(changed.changed_cells) == ["Answers!D3", "Answers!J4"]
+    assert sorted(changed.changed_cells) == ["Answers!D3", f"Answers!{evidence}"]
     assert hq.answers(first.assessment_id)["REG-01"].level == 5
     assert hq.answers(first.assessment_id)["REG-02"].evidence_text == "تم التحقق"
     assert hq.answers(first.assessment_id, "Group B")["OPS-02"].evidence_text.endswith("\r\nend")

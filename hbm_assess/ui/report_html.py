@@ -310,9 +310,9 @@ def plan(data: ReportData, words: Words, rtl: bool) -> str:
 def _action_row(action, words: Words, rtl: bool) -> str:
     partners = ""
     if action.partners:
+        names = _list([institution_name(p, words.language) for p in action.partners], words.language)
         partners = "<br><span style='color: #555555;'>" + _e(
-            _fill(words(QT_TRANSLATE_NOOP("Report", "With: %1")), ", ".join(institution_name(p, words.language)
-                                                                            for p in action.partners))) + "</span>"
+            _fill(words(QT_TRANSLATE_NOOP("Report", "With: %1")), names)) + "</span>"
     cost = "" if action.cost is None else f"{action.cost:,.0f} {action.currency}".strip()
     timeframe = action.due_date or _timeframe_name(action.timeframe, words)
     return _row([_cell(_e(action.title) + partners, escape_text=False), _cell(", ".join(action.indicators)),
