@@ -410,7 +410,7 @@ def site_name(site: Site, language: str) -> str:
 
 
 def institution_name(stored: str, language: str) -> str:
-    """An institution in ``language`` with its acronym beside ("وزارة الداخلية (MoI)"); unknown ones as typed."""
+    """An institution in ``language`` with its acronym beside ("Ministry of Interior (MoI)"); unknown ones as typed."""
     institution = _institutions_by_name().get(stored.strip().casefold())
     if institution is None:
         return stored
