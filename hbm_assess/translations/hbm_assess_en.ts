@@ -1,6 +1,16 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>PasswordDialog</name>
+    <message numerus="yes">
+        <source>%n workbook(s) to import are protected with a password. Type the password the sender gave you; a workbook it does not open is rejected and the others are imported.</source>
+        <translation>
+            <numerusform>%n workbook to import is protected with a password. Type the password the sender gave you; if it does not open the workbook, the workbook is rejected.</numerusform>
+            <numerusform>%n workbooks to import are protected with a password. Type the password the sender gave you; a workbook it does not open is rejected and the others are imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanView</name>
     <message numerus="yes">
         <source>%n actions</source>
