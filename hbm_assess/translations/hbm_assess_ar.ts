@@ -400,6 +400,10 @@
 <context>
     <name>IndicatorPage</name>
     <message>
+        <source>A level counts only when every element of it is met; otherwise score the level below. In doubt between two levels, give the lower one.</source>
+        <translation>لا يُحتسب المستوى إلا إذا تحققت جميع عناصره؛ وإلا فاختر المستوى الأدنى منه. عند التردد بين مستويين، اختر الأدنى.</translation>
+    </message>
+    <message>
         <source>Target level</source>
         <translation>المستوى المستهدف</translation>
     </message>
@@ -456,8 +460,12 @@
         <translation>لم يُترجَم هذا المؤشر إلى لغتك بعد؛ لذا يُعرض باللغة الإنجليزية.</translation>
     </message>
     <message>
-        <source>Phases: %1</source>
-        <translation>المراحل: %1</translation>
+        <source>Primary phase: %1</source>
+        <translation>المرحلة الرئيسية: %1</translation>
+    </message>
+    <message>
+        <source>also: %1</source>
+        <translation>وأيضًا: %1</translation>
     </message>
     <message>
         <source>— none —</source>

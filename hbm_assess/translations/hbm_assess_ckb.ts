@@ -456,10 +456,6 @@
         <translation>ئەم پێوەرە هێشتا وەرنەگێڕدراوەتە سەر زمانەکەت؛ بۆیە بە ئینگلیزی پیشان دەدرێت.</translation>
     </message>
     <message>
-        <source>Phases: %1</source>
-        <translation>قۆناغەکان: %1</translation>
-    </message>
-    <message>
         <source>— none —</source>
         <translation>— هیچ —</translation>
     </message>
@@ -510,6 +506,18 @@
     <message>
         <source>Edit text of %1</source>
         <translation>دەستکاریکردنی دەقی %1</translation>
+    </message>
+    <message>
+        <source>A level counts only when every element of it is met; otherwise score the level below. In doubt between two levels, give the lower one.</source>
+        <translation>ئاستێک تەنها کاتێک دەژمێردرێت کە هەموو توخمەکانی بەدی هاتبن؛ ئەگینا ئاستی خوارتر دابنێ. لە کاتی دوودڵی لە نێوان دوو ئاستدا، ئاستە نزمترەکە دابنێ.</translation>
+    </message>
+    <message>
+        <source>Primary phase: %1</source>
+        <translation>قۆناغی سەرەکی: %1</translation>
+    </message>
+    <message>
+        <source>also: %1</source>
+        <translation>هەروەها: %1</translation>
     </message>
     <message>
         <source>Another group scores this indicator; it is shown for reference. Your group, %1, scores the indicators in bold.</source>

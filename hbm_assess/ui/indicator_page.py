@@ -37,6 +37,13 @@ FOCUS_RING_ON_LIGHT = "#1A5FB4"  # contrast of 3:1 or more against the page and 
 FOCUS_RING_ON_DARK = "#8CC4FF"
 
 
+def scoring_rule() -> str:
+    """The cumulative scoring rule (WHO e-SPAR), stated wherever levels are chosen."""
+    return QApplication.translate(
+        "IndicatorPage", "A level counts only when every element of it is met; otherwise score the level below. "
+        "In doubt between two levels, give the lower one.")
+
+
 class LevelChoice(QFrame):
     """One level descriptor as a large choice that can be read in full."""
 
@@ -72,8 +79,10 @@ class LevelChoice(QFrame):
         layout.addLayout(words, 1)
         self.set_checked(False)
 
-    def set_text(self, name: str, descriptor: str) -> None:
+    def set_text(self, name: str, conditions: list[str]) -> None:
+        """The level's name and its conditions, one line each when there are several (all must be met)."""
         self.title.setText(f"{self.level} · {name}")
+        descriptor = conditions[0] if len(conditions) == 1 else "\n".join(f"• {c}" for c in conditions)
         self.descriptor.setText(descriptor)
         self.setAccessibleName(f"{self.level} {name}")
         self.setAccessibleDescription(descriptor)
@@ -149,6 +158,7 @@ class IndicatorPage(QScrollArea):
         font.setBold(True)
         self.label.setFont(font)
         self.phases = QLabel(body)
+        self.phases.setWordWrap(True)
         self.guidance = QLabel(body)
         self.guidance.setWordWrap(True)
         self.guidance.setTextFormat(Qt.TextFormat.PlainText)
@@ -159,6 +169,12 @@ class IndicatorPage(QScrollArea):
         self.fallback_note.setWordWrap(True)
         self.fallback_note.setStyleSheet("color: #8A5A00;")
         self.fallback_note.hide()
+        self.rule = QLabel(body)  # e-SPAR's cumulative rule, where the levels are chosen
+        self.rule.setWordWrap(True)
+        self.rule.setObjectName("ScoringRule")
+        font = self.rule.font()
+        font.setItalic(True)
+        self.rule.setFont(font)
 
         self.choices = [LevelChoice(level, body) for level in LEVELS]
         for choice in self.choices:
@@ -219,6 +235,7 @@ class IndicatorPage(QScrollArea):
         layout.addWidget(self.phases)
         layout.addWidget(self.guidance)
         layout.addSpacing(6)
+        layout.addWidget(self.rule)
         for choice in self.choices:
             layout.addWidget(choice)
         layout.addLayout(self.special_row)
@@ -239,6 +256,7 @@ class IndicatorPage(QScrollArea):
         self.evidence_text.setPlaceholderText(self.tr("What was seen, read or heard, and where"))
         self.notes.setPlaceholderText(self.tr("Anything else the team should know"))
         self.target.setToolTip(self.tr("The level to reach; by default one above the current level"))
+        self.rule.setText(scoring_rule())
 
     def install_level_keys(self, scope: QWidget) -> None:
         """The level keys (1-5, 0/N, U) answer while focus is anywhere inside ``scope``."""
@@ -302,14 +320,22 @@ class IndicatorPage(QScrollArea):
             self.fallback_note.setText(self.tr("This indicator is not yet translated into your language; "
                                                "it is shown in English."))
         self.guidance.setText(indicator.guidance.get(language))
-        self.phases.setText(self.tr("Phases: %1").replace(
-            "%1", " · ".join(text.phase_name(p) for p in indicator.phases)))
+        self.phases.setText(self.phase_line(indicator))
         for choice in self.choices:
-            choice.set_text(text.level_name(choice.level), indicator.levels[choice.level].get(language))
+            choice.set_text(text.level_name(choice.level),
+                            [part.get(language) for part in indicator.level_conditions(choice.level)])
         self._fill_evidence_types(indicator)
         self._fill_confidence()
         self._load_answer()
         self.verticalScrollBar().setValue(0)
+
+    def phase_line(self, indicator: Indicator) -> str:
+        """The primary phase the charts count the indicator under, then any other tags."""
+        line = self.tr("Primary phase: %1").replace("%1", text.phase_name(indicator.phase))
+        others = [p for p in indicator.phases if p != indicator.phase]
+        if others:
+            line += " · " + self.tr("also: %1").replace("%1", ", ".join(text.phase_name(p) for p in others))
+        return line
 
     def _fill_evidence_types(self, indicator: Indicator) -> None:
         self._loading = True
