@@ -49,7 +49,7 @@ def find_site(text: str, language: str = "en"):
 
 def new_assessment(store: Store, form_id: str, site: str, version: str | None = None, date: str | None = None,
                    assessors: tuple[str, ...] = (), institutions: tuple[str, ...] = (),
-                   scope: str = "crossing-point") -> int:
+                   scope: str = "crossing-point", target_policy: str = "next-level") -> int:
     """Create an empty draft assessment, as New assessment in the window does; returns its id.
 
     For a governorate or national assessment, ``site`` names the governorate, or the country or
@@ -61,6 +61,10 @@ def new_assessment(store: Store, form_id: str, site: str, version: str | None = 
 
     if scope not in SCOPES:
         raise OperationError(f"the scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    from hbm_assess.core.targets import POLICIES
+
+    if target_policy not in POLICIES:
+        raise OperationError(f"the target policy must be one of {', '.join(POLICIES)}, not {target_policy!r}")
 
     forms = installed_forms()
     known = sorted({fid for fid, _ in forms})
@@ -83,7 +87,8 @@ def new_assessment(store: Store, form_id: str, site: str, version: str | None = 
     else:
         place = Site(name=site.strip())
     assessment = Assessment(form.id, form.version, place, date=day, assessors=tuple(assessors),
-                            institutions=tuple(institutions), mode=form.mode, scope=scope)
+                            institutions=tuple(institutions), mode=form.mode, scope=scope,
+                            target_policy=target_policy)
     return store.create_assessment(assessment, form)
 
 

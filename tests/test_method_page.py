@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from hbm_assess.core.assessment import Assessment, Site
@@ -28,7 +29,7 @@ def conditions_form(mini_form):
 @pytest.fixture
 def page(qtbot, store, conditions_form):
     assessment = Assessment(conditions_form.id, conditions_form.version, Site("Rabia", "IQ"), date="2026-11-20",
-                            mode=conditions_form.mode)
+                            mode=conditions_form.mode, target_policy="reach-4-emergency")
     assessment_id = store.create_assessment(assessment, conditions_form)
     session = AssessmentSession(store, assessment_id)
     shown = IndicatorPage(session, QUndoStack())
@@ -58,3 +59,48 @@ def test_the_page_names_the_primary_phase_and_the_other_tags(page, conditions_fo
     assert page.phases.text() == "Primary phase: Post-crisis · also: Emergency"
     page.show_indicator(conditions_form.indicator("REG-01"))
     assert page.phases.text() == "Primary phase: Pre-crisis"
+
+
+def test_the_target_shown_is_the_policy_s_until_one_is_typed(qtbot, page, store, conditions_form):
+    """Reach 4 on emergency-phase indicators: REG-02 (emergency) at 2 shows 4; REG-01 (pre-crisis) at 2 shows 3."""
+    session = page.session
+    page.show_indicator(conditions_form.indicator("REG-02"))
+    qtbot.mouseClick(page.choices[1], Qt.MouseButton.LeftButton)
+    assert page.target.value() == 4
+    assert store.answers(session.assessment_id)["REG-02"].target is None, "the policy's target is not typed"
+    page.target.setValue(5)
+    assert store.answers(session.assessment_id)["REG-02"].target == 5
+    page.target.setValue(4)
+    assert store.answers(session.assessment_id)["REG-02"].target is None, "back to the policy"
+    page.show_indicator(conditions_form.indicator("REG-01"))
+    qtbot.mouseClick(page.choices[1], Qt.MouseButton.LeftButton)
+    assert page.target.value() == 3
+
+
+def test_a_typed_target_stays_above_a_new_level_and_gives_way_at_it(qtbot, page, store, conditions_form):
+    page.show_indicator(conditions_form.indicator("OPS-01"))
+    qtbot.mouseClick(page.choices[0], Qt.MouseButton.LeftButton)
+    page.target.setValue(4)
+    qtbot.mouseClick(page.choices[1], Qt.MouseButton.LeftButton)
+    assert store.answers(page.session.assessment_id)["OPS-01"].target == 4
+    qtbot.mouseClick(page.choices[3], Qt.MouseButton.LeftButton)  # level 4 reaches it: the policy decides again
+    assert store.answers(page.session.assessment_id)["OPS-01"].target is None
+    assert page.target.value() == 4, "post-crisis at 4: reach 3, never below the level"
+
+
+def test_the_new_assessment_dialog_asks_for_the_target_policy_and_states_the_scoring_rule(qtbot):
+    from hbm_assess.core.questionnaire import installed_forms
+    from hbm_assess.ui.new_assessment import NewAssessmentDialog
+
+    detailed = installed_forms()[("hbm-detailed", "1.0")]
+    dialog = NewAssessmentDialog([detailed])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.form_about.text().startswith("For a team visiting a border crossing point")
+    assert dialog.form_about.text().endswith("In doubt between two levels, give the lower one.")
+    names = [dialog.target_policy.itemText(i) for i in range(dialog.target_policy.count())]
+    assert names == ["One level up (current + 1)", "Developed capacity (3) everywhere",
+                     "Demonstrated capacity (4) on emergency-phase indicators, developed (3) elsewhere"]
+    assert dialog.assessment().target_policy == "next-level"
+    dialog.target_policy.setCurrentIndex(2)
+    assert dialog.assessment().target_policy == "reach-4-emergency"

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from hbm_assess.core.assessment import Action, Answer, Assessment, Status
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import CrossingPoint, Institution
-from hbm_assess.core.scoring import gaps, suggested_priority
+from hbm_assess.core.scoring import gaps, suggested_priorities
 from hbm_assess.core.vocabulary import Special
 
 ASSESSORS = (
@@ -145,7 +145,9 @@ def _answer(rng, indicator, strength, year, team) -> Answer:
 
 
 def _actions(rng, form, answers, institutions) -> list[Action]:
-    found = gaps(form, answers)[: rng.randint(0, 5)]
+    ranked = gaps(form, answers)
+    priorities = suggested_priorities(ranked)
+    found = ranked[: rng.randint(0, 5)]
     actions = []
     for gap in found:
         indicator = form.indicator(gap.indicator_id)
@@ -156,7 +158,7 @@ def _actions(rng, form, answers, institutions) -> list[Action]:
                 indicators=(gap.indicator_id,),
                 responsible=owner.acronym.get("en") or owner.name.get("en"),
                 partners=tuple(p.acronym.get("en") or p.name.get("en") for p in partners[: rng.randint(0, 2)]),
-                priority=suggested_priority(gap).value,
+                priority=priorities[gap.indicator_id].value,
                 timeframe=rng.choice(("immediate", "3-months", "12-months", "longer")),
                 cost=float(rng.choice((5_000, 12_000, 25_000, 60_000, 150_000))),
                 currency="USD",

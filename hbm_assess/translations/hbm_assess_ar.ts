@@ -452,8 +452,8 @@
         <translation>أي شيء آخر ينبغي أن يعرفه الفريق</translation>
     </message>
     <message>
-        <source>The level to reach; by default one above the current level</source>
-        <translation>المستوى المطلوب بلوغه؛ افتراضيًا مستوى واحد فوق المستوى الحالي</translation>
+        <source>The level to reach; by default the assessment's target policy sets it</source>
+        <translation>المستوى المطلوب بلوغه؛ تحدده افتراضيًا سياسة الأهداف للتقييم</translation>
     </message>
     <message>
         <source>This indicator is not yet translated into your language; it is shown in English.</source>
@@ -780,6 +780,10 @@
         <translation>%1 (عدد المؤشرات: %2)</translation>
     </message>
     <message>
+        <source>The level each indicator should reach; a target typed for one indicator overrides it</source>
+        <translation>المستوى الذي يجب أن يبلغه كل مؤشر؛ والهدف المُدخَل لمؤشر بعينه يتقدّم عليه</translation>
+    </message>
+    <message>
         <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>يغطي التقييم الوطني قوانين البلد وآليات التنسيق وأنظمة البيانات، ويُقيَّم مرة واحدة؛ ولا يحتاج إلى منفذ حدودي.</translation>
     </message>
@@ -814,6 +818,10 @@
     <message>
         <source>Scope</source>
         <translation>النطاق</translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سياسة الأهداف</translation>
     </message>
     <message>
         <source>Site</source>

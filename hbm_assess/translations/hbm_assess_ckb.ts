@@ -448,10 +448,6 @@
         <translation>هەر شتێکی تر کە پێویستە تیمەکە بیزانێت</translation>
     </message>
     <message>
-        <source>The level to reach; by default one above the current level</source>
-        <translation>ئەو ئاستەی دەبێت پێی بگەیت؛ بە شێوەی بنەڕەتی یەک ئاست سەرووی ئاستی ئێستا</translation>
-    </message>
-    <message>
         <source>This indicator is not yet translated into your language; it is shown in English.</source>
         <translation>ئەم پێوەرە هێشتا وەرنەگێڕدراوەتە سەر زمانەکەت؛ بۆیە بە ئینگلیزی پیشان دەدرێت.</translation>
     </message>
@@ -510,6 +506,10 @@
     <message>
         <source>A level counts only when every element of it is met; otherwise score the level below. In doubt between two levels, give the lower one.</source>
         <translation>ئاستێک تەنها کاتێک دەژمێردرێت کە هەموو توخمەکانی بەدی هاتبن؛ ئەگینا ئاستی خوارتر دابنێ. لە کاتی دوودڵی لە نێوان دوو ئاستدا، ئاستە نزمترەکە دابنێ.</translation>
+    </message>
+    <message>
+        <source>The level to reach; by default the assessment's target policy sets it</source>
+        <translation>ئەو ئاستەی دەبێت پێی بگەیت؛ بە شێوەی بنەڕەت سیاسەتی ئامانجی هەڵسەنگاندنەکە دیاری دەکات</translation>
     </message>
     <message>
         <source>Primary phase: %1</source>
@@ -780,6 +780,10 @@
         <translation>%1 (%2 پێوەر)</translation>
     </message>
     <message>
+        <source>The level each indicator should reach; a target typed for one indicator overrides it</source>
+        <translation>ئەو ئاستەی هەر پێوەرێک دەبێت پێی بگات؛ ئامانجێک کە بۆ یەک پێوەر بنووسرێت لە پێشترە</translation>
+    </message>
+    <message>
         <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>هەڵسەنگاندنی نیشتمانی یاسا و هەماهەنگی و سیستەمەکانی داتای وڵات دەگرێتەوە و یەک جار هەڵدەسەنگێنرێت؛ پێویستی بە خاڵی سنووری نییە.</translation>
     </message>
@@ -814,6 +818,10 @@
     <message>
         <source>Scope</source>
         <translation>بوار</translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سیاسەتی ئامانج</translation>
     </message>
     <message>
         <source>Site</source>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbm_assess.core.assessment import Answer, default_target
+from hbm_assess.core.assessment import Answer
 from hbm_assess.core.questionnaire import Indicator
 from hbm_assess.core.vocabulary import LEVELS, Special, vocabulary
 from hbm_assess.exchange.cells import EXCEL_CELL_LIMIT, excel_length, illegal_character
@@ -255,7 +255,7 @@ class IndicatorPage(QScrollArea):
         self.evidence_reference.setPlaceholderText(self.tr("Document title, article, file name…"))
         self.evidence_text.setPlaceholderText(self.tr("What was seen, read or heard, and where"))
         self.notes.setPlaceholderText(self.tr("Anything else the team should know"))
-        self.target.setToolTip(self.tr("The level to reach; by default one above the current level"))
+        self.target.setToolTip(self.tr("The level to reach; by default the assessment's target policy sets it"))
         self.rule.setText(scoring_rule())
 
     def install_level_keys(self, scope: QWidget) -> None:
@@ -367,7 +367,8 @@ class IndicatorPage(QScrollArea):
         self.unknown_button.setChecked(answer.special == Special.UNKNOWN.value)
         self.target.setEnabled(answer.level is not None)
         if answer.level is not None:
-            self.target.setValue(answer.target or default_target(answer.level, self.indicator.default_target))
+            self.target.setValue(max(answer.target, answer.level) if answer.target is not None
+                                 else self.session.policy_target(self.indicator.id, answer.level))
         self.evidence_type.setCurrentIndex(max(0, self.evidence_type.findData(answer.evidence_type)))
         self.confidence.setCurrentIndex(max(0, self.confidence.findData(answer.confidence)))
         for widget, value in ((self.evidence_reference, answer.evidence_reference),
@@ -422,8 +423,9 @@ class IndicatorPage(QScrollArea):
             return
         self.commit_typing()
         before = self._current()
-        target = before.target if before.target and before.target >= level else None
-        after = replace(before.with_level(level), target=target or default_target(level, self.indicator.default_target))
+        # A target typed for this indicator stays while it is above the level; otherwise the policy decides.
+        target = before.target if before.target is not None and before.target > level else None
+        after = replace(before.with_level(level), target=target)
         self._change(after, self.tr("Level %1 for %2").replace("%1", str(level)).replace("%2", self.indicator.id))
         if QApplication.focusWidget() in self.choices:  # not from the tree: its arrow keys stay there
             self.focus_levels()  # the arrow keys go on from the level just chosen
@@ -445,7 +447,10 @@ class IndicatorPage(QScrollArea):
     def _on_target_changed(self, value: int) -> None:
         if self._loading or self.indicator is None or self._current().level is None:
             return
-        self._change(replace(self._current(), target=value), self.tr("Target for %1").replace("%1", self.indicator.id))
+        current = self._current()
+        # The policy's own target is not typed: the indicator keeps following the policy.
+        typed = None if value == self.session.policy_target(self.indicator.id, current.level) else value
+        self._change(replace(current, target=typed), self.tr("Target for %1").replace("%1", self.indicator.id))
 
     def _on_evidence_type_changed(self, index: int) -> None:
         if self._loading or self.indicator is None:

@@ -31,6 +31,7 @@ from hbm_assess import __version__
 from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.comparison import Comparison, compare
 from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.targets import with_policy_targets
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.files import write_whole
 from hbm_assess.storage.store import Store
@@ -145,11 +146,12 @@ def read(store: Store, assessment_id: int, compare_with: int | None = None) -> R
     """The assessment, its questionnaire, answers, plan and, if asked, the earlier assessment."""
     assessment = store.assessment(assessment_id)
     form = store.form(assessment.form_id, assessment.form_version)
-    answers = store.answers(assessment_id)
+    # Targets under the assessment's own policy where none was typed: what every table and chart reads.
+    answers = with_policy_targets(form, store.answers(assessment_id), assessment.target_policy)
     earlier = earlier_answers = comparison = None
     if compare_with is not None:
         earlier = store.assessment(compare_with)
-        earlier_answers = store.answers(compare_with)
+        earlier_answers = with_policy_targets(form, store.answers(compare_with), earlier.target_policy)
         comparison = compare(form, earlier_answers, answers)
     return ReportData(assessment, form, answers, store.actions(assessment_id), earlier, earlier_answers, comparison)
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from hbm_assess import __version__, charts
 from hbm_assess.charts.bidi_text import has_left_to_right, has_right_to_left
 from hbm_assess.charts.data import mean_text
-from hbm_assess.core.scoring import Score, area_scores, gaps, overall_score, suggested_priority, target_for
+from hbm_assess.core.scoring import Score, area_scores, gaps, overall_score, suggested_priorities, target_for
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.palette import GREY, level_fill, lighten
@@ -205,7 +205,9 @@ def _priority_name(priority: str, words: Words) -> str:
 
 def _top_gaps(data: ReportData, words: Words, rtl: bool) -> str:
     form, language = data.form, words.language
-    largest = gaps(form, data.answers)[:TOP_GAPS]
+    found = gaps(form, data.answers)
+    priorities = suggested_priorities(found)
+    largest = found[:TOP_GAPS]
     if not largest:
         return _paragraph(words(QT_TRANSLATE_NOOP("Report", "No gaps: every scored indicator is at its target.")))
     header = [words(QT_TRANSLATE_NOOP("Report", "Indicator")), words(QT_TRANSLATE_NOOP("Report", "Level")),
@@ -213,7 +215,7 @@ def _top_gaps(data: ReportData, words: Words, rtl: bool) -> str:
               words(QT_TRANSLATE_NOOP("Report", "Suggested priority"))]
     rows = [_row([_cell(f"{gap.indicator_id}  {form.indicator(gap.indicator_id).label.get(language)}"),
                   _level_cell(gap.level, str(gap.level)), _cell(gap.target, align="center"),
-                  _cell(gap.size, align="center"), _cell(_priority_name(suggested_priority(gap).value, words),
+                  _cell(gap.size, align="center"), _cell(_priority_name(priorities[gap.indicator_id].value, words),
                                                          align="center")], rtl)
             for gap in largest]
     return _table(header, rows, rtl, (60, 8, 8, 8, 16))
