@@ -104,3 +104,50 @@ def test_the_new_assessment_dialog_asks_for_the_target_policy_and_states_the_sco
     assert dialog.assessment().target_policy == "next-level"
     dialog.target_policy.setCurrentIndex(2)
     assert dialog.assessment().target_policy == "reach-4-emergency"
+
+
+@pytest.fixture
+def national_form(conditions_form):
+    data = conditions_form.to_dict()
+    data["id"] = "mini-national"
+    data["areas"][0]["indicators"][0]["scope"] = "national"  # REG-01: a law, scored once per country
+    return form_from_data(data)
+
+
+def _post(store, form, country="IQ"):
+    return store.create_assessment(Assessment(form.id, form.version, Site("Rabia", country), date="2026-11-20",
+                                              mode=form.mode), form)
+
+
+def test_a_national_indicator_is_read_from_the_national_assessment_and_links_to_it(qtbot, store, national_form,
+                                                                                    window):
+    from hbm_assess.core.assessment import Answer
+
+    national = store.create_assessment(
+        Assessment(national_form.id, national_form.version, Site("Iraq national workshop, Erbil", "IQ"),
+                   date="2026-10-01", mode=national_form.mode, scope="national", status="final"),
+        national_form, [Answer("REG-01", level=3)])
+    post = _post(store, national_form)
+    window.open_assessment(post, "REG-01")
+    page = window.assessment_view.page
+    assert page.national_note.isVisible()
+    assert page.national_note.text().startswith("National indicator — from the national assessment of 2026-10-01: "
+                                                "3 · Developed capacity.")
+    assert not any(choice.isEnabled() for choice in page.choices), "read-only: scored once for the country"
+    qtbot.mouseClick(page.national_open, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session.assessment_id == national)
+    assert window.assessment_view.current_id == "REG-01"
+    assert not window.assessment_view.page.national_note.isVisible(), "the national assessment scores it itself"
+
+
+def test_without_a_national_assessment_the_team_scores_it_as_a_post_level_view(qtbot, store, national_form, window):
+    post = _post(store, national_form)
+    _post(store, national_form, country="JO")  # another country's posts change nothing
+    window.open_assessment(post, "REG-01")
+    page = window.assessment_view.page
+    assert page.national_note.text() == ("National indicator — there is no national assessment of this country yet. "
+                                         "A score given here is a post-level view of a national matter.")
+    assert not page.national_open.isVisible()
+    assert all(choice.isEnabled() for choice in page.choices)
+    page.show_indicator(national_form.indicator("REG-02"))
+    assert not page.national_note.isVisible(), "a post-level indicator"

@@ -212,6 +212,22 @@ class Store:
             created_at=created_at, updated_at=updated_at, scope=scope, target_policy=target_policy,
         )
 
+    def national_assessment_for(self, assessment_id: int) -> Assessment | None:
+        """The national assessment a crossing point's national indicators come from, or None.
+
+        Same country and questionnaire, not deleted, not a conflicting copy: the newest final
+        one, else the newest draft. None for an assessment that is not of a crossing point.
+        """
+        row = self.db.execute(
+            """SELECT n.id FROM assessments a JOIN assessments n
+                 ON n.country = a.country AND n.form_id = a.form_id AND n.scope = 'national' AND n.id != a.id
+               WHERE a.id = ? AND a.scope = 'crossing-point' AND a.country != '' AND n.deleted_at IS NULL
+                 AND n.conflict_of IS NULL
+               ORDER BY n.status = 'final' DESC, n.date DESC, n.id DESC LIMIT 1""",
+            (assessment_id,),
+        ).fetchone()
+        return self.assessment(row[0]) if row else None
+
     def update_assessment(self, assessment: Assessment) -> None:
         """Save the details (scope, site, date, people, target policy) of an existing assessment."""
         _refuse_text(assessment_texts(assessment))

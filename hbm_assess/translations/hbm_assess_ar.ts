@@ -456,8 +456,24 @@
         <translation>المستوى المطلوب بلوغه؛ تحدده افتراضيًا سياسة الأهداف للتقييم</translation>
     </message>
     <message>
+        <source>Open the national assessment</source>
+        <translation>فتح التقييم الوطني</translation>
+    </message>
+    <message>
         <source>This indicator is not yet translated into your language; it is shown in English.</source>
         <translation>لم يُترجَم هذا المؤشر إلى لغتك بعد؛ لذا يُعرض باللغة الإنجليزية.</translation>
+    </message>
+    <message>
+        <source>National indicator — from the national assessment of %1: %2. It is scored once for the country and shown here for context.</source>
+        <translation>مؤشر وطني — من التقييم الوطني بتاريخ %1: %2. يُقيَّم مرة واحدة على مستوى البلد ويُعرض هنا للاطلاع.</translation>
+    </message>
+    <message>
+        <source>National indicator — the national assessment of %1 has not scored it yet. A score given here is a post-level view of a national matter.</source>
+        <translation>مؤشر وطني — لم يُقيِّمه التقييم الوطني بتاريخ %1 بعد. التقييم المُعطى هنا هو رؤية على مستوى المنفذ لمسألة وطنية.</translation>
+    </message>
+    <message>
+        <source>National indicator — there is no national assessment of this country yet. A score given here is a post-level view of a national matter.</source>
+        <translation>مؤشر وطني — لا يوجد تقييم وطني لهذا البلد بعد. التقييم المُعطى هنا هو رؤية على مستوى المنفذ لمسألة وطنية.</translation>
     </message>
     <message>
         <source>Primary phase: %1</source>

@@ -448,8 +448,24 @@
         <translation>هەر شتێکی تر کە پێویستە تیمەکە بیزانێت</translation>
     </message>
     <message>
+        <source>Open the national assessment</source>
+        <translation>کردنەوەی هەڵسەنگاندنی نیشتمانی</translation>
+    </message>
+    <message>
         <source>This indicator is not yet translated into your language; it is shown in English.</source>
         <translation>ئەم پێوەرە هێشتا وەرنەگێڕدراوەتە سەر زمانەکەت؛ بۆیە بە ئینگلیزی پیشان دەدرێت.</translation>
+    </message>
+    <message>
+        <source>National indicator — from the national assessment of %1: %2. It is scored once for the country and shown here for context.</source>
+        <translation>پێوەری نیشتمانی — لە هەڵسەنگاندنی نیشتمانیی ڕێکەوتی %1: %2. یەک جار بۆ هەموو وڵات هەڵدەسەنگێنرێت و لێرەدا بۆ ئاگاداری پیشان دەدرێت.</translation>
+    </message>
+    <message>
+        <source>National indicator — the national assessment of %1 has not scored it yet. A score given here is a post-level view of a national matter.</source>
+        <translation>پێوەری نیشتمانی — هەڵسەنگاندنی نیشتمانیی ڕێکەوتی %1 هێشتا هەڵی نەسەنگاندووە. ئەو نمرەیەی لێرەدا دەدرێت دیدێکی ئاستی دەروازەیە بۆ بابەتێکی نیشتمانی.</translation>
+    </message>
+    <message>
+        <source>National indicator — there is no national assessment of this country yet. A score given here is a post-level view of a national matter.</source>
+        <translation>پێوەری نیشتمانی — هێشتا هیچ هەڵسەنگاندنێکی نیشتمانی بۆ ئەم وڵاتە نییە. ئەو نمرەیەی لێرەدا دەدرێت دیدێکی ئاستی دەروازەیە بۆ بابەتێکی نیشتمانی.</translation>
     </message>
     <message>
         <source>— none —</source>

@@ -137,12 +137,15 @@ class LevelChoice(QFrame):
 class IndicatorPage(QScrollArea):
     """Shows and edits the answer to one indicator; every change goes through the undo stack."""
 
+    national_requested = Signal(int, str)  # open the national assessment at this indicator
+
     def __init__(self, session: AssessmentSession, undo_stack, parent=None):
         super().__init__(parent)
         self.session = session
         self.undo_stack = undo_stack
         self.indicator: Indicator | None = None
         self._loading = False
+        self._national_id: int | None = None  # the national assessment this indicator is read from, if any
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
@@ -169,6 +172,14 @@ class IndicatorPage(QScrollArea):
         self.fallback_note.setWordWrap(True)
         self.fallback_note.setStyleSheet("color: #8A5A00;")
         self.fallback_note.hide()
+        self.national_note = QLabel(body)  # a national indicator on a crossing point's assessment
+        self.national_note.setWordWrap(True)
+        self.national_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.national_note.setStyleSheet("background: #E8EEF3; padding: 6px; border-radius: 4px;")
+        self.national_open = QPushButton(body)
+        self.national_open.clicked.connect(self._on_national_open_clicked)
+        self.national_note.hide()
+        self.national_open.hide()
         self.rule = QLabel(body)  # e-SPAR's cumulative rule, where the levels are chosen
         self.rule.setWordWrap(True)
         self.rule.setObjectName("ScoringRule")
@@ -235,6 +246,11 @@ class IndicatorPage(QScrollArea):
         layout.addWidget(self.phases)
         layout.addWidget(self.guidance)
         layout.addSpacing(6)
+        layout.addWidget(self.national_note)
+        national_row = QHBoxLayout()
+        national_row.addWidget(self.national_open)
+        national_row.addStretch()
+        layout.addLayout(national_row)
         layout.addWidget(self.rule)
         for choice in self.choices:
             layout.addWidget(choice)
@@ -257,6 +273,7 @@ class IndicatorPage(QScrollArea):
         self.notes.setPlaceholderText(self.tr("Anything else the team should know"))
         self.target.setToolTip(self.tr("The level to reach; by default the assessment's target policy sets it"))
         self.rule.setText(scoring_rule())
+        self.national_open.setText(self.tr("Open the national assessment"))
 
     def install_level_keys(self, scope: QWidget) -> None:
         """The level keys (1-5, 0/N, U) answer while focus is anywhere inside ``scope``."""
@@ -321,6 +338,7 @@ class IndicatorPage(QScrollArea):
                                                "it is shown in English."))
         self.guidance.setText(indicator.guidance.get(language))
         self.phases.setText(self.phase_line(indicator))
+        self._show_national(indicator)
         for choice in self.choices:
             choice.set_text(text.level_name(choice.level),
                             [part.get(language) for part in indicator.level_conditions(choice.level)])
@@ -328,6 +346,38 @@ class IndicatorPage(QScrollArea):
         self._fill_confidence()
         self._load_answer()
         self.verticalScrollBar().setValue(0)
+
+    def _show_national(self, indicator: Indicator) -> None:
+        """A national indicator on a crossing point: read from the national assessment, or a post-level view."""
+        self._national_id = None
+        on_post = self.session.assessment.scope == "crossing-point"
+        self.national_note.setVisible(indicator.national and on_post)
+        self.national_open.hide()
+        if not (indicator.national and on_post):
+            return
+        source = self.session.national_source()
+        answer = source[1].get(indicator.id) if source else None
+        if source and answer is not None and answer.is_answered:
+            national = source[0]
+            self._national_id = national.id
+            shown = (f"{answer.level} · {text.level_name(answer.level)}" if answer.level is not None
+                     else text.special_name(answer.special))
+            self.national_note.setText(
+                self.tr("National indicator — from the national assessment of %1: %2. It is scored once for the "
+                        "country and shown here for context.").replace("%1", national.date).replace("%2", shown))
+            self.national_open.show()
+        elif source:
+            self.national_note.setText(
+                self.tr("National indicator — the national assessment of %1 has not scored it yet. A score given "
+                        "here is a post-level view of a national matter.").replace("%1", source[0].date))
+        else:
+            self.national_note.setText(
+                self.tr("National indicator — there is no national assessment of this country yet. A score given "
+                        "here is a post-level view of a national matter."))
+
+    def _on_national_open_clicked(self) -> None:
+        if self._national_id is not None and self.indicator is not None:
+            self.national_requested.emit(self._national_id, self.indicator.id)
 
     def phase_line(self, indicator: Indicator) -> str:
         """The primary phase the charts count the indicator under, then any other tags."""
@@ -381,7 +431,8 @@ class IndicatorPage(QScrollArea):
                     widget.setPlainText(value)
         self._loading = False
         self._show_state(answer)
-        read_only = self.session.is_final or not self.session.is_assigned(self.indicator.id)
+        read_only = (self.session.is_final or not self.session.is_assigned(self.indicator.id)
+                     or self._national_id is not None)
         for widget in (*self.choices, self.na_button, self.unknown_button, self.clear_button, self.target,
                        self.evidence_type, self.confidence):
             widget.setEnabled(not read_only and (widget is not self.target or answer.level is not None))
@@ -411,7 +462,8 @@ class IndicatorPage(QScrollArea):
         return self.session.answer(self.indicator.id)
 
     def _change(self, after: Answer, description: str, field: str = "") -> None:
-        if self.indicator is None or self.session.is_final or not self.session.is_assigned(self.indicator.id):
+        if (self.indicator is None or self.session.is_final or not self.session.is_assigned(self.indicator.id)
+                or self._national_id is not None):
             return
         before = self._current()
         if after == before:

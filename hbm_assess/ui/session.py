@@ -49,6 +49,13 @@ class AssessmentSession(QObject):
     def is_final(self) -> bool:
         return self.assessment.status == Status.FINAL.value
 
+    def national_source(self) -> tuple[Assessment, dict[str, Answer]] | None:
+        """For a crossing point: the national assessment its national indicators are read from, with its answers."""
+        national = self.store.national_assessment_for(self.assessment_id)
+        if national is None:
+            return None
+        return national, self.store.answers(national.id)
+
     def analysed_answers(self) -> dict[str, Answer]:
         """The answers with untyped targets filled from the assessment's target policy: what results show."""
         return with_policy_targets(self.form, self.answers, self.assessment.target_policy)
