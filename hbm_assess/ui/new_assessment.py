@@ -55,17 +55,18 @@ class NewAssessmentDialog(QDialog):
         self.form_about.setTextFormat(Qt.TextFormat.PlainText)
         self.form_about.setStyleSheet("color: palette(placeholder-text);")
         self.form_choice.currentIndexChanged.connect(self._on_form_chosen)
-        self.target_policy = QComboBox(self)
-        for policy in POLICIES:
-            self.target_policy.addItem(text.target_policy_name(policy), policy)
-        self.target_policy.setToolTip(self.tr("The level each indicator should reach; a target typed for one "
-                                              "indicator overrides it"))
 
         self.scope = QComboBox(self)
         for scope in SCOPES:
             self.scope.addItem(text.scope_name(scope), scope)
         self.scope.setToolTip(self.tr("A national assessment covers the country's laws, coordination and data "
                                       "systems, scored once; it needs no crossing point."))
+        # Made after the scope and before the site: Tab follows the rows as they are shown.
+        self.target_policy = QComboBox(self)
+        for policy in POLICIES:
+            self.target_policy.addItem(text.target_policy_name(policy), policy)
+        self.target_policy.setToolTip(self.tr("The level each indicator should reach; a target typed for one "
+                                              "indicator overrides it"))
         self.site_choice = QComboBox(self)
         self.site_choice.addItem(self.tr("— a new site —"), "")
         self.points = {point.id: point for point in crossing_points()}
