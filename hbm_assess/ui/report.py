@@ -237,18 +237,22 @@ def keep_rows_whole(document: QTextDocument, data: ReportData, words: Words, mos
     page = paginate(document, QPdfWriter(buffer))
     rtl = is_right_to_left(words.language)
     breaks: set[tuple[int, int]] = set()
+    kept_split: set[tuple[int, int]] = set()  # a break before them did not help: left as they are
     for _ in range(most):
-        found = split_row(document, page.height())
-        if found is None or found in breaks:
+        found = split_row(document, page.height(), kept_split)
+        if found is None:
             break
+        if found in breaks:
+            kept_split.add(found)
+            continue
         breaks.add(found)
         report_html.start_tables(frozenset(breaks))
         document.setHtml(report_html.html(data, words, rtl))
     report_html.start_tables()
 
 
-def split_row(document: QTextDocument, page_height: float) -> tuple[int, int] | None:
-    """The first table row (table, row) whose lines fall on two pages, and which fits on one page; or None."""
+def split_row(document: QTextDocument, page_height: float, skip: set = frozenset()) -> tuple[int, int] | None:
+    """The first table row (table, row) whose lines fall on two pages and which fits on one page, not in ``skip``."""
     layout = document.documentLayout()
     rows: dict[tuple[int, int], list[float]] = {}  # (table, row) -> [first line top, last line bottom]
     order: list[tuple[int, int]] = []
@@ -275,6 +279,8 @@ def split_row(document: QTextDocument, page_height: float) -> tuple[int, int] | 
                     extent[1] = max(extent[1], top + line.y() + line.height())
         block = block.next()
     for anchor in order:
+        if anchor in skip:
+            continue
         first, last = rows[anchor]
         if int(first // page_height) != int((last - 0.01) // page_height) and last - first < page_height * 0.9:
             return anchor

@@ -90,7 +90,7 @@ def _e(text: object) -> str:
     return escape(text)
 
 
-def _table(header: Sequence[str], rows: Sequence[str], rtl: bool, widths: Sequence[int] = ()) -> str:
+def _table(header: Sequence[str], rows: Sequence[str], rtl: bool, widths: Sequence[int] = (), caption: str = "") -> str:
     """A table whose rows each carry an anchor (``hbmrow-TABLE-ROW``); it breaks where ``_BREAKS`` says.
 
     Qt splits a table row across two pages, line by line. report.keep_rows_whole finds such a
@@ -100,6 +100,9 @@ def _table(header: Sequence[str], rows: Sequence[str], rtl: bool, widths: Sequen
     _COUNTER.set(number + 1)
     breaks = sorted(row for table, row in _BREAKS.get() if table == number)
     head = _row([f"<th{_width(widths, i)}>{_e(h)}</th>" for i, h in enumerate(header)], rtl)
+    if caption:  # above the header, so a table continued on the next page still says what it is
+        head = (f'<tr><td colspan="{len(header)}" class="area" bgcolor="#E8EEF3"><b>{_e(caption)}</b></td></tr>'
+                + head)
     inner = sorted({row for row in breaks if 0 < row < len(rows)})
     pieces = []
     for start, end in zip([0, *inner], [*inner, len(rows)], strict=True):

@@ -207,7 +207,6 @@ def annex(data: ReportData, words: Words, rtl: bool) -> str:
         "target": words(QT_TRANSLATE_NOOP("Report", "Target")),
     }
     for area in form.areas:
-        parts.append(f"<h3>{_e(area.title.get(language))}</h3>")
         rows = []
         for indicator in area.indicators:
             answer = data.answers.get(indicator.id)
@@ -218,7 +217,9 @@ def annex(data: ReportData, words: Words, rtl: bool) -> str:
                 body = _answer_in_full(answer, indicator, labels, language, vocab)
             rows.append(_row([_cell(head, escape_text=False), _cell(body, escape_text=False)], rtl))
         parts.append(_table([words(QT_TRANSLATE_NOOP("Report", "Indicator")),
-                             words(QT_TRANSLATE_NOOP("Report", "Answer"))], rows, rtl, (35, 65)))
+                             words(QT_TRANSLATE_NOOP("Report", "Answer"))], rows, rtl, (35, 65),
+                            caption=area.title.get(language)))
+        parts.append("<p></p>")
     return "".join(parts)
 
 
