@@ -134,6 +134,7 @@ def test_a_national_indicator_is_read_from_the_national_assessment_and_links_to_
     assert page.national_note.text().startswith("National indicator — from the national assessment of 2026-10-01: "
                                                 "3 · Developed capacity.")
     assert not any(choice.isEnabled() for choice in page.choices), "read-only: scored once for the country"
+    assert [choice.is_checked() for choice in page.choices] == [False, False, True, False, False]
     qtbot.mouseClick(page.national_open, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session.assessment_id == national)
     assert window.assessment_view.current_id == "REG-01"

@@ -146,6 +146,7 @@ class IndicatorPage(QScrollArea):
         self.indicator: Indicator | None = None
         self._loading = False
         self._national_id: int | None = None  # the national assessment this indicator is read from, if any
+        self._national_answer: Answer | None = None  # and its answer, shown read-only
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
@@ -349,7 +350,7 @@ class IndicatorPage(QScrollArea):
 
     def _show_national(self, indicator: Indicator) -> None:
         """A national indicator on a crossing point: read from the national assessment, or a post-level view."""
-        self._national_id = None
+        self._national_id = self._national_answer = None
         on_post = self.session.assessment.scope == "crossing-point"
         self.national_note.setVisible(indicator.national and on_post)
         self.national_open.hide()
@@ -359,7 +360,7 @@ class IndicatorPage(QScrollArea):
         answer = source[1].get(indicator.id) if source else None
         if source and answer is not None and answer.is_answered:
             national = source[0]
-            self._national_id = national.id
+            self._national_id, self._national_answer = national.id, answer
             shown = (f"{answer.level} · {text.level_name(answer.level)}" if answer.level is not None
                      else text.special_name(answer.special))
             self.national_note.setText(
@@ -409,7 +410,8 @@ class IndicatorPage(QScrollArea):
     def _load_answer(self) -> None:
         if self.indicator is None:
             return
-        answer = self.session.answer(self.indicator.id)
+        # A national indicator read from the national assessment shows that assessment's answer and evidence.
+        answer = self._national_answer or self.session.answer(self.indicator.id)
         self._loading = True
         for choice in self.choices:
             choice.set_checked(answer.level == choice.level)
