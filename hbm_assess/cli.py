@@ -97,6 +97,9 @@ def _answer_parsers(commands) -> None:
     new.add_argument("--scope", choices=SCOPES, default="crossing-point",
                      help="what it covers (default crossing-point); for governorate or national, --site names "
                           "the governorate, or the country or meeting")
+    new.add_argument("--country", metavar="CODE", default="",
+                     help="the two-letter country code (a crossing point from the list has its own); a national "
+                          "assessment needs it so crossing points of that country read its national indicators")
     new.add_argument("--target-policy", choices=POLICIES, default="next-level",
                      help="the level each indicator should reach unless one is typed for it: next-level (current + "
                           "1, the default), reach-3 (developed capacity everywhere), reach-4-emergency (4 on "
@@ -511,7 +514,7 @@ def _new(args) -> int:
     try:
         made = new_assessment(store, args.form, args.site, version=args.version, date=args.date,
                               assessors=tuple(args.assessor), institutions=tuple(args.institution),
-                              scope=args.scope, target_policy=args.target_policy)
+                              scope=args.scope, target_policy=args.target_policy, country=args.country)
         summary = store.summary(made)
     except (OperationError, StoreError) as error:
         raise CommandError(str(error)) from None

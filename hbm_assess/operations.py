@@ -5,6 +5,9 @@ The app and the command line both call these, so they behave the same.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from hbm_assess.core.demo import demo_assessments
 from hbm_assess.core.questionnaire import Form, installed_forms, latest
 from hbm_assess.core.reference import crossing_points, institutions
@@ -49,7 +52,7 @@ def find_site(text: str, language: str = "en"):
 
 def new_assessment(store: Store, form_id: str, site: str, version: str | None = None, date: str | None = None,
                    assessors: tuple[str, ...] = (), institutions: tuple[str, ...] = (),
-                   scope: str = "crossing-point", target_policy: str = "next-level") -> int:
+                   scope: str = "crossing-point", target_policy: str = "next-level", country: str = "") -> int:
     """Create an empty draft assessment, as New assessment in the window does; returns its id.
 
     For a governorate or national assessment, ``site`` names the governorate, or the country or
@@ -86,6 +89,11 @@ def new_assessment(store: Store, form_id: str, site: str, version: str | None = 
                              else "give the country or the meeting, e.g. \"Iraq national workshop, Erbil\"")
     else:
         place = Site(name=site.strip())
+    if country:
+        # A national or governorate assessment names its country so crossing points can read it.
+        if not re.fullmatch(r"[A-Z]{2}", country):
+            raise OperationError(f"{country!r} is not a country code; give two capital letters, e.g. IQ")
+        place = replace(place, country=country)
     assessment = Assessment(form.id, form.version, place, date=day, assessors=tuple(assessors),
                             institutions=tuple(institutions), mode=form.mode, scope=scope,
                             target_policy=target_policy)

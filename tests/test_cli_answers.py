@@ -150,3 +150,23 @@ def test_an_unknown_target_policy_is_refused_by_the_parser(tmp_path, capsys):
         run(capsys, "--db", db, "new", "--form", "hbm-detailed", "--site", "Rabia", "--target-policy", "reach-9")
     assert "invalid choice: 'reach-9'" in capsys.readouterr().err
     assert not db.exists() or Store.open(db).list_assessments() == []
+
+
+def test_a_national_assessment_made_with_its_country_is_where_a_post_reads_national_indicators(tmp_path, capsys):
+    db = tmp_path / "hq.sqlite"
+    code, national, _ = run(capsys, "--db", db, "new", "--form", "hbm-detailed", "--scope", "national", "--site",
+                            "Iraq national workshop, Erbil", "--country", "IQ", "--date", "2026-10-01")
+    assert code == 0
+    assert run(capsys, "--db", db, "answer", national.strip(), "REG-01", "3")[0] == 0
+    code, post, _ = run(capsys, "--db", db, "new", "--form", "hbm-detailed", "--site", "rabia")
+    store = Store.open(db)
+    found = store.national_assessment_for(int(post))
+    store.close()
+    assert found is not None and (found.id, found.site.country, found.date) == (int(national), "IQ", "2026-10-01")
+
+
+def test_a_country_that_is_not_a_code_is_refused(tmp_path, capsys):
+    db = tmp_path / "hq.sqlite"
+    code, _, err = run(capsys, "--db", db, "new", "--form", "hbm-detailed", "--scope", "national", "--site", "Iraq",
+                       "--country", "Iraq")
+    assert code != 0 and "'Iraq' is not a country code; give two capital letters, e.g. IQ" in err
