@@ -96,6 +96,10 @@ def test_a_national_indicator_is_shown_from_the_national_assessment(store, post,
     row = text[text.index("REG-01 N"):text.index("REG-02", text.index("REG-01 N"))]  # the table row, cell by cell
     assert "national — from the national assessment of 2026-10-01" in row
     assert "3 · Developed capacity" in row and "2 · Limited capacity" not in row, "the national level, not the post's"
+    # The area mean reads it too: REG-01 3 (national) and REG-02 4 give 3.5; the post's own 2 would give 3.0.
+    assert "Regulatory framework — mean level 3.5" in text
+    annex = text[text.index("Annex: the answers in full"):]
+    assert "national — from the national assessment of 2026-10-01" in annex
 
 
 @pytest.mark.parametrize("language", ["en", "ar", "ckb"])

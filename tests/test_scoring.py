@@ -228,3 +228,22 @@ def test_the_readme_example_under_next_level(mini_form):
     found = gaps(mini_form, answers)
     assert [(g.indicator_id, g.size) for g in found] == [("OPS-02", 1), ("OPS-01", 1), ("REG-01", 1), ("REG-02", 1)]
     assert suggested_priorities(found) == {"OPS-02": "high", "OPS-01": "high", "REG-01": "medium", "REG-02": "low"}
+
+
+def test_national_answers_replace_a_posts_own_view_only_on_a_crossing_point(mini_form):
+    from dataclasses import replace as changed
+
+    from hbm_assess.core.questionnaire import form_from_data
+    from hbm_assess.core.targets import with_national_answers
+
+    data = mini_form.to_dict()
+    data["areas"][0]["indicators"][0]["scope"] = "national"  # REG-01
+    form = form_from_data(data)
+    post = _answers(Answer("REG-01", level=1, target=5), Answer("REG-02", level=2))
+    national = _answers(Answer("REG-01", level=3, target=4), Answer("REG-02", level=5))
+    merged = with_national_answers(form, post, national, "crossing-point")
+    assert (merged["REG-01"].level, merged["REG-01"].target) == (3, None), "the post's policy sets the target"
+    assert merged["REG-02"].level == 2, "a post-level indicator stays the post's"
+    assert with_national_answers(form, post, national, "national")["REG-01"].level == 1
+    assert with_national_answers(form, post, {"REG-01": changed(national["REG-01"], level=None)},
+                                 "crossing-point")["REG-01"].level == 1, "an unanswered national one changes nothing"

@@ -62,3 +62,21 @@ def with_policy_targets(form, answers: Mapping[str, Answer], policy: str) -> dic
             answer = replace(answer, target=answer_target(answer, policy, indicator))
         filled[indicator_id] = answer
     return filled
+
+
+def with_national_answers(form, answers: Mapping[str, Answer], national: Mapping[str, Answer] | None,
+                          scope: str) -> dict[str, Answer]:
+    """A crossing point's answers with each national indicator the national assessment answered taken from it.
+
+    National indicators are scored once per country: where the national assessment has a
+    level (or N/A, Unknown), the post's means, gaps and tables read that, not a post's own view.
+    Its typed target is left out: the post's target policy decides.
+    """
+    if not national or scope != "crossing-point":
+        return dict(answers)
+    merged = dict(answers)
+    for indicator in form.indicators():
+        theirs = national.get(indicator.id)
+        if indicator.national and theirs is not None and theirs.is_answered:
+            merged[indicator.id] = replace(theirs, target=None, group="")
+    return merged

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
@@ -452,7 +453,7 @@
         <translation>أي شيء آخر ينبغي أن يعرفه الفريق</translation>
     </message>
     <message>
-        <source>The level to reach; by default the assessment's target policy sets it</source>
+        <source>The level to reach; by default the assessment&apos;s target policy sets it</source>
         <translation>المستوى المطلوب بلوغه؛ تحدده افتراضيًا سياسة الأهداف للتقييم</translation>
     </message>
     <message>
@@ -800,7 +801,7 @@
         <translation>المستوى الذي يجب أن يبلغه كل مؤشر؛ والهدف المُدخَل لمؤشر بعينه يتقدّم عليه</translation>
     </message>
     <message>
-        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>يغطي التقييم الوطني قوانين البلد وآليات التنسيق وأنظمة البيانات، ويُقيَّم مرة واحدة؛ ولا يحتاج إلى منفذ حدودي.</translation>
     </message>
     <message>
@@ -892,11 +893,11 @@
         <translation>مثلاً: الورشة الوطنية للعراق، أربيل</translation>
     </message>
     <message>
-        <source>Give the site's name, or choose one from the list above.</source>
+        <source>Give the site&apos;s name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
-        <source>Give the governorate's name.</source>
+        <source>Give the governorate&apos;s name.</source>
         <translation>اكتب اسم المحافظة.</translation>
     </message>
     <message>
@@ -1207,11 +1208,11 @@
         <translation>تقييمات %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
         <translation>متوسط المستوى محسوب على جميع الإجابات المُقيَّمة للموقع؛ الفجوة = المستوى المستهدف − المستوى، والمستوى المستهدف هو المُدخَل، وإلا فالمستوى الافتراضي للمؤشر، وإلا فمستوى واحد فوق المستوى الحالي.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
     </message>
     <message>
@@ -1840,7 +1841,7 @@
         <translation>تسجيل المستوى المتفق عليه</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file's copy to the bin</source>
+        <source>Conflict settled: move the file&apos;s copy to the bin</source>
         <translation>حُسم التعارض: انقل نسخة الملف إلى سلة المحذوفات</translation>
     </message>
     <message>

@@ -33,7 +33,7 @@ from hbm_assess import __version__
 from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.comparison import Comparison, compare
 from hbm_assess.core.questionnaire import Form
-from hbm_assess.core.targets import with_policy_targets
+from hbm_assess.core.targets import with_national_answers, with_policy_targets
 from hbm_assess.core.text import Text, is_right_to_left
 from hbm_assess.core.workshop import Group
 from hbm_assess.files import write_whole
@@ -159,14 +159,15 @@ def read(store: Store, assessment_id: int, compare_with: int | None = None) -> R
     # Targets under the assessment's own policy where none was typed: what every table and chart reads.
     stored = store.answers(assessment_id)
     typed = sum(1 for answer in stored.values() if answer.level is not None and answer.target is not None)
-    answers = with_policy_targets(form, stored, assessment.target_policy)
+    national = store.national_assessment_for(assessment_id)
+    national_answers = store.answers(national.id) if national is not None else None
+    answers = with_policy_targets(form, with_national_answers(form, stored, national_answers, assessment.scope),
+                                  assessment.target_policy)
     earlier = earlier_answers = comparison = None
     if compare_with is not None:
         earlier = store.assessment(compare_with)
         earlier_answers = with_policy_targets(form, store.answers(compare_with), earlier.target_policy)
         comparison = compare(form, earlier_answers, answers)
-    national = store.national_assessment_for(assessment_id)
-    national_answers = store.answers(national.id) if national is not None else None
     return ReportData(assessment, form, answers, store.actions(assessment_id), earlier, earlier_answers, comparison,
                       tuple(workshop.groups(store, assessment_id)), national, national_answers,
                       governorate_of(assessment.site), typed)

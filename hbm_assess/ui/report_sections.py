@@ -215,6 +215,9 @@ def annex(data: ReportData, words: Words, rtl: bool) -> str:
                 body = _e(words(QT_TRANSLATE_NOOP("Report", "Not answered")))
             else:
                 body = _answer_in_full(answer, indicator, labels, language, vocab)
+            if _national_answer(indicator, data) is not None:
+                body = _e(_fill(words(QT_TRANSLATE_NOOP("Report", "national — from the national assessment of %1")),
+                                data.national.date)) + "<br>" + body
             rows.append(_row([_cell(head, escape_text=False), _cell(body, escape_text=False)], rtl))
         parts.append(_table([words(QT_TRANSLATE_NOOP("Report", "Indicator")),
                              words(QT_TRANSLATE_NOOP("Report", "Answer"))], rows, rtl, (35, 65),

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from hbm_assess.core.assessment import Answer, Assessment, Status
 from hbm_assess.core.questionnaire import Form
-from hbm_assess.core.targets import policy_target, with_policy_targets
+from hbm_assess.core.targets import policy_target, with_national_answers, with_policy_targets
 from hbm_assess.storage.database import is_busy, waiting_at_most
 from hbm_assess.storage.store import Store
 
@@ -58,7 +58,10 @@ class AssessmentSession(QObject):
 
     def analysed_answers(self) -> dict[str, Answer]:
         """The answers with untyped targets filled from the assessment's target policy: what results show."""
-        return with_policy_targets(self.form, self.answers, self.assessment.target_policy)
+        source = self.national_source()
+        answers = with_national_answers(self.form, self.answers, source[1] if source else None,
+                                        self.assessment.scope)
+        return with_policy_targets(self.form, answers, self.assessment.target_policy)
 
     def policy_target(self, indicator_id: str, level: int) -> int:
         """The target the assessment's policy sets for this indicator at ``level``."""
