@@ -97,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _answer_parsers(commands) -> None:
     from hbm_assess.core.assessment import SCOPES
+    from hbm_assess.core.targets import POLICIES
 
     new = commands.add_parser("new", help="create an empty draft assessment and print its id")
     new.add_argument("--form", required=True, metavar="FORM_ID", help="the questionnaire (see: hbm-assess form list)")
@@ -106,6 +107,13 @@ def _answer_parsers(commands) -> None:
     new.add_argument("--scope", choices=SCOPES, default="crossing-point",
                      help="what it covers (default crossing-point); for governorate or national, --site names "
                           "the governorate, or the country or meeting")
+    new.add_argument("--country", metavar="CODE", default="",
+                     help="the two-letter country code (a crossing point from the list has its own); a national "
+                          "assessment needs it so crossing points of that country read its national indicators")
+    new.add_argument("--target-policy", choices=POLICIES, default="next-level",
+                     help="the level each indicator should reach unless one is typed for it: next-level (current + "
+                          "1, the default), reach-3 (developed capacity everywhere), reach-4-emergency (4 on "
+                          "emergency-phase indicators, 3 elsewhere)")
     new.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the assessment (default: today)")
     new.add_argument("--assessor", action="append", default=[], metavar="NAME", help="who assessed (repeatable)")
     new.add_argument("--institution", action="append", default=[], metavar="NAME",
@@ -624,7 +632,7 @@ def _new(args) -> int:
     try:
         made = new_assessment(store, args.form, args.site, version=args.version, date=args.date,
                               assessors=tuple(args.assessor), institutions=tuple(args.institution),
-                              scope=args.scope)
+                              scope=args.scope, target_policy=args.target_policy, country=args.country)
         summary = store.summary(made)
     except (OperationError, StoreError) as error:
         raise CommandError(str(error)) from None

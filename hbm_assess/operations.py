@@ -5,6 +5,8 @@ The app and the command line both call these, so they behave the same.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import lru_cache
 
 from hbm_assess.core.demo import demo_assessments
@@ -65,7 +67,7 @@ def find_site(text: str, language: str = "en"):
 
 def new_assessment(store: Store, form_id: str, site: str, version: str | None = None, date: str | None = None,
                    assessors: tuple[str, ...] = (), institutions: tuple[str, ...] = (),
-                   scope: str = "crossing-point") -> int:
+                   scope: str = "crossing-point", target_policy: str = "next-level", country: str = "") -> int:
     """Create an empty draft assessment, as New assessment in the window does; returns its id.
 
     For a governorate or national assessment, ``site`` names the governorate, or the country or
@@ -77,6 +79,10 @@ def new_assessment(store: Store, form_id: str, site: str, version: str | None = 
 
     if scope not in SCOPES:
         raise OperationError(f"the scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    from hbm_assess.core.targets import POLICIES
+
+    if target_policy not in POLICIES:
+        raise OperationError(f"the target policy must be one of {', '.join(POLICIES)}, not {target_policy!r}")
 
     forms = installed_forms()
     known = sorted({fid for fid, _ in forms})
@@ -98,8 +104,14 @@ def new_assessment(store: Store, form_id: str, site: str, version: str | None = 
                              else "give the country or the meeting, e.g. \"Iraq national workshop, Erbil\"")
     else:
         place = Site(name=site.strip())
+    if country:
+        # A national or governorate assessment names its country so crossing points can read it.
+        if not re.fullmatch(r"[A-Z]{2}", country):
+            raise OperationError(f"{country!r} is not a country code; give two capital letters, e.g. IQ")
+        place = replace(place, country=country)
     assessment = Assessment(form.id, form.version, place, date=day, assessors=tuple(assessors),
-                            institutions=tuple(institutions), mode=form.mode, scope=scope)
+                            institutions=tuple(institutions), mode=form.mode, scope=scope,
+                            target_policy=target_policy)
     return store.create_assessment(assessment, form)
 
 
@@ -163,11 +175,13 @@ def compare_with(store: Store, form: Form, answers, earlier_id: int):
     family; every stored version of the questionnaires involved is passed along for renames.
     """
     from hbm_assess.core.comparison import compare_assessments
+    from hbm_assess.core.targets import with_policy_targets
 
     earlier = store.assessment(earlier_id)
     earlier_form = store.form(earlier.form_id, earlier.form_version)
     involved = {form.id, earlier_form.id} | {f.detailed_form[0] for f in (form, earlier_form) if f.detailed_form}
     known = [store.form(form_id, version) for form_id, version in store.stored_forms() if form_id in involved]
     known += [form for key, form in _installed().items() if key[0] in involved]
-    earlier_answers = store.answers(earlier_id)
+    # The earlier assessment's targets under its own policy, as its own Results showed them.
+    earlier_answers = with_policy_targets(earlier_form, store.answers(earlier_id), earlier.target_policy)
     return earlier_answers, compare_assessments(earlier_form, earlier_answers, form, answers, known)

@@ -73,6 +73,8 @@ class Assessment:
     id: int | None = None
     # A national assessment's "site" names the country or the meeting; a governorate's, the governorate.
     scope: str = Scope.CROSSING_POINT.value
+    # core.targets.TargetPolicy: the level each indicator should reach unless one is typed for it.
+    target_policy: str = "next-level"
 
 
 class AnswerError(ValueError):

@@ -44,6 +44,7 @@ class Vocabulary:
     confidence: dict[str, Term]
     site_types: dict[str, Term]
     scopes: dict[str, Term]
+    target_policies: dict[str, Term]
 
     def level_name(self, level: int, language: str = "en") -> str:
         return self.levels[level].name.get(language)
@@ -77,6 +78,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         confidence=_terms(raw["confidence"]),
         site_types=_terms(raw["site_types"]),
         scopes=_terms(raw["scopes"]),
+        target_policies=_terms(raw["target_policies"]),
     )
 
 

@@ -18,7 +18,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hbm_assess.core.assessment import Action, Answer, now
 from hbm_assess.core.questionnaire import Form
-from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priority
+from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priorities
+from hbm_assess.core.targets import with_policy_targets
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.core.workshop import Group
 from hbm_assess.exchange.cells import check_text, column_letter, escape
@@ -176,7 +177,10 @@ def workshop_of(store: Store, assessment_id: int) -> dict | None:
 def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | None = None,
                    hashes: tuple[str, ...] = (), edited_outside: bool = False) -> Workbook:
     """The whole workbook in memory: the sheets people read, then the machine sheet."""
-    main = {a.indicator_id: a for a in data.answers if not a.group}
+    # Summary, gaps and contributions read targets under the assessment's policy; the answers sheet
+    # and the hidden data keep what was typed.
+    main = with_policy_targets(form, {a.indicator_id: a for a in data.answers if not a.group},
+                               data.assessment.target_policy)
     workbook = Workbook()
     workbook.properties.creator = "HBM Assess"
     workbook.properties.title = f"{form.title.get(language)} — {data.assessment.site.name} {data.assessment.date}"
@@ -341,7 +345,7 @@ def _answers_sheet(sheet: Worksheet, data: Snapshot, form: Form, language: str) 
         phases = ", ".join(vocab.phases[p].name.get(language) if p in vocab.phases else p for p in indicator.phases)
         for answer in found:
             row += 1
-            shown = answer_cells(answer, indicator, vocab, language) | context | {
+            shown = answer_cells(answer, indicator, vocab, language, data.assessment.target_policy) | context | {
                 "area": indicator.area_id, "indicator": indicator.id, "indicator_text": indicator.label.get(language),
                 "phase": phases, "group": answer.group if answer else "",
             }
@@ -358,13 +362,14 @@ def _gaps_sheet(sheet: Worksheet, form: Form, main: dict[str, Answer], language:
     vocab = vocabulary()
     _table(sheet, GAP_COLUMNS, language, "C3")
     found = gaps(form, main)
+    priorities = suggested_priorities(found)
     for row, gap in enumerate(found, start=3):
         indicator = form.indicator(gap.indicator_id)
         values = {
             "area": gap.area_id, "indicator": gap.indicator_id, "indicator_text": indicator.label.get(language),
             "level": gap.level, "target": gap.target, "gap": gap.size,
-            "phase": ", ".join(vocab.phases[p].name.get(language) if p in vocab.phases else p for p in gap.phases),
-            "suggested_priority": PRIORITIES[suggested_priority(gap).value][language],
+            "phase": vocab.phases[gap.phase].name.get(language) if gap.phase in vocab.phases else gap.phase,
+            "suggested_priority": PRIORITIES[priorities[gap.indicator_id].value][language],
         }
         for number, column in enumerate(GAP_COLUMNS, start=1):
             fill = _fill(gap.level) if column.key == "level" else None

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, Scope
 from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.targets import DEFAULT_POLICY
 
 HASH_PREFIX = "sha256:"
 
@@ -48,6 +49,8 @@ def assessment_record(a: Assessment) -> dict:
         "updated_at": a.updated_at,
         # Only when not a crossing point: the hash of every assessment made before scopes stays the same.
         **({} if a.scope == Scope.CROSSING_POINT.value else {"scope": a.scope}),
+        # Only when not the default (current + 1): the hash of every assessment made before policies holds.
+        **({} if a.target_policy == DEFAULT_POLICY else {"target_policy": a.target_policy}),
     }
 
 

@@ -13,6 +13,7 @@ from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.cell_text import LIST_SEPARATOR  # one separator, as stored and as written
 from hbm_assess.core.questionnaire import Indicator
 from hbm_assess.core.scoring import target_for
+from hbm_assess.core.targets import DEFAULT_POLICY
 from hbm_assess.core.vocabulary import Term, Vocabulary
 
 FORMAT = "hbm-assess-workbook"
@@ -224,8 +225,9 @@ def _label(value: str, choices: Mapping[str, Mapping[str, str]], language: str) 
     return names[language] if names else value
 
 
-def answer_cells(answer: Answer | None, indicator: Indicator, vocab: Vocabulary, language: str) -> dict[str, object]:
-    """What the editable and the worked-out columns of an answer row show."""
+def answer_cells(answer: Answer | None, indicator: Indicator, vocab: Vocabulary, language: str,
+                 policy: str = DEFAULT_POLICY) -> dict[str, object]:
+    """What the editable and the worked-out columns of an answer row show (the target under ``policy``)."""
     if answer is None:
         return {key: None for key in ("level", "level_name", "target", "gap")} | {
             key: "" for key in ("evidence_type", "evidence_reference", "evidence_text", "confidence", "notes",
@@ -237,7 +239,7 @@ def answer_cells(answer: Answer | None, indicator: Indicator, vocab: Vocabulary,
         level = level_name = vocab.special_answers[answer.special].name.get(language)
     else:
         level = level_name = None
-    target = target_for(answer, indicator)
+    target = target_for(answer, indicator, policy)
     return {
         "level": level,
         "level_name": level_name,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from hbm_assess import __version__
 from hbm_assess.core.assessment import SCOPES, Action, Answer, AnswerError, Assessment, Scope, Site, Status
+from hbm_assess.core.targets import DEFAULT_POLICY, POLICIES
 from hbm_assess.core.workshop import Group
 from hbm_assess.exchange.cells import as_text, cell_name
 from hbm_assess.exchange.hashing import HASH_PATTERN, action_record, answer_record, assessment_record
@@ -247,6 +248,16 @@ def _scope(shape: _Shape, record: dict) -> str:
     return scope
 
 
+def _target_policy(shape: _Shape, record: dict) -> str:
+    """Absent before target policies existed (and for the default, current + 1, so older hashes hold)."""
+    if "target_policy" not in record:
+        return DEFAULT_POLICY
+    policy = shape.get(record, "target_policy", str, "assessment")
+    if policy not in POLICIES:
+        raise shape.damaged(f"assessment.target_policy {policy[:40]!r} is not one of {', '.join(POLICIES)}")
+    return policy
+
+
 class _Shape:
     """Reads typed fields out of the embedded JSON, naming the first one that is wrong."""
 
@@ -296,6 +307,7 @@ def embedded_records(machine: MachineData) -> tuple[Assessment, list[Answer], li
         uuid=machine.uuid, created_at=machine.created_at, updated_at=machine.updated_at,
         notes=shape.get(a, "notes", str, "assessment"),
         scope=_scope(shape, a),
+        target_policy=_target_policy(shape, a),
     )
     answers = []
     for n, r in enumerate(shape.get(data, "answers", list, "data")):

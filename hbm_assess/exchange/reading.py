@@ -134,7 +134,8 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     if not answers_sheet:
         raise WorkbookRejected(f"the sheet “{machine.sheets.get('answers', 'Answers')}” is missing, so the answers "
                                "cannot be checked; export the assessment again")
-    answers = _answers(answers_sheet, _rows(book, answers_sheet), answers, form, vocab, language, changes)
+    answers = _answers(answers_sheet, _rows(book, answers_sheet), answers, form, vocab, language, changes,
+                       assessment.target_policy)
     plan = _find_sheet(names, machine.sheets, "plan")
     if plan:
         actions = _actions(plan, _rows(book, plan), actions, form, language, changes, assessment.uuid)
@@ -335,7 +336,7 @@ _SPECIALS = {**SPECIAL_ALIASES, **choice_lookup(vocabulary_choices(vocabulary().
 
 
 def _answers(sheet: str, rows: list[list], base: list[Answer], form: Form, vocab: Vocabulary, language: str,
-             changes: list[CellChange]) -> list[Answer]:
+             changes: list[CellChange], policy: str) -> list[Answer]:
     columns, start = _columns(sheet, rows, ANSWER_COLUMNS)
     by_key = {(a.indicator_id, a.group): a for a in base}
     seen: dict[tuple[str, str], int] = {}
@@ -358,7 +359,7 @@ def _answers(sheet: str, rows: list[list], base: list[Answer], form: Form, vocab
                                    f"({seen[key] + 1} and {number + 1}); delete one")
         seen[key] = number
         old = by_key.get(key)
-        answer = _answer_row(sheet, row, number, columns, old, form, vocab, language, changes, key)
+        answer = _answer_row(sheet, row, number, columns, old, form, vocab, language, changes, key, policy)
         if answer is not None:
             result.append(answer)
     for key in by_key:
@@ -368,9 +369,9 @@ def _answers(sheet: str, rows: list[list], base: list[Answer], form: Form, vocab
     return result
 
 
-def _answer_row(sheet, row, number, columns, old, form, vocab, language, changes, key) -> Answer | None:
+def _answer_row(sheet, row, number, columns, old, form, vocab, language, changes, key, policy) -> Answer | None:
     indicator = form.indicator(key[0])
-    expected = answer_cells(old, indicator, vocab, language)
+    expected = answer_cells(old, indicator, vocab, language, policy)
     updates: dict[str, object] = {}
     subject = key[0] + (f" ({key[1]})" if key[1] else "")
     for name in _ANSWER_FIELDS:

@@ -187,12 +187,13 @@ def replace_imported(
         """UPDATE assessments SET form_id = ?, form_version = ?, site_name = ?, site_ref = ?, country = ?,
                site_type = ?, pcode = ?, latitude = ?, longitude = ?, date = ?, assessors = ?,
                institutions = ?, mode = ?, status = ?, revision = ?, notes = ?, created_at = ?,
-               updated_at = ?, sealed = 1, origin = ?, edited_outside = ?, lineage = ?, scope = ?
+               updated_at = ?, sealed = 1, origin = ?, edited_outside = ?, lineage = ?, scope = ?,
+               target_policy = ?
            WHERE id = ?""",
         (a.form_id, a.form_version, site.name, site.reference_id, site.country, site.type, site.pcode,
          site.latitude, site.longitude, a.date, json_list(a.assessors), json_list(a.institutions), a.mode, a.status,
          a.revision, a.notes, a.created_at, a.updated_at, ORIGIN_IMPORT, int(edited_outside),
-         json.dumps(list(hashes)), a.scope, assessment_id),
+         json.dumps(list(hashes)), a.scope, a.target_policy, assessment_id),
     )
     store.db.execute("DELETE FROM answers WHERE assessment_id = ?", (assessment_id,))
     store.db.execute("DELETE FROM actions WHERE assessment_id = ?", (assessment_id,))

@@ -401,6 +401,10 @@
 <context>
     <name>IndicatorPage</name>
     <message>
+        <source>A level counts only when every element of it is met; otherwise score the level below. In doubt between two levels, give the lower one.</source>
+        <translation>لا يُحتسب المستوى إلا إذا تحققت جميع عناصره؛ وإلا فاختر المستوى الأدنى منه. عند التردد بين مستويين، اختر الأدنى.</translation>
+    </message>
+    <message>
         <source>Target level</source>
         <translation>المستوى المستهدف</translation>
     </message>
@@ -449,16 +453,36 @@
         <translation>أي شيء آخر ينبغي أن يعرفه الفريق</translation>
     </message>
     <message>
-        <source>The level to reach; by default one above the current level</source>
-        <translation>المستوى المطلوب بلوغه؛ افتراضيًا مستوى واحد فوق المستوى الحالي</translation>
+        <source>The level to reach; by default the assessment&apos;s target policy sets it</source>
+        <translation>المستوى المطلوب بلوغه؛ تحدده افتراضيًا سياسة الأهداف للتقييم</translation>
+    </message>
+    <message>
+        <source>Open the national assessment</source>
+        <translation>فتح التقييم الوطني</translation>
     </message>
     <message>
         <source>This indicator is not yet translated into your language; it is shown in English.</source>
         <translation>لم يُترجَم هذا المؤشر إلى لغتك بعد؛ لذا يُعرض باللغة الإنجليزية.</translation>
     </message>
     <message>
-        <source>Phases: %1</source>
-        <translation>المراحل: %1</translation>
+        <source>National indicator — from the national assessment of %1: %2. It is scored once for the country and shown here for context.</source>
+        <translation>مؤشر وطني — من التقييم الوطني بتاريخ %1: %2. يُقيَّم مرة واحدة على مستوى البلد ويُعرض هنا للاطلاع.</translation>
+    </message>
+    <message>
+        <source>National indicator — the national assessment of %1 has not scored it yet. A score given here is a post-level view of a national matter.</source>
+        <translation>مؤشر وطني — لم يُقيِّمه التقييم الوطني بتاريخ %1 بعد. التقييم المُعطى هنا هو رؤية على مستوى المنفذ لمسألة وطنية.</translation>
+    </message>
+    <message>
+        <source>National indicator — there is no national assessment of this country yet. A score given here is a post-level view of a national matter.</source>
+        <translation>مؤشر وطني — لا يوجد تقييم وطني لهذا البلد بعد. التقييم المُعطى هنا هو رؤية على مستوى المنفذ لمسألة وطنية.</translation>
+    </message>
+    <message>
+        <source>Primary phase: %1</source>
+        <translation>المرحلة الرئيسية: %1</translation>
+    </message>
+    <message>
+        <source>also: %1</source>
+        <translation>وأيضًا: %1</translation>
     </message>
     <message>
         <source>— none —</source>
@@ -821,6 +845,10 @@
         <translation>%1 (عدد المؤشرات: %2)</translation>
     </message>
     <message>
+        <source>The level each indicator should reach; a target typed for one indicator overrides it</source>
+        <translation>المستوى الذي يجب أن يبلغه كل مؤشر؛ والهدف المُدخَل لمؤشر بعينه يتقدّم عليه</translation>
+    </message>
+    <message>
         <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>يغطي التقييم الوطني قوانين البلد وآليات التنسيق وأنظمة البيانات، ويُقيَّم مرة واحدة؛ ولا يحتاج إلى منفذ حدودي.</translation>
     </message>
@@ -855,6 +883,10 @@
     <message>
         <source>Scope</source>
         <translation>النطاق</translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سياسة الأهداف</translation>
     </message>
     <message>
         <source>Site</source>
@@ -1439,6 +1471,54 @@
         <translation>الاستبيان</translation>
     </message>
     <message>
+        <source>Iraq</source>
+        <translation>العراق</translation>
+    </message>
+    <message>
+        <source>Türkiye</source>
+        <translation>تركيا</translation>
+    </message>
+    <message>
+        <source>Syria</source>
+        <translation>سوريا</translation>
+    </message>
+    <message>
+        <source>Jordan</source>
+        <translation>الأردن</translation>
+    </message>
+    <message>
+        <source>Saudi Arabia</source>
+        <translation>المملكة العربية السعودية</translation>
+    </message>
+    <message>
+        <source>Kuwait</source>
+        <translation>الكويت</translation>
+    </message>
+    <message>
+        <source>Iran</source>
+        <translation>إيران</translation>
+    </message>
+    <message>
+        <source>Provisional — draft: the scores may still change</source>
+        <translation>مؤقت — مسودة: قد تتغير الدرجات</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>النطاق</translation>
+    </message>
+    <message>
+        <source>Governorate</source>
+        <translation>المحافظة</translation>
+    </message>
+    <message>
+        <source>Workshop groups</source>
+        <translation>مجموعات ورشة العمل</translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سياسة الأهداف</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
@@ -1495,8 +1575,16 @@
         <translation>الملخص التنفيذي</translation>
     </message>
     <message>
+        <source>Strengths</source>
+        <translation>نقاط القوة</translation>
+    </message>
+    <message>
         <source>The five largest gaps</source>
         <translation>أكبر خمس فجوات</translation>
+    </message>
+    <message>
+        <source>No indicator reaches developed capacity (3) yet.</source>
+        <translation>لم يبلغ أي مؤشر مستوى القدرة المطوَّرة (3) بعد.</translation>
     </message>
     <message>
         <source>Compared with the assessment of %1: %2 indicators improved, %3 stayed the same, %4 got worse; %5 could not be compared.</source>
@@ -1553,14 +1641,6 @@
     <message>
         <source>Evidence</source>
         <translation>الدليل</translation>
-    </message>
-    <message>
-        <source>Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. ✓ evidence recorded; ⚠ a level of 4 or 5 without evidence.</source>
-        <translation>ألوان المستويات: 1 أحمر، 2–3 أصفر، 4–5 أخضر؛ الرمادي: غير مُقيَّم. ✓ دليل مسجَّل؛ ⚠ مستوى 4 أو 5 دون دليل.</translation>
-    </message>
-    <message>
-        <source>Scores by area and indicator</source>
-        <translation>الدرجات حسب المجال والمؤشر</translation>
     </message>
     <message>
         <source>Plan of action by responsible institution</source>
@@ -1625,6 +1705,146 @@
     <message>
         <source>Done</source>
         <translation>منجز</translation>
+    </message>
+    <message>
+        <source>Not in place.</source>
+        <translation>غير موجودة.</translation>
+    </message>
+    <message>
+        <source>Partial or ad hoc; development has started.</source>
+        <translation>جزئية أو مؤقتة؛ بدأ تطويرها.</translation>
+    </message>
+    <message>
+        <source>Documented and in place, not yet exercised or funded.</source>
+        <translation>موثّقة وقائمة، لكنها لم تُختبر ولم تُموَّل بعد.</translation>
+    </message>
+    <message>
+        <source>Used in a real crisis or a simulation in the last 3 years; budgeted.</source>
+        <translation>استُخدمت في أزمة فعلية أو في تمرين محاكاة خلال السنوات الثلاث الأخيرة؛ ولها موازنة.</translation>
+    </message>
+    <message>
+        <source>Reviewed after each use, sustainably funded, can support neighbours.</source>
+        <translation>تُراجَع بعد كل استخدام، ولها تمويل مستدام، ويمكنها دعم دول الجوار.</translation>
+    </message>
+    <message>
+        <source>detailed: indicator by indicator</source>
+        <translation>تفصيلي: مؤشرًا مؤشرًا</translation>
+    </message>
+    <message>
+        <source>rapid: one score per capacity area</source>
+        <translation>سريع: درجة واحدة لكل مجال من مجالات القدرة</translation>
+    </message>
+    <message>
+        <source>How the assessment was done</source>
+        <translation>كيف أُجري التقييم</translation>
+    </message>
+    <message>
+        <source>Questionnaire: %1, version %2 (%3); %4 indicators in %5 areas.</source>
+        <translation>الاستبيان: %1، الإصدار %2 (%3)؛ %4 مؤشرًا في %5 مجالات.</translation>
+    </message>
+    <message>
+        <source>The scale</source>
+        <translation>سلّم المستويات</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>المعنى</translation>
+    </message>
+    <message>
+        <source>Never counted as a score; means leave it out.</source>
+        <translation>لا يُحتسب درجةً أبدًا؛ ويُستبعد من المتوسطات.</translation>
+    </message>
+    <message>
+        <source>Each indicator has its own five level descriptors, written for it. Scoring rule: a level counts only when every element of it is met; otherwise score the level below. In doubt between two levels, the lower one was given.</source>
+        <translation>لكل مؤشر خمسة أوصاف للمستويات كُتبت خصيصًا له. قاعدة التقييم: لا يُحتسب المستوى إلا إذا تحققت جميع عناصره؛ وإلا فيُعطى المستوى الأدنى منه. وعند التردد بين مستويين أُعطي الأدنى.</translation>
+    </message>
+    <message>
+        <source>Scope and phases</source>
+        <translation>النطاق والمراحل</translation>
+    </message>
+    <message>
+        <source>Each indicator has one primary MCOF phase (pre-crisis, emergency or post-crisis); the phase chart counts it there only.</source>
+        <translation>لكل مؤشر مرحلة رئيسية واحدة من مراحل MCOF (ما قبل الأزمة أو الطوارئ أو ما بعد الأزمة)؛ ويحتسبه مخطط المراحل فيها وحدها.</translation>
+    </message>
+    <message>
+        <source>Targets and priorities</source>
+        <translation>الأهداف والأولويات</translation>
+    </message>
+    <message>
+        <source>Target policy: %1. A target typed for one indicator replaces it (%2 indicators here). Gap = target - current level.</source>
+        <translation>سياسة الأهداف: %1. الهدف المُدخَل لمؤشر بعينه يحلّ محلها (%2 مؤشرًا هنا). الفجوة = المستوى المستهدف - المستوى الحالي.</translation>
+    </message>
+    <message>
+        <source>Gaps are ranked by size, then by how far the level is below developed capacity (3), then emergency-phase indicators first. The suggested priority follows the same ranking by thirds: the first third High, the second Medium, the last Low; equally urgent gaps share one priority.</source>
+        <translation>تُرتَّب الفجوات حسب حجمها، ثم حسب بُعد المستوى عن القدرة المطوَّرة (3)، ثم مؤشرات مرحلة الطوارئ أولًا. وتتبع الأولوية المقترحة الترتيب نفسه بالأثلاث: الثلث الأول عالية، والثاني متوسطة، والأخير منخفضة؛ والفجوات المتساوية في الإلحاح تشترك في أولوية واحدة.</translation>
+    </message>
+    <message>
+        <source>Evidence is shortened in the tables; the annex gives every answer with its evidence and notes in full.</source>
+        <translation>الأدلة مختصرة في الجداول؛ ويعرض الملحق كل إجابة مع أدلتها وملاحظاتها كاملة.</translation>
+    </message>
+    <message>
+        <source>A national assessment: laws, national coordination and national data systems are scored here once for the country; crossing-point assessments show these scores for context.</source>
+        <translation>تقييم وطني: تُقيَّم هنا القوانين والتنسيق الوطني وأنظمة البيانات الوطنية مرة واحدة للبلد؛ وتعرض تقييمات المنافذ الحدودية هذه الدرجات للاطلاع.</translation>
+    </message>
+    <message>
+        <source>A governorate assessment: national indicators (marked N) are a governorate view of national matters.</source>
+        <translation>تقييم على مستوى المحافظة: المؤشرات الوطنية (المعلَّمة بـ N) رؤية على مستوى المحافظة لمسائل وطنية.</translation>
+    </message>
+    <message>
+        <source>A crossing-point assessment. National indicators (marked N: laws, national coordination, national data systems) are scored once per country; the tables show them from the national assessment of %1 where it scored them.</source>
+        <translation>تقييم لمنفذ حدودي. المؤشرات الوطنية (المعلَّمة بـ N: القوانين والتنسيق الوطني وأنظمة البيانات الوطنية) تُقيَّم مرة واحدة لكل بلد؛ وتعرضها الجداول من التقييم الوطني بتاريخ %1 حيثما قيّمها.</translation>
+    </message>
+    <message>
+        <source>A crossing-point assessment. National indicators (marked N: laws, national coordination, national data systems) are scored once per country; no national assessment of this country was found, so the scores given here are a post-level view of national matters.</source>
+        <translation>تقييم لمنفذ حدودي. المؤشرات الوطنية (المعلَّمة بـ N: القوانين والتنسيق الوطني وأنظمة البيانات الوطنية) تُقيَّم مرة واحدة لكل بلد؛ ولم يُعثر على تقييم وطني لهذا البلد، لذا فالدرجات المُعطاة هنا رؤية على مستوى المنفذ لمسائل وطنية.</translation>
+    </message>
+    <message>
+        <source>Findings by area</source>
+        <translation>النتائج حسب المجال</translation>
+    </message>
+    <message>
+        <source>Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. N: a national indicator. ✓ evidence recorded; ⚠ a level of 4 or 5 without evidence.</source>
+        <translation>ألوان المستويات: 1 أحمر، 2–3 أصفر، 4–5 أخضر؛ الرمادي: بلا تقييم. N: مؤشر وطني. ✓ دليل مسجَّل؛ ⚠ مستوى 4 أو 5 بلا دليل.</translation>
+    </message>
+    <message>
+        <source>%1 — mean level %2</source>
+        <translation>%1 — متوسط المستوى %2</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>ملاحظة: %1</translation>
+    </message>
+    <message>
+        <source>No evidence text or notes were recorded in this area.</source>
+        <translation>لم تُسجَّل نصوص أدلة أو ملاحظات في هذا المجال.</translation>
+    </message>
+    <message>
+        <source>national — from the national assessment of %1</source>
+        <translation>وطني — من التقييم الوطني بتاريخ %1</translation>
+    </message>
+    <message>
+        <source>Annex: the answers in full</source>
+        <translation>الملحق: الإجابات كاملة</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>درجة الثقة</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>الإجابة</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QProcess, QRect, QSize, QTimer
+from PySide6.QtCore import QByteArray, QProcess, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -281,6 +281,8 @@ class MainWindow(QMainWindow):
         self.assessment_view = AssessmentView(self.session, stack, self)
         self.assessment_view.back_requested.connect(self.show_home)
         self.assessment_view.indicator_shown.connect(self._on_indicator_shown)
+        # Queued: the page that asks is closed with its assessment before the national one opens.
+        self.assessment_view.page.national_requested.connect(self.open_assessment, Qt.ConnectionType.QueuedConnection)
         self.stack.addWidget(self.assessment_view)
         self.stack.setCurrentWidget(self.assessment_view)
         self.undo_group.setActiveStack(stack)

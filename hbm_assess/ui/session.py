@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from hbm_assess.core.assessment import Answer, Assessment, Status
 from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.targets import policy_target, with_national_answers, with_policy_targets
 from hbm_assess.storage.database import is_busy, waiting_at_most
 from hbm_assess.storage.store import Store
 
@@ -47,6 +48,25 @@ class AssessmentSession(QObject):
     @property
     def is_final(self) -> bool:
         return self.assessment.status == Status.FINAL.value
+
+    def national_source(self) -> tuple[Assessment, dict[str, Answer]] | None:
+        """For a crossing point: the national assessment its national indicators are read from, with its answers."""
+        national = self.store.national_assessment_for(self.assessment_id)
+        if national is None:
+            return None
+        return national, self.store.answers(national.id)
+
+    def analysed_answers(self) -> dict[str, Answer]:
+        """The answers with untyped targets filled from the assessment's target policy: what results show."""
+        source = self.national_source()
+        answers = with_national_answers(self.form, self.answers, source[1] if source else None,
+                                        self.assessment.scope)
+        return with_policy_targets(self.form, answers, self.assessment.target_policy)
+
+    def policy_target(self, indicator_id: str, level: int) -> int:
+        """The target the assessment's policy sets for this indicator at ``level``."""
+        indicator = self.form.indicator(indicator_id)
+        return policy_target(self.assessment.target_policy, level, indicator.phase, indicator.default_target)
 
     def answer(self, indicator_id: str) -> Answer:
         return self.answers.get(indicator_id) or Answer(indicator_id)
