@@ -147,6 +147,15 @@ def default_target(level: int, indicator_default: int | None = None) -> int:
     return min(level + 1, MAX_LEVEL)
 
 
+def choose_level(answer: Answer, level: int, indicator_default: int | None = None) -> Answer:
+    """A level chosen for an indicator, as the indicator page and ``hbm-assess answer`` both set it.
+
+    The target stays when it is still at or above the new level; otherwise it becomes the usual default.
+    """
+    target = answer.target if answer.target and answer.target >= level else None
+    return replace(answer.with_level(level), target=target or default_target(level, indicator_default))
+
+
 class Priority(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"

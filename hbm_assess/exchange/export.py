@@ -100,7 +100,7 @@ def export_assessment(
     check_snapshot_text(data)
     report(1, 3, path)
     info = workshop if workshop is not None else workshop_of(store, assessment_id)
-    head = content_hash(data.assessment, data.answers, data.actions, form_hash(form))
+    head = content_hash(data.assessment, data.answers, data.actions, form_hash(form), data.outputs)
     hashes = extended(lineage(store, assessment_id), head)
     workbook = build_workbook(data, form, language_of(language), info, hashes,
                               exchange_state(store, assessment_id).edited_outside)
@@ -196,8 +196,8 @@ def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | N
     machine = workbook.create_sheet(MACHINE_SHEET)
     machine.sheet_state = "hidden"
     rows = machine_rows(data.assessment, data.answers, data.actions, form.to_dict(),
-                        content_hash(data.assessment, data.answers, data.actions, form_hash(form)), sheets,
-                        language, now(), workshop, hashes, edited_outside)
+                        content_hash(data.assessment, data.answers, data.actions, form_hash(form), data.outputs),
+                        sheets, language, now(), workshop, hashes, edited_outside, data.outputs)
     for number, (key, value) in enumerate(rows, start=1):
         _put(machine, number, 1, key)
         _put(machine, number, 2, value)

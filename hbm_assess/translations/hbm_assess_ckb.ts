@@ -854,7 +854,7 @@
     </message>
     <message>
         <source>Scope</source>
-        <translation>بوار</translation>
+        <translation>مەودا</translation>
     </message>
     <message>
         <source>Site</source>

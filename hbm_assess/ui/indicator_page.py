@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbm_assess.core.assessment import Answer, default_target
+from hbm_assess.core.assessment import Answer, choose_level, default_target
 from hbm_assess.core.questionnaire import Indicator
 from hbm_assess.core.vocabulary import LEVELS, Special, vocabulary
 from hbm_assess.exchange.cells import EXCEL_CELL_LIMIT, excel_length, illegal_character
@@ -396,8 +396,7 @@ class IndicatorPage(QScrollArea):
             return
         self.commit_typing()
         before = self._current()
-        target = before.target if before.target and before.target >= level else None
-        after = replace(before.with_level(level), target=target or default_target(level, self.indicator.default_target))
+        after = choose_level(before, level, self.indicator.default_target)
         self._change(after, self.tr("Level %1 for %2").replace("%1", str(level)).replace("%2", self.indicator.id))
         if QApplication.focusWidget() in self.choices:  # not from the tree: its arrow keys stay there
             self.focus_levels()  # the arrow keys go on from the level just chosen
