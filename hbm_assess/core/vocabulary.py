@@ -44,6 +44,8 @@ class Vocabulary:
     confidence: dict[str, Term]
     site_types: dict[str, Term]
     scopes: dict[str, Term]
+    output_kinds: dict[str, Term]
+    consensus: dict[str, Term]  # the plenary's words: unsettled, agreed, …
 
     def level_name(self, level: int, language: str = "en") -> str:
         return self.levels[level].name.get(language)
@@ -77,6 +79,8 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         confidence=_terms(raw["confidence"]),
         site_types=_terms(raw["site_types"]),
         scopes=_terms(raw["scopes"]),
+        output_kinds=_terms(raw["output_kinds"]),
+        consensus=_terms(raw["consensus"]),
     )
 
 

@@ -133,6 +133,25 @@ def group_levels(case: ConsensusCase, special_name=lambda special: special) -> s
     return " / ".join(parts)
 
 
+def consensus_word(key: str, language: str = "en") -> str:
+    from hbm_assess.core.vocabulary import vocabulary
+
+    return vocabulary().consensus[key].name.get(language)
+
+
+def levels_in(case: ConsensusCase, language: str = "en") -> str:
+    """The groups' answers in a language: "Legal 1 / Operations 5", Not applicable and Unknown by name."""
+    from hbm_assess.core.vocabulary import vocabulary
+
+    names = vocabulary().special_answers
+    return group_levels(case, lambda special: names[special].name.get(language) if special in names else special)
+
+
+def unsettled_text(case: ConsensusCase, language: str = "en") -> str:
+    """What an unsettled indicator shows everywhere instead of a level: "unsettled: Legal 1 / Operations 5"."""
+    return f"{consensus_word('unsettled', language)}: {levels_in(case, language)}"
+
+
 def open_cases(plan: MergePlan) -> dict[str, ConsensusCase]:
     """The indicators several groups scored and the plenary has not settled yet."""
     return {case.indicator_id: case for case in plan.cases if not case.settled}

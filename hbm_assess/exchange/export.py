@@ -46,6 +46,13 @@ from hbm_assess.exchange.layout import (
 from hbm_assess.exchange.machine_sheet import machine_rows
 from hbm_assess.exchange.protection import save_encrypted
 from hbm_assess.exchange.rules import text_problem
+from hbm_assess.exchange.workshop_sheets import (
+    CONSENSUS_TITLE,
+    OUTPUTS_TITLE,
+    consensus_sheet,
+    has_consensus_cases,
+    outputs_sheet,
+)
 from hbm_assess.files import WriteError, write_whole
 from hbm_assess.palette import TARGET, level_fill, level_hex
 from hbm_assess.storage import workshop as workshop_records
@@ -191,6 +198,10 @@ def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | N
     if data.actions:
         _plan_sheet(workbook.create_sheet(sheets["plan"]), data.actions, language)
         contributions_sheet(workbook.create_sheet(CONTRIBUTIONS[language]), data.actions, form, main, language, _put)
+    if data.outputs:
+        outputs_sheet(workbook.create_sheet(OUTPUTS_TITLE[language]), data.outputs, data.actions, form, language, _put)
+    if has_consensus_cases(form, data.answers):
+        consensus_sheet(workbook.create_sheet(CONSENSUS_TITLE[language]), data.answers, form, language, _put)
     for sheet in workbook.worksheets:
         sheet.sheet_view.rightToLeft = language in ("ar", "ckb")
     machine = workbook.create_sheet(MACHINE_SHEET)
