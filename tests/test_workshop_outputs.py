@@ -30,7 +30,7 @@ def outputs(draw, form, action_uuids):
     )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                                                  HealthCheck.function_scoped_fixture])
 @given(data=st.data(), language=st.sampled_from(["en", "ar", "ckb"]))
 def test_outputs_come_back_exactly_and_only_once(mini_form, data, language):

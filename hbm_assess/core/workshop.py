@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from hbm_assess.core.assessment import Answer, new_uuid, now
+from hbm_assess.core.cell_text import fit_cell
 from hbm_assess.core.questionnaire import Form
 
 DISAGREEMENT_SPREAD = 2
@@ -234,5 +235,6 @@ def agreed_answer(case: ConsensusCase, level: int | None, special: str | None, n
         score = str(answer.level) if answer.level is not None else (answer.special or "–")
         evidence = " · ".join(p for p in (answer.evidence_type, answer.evidence_reference, answer.evidence_text) if p)
         lines.append(" — ".join(p for p in (f"{group}: {score}", evidence, answer.notes.strip()) if p))
-    return Answer(case.indicator_id, level=level, special=special, notes="\n".join(lines),
+    # Every group's own answer stays stored in full; this summary is cut only where a cell would overflow.
+    return Answer(case.indicator_id, level=level, special=special, notes=fit_cell("\n".join(lines)),
                   answered_by="consensus")

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hbm_assess.core.assessment import Action, Answer
+from hbm_assess.core.cell_text import fit_cell
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.core.workshop import ConsensusCase, Output, consensus_word, levels_in, outputs_by_area, plan_merge
@@ -110,7 +111,9 @@ def _headers(sheet: Worksheet, headers: Sequence[Mapping[str, str]], language: s
 
 def _row(sheet: Worksheet, row: int, values: Sequence[object], put: Callable) -> None:
     for column, value in enumerate(values, start=1):
-        put(sheet, row, column, value)
+        # Cells made of several texts (indicators, action titles, notes) may outgrow a cell: the
+        # machine sheet carries the data whole, this sheet is for reading.
+        put(sheet, row, column, fit_cell(value) if isinstance(value, str) else value)
         sheet.cell(row=row, column=column).alignment = _WRAP
 
 
