@@ -1626,6 +1626,30 @@
         <source>Done</source>
         <translation>منجز</translation>
     </message>
+    <message>
+        <source>Workshop: where the groups differed</source>
+        <translation>الورشة: حيث اختلفت المجموعات</translation>
+    </message>
+    <message>
+        <source>No indicator was scored two levels apart or more by different groups.</source>
+        <translation>لم تختلف المجموعات بمستويين أو أكثر في أي مؤشر.</translation>
+    </message>
+    <message>
+        <source>Agreed level: %1</source>
+        <translation>المستوى المتفق عليه: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>ملاحظة: %1</translation>
+    </message>
+    <message>
+        <source>Workshop outputs</source>
+        <translation>مخرجات الورشة</translation>
+    </message>
+    <message>
+        <source>No challenges, strategy or contributions recorded.</source>
+        <translation>لم تُسجَّل تحديات أو استراتيجية أو مساهمات.</translation>
+    </message>
 </context>
 <context>
     <name>ResultsView</name>

@@ -1611,6 +1611,30 @@
         <source>Done</source>
         <translation>تەواوبوو</translation>
     </message>
+    <message>
+        <source>Workshop: where the groups differed</source>
+        <translation>وۆرکشۆپ: ئەو شوێنانەی گرووپەکان جیاواز بوون</translation>
+    </message>
+    <message>
+        <source>No indicator was scored two levels apart or more by different groups.</source>
+        <translation>هیچ پێوەرێک لەلایەن گرووپە جیاوازەکانەوە بە دوو ئاست یان زیاتر جیاواز هەڵنەسەنگێنراوە.</translation>
+    </message>
+    <message>
+        <source>Agreed level: %1</source>
+        <translation>ئاستی ڕێککەوتوو: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>تێبینی: %1</translation>
+    </message>
+    <message>
+        <source>Workshop outputs</source>
+        <translation>دەرئەنجامەکانی وۆرکشۆپ</translation>
+    </message>
+    <message>
+        <source>No challenges, strategy or contributions recorded.</source>
+        <translation>هیچ ئاستەنگ، ستراتیژی یان بەشدارییەک تۆمار نەکراوە.</translation>
+    </message>
 </context>
 <context>
     <name>ResultsView</name>

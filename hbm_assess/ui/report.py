@@ -34,7 +34,7 @@ from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.files import write_whole
 from hbm_assess.storage.store import Store
-from hbm_assess.ui import fonts, report_html
+from hbm_assess.ui import fonts, report_html, report_workshop
 from hbm_assess.ui.translations import compiled_file
 
 RESOLUTION = 300  # PDF units per inch for layout; text stays vector, charts keep their own pixels
@@ -80,6 +80,7 @@ class ReportData:
     earlier: Assessment | None = None
     earlier_answers: dict[str, Answer] | None = None
     comparison: Comparison | None = None
+    workshop: report_workshop.WorkshopReport | None = None  # what break-out groups did, if any
 
 
 def write_report(
@@ -152,7 +153,8 @@ def read(store: Store, assessment_id: int, compare_with: int | None = None) -> R
 
         earlier = store.assessment(compare_with)
         earlier_answers, comparison = compared(store, form, answers, compare_with)
-    return ReportData(assessment, form, answers, store.actions(assessment_id), earlier, earlier_answers, comparison)
+    return ReportData(assessment, form, answers, store.actions(assessment_id), earlier, earlier_answers, comparison,
+                      report_workshop.read(store, assessment_id))
 
 
 def render_png(figure_size: tuple[float, float], draw: Callable) -> QImage:

@@ -22,6 +22,7 @@ from hbm_assess.core.scoring import Score, area_scores, gaps, overall_score, sug
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.palette import GREY, level_fill, lighten
+from hbm_assess.ui import report_workshop
 
 if TYPE_CHECKING:
     from hbm_assess.ui.report import ReportData, Words
@@ -60,7 +61,7 @@ def html(data: ReportData, words: Words, rtl: bool) -> str:
     """The report as one HTML document for QTextDocument."""
     direction = "rtl" if rtl else "ltr"
     sections = [cover(data, words), summary(data, words, rtl), chart_section(data, words),
-                scored_table(data, words, rtl), plan(data, words, rtl)]
+                scored_table(data, words, rtl), report_workshop.section(data, words, rtl), plan(data, words, rtl)]
     return (f'<html dir="{direction}"><head><style>{STYLE}</style></head>'
             f'<body dir="{direction}">{"".join(sections)}</body></html>')
 
@@ -261,8 +262,9 @@ def _indicator_row(indicator, data: ReportData, words: Words, rtl: bool) -> str:
     language, vocab = words.language, vocabulary()
     answer = data.answers.get(indicator.id)
     label = f"<b>{_e(indicator.id)}</b>&nbsp; {_e(indicator.label.get(language))}"
+    groups = report_workshop.level_text(data, indicator.id, language)
     if answer is None or not answer.is_answered:
-        cells = [_cell(label, escape_text=False), _level_cell(None, "–"), _cell(""), _cell(""), _cell("")]
+        cells = [_cell(label, escape_text=False), _level_cell(None, groups or "–"), _cell(""), _cell(""), _cell("")]
         return _row(cells, rtl)
     if answer.level is None:
         level_cell = _level_cell(None, vocab.answer_name(None, answer.special, language))
@@ -271,6 +273,8 @@ def _indicator_row(indicator, data: ReportData, words: Words, rtl: bool) -> str:
         level_cell = _level_cell(answer.level, f"{answer.level} · {vocab.level_name(answer.level, language)}")
         target_level = target_for(answer, indicator)
         target, gap = str(target_level), str(target_level - answer.level)
+    if groups:  # the agreed level, with every group's level beside it
+        level_cell = level_cell.replace("</td>", f"<br><span style='font-size: 7.5pt;'>{_e(groups)}</span></td>")
     return _row([_cell(label, escape_text=False), level_cell, _cell(target, align="center"),
                  _cell(gap, align="center"), _cell(_evidence(answer, language))], rtl)
 
