@@ -369,6 +369,9 @@ class IndicatorPage(QScrollArea):
             self.state_note.setText(self.tr("Another group scores this indicator; it is shown for reference. "
                                             "Your group, %1, scores the indicators in bold.").replace(
                 "%1", self.session.group))
+        elif not answer.is_answered and self.session.unsettled_text(self.indicator.id):
+            self.state_note.setText(self.tr("%1 — settle it under Workshop → Settle disagreements.").replace(
+                "%1", self.session.unsettled_text(self.indicator.id)))
         elif self.session.is_final:
             self.state_note.setText(self.tr("This assessment is final. Reopen it as a draft to change answers."))
         else:
