@@ -185,3 +185,21 @@ def test_a_laptop_answering_by_command_equals_one_answering_in_the_window(qtbot,
     from_command = {i: answer_content(a) for i, a in store.answers(1).items()}
     store.close()
     assert from_window == from_command and set(from_window) == {"REG-02"}
+
+
+def test_a_second_group_typed_in_by_the_facilitator_makes_an_adopted_answer_a_case_again(capsys, facilitator):
+    # Found in the report: Legal's 1 was adopted while it stood alone, and stayed the agreed
+    # level (scored, in the charts) after Operations said 4 — beside "unsettled".
+    db, made = facilitator
+    ok(capsys, "--db", db, "answer", made, "OPS-01", "1", "--group", "Legal")
+    store = Store.open(db)
+    assert store.answers(made)["OPS-01"].level == 1  # one group only: adopted
+    store.close()
+    ok(capsys, "--db", db, "answer", made, "OPS-01", "4", "--group", "Operations")
+    store = Store.open(db)
+    try:
+        assert "OPS-01" not in store.answers(made)
+    finally:
+        store.close()
+    [case] = json.loads(ok(capsys, "--db", db, "workshop", "cases", made, "--json"))
+    assert (case["indicator"], case["spread"], case["settled"]) == ("OPS-01", 3, False)

@@ -68,8 +68,8 @@ def section(data: ReportData, words: Words, rtl: bool) -> str:
     for case in differed:
         indicator = data.form.by_id[case.indicator_id]
         parts.append(f"<h3>{_e(case.indicator_id)}&nbsp; {_e(indicator.label.get(language))}</h3>")
-        parts.append(_p(levels_in(case, language)))
         if case.settled:
+            parts.append(_p(levels_in(case, language)))
             agreed = case.agreed
             shown = (f"{agreed.level} · {vocabulary().level_name(agreed.level, language)}"
                      if agreed.level is not None else vocabulary().answer_name(None, agreed.special, language))

@@ -398,10 +398,12 @@ class ProjectorView(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.8)
         self.disagreements = QLabel(self)
         self.outputs = QLabel(self)
-        for label in (self.disagreements, self.outputs):
+        smaller = QFont(big)
+        smaller.setPointSizeF(big.pointSizeF() * 0.8)  # outputs are sentences: more of them fit the wall
+        for label, font in ((self.disagreements, big), (self.outputs, smaller)):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignTop)
-            label.setFont(big)
+            label.setFont(font)
         self.next_area = QPushButton(self)
         self.next_area.clicked.connect(lambda: self.step_area(1))
         self.switch = QPushButton(self)
@@ -415,8 +417,8 @@ class ProjectorView(QWidget):
         buttons.addWidget(self.switch)
         side.addLayout(buttons)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.canvas, 3)
-        layout.addLayout(side, 2)
+        layout.addWidget(self.canvas, 1)
+        layout.addLayout(side, 1)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.redraw)
         session.answer_changed.connect(lambda *_: self.redraw())
@@ -467,9 +469,12 @@ class ProjectorView(QWidget):
             lines.append(f"<p><b>{escape(case.indicator_id)}</b> {escape(label)}<br>{escape(shown)}</p>")
         heading = self._say("Disagreements")
         none = self._say("The groups agree on every shared indicator.")
-        self.disagreements.setText(f"<h2>{heading}</h2>" + ("".join(lines) if lines else f"<p>{none}</p>"))
-        self.outputs.setText(self._outputs_html())
-        self.next_area.setText(self._say("Next area") + " ▸")
+        # The labels follow the projector's language, not the app's: say which way the text runs.
+        direction = "rtl" if is_right_to_left(self.language) else "ltr"
+        self.disagreements.setText(f'<div dir="{direction}"><h2>{heading}</h2>'
+                                   + ("".join(lines) if lines else f"<p>{none}</p>") + "</div>")
+        self.outputs.setText(f'<div dir="{direction}">{self._outputs_html()}</div>')
+        self.next_area.setText(self._say("Next area") + (" ◂" if direction == "rtl" else " ▸"))
         self.switch.setText(text.LANGUAGE_NAMES[self.next_language()])
 
     def shown_area(self) -> str:
