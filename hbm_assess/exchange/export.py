@@ -274,6 +274,7 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
     overall = overall_score(form, main)
     shown |= {
         "uuid": a.uuid,
+        "scope": vocab.scopes[a.scope].name.get(language) if a.scope in vocab.scopes else a.scope,
         "form": f"{form.title.get(language)} ({form.id})",
         "form_version": form.version,
         "status": ASSESSMENT_STATUSES.get(a.status, {}).get(language, a.status),
