@@ -13,6 +13,7 @@ from hbm_assess.storage.store import Store
 
 SIZE = (1280, 820)
 SAMPLE_ASSESSORS = "Layla Hassan, Karwan Mahmoud"  # names typed into the dialog, as a user would
+SAMPLE_MEETING = "Iraq national workshop, Erbil"  # a national assessment names its meeting, typed likewise
 SAMPLE_EVIDENCE = ("Law 76 of 2017 read with the legal adviser", "Seen on the arrival lanes",
                    "Minutes of the coordination meeting")
 
@@ -32,7 +33,7 @@ def _workshop(store: Store) -> int:
     form = next(f for f in shipped_forms() if f.mode == "rapid")
     ids = [ind.id for ind in form.indicators()]
     assessment_id = store.create_assessment(
-        Assessment(form.id, form.version, Site("Iraq national workshop, Erbil", "IQ"), mode="rapid",
+        Assessment(form.id, form.version, Site(SAMPLE_MEETING, "IQ"), mode="rapid",
                    scope="national"), form)
     groups = [Group("Legal", indicators=tuple(ids[:6])), Group("Operations", indicators=tuple(ids[3:11])),
               Group("Coordination", indicators=tuple(ids[9:]))]
@@ -114,7 +115,7 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
 
     def national():
         dialog.scope.setCurrentIndex(dialog.scope.findData("national"))
-        dialog.site_name.setText("Iraq national workshop, Erbil")
+        dialog.site_name.setText(SAMPLE_MEETING)
 
     shoot("new-national", dialog, national)
     dialog.close()

@@ -376,6 +376,11 @@ class SettleView(QWidget):
         self.refresh()
 
 
+def _running(direction: str, html: str) -> str:
+    """Rich text told which way it runs ('rtl' or 'ltr')."""
+    return f'<div dir="{direction}">{html}</div>'
+
+
 class ProjectorView(QWidget):
     """Large, high-contrast results for the plenary: the radar, the disagreements, the outputs area by area.
 
@@ -471,9 +476,9 @@ class ProjectorView(QWidget):
         none = self._say("The groups agree on every shared indicator.")
         # The labels follow the projector's language, not the app's: say which way the text runs.
         direction = "rtl" if is_right_to_left(self.language) else "ltr"
-        self.disagreements.setText(f'<div dir="{direction}"><h2>{heading}</h2>'
-                                   + ("".join(lines) if lines else f"<p>{none}</p>") + "</div>")
-        self.outputs.setText(f'<div dir="{direction}">{self._outputs_html()}</div>')
+        listed = f"<h2>{heading}</h2>" + ("".join(lines) if lines else f"<p>{none}</p>")
+        self.disagreements.setText(_running(direction, listed))
+        self.outputs.setText(_running(direction, self._outputs_html()))
         self.next_area.setText(self._say("Next area") + (" ◂" if direction == "rtl" else " ▸"))
         self.switch.setText(text.LANGUAGE_NAMES[self.next_language()])
 
