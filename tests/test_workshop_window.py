@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from hbm_assess.core.assessment import Answer
+from hbm_assess.core.assessment import Action, Answer
 from hbm_assess.core.workshop import Group, Output
 from hbm_assess.exchange.importing import import_paths
 from hbm_assess.exchange.workshop_files import prepare_group_files
@@ -90,6 +90,7 @@ def test_an_unsettled_indicator_says_so_in_the_tree_and_on_its_page(qtbot, windo
 
 
 def test_a_group_enters_its_outputs_on_its_laptop(qtbot, tmp_path, store, split):
+    store.save_action(split, Action("Train registration staff", ("OPS-01",), responsible="MoMD"))
     [legal_file] = [f for f in prepare_group_files(store, split, tmp_path / "out") if "Legal" in f.name]
     laptop = Store.open(tmp_path / "laptop.sqlite")
     [result] = import_paths(laptop, [legal_file]).results
@@ -113,10 +114,13 @@ def test_a_group_enters_its_outputs_on_its_laptop(qtbot, tmp_path, store, split)
     assert not view.add.isEnabled() and "names the institution" in view.problem.text()
     view.institution.setCurrentIndex(view.institution.findData("MoMD"))
     assert view.add.isEnabled()
+    assert view.actions.count() == 1 and view.actions.item(0).text() == "Train registration staff"
+    view.actions.item(0).setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(view.add, Qt.MouseButton.LeftButton)
     found = workshop_outputs.outputs(laptop, result.assessment_id)
     assert [(o.kind, o.area, o.group, o.indicators, o.institution) for o in found] == [
         ("challenge", "REG", "Legal", ("REG-01",), ""), ("contribution", "", "Legal", (), "MoMD")]
+    assert found[1].actions == (laptop.actions(result.assessment_id)[0].uuid,)
     assert view.tree.topLevelItemCount() == 2  # Regulatory framework, then the whole assessment
     view.tree.setCurrentItem(view.tree.topLevelItem(1).child(0))
     qtbot.mouseClick(view.remove, Qt.MouseButton.LeftButton)

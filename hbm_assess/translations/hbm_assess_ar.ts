@@ -971,6 +971,10 @@
         <translation>المؤشرات المعنية</translation>
     </message>
     <message>
+        <source>Plan actions it supports</source>
+        <translation>إجراءات الخطة التي تدعمها</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>النص</translation>
     </message>

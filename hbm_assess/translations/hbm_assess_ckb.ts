@@ -971,6 +971,10 @@
         <translation>ئەو پێوەرانەی پەیوەندییان پێوەیەتی</translation>
     </message>
     <message>
+        <source>Plan actions it supports</source>
+        <translation>ئەو کارانەی پلان کە پشتگیری دەکات</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>دەق</translation>
     </message>

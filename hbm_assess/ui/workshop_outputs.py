@@ -57,6 +57,8 @@ class OutputsView(QWidget):
             self.institution.addItem(institution.display(language), name)
         self.indicators = QListWidget(self)
         self.indicators.setMinimumHeight(120)
+        self.actions = QListWidget(self)  # the plan's actions a contribution supports
+        self.actions.setMaximumHeight(90)
         self.words = QPlainTextEdit(self)
         self.words.setPlaceholderText(self.tr("What the group said, in its own words"))
         self.words.setMaximumHeight(110)
@@ -75,6 +77,7 @@ class OutputsView(QWidget):
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Institution"), self.institution)
         form.addRow(self.tr("Indicators it concerns"), self.indicators)
+        form.addRow(self.tr("Plan actions it supports"), self.actions)
         form.addRow(self.tr("Text"), self.words)
         entry = QWidget(self)
         column = QVBoxLayout(entry)
@@ -143,13 +146,12 @@ class OutputsView(QWidget):
     def _on_add_clicked(self) -> None:
         from hbm_assess import operations
 
-        chosen = tuple(self.indicators.item(row).data(ID_ROLE) for row in range(self.indicators.count())
-                       if self.indicators.item(row).checkState() == Qt.CheckState.Checked)
+        chosen = _checked(self.indicators)
         try:
             operations.add_workshop_output(
                 self.session.store, self.session.assessment_id, self.kind.currentData(), self.words.toPlainText(),
                 area=self.area.currentData() or operations.WHOLE_ASSESSMENT, institution=self._institution(),
-                indicators=chosen)
+                indicators=chosen, actions=_checked(self.actions))
         except operations.OperationError as error:
             self.problem.setText(str(error))
             return
@@ -174,6 +176,12 @@ class OutputsView(QWidget):
 
     def refresh(self) -> None:
         language, kinds = text.language(), vocabulary().output_kinds
+        self.actions.clear()
+        for action in self.session.store.actions(self.session.assessment_id):
+            item = QListWidgetItem(action.title, self.actions)
+            item.setData(ID_ROLE, action.uuid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
         self.tree.clear()
         found = workshop_outputs.outputs(self.session.store, self.session.assessment_id)
         for area_id, outputs in outputs_by_area(self.session.form, found):
@@ -190,3 +198,8 @@ class OutputsView(QWidget):
                 item.setToolTip(0, output.text)
         self.tree.expandAll()
         self._on_edited()
+
+
+def _checked(listing: QListWidget) -> tuple[str, ...]:
+    return tuple(listing.item(row).data(ID_ROLE) for row in range(listing.count())
+                 if listing.item(row).checkState() == Qt.CheckState.Checked)
