@@ -92,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     _answer_parsers(commands)
     commands.add_parser("encrypt-database", help="encrypt the database with the passphrase of --passphrase-file or "
                         "$HBM_ASSESS_PASSPHRASE: an encrypted copy is checked, then replaces the plain file")
+    from hbm_assess import cli_workshop
+
+    cli_workshop.add_parser(commands)
     return parser
 
 
@@ -657,6 +660,25 @@ def _answer(args) -> int:
     return EXIT_OK
 
 
+def _workshop(args) -> int:
+    from hbm_assess import cli_workshop
+    from hbm_assess.core.workshop import SettlementRefused
+    from hbm_assess.exchange.export import ExportError
+    from hbm_assess.operations import OperationError
+    from hbm_assess.storage.store import StoreError
+
+    store = open_store(args, create=False, writes=args.workshop_command not in cli_workshop.READ_ONLY_STEPS)
+    try:
+        return cli_workshop.run(store, args)
+    except SettlementRefused as error:
+        print(f"hbm-assess: refused: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except (OperationError, StoreError, ExportError) as error:
+        raise CommandError(str(error)) from None
+    finally:
+        store.close()
+
+
 _HANDLERS = {"demo": _demo, "list": _list, "form": _form, "screenshots": _screenshots, "export": _export,
              "import": _import, "export-portfolio": _export_portfolio, "report": _report,
-             "new": _new, "answer": _answer, "encrypt-database": _encrypt_database}
+             "new": _new, "answer": _answer, "encrypt-database": _encrypt_database, "workshop": _workshop}

@@ -60,7 +60,7 @@ def test_shipped_file_is_valid_and_in_every_language(path):
     elif path.name == "vocabulary.yaml":
         vocabulary = load_vocabulary(path)
         for kind in ("levels", "special_answers", "phases", "evidence_types", "confidence", "site_types", "scopes",
-                     "target_policies"):
+                     "target_policies", "output_kinds", "consensus"):
             for term in getattr(vocabulary, kind).values():
                 assert [lang for lang in LANGUAGES if not term.name.has(lang)] == [], f"{kind} {term.id}"
     elif path.name == "glossary.yaml":

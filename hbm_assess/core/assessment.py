@@ -149,6 +149,16 @@ def default_target(level: int, indicator_default: int | None = None) -> int:
     return min(level + 1, MAX_LEVEL)
 
 
+def choose_level(answer: Answer, level: int) -> Answer:
+    """A level chosen for an indicator, as the indicator page and ``hbm-assess answer`` both set it.
+
+    A target typed for this indicator stays while it is above the new level; otherwise it is
+    cleared and the assessment's target policy decides (core.targets).
+    """
+    target = answer.target if answer.target is not None and answer.target > level else None
+    return replace(answer.with_level(level), target=target)
+
+
 class Priority(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"

@@ -45,6 +45,8 @@ class Vocabulary:
     site_types: dict[str, Term]
     scopes: dict[str, Term]
     target_policies: dict[str, Term]
+    output_kinds: dict[str, Term]
+    consensus: dict[str, Term]  # the plenary's words: unsettled, agreed, …
 
     def level_name(self, level: int, language: str = "en") -> str:
         return self.levels[level].name.get(language)
@@ -79,6 +81,8 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         site_types=_terms(raw["site_types"]),
         scopes=_terms(raw["scopes"]),
         target_policies=_terms(raw["target_policies"]),
+        output_kinds=_terms(raw["output_kinds"]),
+        consensus=_terms(raw["consensus"]),
     )
 
 

@@ -47,6 +47,13 @@ from hbm_assess.exchange.layout import (
 from hbm_assess.exchange.machine_sheet import machine_rows
 from hbm_assess.exchange.protection import save_encrypted
 from hbm_assess.exchange.rules import text_problem
+from hbm_assess.exchange.workshop_sheets import (
+    CONSENSUS_TITLE,
+    OUTPUTS_TITLE,
+    consensus_sheet,
+    has_consensus_cases,
+    outputs_sheet,
+)
 from hbm_assess.files import WriteError, write_whole
 from hbm_assess.palette import TARGET, level_fill, level_hex
 from hbm_assess.storage import workshop as workshop_records
@@ -101,7 +108,7 @@ def export_assessment(
     check_snapshot_text(data)
     report(1, 3, path)
     info = workshop if workshop is not None else workshop_of(store, assessment_id)
-    head = content_hash(data.assessment, data.answers, data.actions, form_hash(form))
+    head = content_hash(data.assessment, data.answers, data.actions, form_hash(form), data.outputs)
     hashes = extended(lineage(store, assessment_id), head)
     workbook = build_workbook(data, form, language_of(language), info, hashes,
                               exchange_state(store, assessment_id).edited_outside)
@@ -195,13 +202,17 @@ def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | N
     if data.actions:
         _plan_sheet(workbook.create_sheet(sheets["plan"]), data.actions, language)
         contributions_sheet(workbook.create_sheet(CONTRIBUTIONS[language]), data.actions, form, main, language, _put)
+    if data.outputs:
+        outputs_sheet(workbook.create_sheet(OUTPUTS_TITLE[language]), data.outputs, data.actions, form, language, _put)
+    if has_consensus_cases(form, data.answers):
+        consensus_sheet(workbook.create_sheet(CONSENSUS_TITLE[language]), data.answers, form, language, _put)
     for sheet in workbook.worksheets:
         sheet.sheet_view.rightToLeft = language in ("ar", "ckb")
     machine = workbook.create_sheet(MACHINE_SHEET)
     machine.sheet_state = "hidden"
     rows = machine_rows(data.assessment, data.answers, data.actions, form.to_dict(),
-                        content_hash(data.assessment, data.answers, data.actions, form_hash(form)), sheets,
-                        language, now(), workshop, hashes, edited_outside)
+                        content_hash(data.assessment, data.answers, data.actions, form_hash(form), data.outputs),
+                        sheets, language, now(), workshop, hashes, edited_outside, data.outputs)
     for number, (key, value) in enumerate(rows, start=1):
         _put(machine, number, 1, key)
         _put(machine, number, 2, value)
@@ -267,6 +278,7 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
     overall = overall_score(form, main)
     shown |= {
         "uuid": a.uuid,
+        "scope": vocab.scopes[a.scope].name.get(language) if a.scope in vocab.scopes else a.scope,
         "form": f"{form.title.get(language)} ({form.id})",
         "form_version": form.version,
         "status": ASSESSMENT_STATUSES.get(a.status, {}).get(language, a.status),

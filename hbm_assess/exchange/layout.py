@@ -38,6 +38,7 @@ WORDS = {
     "field": _t("Field", "الحقل", "بڕگە"),
     "value": _t("Value", "القيمة", "بەها"),
     "uuid": _t("Assessment ID", "معرّف التقييم", "ناسنامەی هەڵسەنگاندن"),
+    "scope": _t("Scope", "النطاق", "مەودا"),
     "site": _t("Site", "الموقع", "شوێن"),
     "site_ref": _t("Crossing point ID", "معرّف المنفذ الحدودي", "ناسنامەی خاڵی سنووری"),
     "country": _t("Country", "البلد", "وڵات"),
@@ -177,7 +178,7 @@ PLAN_COLUMNS = (
 SUMMARY_EDITABLE = ("site", "site_ref", "country", "pcode", "site_type", "latitude", "longitude", "date",
                     "assessors", "institutions", "notes")
 SUMMARY_ROWS = ("uuid", "site", "site_ref", "country", "pcode", "site_type", "latitude", "longitude", "date",
-                "assessors", "institutions", "form", "form_version", "status", "revision", "completeness",
+                "assessors", "institutions", "scope", "form", "form_version", "status", "revision", "completeness",
                 "overall_level", "overall_target", "notes")
 AREA_TABLE = ("area", "area_name", "mean_level", "mean_target", "scored", "not_applicable", "unknown",
               "unanswered")

@@ -18,8 +18,10 @@ from uuid import NAMESPACE_URL, uuid5
 from python_calamine import CalamineWorkbook
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, now
+from hbm_assess.core.cell_text import first_problem
 from hbm_assess.core.questionnaire import Form, FormError, form_from_data
 from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
+from hbm_assess.core.workshop import Output, output_problem, output_texts
 from hbm_assess.exchange.cells import as_text, cell_name, same_number, same_text, to_number
 from hbm_assess.exchange.hashing import content_hash, content_hash_v1, form_hash
 from hbm_assess.exchange.import_results import CellChange
@@ -46,6 +48,7 @@ from hbm_assess.exchange.machine_sheet import (
     UUID,
     MachineData,
     WorkshopInfo,
+    embedded_outputs,
     embedded_records,
     load_json,
     read_machine_sheet,
@@ -75,6 +78,7 @@ class WorkbookContents:
     lineage: tuple[str, ...] = ()  # the published revisions it descends from, ending with its own hash
     form_from_file: bool = False  # the questionnaire is a version the app does not ship, known only from files
     edited_before: bool = False  # the file says a revision it descends from was edited in a spreadsheet
+    outputs: tuple[Output, ...] = ()  # a workshop's challenges, strategy directions and contributions
 
     @property
     def edited_outside(self) -> bool:
@@ -103,12 +107,13 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     carried = form_from_workbook(machine)
     form, form_is_new, form_from_file = forms(machine, carried)
     assessment, answers, actions = embedded_records(machine)
+    outputs = embedded_outputs(machine)
     unknown = [a.indicator_id for a in answers if a.indicator_id not in form.by_id]
     if unknown:
         raise WorkbookRejected(f"{MACHINE_SHEET}: the data answers indicator {unknown[0]}, which the questionnaire "
                                f"{form.id} {form.version} does not have; the file was changed by hand or is damaged")
     questionnaire = form_hash(form)
-    exported = content_hash(assessment, answers, actions, questionnaire)
+    exported = content_hash(assessment, answers, actions, questionnaire, outputs)
     if machine.format_version < 2:
         sealed, lineage = content_hash_v1(assessment, answers, actions), (exported,)
     else:
@@ -119,7 +124,8 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     if not lineage or lineage[-1] != exported:
         raise WorkbookRejected(f"{MACHINE_SHEET}: the lineage does not end with this revision's content hash; the "
                                "file was changed by hand or is damaged — export the assessment again")
-    problem = text_problem(assessment, answers, actions) or data_problem(assessment, answers, actions, form)
+    problem = (text_problem(assessment, answers, actions) or data_problem(assessment, answers, actions, form)
+               or _outputs_problem(outputs, form, actions))
     if problem:
         # What the export writes obeys the rules below; data that breaks them was written by hand.
         raise WorkbookRejected(f"{MACHINE_SHEET} data: {problem}; the file was changed by hand or is damaged — "
@@ -147,9 +153,18 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     if changes:
         # Edited in a spreadsheet: a new revision that descends from the one exported.
         assessment = replace(assessment, revision=assessment.revision + 1, updated_at=now())
-        lineage = (*lineage, content_hash(assessment, answers, actions, questionnaire))
+        lineage = (*lineage, content_hash(assessment, answers, actions, questionnaire, outputs))
     return WorkbookContents(assessment, answers, actions, form, form_is_new, exported, lineage[-1], changes,
-                            machine.workshop, tuple(lineage), form_from_file, machine.edited_outside)
+                            machine.workshop, tuple(lineage), form_from_file, machine.edited_outside, tuple(outputs))
+
+
+def _outputs_problem(outputs: list[Output], form: Form, actions: list[Action]) -> str | None:
+    uuids = frozenset(a.uuid for a in actions)
+    for n, output in enumerate(outputs, start=1):
+        problem = output_problem(output, form, uuids) or first_problem(output_texts(output))
+        if problem:
+            return f"workshop output {n}: {problem}"
+    return None
 
 
 def form_from_workbook(machine: MachineData) -> Form:

@@ -482,7 +482,34 @@ def v10_target_policy(db: sqlite_utils.Database) -> None:
     )
 
 
+def v11_workshop_outputs(db: sqlite_utils.Database) -> None:
+    """What break-out groups bring back besides scores: challenges, strategy directions, contributions.
+
+    ``area_id`` is '' for the whole assessment; ``grp`` is the group that wrote it ('' for the
+    facilitator); ``uuid`` identifies an output across laptops, so a merge never duplicates it.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE workshop_outputs (
+            id INTEGER PRIMARY KEY,
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+            uuid TEXT NOT NULL,
+            area_id TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL CHECK (kind IN ('challenge', 'strategy', 'contribution')),
+            text TEXT NOT NULL,
+            institution TEXT NOT NULL DEFAULT '',
+            indicators TEXT NOT NULL DEFAULT '[]',
+            actions TEXT NOT NULL DEFAULT '[]',
+            grp TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            UNIQUE (assessment_id, uuid)
+        )
+        """,
+    )
+
+
 STEPS = [v1_initial, v2_recoverable_delete_and_seal, v3_exchange, v4_workshop_groups, v5_portfolio_index,
          v6_assessment_summaries, v7_area_scores, v8_lineage, v9_assessment_scope,
-         v10_target_policy]
+         v10_target_policy, v11_workshop_outputs]
 VERSION = len(STEPS)

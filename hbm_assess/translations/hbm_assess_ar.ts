@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
@@ -151,6 +150,10 @@
     <message>
         <source>&amp;Workshop</source>
         <translation>&amp;ورشة العمل</translation>
+    </message>
+    <message>
+        <source>Workshop &amp;outputs</source>
+        <translation>&amp;مخرجات الورشة</translation>
     </message>
 </context>
 <context>
@@ -453,7 +456,7 @@
         <translation>أي شيء آخر ينبغي أن يعرفه الفريق</translation>
     </message>
     <message>
-        <source>The level to reach; by default the assessment&apos;s target policy sets it</source>
+        <source>The level to reach; by default the assessment's target policy sets it</source>
         <translation>المستوى المطلوب بلوغه؛ تحدده افتراضيًا سياسة الأهداف للتقييم</translation>
     </message>
     <message>
@@ -499,6 +502,10 @@
     <message>
         <source>Another group scores this indicator; it is shown for reference. Your group, %1, scores the indicators in bold.</source>
         <translation>تُقيِّم مجموعة أخرى هذا المؤشر، وهو معروض للاطلاع فقط. مجموعتك، %1، تُقيِّم المؤشرات المكتوبة بخط عريض.</translation>
+    </message>
+    <message>
+        <source>%1 — settle it under Workshop → Settle disagreements.</source>
+        <translation>%1 — احسمه من ورشة العمل ← حسم الخلافات.</translation>
     </message>
     <message>
         <source>This assessment is final. Reopen it as a draft to change answers.</source>
@@ -686,6 +693,10 @@
         <translation>&amp;حسم الخلافات</translation>
     </message>
     <message>
+        <source>&amp;Outputs: challenges, strategy, contributions</source>
+        <translation>&amp;المخرجات: التحديات والاستراتيجية والمساهمات</translation>
+    </message>
+    <message>
         <source>Pro&amp;jector view</source>
         <translation>&amp;عرض جهاز الإسقاط</translation>
     </message>
@@ -849,7 +860,7 @@
         <translation>المستوى الذي يجب أن يبلغه كل مؤشر؛ والهدف المُدخَل لمؤشر بعينه يتقدّم عليه</translation>
     </message>
     <message>
-        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>يغطي التقييم الوطني قوانين البلد وآليات التنسيق وأنظمة البيانات، ويُقيَّم مرة واحدة؛ ولا يحتاج إلى منفذ حدودي.</translation>
     </message>
     <message>
@@ -941,11 +952,11 @@
         <translation>مثلاً: الورشة الوطنية للعراق، أربيل</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
-        <source>Give the governorate&apos;s name.</source>
+        <source>Give the governorate's name.</source>
         <translation>اكتب اسم المحافظة.</translation>
     </message>
     <message>
@@ -963,6 +974,65 @@
     <message>
         <source>Name at least one assessor.</source>
         <translation>اذكر مقيّمًا واحدًا على الأقل.</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsView</name>
+    <message>
+        <source>What the group said, in its own words</source>
+        <translation>ما قالته المجموعة، بكلماتها</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>المجال</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>المؤسسة</translation>
+    </message>
+    <message>
+        <source>Indicators it concerns</source>
+        <translation>المؤشرات المعنية</translation>
+    </message>
+    <message>
+        <source>Plan actions it supports</source>
+        <translation>إجراءات الخطة التي تدعمها</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Group %1 writes here.</source>
+        <translation>تكتب المجموعة %1 هنا.</translation>
+    </message>
+    <message>
+        <source>The facilitator writes here; each group's outputs arrive with its file.</source>
+        <translation>يكتب الميسّر هنا؛ وتصل مخرجات كل مجموعة مع ملفها.</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>المُخرَج</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>المجموعة</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>A contribution names the institution that offers it.</source>
+        <translation>تذكر المساهمة المؤسسة التي تقدمها.</translation>
     </message>
 </context>
 <context>
@@ -1011,7 +1081,7 @@
         <translation>تشفير قاعدة البيانات هذه</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>ستُشفَّر قاعدة البيانات: بدون عبارة المرور هذه لا يستطيع أحد قراءتها، ولا أنت. يطلبها HBM Assess عند كل تشغيل ولا يحفظها أبدًا. احفظها في مدير كلمات المرور لدى مكتبك: عبارة المرور المفقودة لا يمكن استعادتها. استخدم أربع كلمات عشوائية أو أكثر.</translation>
     </message>
     <message>
@@ -1318,11 +1388,11 @@
         <translation>تقييمات %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>متوسط المستوى محسوب على جميع الإجابات المُقيَّمة للموقع؛ الفجوة = المستوى المستهدف − المستوى، والمستوى المستهدف هو المُدخَل، وإلا فالمستوى الافتراضي للمؤشر، وإلا فمستوى واحد فوق المستوى الحالي.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
     </message>
     <message>
@@ -1391,6 +1461,14 @@
     <message>
         <source>The groups agree on every shared indicator.</source>
         <translation>المجموعات متفقة على جميع المؤشرات المشتركة.</translation>
+    </message>
+    <message>
+        <source>Next area</source>
+        <translation>المجال التالي</translation>
+    </message>
+    <message>
+        <source>No outputs for this area yet.</source>
+        <translation>لا مخرجات لهذا المجال بعد.</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +1893,22 @@
         <translation>%1 — متوسط المستوى %2</translation>
     </message>
     <message>
+        <source>Answer</source>
+        <translation>الإجابة</translation>
+    </message>
+    <message>
+        <source>Workshop: where the groups differed</source>
+        <translation>الورشة: حيث اختلفت المجموعات</translation>
+    </message>
+    <message>
+        <source>No indicator was scored two levels apart or more by different groups.</source>
+        <translation>لم تختلف المجموعات بمستويين أو أكثر في أي مؤشر.</translation>
+    </message>
+    <message>
+        <source>Agreed level: %1</source>
+        <translation>المستوى المتفق عليه: %1</translation>
+    </message>
+    <message>
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
@@ -1843,8 +1937,12 @@
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <source>Answer</source>
-        <translation>الإجابة</translation>
+        <source>Workshop outputs</source>
+        <translation>مخرجات الورشة</translation>
+    </message>
+    <message>
+        <source>No challenges, strategy or contributions recorded.</source>
+        <translation>لم تُسجَّل تحديات أو استراتيجية أو مساهمات.</translation>
     </message>
 </context>
 <context>
@@ -1963,6 +2061,10 @@
 <context>
     <name>SettleView</name>
     <message>
+        <source>— choose the agreed level —</source>
+        <translation>— اختر المستوى المتفق عليه —</translation>
+    </message>
+    <message>
         <source>Why the plenary agreed on this level</source>
         <translation>سبب اتفاق الجلسة العامة على هذا المستوى</translation>
     </message>
@@ -1971,7 +2073,7 @@
         <translation>تسجيل المستوى المتفق عليه</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <source>Conflict settled: move the file's copy to the bin</source>
         <translation>حُسم التعارض: انقل نسخة الملف إلى سلة المحذوفات</translation>
     </message>
     <message>
@@ -2009,6 +2111,10 @@
     <message>
         <source> — the groups differ by %1 levels</source>
         <translation> — فارق المستوى بين المجموعات: %1</translation>
+    </message>
+    <message>
+        <source>The groups differ by %1 levels: write in the note why the plenary agreed on this level.</source>
+        <translation>تختلف المجموعات بمقدار %1 مستويات: اكتب في الملاحظة لماذا اتفقت الجلسة العامة على هذا المستوى.</translation>
     </message>
     <message>
         <source>This database</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -151,6 +150,10 @@
     <message>
         <source>&amp;Workshop</source>
         <translation>&amp;وۆرکشۆپ</translation>
+    </message>
+    <message>
+        <source>Workshop &amp;outputs</source>
+        <translation>&amp;دەرئەنجامەکانی وۆرکشۆپ</translation>
     </message>
 </context>
 <context>
@@ -481,6 +484,10 @@
         <translation>⚠ ئاستی %1 واتە توانایەک لە قەیرانێک یان مەشقێکدا بەکارهاتووە: ئەو بەڵگەیە زیاد بکە کە ئەمە نیشان دەدات.</translation>
     </message>
     <message>
+        <source>%1 — settle it under Workshop → Settle disagreements.</source>
+        <translation>%1 — لە وۆرکشۆپ ← یەکلاکردنەوەی ناکۆکییەکان یەکلای بکەرەوە.</translation>
+    </message>
+    <message>
         <source>This assessment is final. Reopen it as a draft to change answers.</source>
         <translation>ئەم هەڵسەنگاندنە کۆتاییە. بۆ گۆڕینی وەڵامەکان، وەک ڕەشنووس دووبارە بیکەرەوە.</translation>
     </message>
@@ -525,7 +532,7 @@
         <translation>ئاستێک تەنها کاتێک دەژمێردرێت کە هەموو توخمەکانی بەدی هاتبن؛ ئەگینا ئاستی خوارتر دابنێ. لە کاتی دوودڵی لە نێوان دوو ئاستدا، ئاستە نزمترەکە دابنێ.</translation>
     </message>
     <message>
-        <source>The level to reach; by default the assessment&apos;s target policy sets it</source>
+        <source>The level to reach; by default the assessment's target policy sets it</source>
         <translation>ئەو ئاستەی دەبێت پێی بگەیت؛ بە شێوەی بنەڕەت سیاسەتی ئامانجی هەڵسەنگاندنەکە دیاری دەکات</translation>
     </message>
     <message>
@@ -664,6 +671,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;زمان</translation>
+    </message>
+    <message>
+        <source>&amp;Outputs: challenges, strategy, contributions</source>
+        <translation>&amp;دەرئەنجامەکان: ئاستەنگەکان، ستراتیژی، بەشدارییەکان</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -849,7 +860,7 @@
         <translation>ئەو ئاستەی هەر پێوەرێک دەبێت پێی بگات؛ ئامانجێک کە بۆ یەک پێوەر بنووسرێت لە پێشترە</translation>
     </message>
     <message>
-        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>هەڵسەنگاندنی نیشتمانی یاسا و هەماهەنگی و سیستەمەکانی داتای وڵات دەگرێتەوە و یەک جار هەڵدەسەنگێنرێت؛ پێویستی بە خاڵی سنووری نییە.</translation>
     </message>
     <message>
@@ -882,7 +893,7 @@
     </message>
     <message>
         <source>Scope</source>
-        <translation>بوار</translation>
+        <translation>مەودا</translation>
     </message>
     <message>
         <source>Target policy</source>
@@ -941,11 +952,11 @@
         <translation>بۆ نموونە: وۆرکشۆپی نیشتمانیی عێراق، هەولێر</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
-        <source>Give the governorate&apos;s name.</source>
+        <source>Give the governorate's name.</source>
         <translation>ناوی پارێزگاکە بنووسە.</translation>
     </message>
     <message>
@@ -963,6 +974,65 @@
     <message>
         <source>Name at least one assessor.</source>
         <translation>لانیکەم ناوی یەک هەڵسەنگێنەر بنووسە.</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsView</name>
+    <message>
+        <source>What the group said, in its own words</source>
+        <translation>ئەوەی گرووپەکە گوتی، بە وشەکانی خۆی</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>زیادکردن</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>بوار</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>جۆر</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>دامەزراوە</translation>
+    </message>
+    <message>
+        <source>Indicators it concerns</source>
+        <translation>ئەو پێوەرانەی پەیوەندییان پێوەیەتی</translation>
+    </message>
+    <message>
+        <source>Plan actions it supports</source>
+        <translation>ئەو کارانەی پلان کە پشتگیری دەکات</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>دەق</translation>
+    </message>
+    <message>
+        <source>Group %1 writes here.</source>
+        <translation>گرووپی %1 لێرە دەنووسێت.</translation>
+    </message>
+    <message>
+        <source>The facilitator writes here; each group's outputs arrive with its file.</source>
+        <translation>ڕێکخەر لێرە دەنووسێت؛ دەرئەنجامەکانی هەر گرووپێک لەگەڵ فایلەکەی دێن.</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>دەرئەنجام</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>گرووپ</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>سڕینەوە</translation>
+    </message>
+    <message>
+        <source>A contribution names the institution that offers it.</source>
+        <translation>بەشداری ناوی ئەو دامەزراوەیە دەهێنێت کە پێشکەشی دەکات.</translation>
     </message>
 </context>
 <context>
@@ -1006,7 +1076,7 @@
         <translation>شفرەکردنی ئەم بنکەدراوەیە</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>بنکەدراوەکە شفرە دەکرێت: بەبێ ئەم دەستەواژە نهێنییە کەس ناتوانێت بیخوێنێتەوە، تەنانەت خۆشت. HBM Assess لە هەر دەستپێکردنێکدا دەیپرسێت و هەرگیز هەڵیناگرێت. لە بەڕێوەبەری وشە نهێنییەکانی نووسینگەکەتدا بیپارێزە: دەستەواژەی نهێنی ونبوو ناگەڕێتەوە. چوار وشەی هەڕەمەکی یان زیاتر بەکاربهێنە.</translation>
     </message>
     <message>
@@ -1303,11 +1373,11 @@
         <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
     </message>
     <message>
@@ -1376,6 +1446,14 @@
     <message>
         <source>The groups agree on every shared indicator.</source>
         <translation>گرووپەکان لەسەر هەموو پێوەرە هاوبەشەکان کۆکن.</translation>
+    </message>
+    <message>
+        <source>Next area</source>
+        <translation>بواری دواتر</translation>
+    </message>
+    <message>
+        <source>No outputs for this area yet.</source>
+        <translation>هێشتا هیچ دەرئەنجامێک بۆ ئەم بوارە نییە.</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +1878,22 @@
         <translation>%1 — تێکڕای ئاست %2</translation>
     </message>
     <message>
+        <source>Answer</source>
+        <translation>وەڵام</translation>
+    </message>
+    <message>
+        <source>Workshop: where the groups differed</source>
+        <translation>وۆرکشۆپ: ئەو شوێنانەی گرووپەکان جیاواز بوون</translation>
+    </message>
+    <message>
+        <source>No indicator was scored two levels apart or more by different groups.</source>
+        <translation>هیچ پێوەرێک لەلایەن گرووپە جیاوازەکانەوە بە دوو ئاست یان زیاتر جیاواز هەڵنەسەنگێنراوە.</translation>
+    </message>
+    <message>
+        <source>Agreed level: %1</source>
+        <translation>ئاستی ڕێککەوتوو: %1</translation>
+    </message>
+    <message>
         <source>Note: %1</source>
         <translation>تێبینی: %1</translation>
     </message>
@@ -1828,8 +1922,12 @@
         <translation>تێبینییەکان</translation>
     </message>
     <message>
-        <source>Answer</source>
-        <translation>وەڵام</translation>
+        <source>Workshop outputs</source>
+        <translation>دەرئەنجامەکانی وۆرکشۆپ</translation>
+    </message>
+    <message>
+        <source>No challenges, strategy or contributions recorded.</source>
+        <translation>هیچ ئاستەنگ، ستراتیژی یان بەشدارییەک تۆمار نەکراوە.</translation>
     </message>
 </context>
 <context>
@@ -1948,6 +2046,10 @@
 <context>
     <name>SettleView</name>
     <message>
+        <source>— choose the agreed level —</source>
+        <translation>— ئاستی ڕێککەوتوو هەڵبژێرە —</translation>
+    </message>
+    <message>
         <source>Why the plenary agreed on this level</source>
         <translation>بۆچی کۆبوونەوە گشتییەکە لەسەر ئەم ئاستە ڕێککەوت</translation>
     </message>
@@ -1956,7 +2058,7 @@
         <translation>تۆمارکردنی ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <source>Conflict settled: move the file's copy to the bin</source>
         <translation>ناتەبایی یەکلا کرایەوە: کۆپیی فایلەکە بگوازەرەوە بۆ سەبەتەی سڕاوەکان</translation>
     </message>
     <message>
@@ -1994,6 +2096,10 @@
     <message>
         <source> — the groups differ by %1 levels</source>
         <translation> — گرووپەکان %1 ئاست جیاوازن</translation>
+    </message>
+    <message>
+        <source>The groups differ by %1 levels: write in the note why the plenary agreed on this level.</source>
+        <translation>گرووپەکان %1 ئاست جیاوازن: لە تێبینییەکەدا بنووسە بۆچی کۆبوونەوەی گشتی لەسەر ئەم ئاستە ڕێککەوت.</translation>
     </message>
     <message>
         <source>This database</source>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbm_assess.core.assessment import Answer
+from hbm_assess.core.assessment import Answer, choose_level
 from hbm_assess.core.questionnaire import Indicator
 from hbm_assess.core.vocabulary import LEVELS, Special, vocabulary
 from hbm_assess.exchange.cells import EXCEL_CELL_LIMIT, excel_length, illegal_character
@@ -449,6 +449,9 @@ class IndicatorPage(QScrollArea):
             self.state_note.setText(self.tr("Another group scores this indicator; it is shown for reference. "
                                             "Your group, %1, scores the indicators in bold.").replace(
                 "%1", self.session.group))
+        elif not answer.is_answered and self.session.unsettled_text(self.indicator.id):
+            self.state_note.setText(self.tr("%1 — settle it under Workshop → Settle disagreements.").replace(
+                "%1", self.session.unsettled_text(self.indicator.id)))
         elif self.session.is_final:
             self.state_note.setText(self.tr("This assessment is final. Reopen it as a draft to change answers."))
         else:
@@ -477,9 +480,7 @@ class IndicatorPage(QScrollArea):
             return
         self.commit_typing()
         before = self._current()
-        # A target typed for this indicator stays while it is above the level; otherwise the policy decides.
-        target = before.target if before.target is not None and before.target > level else None
-        after = replace(before.with_level(level), target=target)
+        after = choose_level(before, level)
         self._change(after, self.tr("Level %1 for %2").replace("%1", str(level)).replace("%2", self.indicator.id))
         if QApplication.focusWidget() in self.choices:  # not from the tree: its arrow keys stay there
             self.focus_levels()  # the arrow keys go on from the level just chosen

@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
             self._action(workshop_menu, self.tr("&Import group files…"), self.workbooks.choose_and_import),
             self._action(workshop_menu, self.tr("&Settle disagreements"), self.show_settle,
                          QKeySequence("Ctrl+M")),
+            self._action(workshop_menu, self.tr("&Outputs: challenges, strategy, contributions"), self.show_outputs),
             self._action(workshop_menu, self.tr("Pro&jector view"), self.show_projector, QKeySequence("F11")),
         ]
 
@@ -344,6 +345,10 @@ class MainWindow(QMainWindow):
     def show_settle(self) -> None:
         if self._needs_open_assessment():
             self.assessment_view.show_settle()
+
+    def show_outputs(self) -> None:
+        if self._needs_open_assessment():
+            self.assessment_view.show_outputs()
 
     def show_projector(self) -> None:
         from hbm_assess.ui.workshop import ProjectorView

@@ -39,7 +39,7 @@ from hbm_assess.core.workshop import Group
 from hbm_assess.files import write_whole
 from hbm_assess.storage import workshop
 from hbm_assess.storage.store import Store
-from hbm_assess.ui import fonts, report_html
+from hbm_assess.ui import fonts, report_html, report_workshop
 from hbm_assess.ui.translations import compiled_file
 
 RESOLUTION = 300  # PDF units per inch for layout; text stays vector, charts keep their own pixels
@@ -90,6 +90,7 @@ class ReportData:
     national_answers: dict[str, Answer] | None = None
     governorate: Text = field(default_factory=Text)
     typed_targets: int = 0  # scored answers whose target was typed, not set by the policy
+    workshop: report_workshop.WorkshopReport | None = None  # what break-out groups did, if any
 
 
 def write_report(
@@ -171,7 +172,8 @@ def read(store: Store, assessment_id: int, compare_with: int | None = None) -> R
         earlier_answers, comparison = compared(store, form, answers, compare_with)
     return ReportData(assessment, form, answers, store.actions(assessment_id), earlier, earlier_answers, comparison,
                       tuple(workshop.groups(store, assessment_id)), national, national_answers,
-                      governorate_of(assessment.site), typed)
+                      governorate_of(assessment.site), typed,
+                      report_workshop.read(store, assessment_id))
 
 
 def governorate_of(site) -> Text:

@@ -27,6 +27,7 @@ from hbm_assess.core.scoring import Score, area_scores, gaps, overall_score, sug
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.palette import GREY, level_fill, lighten
+from hbm_assess.ui import report_workshop
 
 if TYPE_CHECKING:
     from hbm_assess.ui.report import ReportData, Words
@@ -72,7 +73,7 @@ def html(data: ReportData, words: Words, rtl: bool) -> str:
     direction = "rtl" if rtl else "ltr"
     start_tables(_BREAKS.get())
     sections = [cover(data, words), more.methodology(data, words, rtl), summary(data, words, rtl),
-                chart_section(data, words), more.findings(data, words, rtl), workshop_outputs(data, words, rtl),
+                chart_section(data, words), more.findings(data, words, rtl), report_workshop.section(data, words, rtl),
                 plan(data, words, rtl), more.annex(data, words, rtl)]
     return (f'<html dir="{direction}"><head><style>{STYLE}</style></head>'
             f'<body dir="{direction}">{"".join(sections)}</body></html>')
@@ -343,15 +344,6 @@ def chart_section(data: ReportData, words: Words) -> str:
     images = "".join(f'<p align="center"{brk}><img src="chart:{name}" width="{width}"></p>'
                      for name, brk in (("radar", ""), ("phases", ""), ("gaps", ' style="page-break-before: always;"')))
     return _heading(words(QT_TRANSLATE_NOOP("Report", "Charts"))) + images
-
-
-def workshop_outputs(data: ReportData, words: Words, rtl: bool) -> str:
-    """Hook for the workshop's outputs per group and area, and the dissent still open (issue #18).
-
-    Returns "" until the workshop part fills it: a section starting with ``_heading(...)``,
-    placed after the findings and before the plan of action.
-    """
-    return ""
 
 
 def evidence_mark(answer, language: str) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from hbm_assess.core.scoring import area_scores, gaps, suggested_priorities, target_for
 from hbm_assess.core.vocabulary import LEVELS, vocabulary
+from hbm_assess.ui import report_workshop
 from hbm_assess.ui.report_html import (
     _cell,
     _e,
@@ -167,24 +168,33 @@ def _indicator_row(indicator, data: ReportData, words: Words, rtl: bool, priorit
         return _row([_cell(label, escape_text=False), _level_cell(national.level, level), _cell(""), _cell(""),
                      _cell(""), _cell(shown)], rtl)
     answer = data.answers.get(indicator.id)
+    groups = report_workshop.level_text(data, indicator.id, language)  # "unsettled: Legal 1 / Operations 5"
     if answer is None or not answer.is_answered:
-        return _row([_cell(label, escape_text=False), _level_cell(None, "–"), _cell(""), _cell(""), _cell(""),
-                     _cell("")], rtl)
+        return _row([_cell(label, escape_text=False), _level_cell(None, groups or "–"), _cell(""), _cell(""),
+                     _cell(""), _cell("")], rtl)
     evidence = evidence_mark(answer, language)
     if answer.evidence_text.strip():
         evidence = f"{evidence}: {shorten(answer.evidence_text, EVIDENCE_IN_TABLE)}" if evidence else shorten(
             answer.evidence_text, EVIDENCE_IN_TABLE)
     if answer.level is None:
         return _row([_cell(label, escape_text=False),
-                     _level_cell(None, vocab.answer_name(None, answer.special, language)), _cell(""), _cell(""),
-                     _cell(""), _cell(evidence)], rtl)
+                     _with_groups(_level_cell(None, vocab.answer_name(None, answer.special, language)), groups),
+                     _cell(""), _cell(""), _cell(""), _cell(evidence)], rtl)
     target = target_for(answer, indicator)
     priority = priorities.get(indicator.id)
     return _row([_cell(label, escape_text=False),
-                 _level_cell(answer.level, f"{answer.level} · {vocab.level_name(answer.level, language)}"),
+                 _with_groups(_level_cell(answer.level, f"{answer.level} · {vocab.level_name(answer.level, language)}"),
+                              groups),
                  _cell(target, align="center"), _cell(target - answer.level, align="center"),
                  _cell(priority_name(priority.value, words) if priority else "", align="center"),
                  _cell(evidence)], rtl)
+
+
+def _with_groups(level_cell: str, groups: str) -> str:
+    """The agreed level with every break-out group's level beneath it, in smaller type."""
+    if not groups:
+        return level_cell
+    return level_cell.replace("</td>", f"<br><span style='font-size: 7.5pt;'>{_e(groups)}</span></td>")
 
 
 def _national_answer(indicator, data: ReportData):

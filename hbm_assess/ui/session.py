@@ -37,6 +37,8 @@ class AssessmentSession(QObject):
         self.answers: dict[str, Answer] = store.answers(assessment_id)
         self.group, self.assigned = _laptop_assignment(store, assessment_id)
         self.pending: dict[str, Answer] = {}  # indicator id → answer not yet committed (database busy)
+        self._open_cases: dict | None = None  # indicator id → ConsensusCase several groups scored, unsettled
+        self.answer_changed.connect(self._forget_cases)
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._on_retry)
@@ -124,6 +126,27 @@ class AssessmentSession(QObject):
         if not self.pending:
             self._retry.stop()
 
+    def open_case(self, indicator_id: str):
+        """The consensus case of an indicator several groups scored and nobody settled yet, else None."""
+        if self._open_cases is None:
+            from hbm_assess.core.workshop import open_cases
+            from hbm_assess.storage import workshop
+
+            self._open_cases = (open_cases(workshop.merge_plan(self.store, self.assessment_id))
+                                if not self.group else {})
+        return self._open_cases.get(indicator_id)
+
+    def unsettled_text(self, indicator_id: str) -> str:
+        """ "unsettled: Legal 1 / Operations 5" for an open case, shown wherever a level would be; else ''."""
+        from hbm_assess.core.workshop import unsettled_text
+        from hbm_assess.ui import text
+
+        case = self.open_case(indicator_id)
+        return unsettled_text(case, text.language()) if case is not None else ""
+
+    def _forget_cases(self, *_) -> None:
+        self._open_cases = None
+
     def reload_answers(self) -> None:
         """Read the answers again (another job wrote some), keeping the changes still waiting on top.
 
@@ -131,6 +154,7 @@ class AssessmentSession(QObject):
         no change, and the older waiting change then won: a key press lost.
         """
         self.answers = self.store.answers(self.assessment_id)
+        self._open_cases = None
         for answer in self.pending.values():
             self._remember(answer)
 
