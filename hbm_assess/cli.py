@@ -99,11 +99,15 @@ def _parser() -> argparse.ArgumentParser:
     _answer_parsers(commands)
     commands.add_parser("encrypt-database", help="encrypt the database with the passphrase of --passphrase-file or "
                         "$HBM_ASSESS_PASSPHRASE: an encrypted copy is checked, then replaces the plain file")
+    from hbm_assess import cli_workshop
+
+    cli_workshop.add_parser(commands)
     return parser
 
 
 def _answer_parsers(commands) -> None:
     from hbm_assess.core.assessment import SCOPES
+    from hbm_assess.core.targets import POLICIES
 
     new = commands.add_parser("new", help="create an empty draft assessment and print its id")
     new.add_argument("--form", required=True, metavar="FORM_ID", help="the questionnaire (see: hbm-assess form list)")
@@ -113,6 +117,13 @@ def _answer_parsers(commands) -> None:
     new.add_argument("--scope", choices=SCOPES, default="crossing-point",
                      help="what it covers (default crossing-point); for governorate or national, --site names "
                           "the governorate, or the country or meeting")
+    new.add_argument("--country", metavar="CODE", default="",
+                     help="the two-letter country code (a crossing point from the list has its own); a national "
+                          "assessment needs it so crossing points of that country read its national indicators")
+    new.add_argument("--target-policy", choices=POLICIES, default="next-level",
+                     help="the level each indicator should reach unless one is typed for it: next-level (current + "
+                          "1, the default), reach-3 (developed capacity everywhere), reach-4-emergency (4 on "
+                          "emergency-phase indicators, 3 elsewhere)")
     new.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the assessment (default: today)")
     new.add_argument("--assessor", action="append", default=[], metavar="NAME", help="who assessed (repeatable)")
     new.add_argument("--institution", action="append", default=[], metavar="NAME",
@@ -365,13 +376,13 @@ def _forms_beside(paths) -> dict:
 
 
 def _term_warnings(form) -> list[str]:
-    """Variants of preferred terms and non-Western digits in the form's text (data/glossary.yaml)."""
-    from hbm_assess.core.terms import GlossaryError, term_warnings
+    """Variants of preferred terms and non-Western digits in the form's text (data/terms.yaml)."""
+    from hbm_assess.core.terms import TermsError, term_warnings
 
     try:
         return term_warnings(form)
-    except (GlossaryError, OSError) as error:
-        return [f"the glossary could not be read, so terms were not checked: {error}"]
+    except (TermsError, OSError) as error:
+        return [f"the preferred terms (data/terms.yaml) could not be read, so they were not checked: {error}"]
 
 
 def _form(args) -> int:
@@ -632,7 +643,7 @@ def _new(args) -> int:
     try:
         made = new_assessment(store, args.form, args.site, version=args.version, date=args.date,
                               assessors=tuple(args.assessor), institutions=tuple(args.institution),
-                              scope=args.scope)
+                              scope=args.scope, target_policy=args.target_policy, country=args.country)
         summary = store.summary(made)
     except (OperationError, StoreError) as error:
         raise CommandError(said(error, args)) from None
@@ -657,6 +668,25 @@ def _answer(args) -> int:
     return EXIT_OK
 
 
+def _workshop(args) -> int:
+    from hbm_assess import cli_workshop
+    from hbm_assess.core.workshop import SettlementRefused
+    from hbm_assess.exchange.export import ExportError
+    from hbm_assess.operations import OperationError
+    from hbm_assess.storage.store import StoreError
+
+    store = open_store(args, create=False, writes=args.workshop_command not in cli_workshop.READ_ONLY_STEPS)
+    try:
+        return cli_workshop.run(store, args)
+    except SettlementRefused as error:
+        print(f"hbm-assess: refused: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except (OperationError, StoreError, ExportError) as error:
+        raise CommandError(str(error)) from None
+    finally:
+        store.close()
+
+
 _HANDLERS = {"demo": _demo, "list": _list, "form": _form, "screenshots": _screenshots, "export": _export,
              "import": _import, "export-portfolio": _export_portfolio, "report": _report,
-             "new": _new, "answer": _answer, "encrypt-database": _encrypt_database}
+             "new": _new, "answer": _answer, "encrypt-database": _encrypt_database, "workshop": _workshop}

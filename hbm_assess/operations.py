@@ -5,11 +5,14 @@ The app and the command line both call these, so they behave the same.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import lru_cache
 
 from hbm_assess.core.demo import demo_assessments
 from hbm_assess.core.questionnaire import Form, installed_forms, latest, version_key
 from hbm_assess.core.reference import crossing_points, institutions
+from hbm_assess.core.workshop import ConsensusCase, Group, Output
 from hbm_assess.storage.store import Store
 
 
@@ -65,7 +68,7 @@ def find_site(text: str, language: str = "en"):
 
 def new_assessment(store: Store, form_id: str, site: str, version: str | None = None, date: str | None = None,
                    assessors: tuple[str, ...] = (), institutions: tuple[str, ...] = (),
-                   scope: str = "crossing-point") -> int:
+                   scope: str = "crossing-point", target_policy: str = "next-level", country: str = "") -> int:
     """Create an empty draft assessment, as New assessment in the window does; returns its id.
 
     For a governorate or national assessment, ``site`` names the governorate, or the country or
@@ -77,6 +80,10 @@ def new_assessment(store: Store, form_id: str, site: str, version: str | None = 
 
     if scope not in SCOPES:
         raise OperationError(f"the scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    from hbm_assess.core.targets import POLICIES
+
+    if target_policy not in POLICIES:
+        raise OperationError(f"the target policy must be one of {', '.join(POLICIES)}, not {target_policy!r}")
 
     forms = installed_forms()
     known = sorted({fid for fid, _ in forms})
@@ -98,8 +105,14 @@ def new_assessment(store: Store, form_id: str, site: str, version: str | None = 
                              else "give the country or the meeting, e.g. \"Iraq national workshop, Erbil\"")
     else:
         place = Site(name=site.strip())
+    if country:
+        # A national or governorate assessment names its country so crossing points can read it.
+        if not re.fullmatch(r"[A-Z]{2}", country):
+            raise OperationError(f"{country!r} is not a country code; give two capital letters, e.g. IQ")
+        place = replace(place, country=country)
     assessment = Assessment(form.id, form.version, place, date=day, assessors=tuple(assessors),
-                            institutions=tuple(institutions), mode=form.mode, scope=scope)
+                            institutions=tuple(institutions), mode=form.mode, scope=scope,
+                            target_policy=target_policy)
     return store.create_assessment(assessment, form)
 
 
@@ -113,7 +126,7 @@ def set_answer(store: Store, assessment_id: int, indicator_id: str, value: str, 
     """
     from dataclasses import replace
 
-    from hbm_assess.core.assessment import Answer, AnswerError
+    from hbm_assess.core.assessment import Answer, AnswerError, choose_level
     from hbm_assess.storage import workshop
 
     assessment = store.assessment(assessment_id)
@@ -135,7 +148,7 @@ def set_answer(store: Store, assessment_id: int, indicator_id: str, value: str, 
         if spoken in ("na", "unknown"):
             answer = replace(current, level=None, special=spoken, target=None)
         elif spoken.isdigit():
-            answer = replace(current, level=int(spoken), special=None)
+            answer = choose_level(current, int(spoken))
         else:
             raise OperationError(f"{value!r} is not an answer: give a level 1-5, na or unknown")
         if target is not None:
@@ -163,11 +176,148 @@ def compare_with(store: Store, form: Form, answers, earlier_id: int):
     family; every stored version of the questionnaires involved is passed along for renames.
     """
     from hbm_assess.core.comparison import compare_assessments
+    from hbm_assess.core.targets import with_policy_targets
 
     earlier = store.assessment(earlier_id)
     earlier_form = store.form(earlier.form_id, earlier.form_version)
     involved = {form.id, earlier_form.id} | {f.detailed_form[0] for f in (form, earlier_form) if f.detailed_form}
     known = [store.form(form_id, version) for form_id, version in store.stored_forms() if form_id in involved]
     known += [form for key, form in _installed().items() if key[0] in involved]
-    earlier_answers = store.answers(earlier_id)
+    # The earlier assessment's targets under its own policy, as its own Results showed them.
+    earlier_answers = with_policy_targets(earlier_form, store.answers(earlier_id), earlier.target_policy)
     return earlier_answers, compare_assessments(earlier_form, earlier_answers, form, answers, known)
+
+
+# -- workshop ------------------------------------------------------------------
+# The Workshop menu and "hbm-assess workshop ..." both call these.
+
+
+def parse_group(text: str) -> Group:
+    """``NAME=IND1,IND2,…`` as typed after --group: a break-out group and the indicators it scores."""
+    name, sep, indicators = text.partition("=")
+    if not sep or not name.strip():
+        raise OperationError(f"{text!r} is not a group: write NAME=IND1,IND2,… e.g. \"Legal=REG-01,REG-02\"")
+    return Group(name.strip(), indicators=tuple(i.strip() for i in indicators.split(",") if i.strip()))
+
+
+def groups_from_yaml(text: str, where: str) -> list[Group]:
+    """Groups from a YAML file: a list (or ``groups:``) of {name, indicators, members, institutions}."""
+    from hbm_assess.core.yaml_text import YAMLError, load_yaml
+
+    try:
+        data = load_yaml(text)
+    except YAMLError as error:
+        raise OperationError(f"{where} is not valid YAML ({str(error).splitlines()[0]})") from None
+    if isinstance(data, dict):
+        data = data.get("groups")
+    lists = ("members", "institutions", "indicators")
+    if not isinstance(data, list) or not all(
+            isinstance(g, dict) and isinstance(g.get("name"), str)
+            and all(isinstance(g.get(k, []), list) and all(isinstance(x, str) for x in g.get(k, [])) for k in lists)
+            for g in data):
+        raise OperationError(f"{where}: expected a list of groups, each with a name and lists of indicators, "
+                             "members and institutions")
+    return [Group(g["name"].strip(), *(tuple(g.get(k, [])) for k in lists)) for g in data]
+
+
+def define_groups(store: Store, assessment_id: int, groups: list[Group]) -> None:
+    """Name the workshop's break-out groups and what each scores, as Workshop → Groups does."""
+    from hbm_assess.storage import workshop
+
+    assessment = store.assessment(assessment_id)
+    form = store.form(assessment.form_id, assessment.form_version)
+    for group in groups:
+        unknown = [i for i in group.indicators if i not in form.by_id]
+        if unknown:
+            raise OperationError(f"group {group.name!r}: {assessment.form_id} {assessment.form_version} has no "
+                                 f"indicator {unknown[0]!r}")
+    if workshop.laptop_group(store, assessment_id):
+        raise OperationError("this laptop holds one group's copy; the facilitator sets the groups")
+    try:
+        workshop.save_groups(store, assessment_id, groups)
+    except ValueError:
+        raise OperationError("every group needs a name of its own") from None
+
+
+def workshop_cases(store: Store, assessment_id: int) -> list[ConsensusCase]:
+    """Every indicator scored by more than one group, with the groups' answers and the agreement, if any."""
+    from hbm_assess.storage import workshop
+
+    store.assessment(assessment_id)  # NotFound names a missing assessment
+    return sorted(workshop.merge_plan(store, assessment_id).cases, key=lambda case: case.indicator_id)
+
+
+def case_to_dict(case: ConsensusCase) -> dict:
+    """A consensus case as the command line prints it (--json)."""
+    agreed = case.agreed if case.settled else None
+    return {
+        "indicator": case.indicator_id,
+        "groups": {group: {"level": a.level, "special": a.special, "evidence": a.evidence_text, "notes": a.notes}
+                   for group, a in case.by_group.items()},
+        "spread": case.spread,
+        "disagreement": case.disagreement,
+        "settled": case.settled,
+        "agreed": None if agreed is None else {"level": agreed.level, "special": agreed.special,
+                                               "notes": agreed.notes},
+    }
+
+
+def settle(store: Store, assessment_id: int, indicator_id: str, value: str | int | None, note: str = "") -> str:
+    """Record the plenary's agreed answer to an indicator several groups scored; returns the commit time.
+
+    ``value`` is a level (1-5), 'na' or 'unknown'. Raises SettlementRefused (a rule, not bad
+    input) when the groups are two levels apart or more and ``note`` does not say why.
+    """
+    from hbm_assess.core.workshop import agreed_answer
+    from hbm_assess.storage import workshop
+
+    cases = {case.indicator_id: case for case in workshop_cases(store, assessment_id)}
+    case = cases.get(indicator_id)
+    if case is None:
+        raise OperationError(f"{indicator_id} was not scored by more than one group; there is nothing to settle "
+                             f"(see: hbm-assess workshop cases {assessment_id})")
+    level, special = _answer_value(value)
+    return workshop.settle(store, assessment_id, agreed_answer(case, level, special, note))
+
+
+def _answer_value(value: str | int | None) -> tuple[int | None, str | None]:
+    spoken = str(value).strip().lower() if value is not None else ""
+    if spoken in ("na", "unknown"):
+        return None, spoken
+    if spoken.isdigit() and 1 <= int(spoken) <= 5:
+        return int(spoken), None
+    raise OperationError(f"{value!r} is not an answer: give a level 1-5, na or unknown")
+
+
+WHOLE_ASSESSMENT = "all"  # --area all: an output about the whole assessment, not one area
+
+
+def add_workshop_output(store: Store, assessment_id: int, kind: str, text: str, area: str = "",
+                        institution: str = "", indicators: tuple[str, ...] = (),
+                        actions: tuple[str, ...] = ()) -> Output:
+    """Add a challenge, strategy direction or contribution, as the window's Workshop outputs panel does.
+
+    On a group's laptop the output is that group's; elsewhere it is the facilitator's.
+    """
+    from hbm_assess.storage import workshop, workshop_outputs
+    from hbm_assess.storage.store import StoreError
+
+    assessment = store.assessment(assessment_id)
+    form = store.form(assessment.form_id, assessment.form_version)
+    wanted = area.strip()
+    if wanted.casefold() == WHOLE_ASSESSMENT:
+        wanted = ""
+    by_name = {a.id.casefold(): a.id for a in form.areas}
+    area_id = by_name.get(wanted.casefold(), wanted)
+    output = Output(kind=kind, text=text, area=area_id, institution=institution, indicators=tuple(indicators),
+                    actions=tuple(actions), group=workshop.laptop_group(store, assessment_id))
+    try:
+        return workshop_outputs.add_output(store, assessment_id, output)
+    except StoreError as error:
+        raise OperationError(str(error)) from None
+
+
+def output_to_dict(output: Output) -> dict:
+    return {"uuid": output.uuid, "area": output.area or WHOLE_ASSESSMENT, "kind": output.kind, "text": output.text,
+            "institution": output.institution, "indicators": list(output.indicators),
+            "actions": list(output.actions), "group": output.group, "updated_at": output.updated_at}

@@ -100,12 +100,13 @@ def test_keyboard_answers_are_committed_and_shown_saved(qtbot, opened, store, mi
     with qtbot.waitSignal(opened.session.saved):
         press(qtbot, opened, Qt.Key.Key_3)
     assert store.answers(mini_assessment)["REG-01"].level == 3
-    assert store.answers(mini_assessment)["REG-01"].target == 4  # current + 1 by default
+    assert store.answers(mini_assessment)["REG-01"].target is None  # the target policy decides: current + 1
+    assert view.page.target.value() == 4
     assert opened.saved_label.text().startswith("Saved ")
     press(qtbot, opened, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert view.current_id == "REG-02"
     press(qtbot, opened, Qt.Key.Key_2)
-    assert store.answers(mini_assessment)["REG-02"].target == 4  # the form's default target
+    assert view.page.target.value() == 4  # the form's default target
     press(qtbot, opened, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     press(qtbot, opened, Qt.Key.Key_N)
     press(qtbot, opened, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)

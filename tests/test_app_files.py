@@ -120,10 +120,10 @@ def test_export_and_report_from_the_window(qtbot, window, store, mini_assessment
     assert "report.pdf" in window.statusBar().currentMessage()
     pdf = (out / "report.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")  # whole, not cut short
-    # Cover, summary, two pages of charts, scored table, plan (as in test_report.py, which reads the text back
-    # with poppler): page objects and the page tree's count agree.
+    # Cover, method, summary, two pages of charts, the areas, plan, annex (as in test_report.py, which reads
+    # the text back with poppler): page objects and the page tree's count agree.
     pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
-    assert 5 <= pages <= 8 and re.search(rb"/Count\s+(\d+)", pdf).group(1) == str(pages).encode()
+    assert 8 <= pages <= 12 and re.search(rb"/Count\s+(\d+)", pdf).group(1) == str(pages).encode()
     title = re.search(rb"/Title \(\xfe\xff(.*?)\)\n", pdf, re.DOTALL).group(1).decode("utf-16-be")
     assert title == "Ibrahim Khalil — 2026-11-20"  # the report is of this assessment
 

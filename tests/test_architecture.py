@@ -22,6 +22,7 @@ NAME = "hbm_assess"
 LAYERS = (
     ("__main__",),
     ("cli",),
+    ("cli_workshop",),  # the workshop commands, below the cli that opens the database for them
     ("smoke",),  # hbm-assess --smoke: runs the operations of every layer below, as the app would
     ("ui",),
     ("exchange", "operations"),

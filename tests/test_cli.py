@@ -107,8 +107,8 @@ def test_form_check_warns_on_a_variant_spelling_and_eastern_digits(tmp_path, cap
     code, out, _ = run(capsys, "form", "check", form)
     assert code == 0, "a warning, not a failure"
     warnings = [line.split(": warning: ")[1] for line in out.splitlines() if ": warning: " in line]
-    assert any(w.endswith("'كوردستان' — write 'كردستان' (glossary: kurdistan)") for w in warnings), warnings
-    assert any(w.endswith("'الكمارك' — write 'الجمارك' (glossary: customs)") for w in warnings), warnings
+    assert any(w.endswith("'كوردستان' — write 'كردستان' (preferred term: kurdistan)") for w in warnings), warnings
+    assert any(w.endswith("'الكمارك' — write 'الجمارك' (preferred term: customs)") for w in warnings), warnings
     assert any(w.endswith("› ar: digits ٢٤ — write 0-9 in every language") for w in warnings), warnings
     assert len(warnings) == 3
 

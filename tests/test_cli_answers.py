@@ -127,3 +127,46 @@ def test_text_a_spreadsheet_cell_cannot_hold_is_refused_where_it_is_stored(tmp_p
     assert store.answers(mini_assessment) == {} and store.actions(mini_assessment) == []
     assert store.assessment(mini_assessment).site.name == "Ibrahim Khalil"
     export_assessment(store, mini_assessment, tmp_path / "still.xlsx")  # the assessment still exports
+
+
+def test_new_takes_a_target_policy_and_the_gaps_follow_it(tmp_path, capsys):
+    """reach-4-emergency: OPS-08 (surge staff, primary phase emergency) at 2 aims for 4; REG-03 (pre-crisis) for 3."""
+    db = tmp_path / "post.sqlite"
+    code, out, _ = run(capsys, "--db", db, "new", "--form", "hbm-detailed", "--site", "Rabia", "--target-policy",
+                       "reach-4-emergency")
+    assert code == 0
+    assert run(capsys, "--db", db, "answer", out.strip(), "OPS-08", "2")[0] == 0
+    assert run(capsys, "--db", db, "answer", out.strip(), "REG-03", "2")[0] == 0
+    store = Store.open(db)
+    assert store.assessment(int(out)).target_policy == "reach-4-emergency"
+    sums = dict(store.db.execute("SELECT area_id, gap_sum FROM assessment_area_scores").fetchall())
+    store.close()
+    assert sums == {"OPS": 2, "REG": 1}
+
+
+def test_an_unknown_target_policy_is_refused_by_the_parser(tmp_path, capsys):
+    db = tmp_path / "post.sqlite"
+    with pytest.raises(SystemExit):
+        run(capsys, "--db", db, "new", "--form", "hbm-detailed", "--site", "Rabia", "--target-policy", "reach-9")
+    assert "invalid choice: 'reach-9'" in capsys.readouterr().err
+    assert not db.exists() or Store.open(db).list_assessments() == []
+
+
+def test_a_national_assessment_made_with_its_country_is_where_a_post_reads_national_indicators(tmp_path, capsys):
+    db = tmp_path / "hq.sqlite"
+    code, national, _ = run(capsys, "--db", db, "new", "--form", "hbm-detailed", "--scope", "national", "--site",
+                            "Iraq national workshop, Erbil", "--country", "IQ", "--date", "2026-10-01")
+    assert code == 0
+    assert run(capsys, "--db", db, "answer", national.strip(), "REG-01", "3")[0] == 0
+    code, post, _ = run(capsys, "--db", db, "new", "--form", "hbm-detailed", "--site", "rabia")
+    store = Store.open(db)
+    found = store.national_assessment_for(int(post))
+    store.close()
+    assert found is not None and (found.id, found.site.country, found.date) == (int(national), "IQ", "2026-10-01")
+
+
+def test_a_country_that_is_not_a_code_is_refused(tmp_path, capsys):
+    db = tmp_path / "hq.sqlite"
+    code, _, err = run(capsys, "--db", db, "new", "--form", "hbm-detailed", "--scope", "national", "--site", "Iraq",
+                       "--country", "Iraq")
+    assert code != 0 and "'Iraq' is not a country code; give two capital letters, e.g. IQ" in err

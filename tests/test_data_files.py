@@ -16,7 +16,7 @@ from hbm_assess.core.reference import (
     governorates,
     institutions,
 )
-from hbm_assess.core.terms import load_glossary
+from hbm_assess.core.terms import load_terms
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.core.vocabulary import glossary_problems
 from hbm_assess.locations import data_dir, forms_dir
@@ -59,8 +59,8 @@ def test_shipped_file_is_valid_and_in_every_language(path):
         assert form.missing_translations(also=LANGUAGES) == {}
     elif path.name == "vocabulary.yaml":
         assert glossary_problems(path) == []  # every word in every language, none defined twice
-    elif path.name == "glossary.yaml":
-        terms = load_glossary(path)  # raises GlossaryError naming every problem
+    elif path.name == "terms.yaml":
+        terms = load_terms(path)  # raises TermsError naming every problem
         assert terms and all(term.preferred.has(lang) for term in terms for lang in LANGUAGES)
     elif path.name in ("crossing_points.yaml", "institutions.yaml", "governorates.yaml"):
         assert check_file(path) == []
@@ -252,9 +252,9 @@ def test_form_check_checks_the_reference_lists_too(tmp_path, capsys):
     (lambda t: t.append(dict(t[0])), "kurdistan: defined twice"),
     (lambda t: t[1]["variants"].update(ku=["gumrik"]), "customs › variants › ku: a list of words in en, ar or ckb"),
 ])
-def test_a_broken_glossary_names_the_term_and_the_fix(change, problem):
-    from hbm_assess.core.terms import glossary_problems
+def test_broken_preferred_terms_name_the_term_and_the_fix(change, problem):
+    from hbm_assess.core.terms import terms_problems
 
-    data = copy.deepcopy(_data("glossary"))
+    data = copy.deepcopy(_data("terms"))
     change(data["terms"])
-    assert glossary_problems(data) == [problem]
+    assert terms_problems(data) == [problem]

@@ -8,6 +8,7 @@ import pytest
 from hbm_assess.core.assessment import Answer
 from hbm_assess.core.questionnaire import Indicator
 from hbm_assess.core.scoring import target_for
+from hbm_assess.core.targets import POLICIES
 from hbm_assess.core.text import Text
 from hbm_assess.core.versions import line_up
 from hbm_assess.storage import portfolio
@@ -73,10 +74,13 @@ def _renamed(form, version, renames, split):
 
 @pytest.mark.parametrize("level, target, default", list(product(range(1, 6), [None, *range(1, 6)], [None, 1, 3, 5])))
 def test_the_sql_target_rule_is_core_scoring_target_for(store, level, target, default):
-    indicator = Indicator("OPS-01", "OPS", Text(), Text(), {}, (), (), default_target=default)
-    expected = target_for(Answer("OPS-01", level=level, target=target), indicator)
-    sql = f"SELECT {TARGET} FROM (SELECT ? AS level, ? AS target) w, (SELECT ? AS default_target) m"
-    assert store.db.execute(sql, (level, target, default)).fetchone()[0] == expected
+    for policy, phase in product(POLICIES, ("pre-crisis", "emergency", "post-crisis")):
+        indicator = Indicator("OPS-01", "OPS", Text(), Text(), {}, (phase,), (), default_target=default)
+        expected = target_for(Answer("OPS-01", level=level, target=target), indicator, policy)
+        sql = (f"SELECT {TARGET} FROM (SELECT ? AS level, ? AS target) w, (SELECT ? AS default_target, ? AS phase) m, "
+               "(SELECT ? AS target_policy) c")
+        assert store.db.execute(sql, (level, target, default, phase, policy)).fetchone()[0] == expected, (policy,
+                                                                                                           phase)
 
 
 def test_heatmap_of_sites_by_area(store, ids):

@@ -91,7 +91,8 @@ def test_an_assessment_scored_by_real_keys_survives_a_kill(tmp_path):
             desktop.keys("ctrl+n")
             dialog = desktop.window("New assessment")
             desktop.focus(dialog)
-            desktop.keys("Tab", "Tab")  # from the questionnaire over the site list to the site's name
+            # From the questionnaire over the scope, the target policy and the site list to the site's name.
+            desktop.keys("Tab", "Tab", "Tab", "Tab")
             desktop.type("Real keys post")
             desktop.keys(*["Tab"] * 6, "ctrl+a")  # country, type, P-code, latitude, longitude: the date
             desktop.type("2025-03-15")

@@ -11,9 +11,11 @@ from hbm_assess.core.scoring import (
     gaps,
     overall_score,
     phase_scores,
+    suggested_priorities,
     suggested_priority,
     target_for,
 )
+from hbm_assess.core.targets import policy_target, with_policy_targets
 
 
 def _answers(*items):
@@ -90,15 +92,70 @@ def test_gap_ranking_puts_largest_then_weakest_then_emergency_first(mini_form):
     assert [g.indicator_id for g in gaps(mini_form, answers)] == ["OPS-01", "OPS-02", "REG-02", "REG-01"]
 
 
-def test_suggested_priority(mini_form):
-    by_id = {g.indicator_id: g for g in gaps(mini_form, _answers(
+def test_gap_ranking_puts_largest_then_furthest_below_developed_then_emergency_first(mini_form):
+    """Levels 3 and 4 are both 'not below developed': the emergency-phase one comes first, whatever its level."""
+    answers = _answers(
+        Answer("OPS-01", level=3, target=4),  # gap 1, 0 below 3, post-crisis
+        Answer("OPS-02", level=4, target=5),  # gap 1, 0 below 3, emergency -> before OPS-01
+    )
+    assert [g.indicator_id for g in gaps(mini_form, answers)] == ["OPS-02", "OPS-01"]
+
+
+def test_suggested_priorities_spread_by_thirds_of_the_ranked_list(mini_form):
+    """Before: every gap of 2 and every weak emergency gap was High, so every top-5 gap was High.
+
+    Ranked: REG-01 (gap 2), REG-02 (gap 1, 1 below 3), OPS-02 (gap 1, level 4, emergency),
+    OPS-01 (gap 1, level 3, post-crisis). n = 4: High below position ceil(4/3) = 2,
+    Medium below ceil(8/3) = 3, Low after.
+    """
+    found = gaps(mini_form, _answers(
         Answer("REG-01", level=1, target=3), Answer("REG-02", level=2, target=3),
         Answer("OPS-01", level=3, target=4), Answer("OPS-02", level=4, target=5),
-    ))}
-    assert suggested_priority(by_id["REG-01"]) == "high"  # gap of 2
-    assert suggested_priority(by_id["REG-02"]) == "high"  # weak emergency capacity
-    assert suggested_priority(by_id["OPS-01"]) == "medium"
-    assert suggested_priority(by_id["OPS-02"]) == "low"
+    ))
+    assert [g.indicator_id for g in found] == ["REG-01", "REG-02", "OPS-02", "OPS-01"]
+    assert suggested_priorities(found) == {"REG-01": "high", "REG-02": "high", "OPS-02": "medium", "OPS-01": "low"}
+    assert suggested_priority(found[2], found) == "medium"
+
+
+def test_equally_urgent_gaps_share_the_priority_of_their_middle_position(mini_form):
+    # All level 2 → 3. Emergency first: REG-02, OPS-02 (positions 0-1, middle 0: High);
+    # then OPS-01, REG-01 (positions 2-3, middle 2: Medium, since 2 < ceil(8/3) = 3).
+    found = gaps(mini_form, _answers(*(Answer(i, level=2) for i in ("REG-01", "REG-02", "OPS-01", "OPS-02"))))
+    assert suggested_priorities(found) == {"REG-02": "high", "OPS-02": "high", "OPS-01": "medium",
+                                           "REG-01": "medium"}
+    # Two equal gaps alone: middle position 0 of 2 is High for both, never High and Medium.
+    same = gaps(mini_form, _answers(*(Answer(i, level=2, target=3) for i in ("REG-01", "OPS-01"))))
+    assert suggested_priorities(same) == {"REG-01": "high", "OPS-01": "high"}
+
+
+@pytest.mark.parametrize(("policy", "phase", "level", "default", "expected"), [
+    ("next-level", "pre-crisis", 1, None, 2), ("next-level", "emergency", 4, None, 5),
+    ("next-level", "pre-crisis", 5, None, 5), ("next-level", "pre-crisis", 2, 4, 4),
+    ("reach-3", "emergency", 1, None, 3), ("reach-3", "pre-crisis", 2, 4, 3), ("reach-3", "pre-crisis", 3, None, 3),
+    ("reach-3", "pre-crisis", 4, None, 4),
+    ("reach-4-emergency", "emergency", 1, None, 4), ("reach-4-emergency", "emergency", 3, None, 4),
+    ("reach-4-emergency", "emergency", 5, None, 5), ("reach-4-emergency", "pre-crisis", 1, None, 3),
+    ("reach-4-emergency", "post-crisis", 3, None, 3),
+])
+def test_each_target_policy_by_hand(policy, phase, level, default, expected):
+    assert policy_target(policy, level, phase, default) == expected
+
+
+def test_a_policy_fills_untyped_targets_and_a_typed_target_wins(mini_form):
+    """Reach 4 on emergency-phase indicators, 3 elsewhere (primary phases: REG-01 pre-crisis, REG-02
+    emergency, OPS-01 post-crisis, OPS-02 emergency)."""
+    answers = _answers(Answer("REG-01", level=2), Answer("REG-02", level=3), Answer("OPS-01", level=1),
+                       Answer("OPS-02", level=1))
+    filled = with_policy_targets(mini_form, answers, "reach-4-emergency")
+    assert {i: a.target for i, a in filled.items()} == {"REG-01": 3, "REG-02": 4, "OPS-01": 3, "OPS-02": 4}
+    found = gaps(mini_form, filled)
+    # OPS-02 gap 3; OPS-01 gap 2; REG-01 gap 1 and 1 below 3; REG-02 gap 1 at 3.
+    assert [(g.indicator_id, g.size) for g in found] == [("OPS-02", 3), ("OPS-01", 2), ("REG-01", 1), ("REG-02", 1)]
+    assert suggested_priorities(found) == {"OPS-02": "high", "OPS-01": "high", "REG-01": "medium", "REG-02": "low"}
+    typed = with_policy_targets(mini_form, {"REG-01": Answer("REG-01", level=2, target=5)}, "reach-3")
+    assert typed["REG-01"].target == 5
+    assert with_policy_targets(mini_form, {"REG-01": Answer("REG-01", level=2)}, "reach-3")["REG-01"].target == 3
+    assert answers["REG-01"].target is None, "the stored answers are left as they are"
 
 
 def test_target_below_level_is_read_as_level():
@@ -154,3 +211,39 @@ def test_comparison_counts_improved_same_worse_and_not_comparable(mini_form):
     result = compare(mini_form, earlier, later)
     assert (result.improved, result.same, result.worse, result.not_comparable) == (1, 1, 1, 1)
     assert result.by_indicator()["OPS-01"].delta == -2
+
+
+def test_a_list_of_identical_gaps_is_all_medium_rather_than_all_high():
+    from hbm_assess.core.scoring import Gap
+
+    same = [Gap(f"OPS-0{n}", "OPS", 2, 3, ("pre-crisis",), "pre-crisis") for n in (1, 2, 3)]
+    assert set(suggested_priorities(same).values()) == {"medium"}  # middle position 1 of 3; High is below 1
+
+
+def test_the_readme_example_under_next_level(mini_form):
+    """All gaps are 1: the distance below 3 and the phase decide (README, 'The method')."""
+    answers = with_policy_targets(mini_form, _answers(Answer("REG-01", level=2), Answer("REG-02", level=3),
+                                                      Answer("OPS-01", level=1), Answer("OPS-02", level=1)),
+                                  "next-level")
+    found = gaps(mini_form, answers)
+    assert [(g.indicator_id, g.size) for g in found] == [("OPS-02", 1), ("OPS-01", 1), ("REG-01", 1), ("REG-02", 1)]
+    assert suggested_priorities(found) == {"OPS-02": "high", "OPS-01": "high", "REG-01": "medium", "REG-02": "low"}
+
+
+def test_national_answers_replace_a_posts_own_view_only_on_a_crossing_point(mini_form):
+    from dataclasses import replace as changed
+
+    from hbm_assess.core.questionnaire import form_from_data
+    from hbm_assess.core.targets import with_national_answers
+
+    data = mini_form.to_dict()
+    data["areas"][0]["indicators"][0]["scope"] = "national"  # REG-01
+    form = form_from_data(data)
+    post = _answers(Answer("REG-01", level=1, target=5), Answer("REG-02", level=2))
+    national = _answers(Answer("REG-01", level=3, target=4), Answer("REG-02", level=5))
+    merged = with_national_answers(form, post, national, "crossing-point")
+    assert (merged["REG-01"].level, merged["REG-01"].target) == (3, None), "the post's policy sets the target"
+    assert merged["REG-02"].level == 2, "a post-level indicator stays the post's"
+    assert with_national_answers(form, post, national, "national")["REG-01"].level == 1
+    assert with_national_answers(form, post, {"REG-01": changed(national["REG-01"], level=None)},
+                                 "crossing-point")["REG-01"].level == 1, "an unanswered national one changes nothing"

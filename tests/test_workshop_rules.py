@@ -55,3 +55,16 @@ def test_a_facilitators_answer_is_not_overwritten_by_a_single_group(mini_form):
 def test_group_round_trips_through_plain_data():
     group = Group("Legal group", ("Huda",), ("MoI",), ("REG-01", "REG-02"))
     assert Group.from_dict(group.to_dict()) == group
+
+
+def test_the_agreed_note_fits_a_cell_however_long_the_groups_reasons_and_keeps_the_plenary_s_note():
+    from hbm_assess.core.cell_text import EXCEL_CELL_LIMIT, check_text, excel_length, fit_cell
+    from hbm_assess.core.workshop import ConsensusCase, agreed_answer
+
+    long = "😀" * 16_000
+    case = ConsensusCase("REG-01", {"Legal": Answer("REG-01", level=1, notes=long),
+                                    "Operations": Answer("REG-01", level=5, evidence_text=long)})
+    agreed = agreed_answer(case, 2, None, "Law drafted, not applied")
+    assert check_text(agreed.notes) is None and excel_length(agreed.notes) <= EXCEL_CELL_LIMIT
+    assert agreed.notes.startswith("Law drafted, not applied\nLegal: 1 — 😀") and agreed.notes.endswith("…")
+    assert fit_cell("short") == "short"

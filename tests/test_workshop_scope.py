@@ -102,3 +102,20 @@ def test_the_dialog_asks_a_national_assessment_for_the_country_or_meeting_not_a_
     dialog.scope.setCurrentIndex(dialog.scope.findData("governorate"))
     assert dialog.pcode.isVisible() and dialog.site_name_label.text() == "Governorate *"
     assert dialog.assessment().scope == "governorate"
+
+
+def test_the_summary_sheet_names_the_scope_in_the_reader_s_language(tmp_path, store, mini_form):
+    from python_calamine import CalamineWorkbook
+
+    from hbm_assess.exchange.export import export_assessment
+    from hbm_assess.exchange.importing import import_paths
+
+    made = store.create_assessment(Assessment(mini_form.id, mini_form.version, Site("Erbil", "IQ"),
+                                              mode=mini_form.mode, scope="governorate"), mini_form)
+    for language, sheet, expected in (("en", "Summary", ["Scope", "Governorate"]),
+                                      ("ar", "ملخص", ["النطاق", "محافظة"])):
+        path = export_assessment(store, made, tmp_path / f"{language}.xlsx", language)
+        rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python()
+        assert expected in [row[:2] for row in rows]
+        [result] = import_paths(store, [path]).results
+        assert result.outcome == "unchanged", result.message  # a row to read, not to edit

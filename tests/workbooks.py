@@ -72,6 +72,7 @@ def same_data(a: Store, a_id: int, b: Store, b_id: int) -> None:
     assert _without_id(left.assessment) == _without_id(right.assessment)
     assert left.answers == right.answers
     assert [_without_id(x) for x in left.actions] == [_without_id(x) for x in right.actions]
+    assert left.outputs == right.outputs
 
 
 def _without_id(record):

@@ -73,6 +73,8 @@ class Assessment:
     id: int | None = None
     # A national assessment's "site" names the country or the meeting; a governorate's, the governorate.
     scope: str = Scope.CROSSING_POINT.value
+    # core.targets.TargetPolicy: the level each indicator should reach unless one is typed for it.
+    target_policy: str = "next-level"
 
 
 class AnswerError(ValueError):
@@ -145,6 +147,16 @@ def default_target(level: int, indicator_default: int | None = None) -> int:
     if indicator_default is not None and indicator_default > level:
         return indicator_default
     return min(level + 1, MAX_LEVEL)
+
+
+def choose_level(answer: Answer, level: int) -> Answer:
+    """A level chosen for an indicator, as the indicator page and ``hbm-assess answer`` both set it.
+
+    A target typed for this indicator stays while it is above the new level; otherwise it is
+    cleared and the assessment's target policy decides (core.targets).
+    """
+    target = answer.target if answer.target is not None and answer.target > level else None
+    return replace(answer.with_level(level), target=target)
 
 
 class Priority(StrEnum):

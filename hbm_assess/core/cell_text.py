@@ -23,6 +23,19 @@ def excel_length(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
+def fit_cell(text: str, limit: int = EXCEL_CELL_LIMIT) -> str:
+    """Text made up of other texts (a list, a summary), cut with "…" where a cell would overflow."""
+    if excel_length(text) <= limit:
+        return text
+    kept, used = [], 1  # room for the "…"
+    for ch in text:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > limit:
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
+
+
 def illegal_character(text: str) -> int | None:
     """Where the first character XML cannot hold is (0-based), or None."""
     found = _XML_ILLEGAL.search(text)

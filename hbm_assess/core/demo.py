@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from hbm_assess.core.assessment import Action, Answer, Assessment, Scope, Site, Status
 from hbm_assess.core.questionnaire import Form, version_key
 from hbm_assess.core.reference import CrossingPoint, Institution
-from hbm_assess.core.scoring import gaps, suggested_priority
+from hbm_assess.core.scoring import gaps, suggested_priorities
 from hbm_assess.core.vocabulary import Special
 from hbm_assess.core.workshop import Group
 
@@ -267,7 +267,9 @@ def _answer(rng, indicator, strength, year, team, site_type="land") -> Answer:
 
 def _actions(rng, form, answers, institutions, in_kurdistan=False) -> list[Action]:
     """Actions on the largest gaps: what the next level asks, by the institution whose work it is."""
-    found = gaps(form, answers)[: rng.randint(0, 5)]
+    ranked = gaps(form, answers)
+    priorities = suggested_priorities(ranked)
+    found = ranked[: rng.randint(0, 5)]
     actions = []
     for gap in found:
         indicator = form.indicator(gap.indicator_id)
@@ -279,7 +281,7 @@ def _actions(rng, form, answers, institutions, in_kurdistan=False) -> list[Actio
                 indicators=(gap.indicator_id,),
                 responsible=_short(owner),
                 partners=tuple(_short(p) for p in partners[: rng.randint(1, 2)] if p is not owner),
-                priority=suggested_priority(gap).value,
+                priority=priorities[gap.indicator_id].value,
                 timeframe=rng.choice(("immediate", "3-months", "12-months", "longer")),
                 cost=float(rng.choice((5_000, 12_000, 25_000, 60_000, 150_000))),
                 currency="USD",

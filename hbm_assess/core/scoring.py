@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from hbm_assess.core.assessment import Answer, Priority, default_target
+from hbm_assess.core.assessment import Answer, Priority
 from hbm_assess.core.questionnaire import Form, Indicator
+from hbm_assess.core.targets import DEFAULT_POLICY, DEVELOPED, answer_target
 from hbm_assess.core.vocabulary import Phase, Special
 
 
@@ -56,19 +57,21 @@ class Gap:
     level: int
     target: int
     phases: tuple[str, ...]
+    phase: str = ""  # the primary phase
 
     @property
     def size(self) -> int:
         return self.target - self.level
 
+    @property
+    def below_developed(self) -> int:
+        """How far the current level is below developed capacity (3); 0 at 3 and above."""
+        return max(0, DEVELOPED - self.level)
 
-def target_for(answer: Answer, indicator: Indicator | None = None) -> int | None:
-    """The target level of an answer: as entered, else the indicator's default, else level + 1."""
-    if answer.level is None:
-        return None
-    if answer.target is not None:
-        return max(answer.target, answer.level)
-    return default_target(answer.level, indicator.default_target if indicator else None)
+
+def target_for(answer: Answer, indicator: Indicator | None = None, policy: str = DEFAULT_POLICY) -> int | None:
+    """The target level of an answer: as entered, else the assessment's target policy (core.targets)."""
+    return answer_target(answer, policy, indicator)
 
 
 def completeness(form: Form, answers: Mapping[str, Answer]) -> Completeness:
@@ -139,19 +142,50 @@ def gaps(form: Form, answers: Mapping[str, Answer]) -> list[Gap]:
             continue
         target = target_for(answer, ind)
         if target > answer.level:
-            found.append(Gap(ind.id, ind.area_id, answer.level, target, ind.phases))
+            found.append(Gap(ind.id, ind.area_id, answer.level, target, ind.phases, ind.phase))
     return sorted(found, key=gap_rank)
 
 
+def urgency(gap: Gap) -> tuple:
+    """What ranks a gap: its size, then how far below developed (3) it is, then emergency phase first."""
+    return (-gap.size, -gap.below_developed, gap.phase != Phase.EMERGENCY.value)
+
+
 def gap_rank(gap: Gap) -> tuple:
-    """Larger gaps first; then the weaker level; then gaps that matter when a crisis starts."""
-    return (-gap.size, gap.level, Phase.EMERGENCY.value not in gap.phases, gap.indicator_id)
+    """The gap list's order: ``urgency``, then the indicator id so equal gaps keep the form's order."""
+    return (*urgency(gap), gap.indicator_id)
 
 
-def suggested_priority(gap: Gap) -> Priority:
-    """High for large gaps and for weak emergency capacity, medium for the rest, low when near target."""
-    if gap.size >= 2 or (gap.level <= 2 and Phase.EMERGENCY.value in gap.phases):
+def suggested_priorities(ranked: list[Gap]) -> dict[str, Priority]:
+    """High, Medium, Low by thirds of the ranked gap list; gaps of equal urgency share one priority.
+
+    Position i of n (from 0) is High below ceil(n/3), Medium below ceil(2n/3), else Low; a run
+    of gaps equally urgent takes the priority of its middle position, so identical gaps never
+    differ and a list of identical gaps is all Medium rather than all High.
+    """
+    ranked = sorted(ranked, key=gap_rank)
+    count = len(ranked)
+    result: dict[str, Priority] = {}
+    start = 0
+    while start < count:
+        end = start
+        while end + 1 < count and urgency(ranked[end + 1]) == urgency(ranked[start]):
+            end += 1
+        priority = _third((start + end) // 2, count)
+        for gap in ranked[start:end + 1]:
+            result[gap.indicator_id] = priority
+        start = end + 1
+    return result
+
+
+def _third(position: int, count: int) -> Priority:
+    if position < -(-count // 3):
         return Priority.HIGH
-    if gap.level <= 3:
+    if position < -(-2 * count // 3):
         return Priority.MEDIUM
     return Priority.LOW
+
+
+def suggested_priority(gap: Gap, ranked: list[Gap] | None = None) -> Priority:
+    """The priority ``suggested_priorities`` gives ``gap`` among ``ranked`` (the assessment's gaps)."""
+    return suggested_priorities(ranked if ranked is not None else [gap]).get(gap.indicator_id, Priority.MEDIUM)

@@ -1,4 +1,4 @@
-"""Preferred terms in each language (data/glossary.yaml) and the variants a form check warns about."""
+"""Preferred terms in each language (data/terms.yaml) and the variants a form check warns about."""
 
 from __future__ import annotations
 
@@ -23,19 +23,19 @@ class PreferredTerm:
     variants: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-class GlossaryError(ValueError):
-    """data/glossary.yaml cannot be used; the message names the term and what to fix."""
+class TermsError(ValueError):
+    """data/terms.yaml cannot be used; the message names the term and what to fix."""
 
 
-def load_glossary(path: Path | None = None) -> tuple[PreferredTerm, ...]:
-    """Read and check the preferred terms; raise GlossaryError naming every problem."""
+def load_terms(path: Path | None = None) -> tuple[PreferredTerm, ...]:
+    """Read and check the preferred terms; raise TermsError naming every problem."""
     from hbm_assess.core.yaml_text import load_yaml
 
-    path = path or data_dir() / "glossary.yaml"
+    path = path or data_dir() / "terms.yaml"
     data = load_yaml(path.read_text(encoding="utf-8"))
-    problems = glossary_problems(data)
+    problems = terms_problems(data)
     if problems:
-        raise GlossaryError("\n".join(f"{path}: {problem}" for problem in problems))
+        raise TermsError("\n".join(f"{path}: {problem}" for problem in problems))
     return tuple(
         PreferredTerm(item["id"], Text({lang: item[lang] for lang in LANGUAGES}),
                       {lang: tuple(words) for lang, words in (item.get("variants") or {}).items()})
@@ -44,12 +44,12 @@ def load_glossary(path: Path | None = None) -> tuple[PreferredTerm, ...]:
 
 
 @cache
-def glossary() -> tuple[PreferredTerm, ...]:
-    return load_glossary()
+def preferred_terms() -> tuple[PreferredTerm, ...]:
+    return load_terms()
 
 
-def glossary_problems(data: object) -> list[str]:
-    """What is wrong with the glossary's data, each problem naming its term."""
+def terms_problems(data: object) -> list[str]:
+    """What is wrong with the preferred terms' data, each problem naming its term."""
     if not isinstance(data, Mapping) or not isinstance(data.get("terms"), list):
         return ["the file must hold 'terms:', a list of preferred terms"]
     problems, seen = [], set()
@@ -83,7 +83,7 @@ def glossary_problems(data: object) -> list[str]:
 
 def term_warnings(form: Form, terms: tuple[PreferredTerm, ...] | None = None) -> list[str]:
     """Each place in a form that writes a variant instead of the preferred term, or digits other than 0-9."""
-    terms = glossary() if terms is None else terms
+    terms = preferred_terms() if terms is None else terms
     warnings = []
     for place, text in form.texts():
         for lang, value in text.by_language.items():
@@ -92,7 +92,7 @@ def term_warnings(form: Form, terms: tuple[PreferredTerm, ...] | None = None) ->
                 found = [variant for variant in term.variants.get(lang, ()) if variant.casefold() in folded]
                 if found:  # the longest: "الكمارك" rather than the "كمارك" inside it
                     warnings.append(f"{place} › {lang}: {max(found, key=len)!r} — write "
-                                    f"{term.preferred.get(lang)!r} (glossary: {term.id})")
+                                    f"{term.preferred.get(lang)!r} (preferred term: {term.id})")
             digits = sorted(set(EASTERN_DIGITS.findall(value)))
             if digits:
                 warnings.append(f"{place} › {lang}: digits {''.join(digits)} — write 0-9 in every language")

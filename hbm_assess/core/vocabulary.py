@@ -18,8 +18,9 @@ from hbm_assess.locations import data_dir
 LEVELS = (1, 2, 3, 4, 5)
 MAX_LEVEL = 5
 # The lists of values in the glossary, in file order; each value's id is the code data columns carry.
-LISTS = ("levels", "special_answers", "phases", "evidence_types", "confidence", "site_types", "scopes", "priorities",
-         "timeframes", "action_statuses", "assessment_statuses", "answer_statuses", "roles")
+LISTS = ("levels", "special_answers", "phases", "evidence_types", "confidence", "site_types", "output_kinds",
+         "consensus", "scopes", "priorities", "timeframes", "action_statuses", "assessment_statuses", "answer_statuses",
+         "roles", "target_policies")
 
 
 class Special(StrEnum):
@@ -58,6 +59,9 @@ class Vocabulary:
     assessment_statuses: dict[str, Term]
     answer_statuses: dict[str, Term]
     roles: dict[str, Term]
+    target_policies: dict[str, Term]
+    output_kinds: dict[str, Term]
+    consensus: dict[str, Term]  # the plenary's words: unsettled, agreed, …
     words: dict[str, Text]
     messages: dict[str, Text]
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
-from hbm_assess.core.assessment import Answer
+from hbm_assess.core.assessment import Answer, new_uuid, now
+from hbm_assess.core.cell_text import fit_cell
 from hbm_assess.core.questionnaire import Form
 
 DISAGREEMENT_SPREAD = 2
@@ -111,12 +113,128 @@ def answer_content(answer: Answer) -> tuple:
             answer.evidence_text, answer.confidence, answer.notes)
 
 
+class SettlementRefused(ValueError):
+    """The plenary's decision breaks a consensus rule; the message says which."""
+
+
+def check_settlement(case: ConsensusCase, note: str) -> None:
+    """Groups two levels apart or more: the agreed answer must say why (the JEE plenaries' rule)."""
+    if case.disagreement and not note.strip():
+        levels = group_levels(case)
+        raise SettlementRefused(f"{case.indicator_id}: the groups differ by {case.spread} levels ({levels}); "
+                                "write a note saying why the plenary agreed on this level")
+
+
+def group_levels(case: ConsensusCase, special_name=lambda special: special) -> str:
+    """Every group's answer in a line, e.g. "Legal 1 / Operations 5" (what stays visible until settled)."""
+    parts = []
+    for group, answer in case.by_group.items():
+        shown = str(answer.level) if answer.level is not None else special_name(answer.special or "")
+        parts.append(f"{group} {shown}".strip())
+    return " / ".join(parts)
+
+
+def consensus_word(key: str, language: str = "en") -> str:
+    from hbm_assess.core.vocabulary import vocabulary
+
+    return vocabulary().consensus[key].name.get(language)
+
+
+def levels_in(case: ConsensusCase, language: str = "en") -> str:
+    """The groups' answers in a language: "Legal 1 / Operations 5", Not applicable and Unknown by name."""
+    from hbm_assess.core.vocabulary import vocabulary
+
+    names = vocabulary().special_answers
+    return group_levels(case, lambda special: names[special].name.get(language) if special in names else special)
+
+
+def unsettled_text(case: ConsensusCase, language: str = "en") -> str:
+    """What an unsettled indicator shows everywhere instead of a level: "unsettled: Legal 1 / Operations 5"."""
+    return f"{consensus_word('unsettled', language)}: {levels_in(case, language)}"
+
+
+def open_cases(plan: MergePlan) -> dict[str, ConsensusCase]:
+    """The indicators several groups scored and the plenary has not settled yet."""
+    return {case.indicator_id: case for case in plan.cases if not case.settled}
+
+
+class OutputKind(StrEnum):
+    """What a break-out group brings back besides scores (Erbil 2014)."""
+
+    CHALLENGE = "challenge"
+    STRATEGY = "strategy"
+    CONTRIBUTION = "contribution"
+
+
+OUTPUT_KINDS = tuple(kind.value for kind in OutputKind)
+
+
+@dataclass(frozen=True)
+class Output:
+    """One challenge, strategy direction or institution's contribution, for an area or ('') the whole assessment.
+
+    ``group`` is the break-out group that wrote it ('' for the facilitator); ``actions``
+    are uuids of plan-of-action actions a contribution supports.
+    """
+
+    kind: str
+    text: str
+    area: str = ""
+    institution: str = ""
+    indicators: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    group: str = ""
+    uuid: str = field(default_factory=new_uuid)
+    updated_at: str = field(default_factory=now)
+
+
+def output_texts(output: Output) -> list[tuple[str, str]]:
+    """The texts of an output a spreadsheet cell must hold, named for a message."""
+    return [(f"the {output.kind}'s text", output.text), ("the institution", output.institution),
+            *((f"the {output.kind}'s indicator", i) for i in output.indicators)]
+
+
+def output_problem(output: Output, form: Form, action_uuids: frozenset[str] | None = None) -> str:
+    """What is wrong with an output for this questionnaire ('' when nothing), naming the field."""
+    if output.kind not in OUTPUT_KINDS:
+        return f"the kind {output.kind[:40]!r} is not one of {', '.join(OUTPUT_KINDS)}"
+    if not output.text.strip():
+        return f"the {output.kind} has no text"
+    areas = [area.id for area in form.areas]
+    if output.area and output.area not in areas:
+        return f"{form.id} {form.version} has no area {output.area[:40]!r}; use one of {', '.join(areas)}"
+    if output.kind == OutputKind.CONTRIBUTION.value and not output.institution.strip():
+        return "a contribution names the institution that offers it"
+    unknown = [i for i in output.indicators if i not in form.by_id]
+    if unknown:
+        return f"{form.id} {form.version} has no indicator {unknown[0][:40]!r}"
+    if action_uuids is not None:
+        missing = [a for a in output.actions if a not in action_uuids]
+        if missing:
+            return f"the plan of action has no action {missing[0][:40]!r}"
+    return ""
+
+
+def outputs_by_area(form: Form, outputs: list[Output]) -> list[tuple[str, list[Output]]]:
+    """The outputs in the questionnaire's area order, then those for the whole assessment ('')."""
+    order = [area.id for area in form.areas] + [""]
+    grouped = {area: [o for o in outputs if o.area == area] for area in order}
+    kinds = {kind: n for n, kind in enumerate(OUTPUT_KINDS)}
+    return [(area, sorted(found, key=lambda o: (kinds.get(o.kind, 9), o.group, o.institution)))
+            for area, found in grouped.items() if found]
+
+
 def agreed_answer(case: ConsensusCase, level: int | None, special: str | None, note: str) -> Answer:
-    """The facilitator's decision, with every group's score and reasoning kept in its notes."""
+    """The facilitator's decision, with every group's score and reasoning kept in its notes.
+
+    Raises SettlementRefused when the groups are two levels apart or more and no note says why.
+    """
+    check_settlement(case, note)
     lines = [note.strip()] if note.strip() else []
     for group, answer in case.by_group.items():
         score = str(answer.level) if answer.level is not None else (answer.special or "–")
-        reason = answer.evidence_text or answer.notes
-        lines.append(f"{group}: {score}" + (f" — {reason}" if reason else ""))
-    return Answer(case.indicator_id, level=level, special=special, notes="\n".join(lines),
+        evidence = " · ".join(p for p in (answer.evidence_type, answer.evidence_reference, answer.evidence_text) if p)
+        lines.append(" — ".join(p for p in (f"{group}: {score}", evidence, answer.notes.strip()) if p))
+    # Every group's own answer stays stored in full; this summary is cut only where a cell would overflow.
+    return Answer(case.indicator_id, level=level, special=special, notes=fit_cell("\n".join(lines)),
                   answered_by="consensus")

@@ -19,7 +19,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from hbm_assess.core.assessment import Action, Answer, now
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import institution_name, site_name
-from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priority
+from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priorities
+from hbm_assess.core.targets import with_policy_targets
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.core.workshop import Group
@@ -47,6 +48,13 @@ from hbm_assess.exchange.machine_sheet import machine_rows
 from hbm_assess.exchange.printing import fit_rows, print_setup
 from hbm_assess.exchange.protection import save_encrypted
 from hbm_assess.exchange.rules import text_problem
+from hbm_assess.exchange.workshop_sheets import (
+    consensus_sheet,
+    consensus_title,
+    has_consensus_cases,
+    outputs_sheet,
+    outputs_title,
+)
 from hbm_assess.files import WriteError, write_whole
 from hbm_assess.palette import TARGET, level_fill, level_hex
 from hbm_assess.storage import workshop as workshop_records
@@ -101,7 +109,7 @@ def export_assessment(
     check_snapshot_text(data)
     report(1, 3, path)
     info = workshop if workshop is not None else workshop_of(store, assessment_id)
-    head = content_hash(data.assessment, data.answers, data.actions, form_hash(form))
+    head = content_hash(data.assessment, data.answers, data.actions, form_hash(form), data.outputs)
     hashes = extended(lineage(store, assessment_id), head)
     workbook = build_workbook(data, form, language_of(language), info, hashes,
                               exchange_state(store, assessment_id).edited_outside)
@@ -177,7 +185,10 @@ def workshop_of(store: Store, assessment_id: int) -> dict | None:
 def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | None = None,
                    hashes: tuple[str, ...] = (), edited_outside: bool = False) -> Workbook:
     """The whole workbook in memory: the sheets people read, then the machine sheet."""
-    main = {a.indicator_id: a for a in data.answers if not a.group}
+    # Summary, gaps and contributions read targets under the assessment's policy; the answers sheet
+    # and the hidden data keep what was typed.
+    main = with_policy_targets(form, {a.indicator_id: a for a in data.answers if not a.group},
+                               data.assessment.target_policy)
     workbook = Workbook()
     workbook.properties.creator = "HBM Assess"
     site = site_name(data.assessment.site, language)
@@ -194,6 +205,10 @@ def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | N
         _plan_sheet(workbook.create_sheet(sheets["plan"]), data.actions, language)
         contributions = workbook.create_sheet(sheet_title("contributions", language))
         contributions_sheet(contributions, data.actions, form, main, language, _put)
+    if data.outputs:
+        outputs_sheet(workbook.create_sheet(outputs_title(language)), data.outputs, data.actions, form, language, _put)
+    if has_consensus_cases(form, data.answers):
+        consensus_sheet(workbook.create_sheet(consensus_title(language)), data.answers, form, language, _put)
     for sheet in workbook.worksheets:
         sheet.sheet_view.rightToLeft = is_right_to_left(language)
         fit_rows(sheet)
@@ -201,8 +216,8 @@ def build_workbook(data: Snapshot, form: Form, language: str, workshop: dict | N
     machine = workbook.create_sheet(MACHINE_SHEET)
     machine.sheet_state = "hidden"
     rows = machine_rows(data.assessment, data.answers, data.actions, form.to_dict(),
-                        content_hash(data.assessment, data.answers, data.actions, form_hash(form)), sheets,
-                        language, now(), workshop, hashes, edited_outside)
+                        content_hash(data.assessment, data.answers, data.actions, form_hash(form), data.outputs),
+                        sheets, language, now(), workshop, hashes, edited_outside, data.outputs)
     for number, (key, value) in enumerate(rows, start=1):
         _put(machine, number, 1, key)
         _put(machine, number, 2, value)
@@ -280,6 +295,7 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
     overall = overall_score(form, main)
     shown |= {
         "uuid": a.uuid,
+        "scope": vocab.label("scopes", a.scope, language),
         "form": f"{form.title.get(language)} ({form.id})",
         "form_version": form.version,
         "status": vocab.label("assessment_statuses", a.status, language),
@@ -356,10 +372,10 @@ def _answers_sheet(sheet: Worksheet, data: Snapshot, form: Form, language: str) 
         found = sorted(by_indicator.get(indicator.id, []), key=lambda x: x.group)
         if not found or found[0].group:
             found.insert(0, None)  # every indicator has its row, answered or not
-        phases = phase_cells(indicator.phases, vocab, language)
+        phases = phase_cells(indicator.phase, vocab, language)
         for answer in found:
             row += 1
-            shown = answer_cells(answer, indicator, vocab, language) | context | {
+            shown = answer_cells(answer, indicator, vocab, language, data.assessment.target_policy) | context | {
                 "area": indicator.area_id, "indicator": indicator.id, "indicator_text": indicator.label.get(language),
                 **phases, "group": answer.group if answer else "",
             }
@@ -376,14 +392,15 @@ def _gaps_sheet(sheet: Worksheet, form: Form, main: dict[str, Answer], language:
     vocab = vocabulary()
     _table(sheet, GAP_COLUMNS, language, "C3")
     found = gaps(form, main)
+    priorities = suggested_priorities(found)
     for row, gap in enumerate(found, start=3):
         indicator = form.indicator(gap.indicator_id)
         values = {
             "area": gap.area_id, "indicator": gap.indicator_id, "indicator_text": indicator.label.get(language),
             "level": gap.level, "target": gap.target, "gap": gap.size,
-            **phase_cells(gap.phases, vocab, language),
-            "suggested_priority": suggested_priority(gap).value,
-            "suggested_priority_name": vocab.label("priorities", suggested_priority(gap).value, language),
+            **phase_cells(gap.phase, vocab, language),
+            "suggested_priority": priorities[gap.indicator_id].value,
+            "suggested_priority_name": vocab.label("priorities", priorities[gap.indicator_id].value, language),
         }
         for number, column in enumerate(GAP_COLUMNS, start=1):
             fill = _fill(gap.level) if column.key == "level" else None

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, Scope
 from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.targets import DEFAULT_POLICY
+from hbm_assess.core.workshop import Output
 
 HASH_PREFIX = "sha256:"
 
@@ -48,6 +50,8 @@ def assessment_record(a: Assessment) -> dict:
         "updated_at": a.updated_at,
         # Only when not a crossing point: the hash of every assessment made before scopes stays the same.
         **({} if a.scope == Scope.CROSSING_POINT.value else {"scope": a.scope}),
+        # Only when not the default (current + 1): the hash of every assessment made before policies holds.
+        **({} if a.target_policy == DEFAULT_POLICY else {"target_policy": a.target_policy}),
     }
 
 
@@ -69,12 +73,19 @@ def action_record(a: Action) -> dict:
     }
 
 
+def output_record(o: Output) -> dict:
+    return {
+        "uuid": o.uuid, "area": o.area, "kind": o.kind, "text": o.text, "institution": o.institution,
+        "indicators": list(o.indicators), "actions": list(o.actions), "group": o.group, "updated_at": o.updated_at,
+    }
+
+
 def _stable(record: dict, volatile: frozenset = _VOLATILE) -> dict:
     return {key: value for key, value in record.items() if key not in volatile}
 
 
 def canonical_data(assessment: Assessment, answers: Iterable[Answer], actions: Iterable[Action],
-                   form_hash: str | None, volatile: frozenset = _VOLATILE) -> dict:
+                   form_hash: str | None, volatile: frozenset = _VOLATILE, outputs: Iterable[Output] = ()) -> dict:
     """The data the hash covers, in a fixed order: what a person changed, not when."""
     data = {
         "assessment": _stable(assessment_record(assessment), volatile),
@@ -85,6 +96,9 @@ def canonical_data(assessment: Assessment, answers: Iterable[Answer], actions: I
     }
     if form_hash is not None:
         data["form_hash"] = form_hash
+    found = sorted((_stable(output_record(o), volatile) for o in outputs), key=lambda r: r["uuid"])
+    if found:  # only then: an assessment without workshop outputs keeps the hash it always had
+        data["outputs"] = found
     return data
 
 
@@ -94,9 +108,10 @@ def digest(data: object) -> str:
     return HASH_PREFIX + hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
-def content_hash(assessment: Assessment, answers: Iterable[Answer], actions: Iterable[Action], form_hash: str) -> str:
-    """The hash of one revision: its data, its revision number and its questionnaire's hash."""
-    return digest(canonical_data(assessment, answers, actions, form_hash))
+def content_hash(assessment: Assessment, answers: Iterable[Answer], actions: Iterable[Action], form_hash: str,
+                 outputs: Iterable[Output] = ()) -> str:
+    """The hash of one revision: its data, its workshop outputs, its revision number and its questionnaire's hash."""
+    return digest(canonical_data(assessment, answers, actions, form_hash, outputs=outputs))
 
 
 def content_hash_v1(assessment: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> str:

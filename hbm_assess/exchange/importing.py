@@ -241,7 +241,7 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
         if decision.outcome in (Outcome.IMPORTED, Outcome.UPDATED, Outcome.CONFLICT) and contents.form_is_new:
             records.install_form(store, contents.form, f"file:{printable(path.name)}" if contents.form_from_file
                                  else "")
-        store_as = dict(edited_outside=contents.edited_outside, hashes=contents.lineage)
+        store_as = dict(edited_outside=contents.edited_outside, hashes=contents.lineage, outputs=contents.outputs)
         if decision.outcome == Outcome.IMPORTED:
             result.assessment_id = records.insert_imported(store, incoming, contents.answers, contents.actions,
                                                            **store_as)
@@ -268,6 +268,7 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
 def stored_head(store: Store, copy: StoredCopy) -> StoredHead:
     data = records.snapshot(store, copy.id)
     a = data.assessment
-    head = content_hash(a, data.answers, data.actions, form_hash(store.form(a.form_id, a.form_version)))
+    head = content_hash(a, data.answers, data.actions, form_hash(store.form(a.form_id, a.form_version)),
+                        data.outputs)
     return StoredHead(copy.id, copy.revision, head, records.extended(copy.lineage, head) if copy.sealed
                       else copy.lineage, copy.conflict_of, copy.deleted, Identity.of(a))

@@ -14,6 +14,7 @@ from hbm_assess.core.cell_text import LIST_SEPARATOR  # one separator, as stored
 from hbm_assess.core.questionnaire import Indicator
 from hbm_assess.core.reference import institution_name, site_name
 from hbm_assess.core.scoring import target_for
+from hbm_assess.core.targets import DEFAULT_POLICY
 from hbm_assess.core.text import LANGUAGES, language_of  # noqa: F401  (language_of: for the exporters)
 from hbm_assess.core.vocabulary import Term, Vocabulary, in_every_language, vocabulary
 from hbm_assess.core.vocabulary import word as glossary_word
@@ -59,8 +60,8 @@ ANSWER_COLUMNS = (
     Column("confidence", "#x_confidence+code", 11, editable=True, older_hxl=("#x_confidence",)),
     Column("confidence_name", "#x_confidence+name", 12),
     Column("notes", "#description+notes", 35, wrap=True, editable=True),
-    Column("phase", "#x_phase+code+list", 14, wrap=True, older_hxl=("#x_phase",)),
-    Column("phase_name", "#x_phase+name+list", 18, wrap=True),
+    Column("phase", "#x_phase+code", 14, older_hxl=("#x_phase+code+list", "#x_phase")),
+    Column("phase_name", "#x_phase+name", 18, wrap=True),
     Column("answered_by", "#contact+name", 18, editable=True),
     Column("group", "#x_group", 12),
     Column("site_ref", "#loc+code", 16),
@@ -78,8 +79,8 @@ GAP_COLUMNS = (
     Column("level", "#indicator+level+num", 9, older_hxl=("#x_level",)),
     Column("target", "#indicator+target+num", 9, older_hxl=("#x_target",)),
     Column("gap", "#indicator+gap+num", 7, older_hxl=("#x_gap",)),
-    Column("phase", "#x_phase+code+list", 14, wrap=True, older_hxl=("#x_phase",)),
-    Column("phase_name", "#x_phase+name+list", 18, wrap=True),
+    Column("phase", "#x_phase+code", 14, older_hxl=("#x_phase+code+list", "#x_phase")),
+    Column("phase_name", "#x_phase+name", 18, wrap=True),
     Column("suggested_priority", "#x_priority+suggested+code", 12, older_hxl=("#x_priority+suggested",)),
     Column("suggested_priority_name", "#x_priority+suggested+name", 14),
 )
@@ -106,7 +107,7 @@ PLAN_COLUMNS = (
 SUMMARY_EDITABLE = ("site", "site_ref", "country", "pcode", "site_type", "latitude", "longitude", "date",
                     "assessors", "institutions", "notes")
 SUMMARY_ROWS = ("uuid", "site", "site_ref", "country", "pcode", "site_type", "latitude", "longitude", "date",
-                "assessors", "institutions", "form", "form_version", "status", "revision", "completeness",
+                "assessors", "institutions", "scope", "form", "form_version", "status", "revision", "completeness",
                 "overall_level", "overall_target", "notes")
 AREA_TABLE = ("area", "area_name", "mean_level", "mean_target", "scored", "not_applicable", "unknown",
               "unanswered")
@@ -130,10 +131,9 @@ def every_sheet_title(key: str) -> dict[str, str]:
     return in_every_language(f"sheet_{key}")
 
 
-def phase_cells(phases: tuple[str, ...], vocab: Vocabulary, language: str) -> dict[str, str]:
-    """An indicator's MCOF phases: codes, and names in the workbook's language."""
-    return {"phase": LIST_SEPARATOR.join(phases),
-            "phase_name": LIST_SEPARATOR.join(_named(p, vocab.phases, language) for p in phases)}
+def phase_cells(phase: str, vocab: Vocabulary, language: str) -> dict[str, str]:
+    """An indicator's primary MCOF phase: its code, and its name in the workbook's language."""
+    return {"phase": phase, "phase_name": _named(phase, vocab.phases, language) if phase else ""}
 
 
 def hxl_key(tag: object) -> str:
@@ -180,8 +180,10 @@ def answer_status(answer: Answer | None) -> str:
     return "scored" if answer.level is not None else str(answer.special)
 
 
-def answer_cells(answer: Answer | None, indicator: Indicator, vocab: Vocabulary, language: str) -> dict[str, object]:
-    """What the editable and the worked-out columns of an answer row show: codes, and their names beside."""
+def answer_cells(answer: Answer | None, indicator: Indicator, vocab: Vocabulary, language: str,
+                 policy: str = DEFAULT_POLICY) -> dict[str, object]:
+    """What the editable and the worked-out columns of an answer row show: codes, and their names beside
+    (the target under ``policy``)."""
     status = answer_status(answer)
     if answer is None:
         return {key: None for key in ("level", "level_name", "target", "gap")} | {
@@ -189,7 +191,7 @@ def answer_cells(answer: Answer | None, indicator: Indicator, vocab: Vocabulary,
                                 "confidence", "confidence_name", "notes", "answered_by")} | {
             "answer_status": status}
     level_name = vocab.answer_name(answer.level, answer.special, language) or None
-    target = target_for(answer, indicator)
+    target = target_for(answer, indicator, policy)
     return {
         "level": answer.level,
         "answer_status": status,

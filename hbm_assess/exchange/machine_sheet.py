@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from hbm_assess import __version__
 from hbm_assess.core.assessment import SCOPES, Action, Answer, AnswerError, Assessment, Scope, Site, Status
-from hbm_assess.core.workshop import Group
+from hbm_assess.core.targets import DEFAULT_POLICY, POLICIES
+from hbm_assess.core.workshop import OUTPUT_KINDS, Group, Output
 from hbm_assess.exchange.cells import as_text, cell_name
-from hbm_assess.exchange.hashing import HASH_PATTERN, action_record, answer_record, assessment_record
+from hbm_assess.exchange.hashing import HASH_PATTERN, action_record, answer_record, assessment_record, output_record
 from hbm_assess.exchange.layout import FORMAT, FORMAT_VERSION, MACHINE_SHEET
 from hbm_assess.exchange.safety import WorkbookRejected
 
@@ -36,7 +37,7 @@ _REQUIRED = ("format_version", "uuid", "revision", "status", "created_at", "upda
 def machine_rows(assessment: Assessment, answers: Sequence[Answer], actions: Sequence[Action], form_data: dict,
                  content_hash: str, sheets: dict[str, str], language: str, exported_at: str,
                  workshop: dict | None = None, lineage: Sequence[str] = (),
-                 edited_outside: bool = False) -> list[tuple]:
+                 edited_outside: bool = False, outputs: Sequence[Output] = ()) -> list[tuple]:
     """The (key, value) rows of the machine sheet."""
     record = assessment_record(assessment)
     data = {
@@ -44,6 +45,8 @@ def machine_rows(assessment: Assessment, answers: Sequence[Answer], actions: Seq
         "answers": [answer_record(a) for a in answers],
         "actions": [action_record(a) for a in actions],
     }
+    if outputs:
+        data["outputs"] = [output_record(o) for o in outputs]
     rows: list[tuple] = [
         ("format", FORMAT), ("format_version", FORMAT_VERSION), ("app_version", __version__),
         ("exported_at", exported_at), ("language", language),
@@ -247,6 +250,16 @@ def _scope(shape: _Shape, record: dict) -> str:
     return scope
 
 
+def _target_policy(shape: _Shape, record: dict) -> str:
+    """Absent before target policies existed (and for the default, current + 1, so older hashes hold)."""
+    if "target_policy" not in record:
+        return DEFAULT_POLICY
+    policy = shape.get(record, "target_policy", str, "assessment")
+    if policy not in POLICIES:
+        raise shape.damaged(f"assessment.target_policy {policy[:40]!r} is not one of {', '.join(POLICIES)}")
+    return policy
+
+
 class _Shape:
     """Reads typed fields out of the embedded JSON, naming the first one that is wrong."""
 
@@ -296,6 +309,7 @@ def embedded_records(machine: MachineData) -> tuple[Assessment, list[Answer], li
         uuid=machine.uuid, created_at=machine.created_at, updated_at=machine.updated_at,
         notes=shape.get(a, "notes", str, "assessment"),
         scope=_scope(shape, a),
+        target_policy=_target_policy(shape, a),
     )
     answers = []
     for n, r in enumerate(shape.get(data, "answers", list, "data")):
@@ -324,3 +338,25 @@ def embedded_records(machine: MachineData) -> tuple[Assessment, list[Answer], li
                 "updated_at")},
         ))
     return assessment, answers, actions
+
+
+def embedded_outputs(machine: MachineData) -> list[Output]:
+    """The workshop outputs the workbook carried (none in files from before workshop outputs)."""
+    shape = _Shape(f"{MACHINE_SHEET} data")
+    if "outputs" not in machine.data:
+        return []
+    found = []
+    for n, r in enumerate(shape.get(machine.data, "outputs", list, "data")):
+        where = f"outputs[{n}]"
+        kind = shape.get(r, "kind", str, where)
+        if kind not in OUTPUT_KINDS:
+            raise shape.damaged(f"{where}.kind {kind[:40]!r} is not one of {', '.join(OUTPUT_KINDS)}")
+        uuid = shape.get(r, "uuid", str, where)
+        if not UUID.match(uuid):
+            raise shape.damaged(f"{where}.uuid is not a uuid")
+        found.append(Output(
+            kind=kind, uuid=uuid, indicators=shape.strings(r, "indicators", where),
+            actions=shape.strings(r, "actions", where),
+            **{key: shape.get(r, key, str, where) for key in ("text", "area", "institution", "group", "updated_at")},
+        ))
+    return found

@@ -18,11 +18,13 @@ from uuid import NAMESPACE_URL, uuid5
 from python_calamine import CalamineWorkbook
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, now
+from hbm_assess.core.cell_text import first_problem
 from hbm_assess.core.messages import Message
 from hbm_assess.core.questionnaire import Form, FormError, form_from_data
 from hbm_assess.core.reference import institution_stored
 from hbm_assess.core.text import language_of
 from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
+from hbm_assess.core.workshop import Output, output_problem, output_texts
 from hbm_assess.exchange.cells import as_text, cell_name, same_number, same_text, to_number
 from hbm_assess.exchange.hashing import content_hash, content_hash_v1, form_hash
 from hbm_assess.exchange.import_results import CellChange
@@ -47,6 +49,7 @@ from hbm_assess.exchange.machine_sheet import (
     UUID,
     MachineData,
     WorkshopInfo,
+    embedded_outputs,
     embedded_records,
     load_json,
     read_machine_sheet,
@@ -76,6 +79,7 @@ class WorkbookContents:
     lineage: tuple[str, ...] = ()  # the published revisions it descends from, ending with its own hash
     form_from_file: bool = False  # the questionnaire is a version the app does not ship, known only from files
     edited_before: bool = False  # the file says a revision it descends from was edited in a spreadsheet
+    outputs: tuple[Output, ...] = ()  # a workshop's challenges, strategy directions and contributions
 
     @property
     def edited_outside(self) -> bool:
@@ -103,12 +107,13 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     carried = form_from_workbook(machine)
     form, form_is_new, form_from_file = forms(machine, carried)
     assessment, answers, actions = embedded_records(machine)
+    outputs = embedded_outputs(machine)
     unknown = [a.indicator_id for a in answers if a.indicator_id not in form.by_id]
     if unknown:
         raise WorkbookRejected(f"{MACHINE_SHEET}: the data answers indicator {unknown[0]}, which the questionnaire "
                                f"{form.id} {form.version} does not have; the file was changed by hand or is damaged")
     questionnaire = form_hash(form)
-    exported = content_hash(assessment, answers, actions, questionnaire)
+    exported = content_hash(assessment, answers, actions, questionnaire, outputs)
     if machine.format_version < 2:
         sealed, lineage = content_hash_v1(assessment, answers, actions), (exported,)
     else:
@@ -119,7 +124,8 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     if not lineage or lineage[-1] != exported:
         raise WorkbookRejected(f"{MACHINE_SHEET}: the lineage does not end with this revision's content hash; the "
                                "file was changed by hand or is damaged — export the assessment again")
-    problem = text_problem(assessment, answers, actions) or data_problem(assessment, answers, actions, form)
+    problem = (text_problem(assessment, answers, actions) or data_problem(assessment, answers, actions, form)
+               or _outputs_problem(outputs, form, actions))
     if problem:
         # What the export writes obeys the rules below; data that breaks them was written by hand.
         raise WorkbookRejected(f"{MACHINE_SHEET} data: {problem}; the file was changed by hand or is damaged — "
@@ -134,7 +140,8 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     if not answers_sheet:
         raise WorkbookRejected(f"the sheet “{machine.sheets.get('answers', 'Answers')}” is missing, so the answers "
                                "cannot be checked; export the assessment again")
-    answers = _answers(answers_sheet, _rows(book, answers_sheet), answers, form, vocab, language, changes)
+    answers = _answers(answers_sheet, _rows(book, answers_sheet), answers, form, vocab, language, changes,
+                       assessment.target_policy)
     plan = _find_sheet(names, machine.sheets, "plan")
     if plan:
         actions = _actions(plan, _rows(book, plan), actions, form, language, changes, assessment.uuid)
@@ -146,9 +153,18 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     if changes:
         # Edited in a spreadsheet: a new revision that descends from the one exported.
         assessment = replace(assessment, revision=assessment.revision + 1, updated_at=now())
-        lineage = (*lineage, content_hash(assessment, answers, actions, questionnaire))
+        lineage = (*lineage, content_hash(assessment, answers, actions, questionnaire, outputs))
     return WorkbookContents(assessment, answers, actions, form, form_is_new, exported, lineage[-1], changes,
-                            machine.workshop, tuple(lineage), form_from_file, machine.edited_outside)
+                            machine.workshop, tuple(lineage), form_from_file, machine.edited_outside, tuple(outputs))
+
+
+def _outputs_problem(outputs: list[Output], form: Form, actions: list[Action]) -> str | None:
+    uuids = frozenset(a.uuid for a in actions)
+    for n, output in enumerate(outputs, start=1):
+        problem = output_problem(output, form, uuids) or first_problem(output_texts(output))
+        if problem:
+            return f"workshop output {n}: {problem}"
+    return None
 
 
 def form_from_workbook(machine: MachineData) -> Form:
@@ -377,7 +393,7 @@ _SPECIALS = {**SPECIAL_ALIASES, **choice_lookup(vocabulary_choices(vocabulary().
 
 
 def _answers(sheet: str, rows: list[list], base: list[Answer], form: Form, vocab: Vocabulary, language: str,
-             changes: list[CellChange]) -> list[Answer]:
+             changes: list[CellChange], policy: str) -> list[Answer]:
     columns, start = _columns(sheet, rows, ANSWER_COLUMNS)
     by_key = {(a.indicator_id, a.group): a for a in base}
     seen: dict[tuple[str, str], int] = {}
@@ -400,7 +416,7 @@ def _answers(sheet: str, rows: list[list], base: list[Answer], form: Form, vocab
                                    f"({seen[key] + 1} and {number + 1}); delete one")
         seen[key] = number
         old = by_key.get(key)
-        answer = _answer_row(sheet, row, number, columns, old, form, vocab, language, changes, key)
+        answer = _answer_row(sheet, row, number, columns, old, form, vocab, language, changes, key, policy)
         if answer is not None:
             result.append(answer)
     for key in by_key:
@@ -410,9 +426,9 @@ def _answers(sheet: str, rows: list[list], base: list[Answer], form: Form, vocab
     return result
 
 
-def _answer_row(sheet, row, number, columns, old, form, vocab, language, changes, key) -> Answer | None:
+def _answer_row(sheet, row, number, columns, old, form, vocab, language, changes, key, policy) -> Answer | None:
     indicator = form.indicator(key[0])
-    expected = answer_cells(old, indicator, vocab, language)
+    expected = answer_cells(old, indicator, vocab, language, policy)
     updates: dict[str, object] = {}
     subject = key[0] + (f" ({key[1]})" if key[1] else "")
     level_change = _level_and_status(sheet, row, number, columns, old, expected, subject)

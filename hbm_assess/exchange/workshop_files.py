@@ -15,12 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hbm_assess.core.assessment import Answer
-from hbm_assess.core.workshop import Group
+from hbm_assess.core.workshop import Group, Output
 from hbm_assess.exchange.export import ExportError, export_assessment, workshop_row
-from hbm_assess.exchange.hashing import answer_record
+from hbm_assess.exchange.hashing import answer_record, output_record
 from hbm_assess.exchange.import_results import FileResult, Outcome
 from hbm_assess.exchange.reading import WorkbookContents
-from hbm_assess.storage import workshop
+from hbm_assess.storage import workshop, workshop_outputs
 from hbm_assess.storage.store import Store
 
 
@@ -52,13 +52,24 @@ def prepare_group_files(store: Store, assessment_id: int, folder: Path, language
     return written
 
 
-def group_hash(answers: list[Answer]) -> str:
-    """Identifies a group's answers, so the same group file merged twice is seen as unchanged."""
+def group_hash(answers: list[Answer], outputs: list[Output] = ()) -> str:
+    """Identifies a group's answers and outputs, so the same group file merged twice is seen as unchanged."""
     records = sorted((answer_record(a) for a in answers), key=lambda r: r["indicator_id"])
     for record in records:
         record.pop("updated_at", None)
         record.pop("group", None)
-    return "sha256:" + hashlib.sha256(json.dumps(records, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    written: object = records
+    if outputs:  # only then: a group file merged before outputs existed keeps its fingerprint
+        found = sorted((output_record(o) for o in outputs), key=lambda r: r["uuid"])
+        for record in found:
+            record.pop("updated_at", None)
+        written = {"answers": records, "outputs": found}
+    return "sha256:" + hashlib.sha256(json.dumps(written, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def group_outputs_in_file(outputs: tuple[Output, ...], group: str) -> list[Output]:
+    """The outputs a group file brings back: those its group wrote (the facilitator's stay the facilitator's)."""
+    return [o for o in outputs if o.group == group]
 
 
 def group_answers_in_file(answers: list[Answer], group: Group | None) -> list[Answer]:
@@ -81,7 +92,8 @@ def merge_group_file(store: Store, path: Path, contents: WorkbookContents) -> Fi
     group_name = info.group
     group = next((g for g in info.groups if g.name == group_name), None)
     answers = group_answers_in_file(contents.answers, group)
-    fingerprint = group_hash(answers)
+    outputs = group_outputs_in_file(contents.outputs, group_name)
+    fingerprint = group_hash(answers, outputs)
     done = workshop.merge_record(store, assessment_id, group_name)
     result = FileResult(path, Outcome.UNCHANGED, "", assessment_id, contents.assessment.uuid,
                         contents.assessment.revision)
@@ -95,8 +107,10 @@ def merge_group_file(store: Store, path: Path, contents: WorkbookContents) -> Fi
         return result
     plan = workshop.replace_group_answers(store, assessment_id, group_name, answers, contents.assessment.revision,
                                           fingerprint)
+    workshop_outputs.replace_outputs(store, assessment_id, outputs, group=group_name)
     result.outcome = Outcome.UPDATED
-    result.message = (f"group “{group_name}”: {len(answers)} answers merged into assessment {assessment_id}; "
+    result.message = (f"group “{group_name}”: {len(answers)} answers and {len(outputs)} workshop outputs merged "
+                      f"into assessment {assessment_id}; "
                       f"{len(plan.cases)} indicators scored by several groups, {len(plan.disagreements)} of them "
                       "two or more levels apart")
     return result

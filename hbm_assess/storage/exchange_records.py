@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, now
 from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.workshop import Output
+from hbm_assess.storage import workshop_outputs
 from hbm_assess.storage.database import write_transaction
 from hbm_assess.storage.store import ANSWER_COLUMNS, Store, action_values, answer_from_row, json_list
 
@@ -26,6 +28,7 @@ class Snapshot:
     assessment: Assessment
     answers: tuple[Answer, ...]
     actions: tuple[Action, ...]
+    outputs: tuple[Output, ...] = ()  # a workshop's challenges, strategy directions and contributions
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,8 @@ def snapshot(store: Store, assessment_id: int) -> Snapshot:
     """Read an assessment, its answers and its plan together, so they belong to the same revision."""
     with store.db.atomic():
         assessment = store.assessment(assessment_id)
-        return Snapshot(assessment, tuple(all_answers(store, assessment_id)), tuple(store.actions(assessment_id)))
+        return Snapshot(assessment, tuple(all_answers(store, assessment_id)), tuple(store.actions(assessment_id)),
+                        tuple(workshop_outputs.outputs(store, assessment_id)))
 
 
 def seal_after_export(store: Store, assessment_id: int, revision: int, updated_at: str,
@@ -165,6 +169,7 @@ def insert_imported(
     edited_outside: bool,
     conflict_of: int | None = None,
     hashes: Iterable[str] = (),
+    outputs: Iterable[Output] = (),
 ) -> int:
     """Add an assessment read from a file: sealed, since it is a published revision, with its lineage."""
     assessment_id = store.insert_assessment_row(assessment)
@@ -174,12 +179,13 @@ def insert_imported(
         (ORIGIN_IMPORT, int(edited_outside), conflict_of, json.dumps(list(hashes)), assessment_id),
     )
     _insert_children(store, assessment_id, answers, actions)
+    workshop_outputs.insert_outputs(store, assessment_id, outputs)
     return assessment_id
 
 
 def replace_imported(
     store: Store, assessment_id: int, assessment: Assessment, answers: Iterable[Answer],
-    actions: Iterable[Action], edited_outside: bool, hashes: Iterable[str] = (),
+    actions: Iterable[Action], edited_outside: bool, hashes: Iterable[str] = (), outputs: Iterable[Output] = (),
 ) -> None:
     """Make a stored assessment hold a newer revision read from a file, and take on the file's lineage."""
     a, site = assessment, assessment.site
@@ -187,16 +193,18 @@ def replace_imported(
         """UPDATE assessments SET form_id = ?, form_version = ?, site_name = ?, site_ref = ?, country = ?,
                site_type = ?, pcode = ?, latitude = ?, longitude = ?, date = ?, assessors = ?,
                institutions = ?, mode = ?, status = ?, revision = ?, notes = ?, created_at = ?,
-               updated_at = ?, sealed = 1, origin = ?, edited_outside = ?, lineage = ?, scope = ?
+               updated_at = ?, sealed = 1, origin = ?, edited_outside = ?, lineage = ?, scope = ?,
+               target_policy = ?
            WHERE id = ?""",
         (a.form_id, a.form_version, site.name, site.reference_id, site.country, site.type, site.pcode,
          site.latitude, site.longitude, a.date, json_list(a.assessors), json_list(a.institutions), a.mode, a.status,
          a.revision, a.notes, a.created_at, a.updated_at, ORIGIN_IMPORT, int(edited_outside),
-         json.dumps(list(hashes)), a.scope, assessment_id),
+         json.dumps(list(hashes)), a.scope, a.target_policy, assessment_id),
     )
     store.db.execute("DELETE FROM answers WHERE assessment_id = ?", (assessment_id,))
     store.db.execute("DELETE FROM actions WHERE assessment_id = ?", (assessment_id,))
     _insert_children(store, assessment_id, answers, actions)
+    workshop_outputs.replace_outputs(store, assessment_id, outputs)
 
 
 def _insert_children(store: Store, assessment_id: int, answers: Iterable[Answer], actions: Iterable[Action]) -> None:

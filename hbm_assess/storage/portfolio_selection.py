@@ -18,12 +18,13 @@ from hbm_assess.core.questionnaire import Form, version_key
 from hbm_assess.core.text import Text
 from hbm_assess.core.versions import Lineup, line_up
 from hbm_assess.storage.database import connect
+from hbm_assess.storage.schema import answer_target_sql
 from hbm_assess.storage.store import Store
 
 SITE_KEY = "CASE WHEN a.site_ref != '' THEN a.site_ref ELSE a.site_name END"
-# The target rule of core.scoring.target_for, in SQL (tests check every combination against it).
-TARGET = """CASE WHEN w.target IS NOT NULL THEN max(w.target, w.level)
-    WHEN m.default_target > w.level THEN m.default_target ELSE min(w.level + 1, 5) END"""
+# The target rule of core.targets.answer_target under each assessment's policy, in SQL (tests check
+# every combination against it).
+TARGET = answer_target_sql("w", "c.target_policy", "m.phase", "m.default_target")
 # CROSS JOIN fixes the join order (assessments, then their answers through the covering index,
 # then the small map): without statistics SQLite otherwise chose a plan half as fast.
 ANSWERS = """CROSS JOIN answers w INDEXED BY answers_portfolio ON w.assessment_id = c.id AND w.grp = ''
@@ -155,7 +156,7 @@ def select(store: Store, flt: PortfolioFilter) -> Selection:
         map_rows += _map_rows(forms, lineup)
     with store.db.atomic():
         store.db.execute("DELETE FROM temp.portfolio_map")
-        store.db.conn.executemany("INSERT INTO temp.portfolio_map VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", map_rows)
+        store.db.conn.executemany("INSERT INTO temp.portfolio_map VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", map_rows)
     return Selection(store, flt, chosen, params, lineups, newest, labels)
 
 
@@ -177,7 +178,7 @@ def _prepare_database(store: Store) -> set[str]:
     store.db.execute(
         """CREATE TEMP TABLE IF NOT EXISTS portfolio_map (
                form_id TEXT NOT NULL, version TEXT NOT NULL, indicator_id TEXT NOT NULL,
-               lined_up TEXT NOT NULL, area_id TEXT NOT NULL, default_target INTEGER,
+               lined_up TEXT NOT NULL, area_id TEXT NOT NULL, default_target INTEGER, phase TEXT,
                position INTEGER NOT NULL, is_primary INTEGER NOT NULL, shared INTEGER NOT NULL,
                PRIMARY KEY (form_id, version, indicator_id, lined_up))"""
     )
@@ -223,7 +224,7 @@ def _where(flt: PortfolioFilter, columns: set[str]) -> tuple[str, list]:
 def _chosen_sql(flt: PortfolioFilter, columns: set[str]) -> tuple[str, list]:
     where, params = _where(flt, columns)
     sql = (f"SELECT a.id, a.form_id, a.form_version, a.date, a.status, a.site_name, a.country, a.site_type, "
-           f"a.pcode, a.uuid, {SITE_KEY} AS site_key FROM assessments a WHERE {where}")
+           f"a.pcode, a.uuid, {SITE_KEY} AS site_key, a.target_policy FROM assessments a WHERE {where}")
     if flt.latest_only:
         sql = (f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY site_key, form_id "
                f"ORDER BY date DESC, id DESC) AS recent FROM ({sql})) WHERE recent = 1")
@@ -238,7 +239,8 @@ def _map_rows(forms: list[Form], lineup: Lineup) -> list[tuple]:
         for position, ind in enumerate(form.indicators()):
             for number, lined_up in enumerate(lineup.lined_up(form.version, ind.id)):
                 # A split indicator lines up with several: is_primary keeps each answer counted once in area means.
-                rows.append((form.id, form.version, ind.id, lined_up, ind.area_id, ind.default_target, position,
+                rows.append((form.id, form.version, ind.id, lined_up, ind.area_id, ind.default_target, ind.phase,
+                             position,
                              int(number == 0), int(lined_up in lineup.shared)))
     return rows
 

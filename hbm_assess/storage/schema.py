@@ -253,7 +253,7 @@ _FORM_INDICATORS = """
 _INDICATOR_OF = """(SELECT fi.{column} FROM assessments x JOIN form_indicators fi
     ON fi.form_id = x.form_id AND fi.version = x.form_version AND fi.indicator_id = {r}.indicator_id
     WHERE x.id = {r}.assessment_id)"""
-# core.scoring.target_for in SQL, as in storage/portfolio_selection.py's TARGET.
+# core.scoring.target_for in SQL before target policies (schema step 7 as it shipped; step 10 replaced it).
 _GAP = """(CASE WHEN {r}.level IS NULL THEN 0
     WHEN {r}.target IS NOT NULL THEN max({r}.target, {r}.level) - {r}.level
     WHEN coalesce({dt}, 0) > {r}.level THEN {dt} - {r}.level
@@ -363,6 +363,153 @@ def v9_assessment_scope(db: sqlite_utils.Database) -> None:
     )
 
 
+def policy_target_sql(level: str, policy: str, phase: str, default_target: str) -> str:
+    """core.targets.policy_target in SQL: the target a policy sets at ``level`` (SQL expressions)."""
+    return f"""(CASE {policy}
+        WHEN 'reach-3' THEN max(3, {level})
+        WHEN 'reach-4-emergency' THEN max(CASE WHEN {phase} = 'emergency' THEN 4 ELSE 3 END, {level})
+        ELSE CASE WHEN coalesce({default_target}, 0) > {level} THEN {default_target}
+                  ELSE min({level} + 1, 5) END END)"""
+
+
+def answer_target_sql(r: str, policy: str, phase: str, default_target: str) -> str:
+    """core.targets.answer_target in SQL for the answer row ``r``: typed, else the policy's; NULL without a level."""
+    return (f"(CASE WHEN {r}.level IS NULL THEN NULL WHEN {r}.target IS NOT NULL THEN max({r}.target, {r}.level) "
+            f"ELSE {policy_target_sql(f'{r}.level', policy, phase, default_target)} END)")
+
+
+def gap_sql(r: str, policy: str, phase: str, default_target: str) -> str:
+    """The gap of the answer row ``r`` (0 without a level), as the area sums keep it since step 10."""
+    return f"coalesce({answer_target_sql(r, policy, phase, default_target)} - {r}.level, 0)"
+
+
+_POLICY_OF = "(SELECT x.target_policy FROM assessments x WHERE x.id = {r}.assessment_id)"
+
+
+def _area_change_v10(row: str, sign: str) -> str:
+    area = _INDICATOR_OF.format(column="area_id", r=row)
+    gap = gap_sql(row, _POLICY_OF.format(r=row), _INDICATOR_OF.format(column="phase", r=row),
+                  _INDICATOR_OF.format(column="default_target", r=row))
+    return f"""
+        INSERT INTO assessment_area_scores (assessment_id, area_id)
+            SELECT {row}.assessment_id, {area} WHERE {row}.grp = '' AND {area} IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM assessment_area_scores k
+                                WHERE k.assessment_id = {row}.assessment_id AND k.area_id = {area});
+        UPDATE assessment_area_scores SET
+            level_sum = level_sum {sign} coalesce({row}.level, 0),
+            scored = scored {sign} ({row}.level IS NOT NULL),
+            gap_sum = gap_sum {sign} {gap},
+            not_applicable = not_applicable {sign} ({row}.special IS 'na'),
+            unknown = unknown {sign} ({row}.special IS 'unknown')
+        WHERE {row}.grp = '' AND assessment_id = {row}.assessment_id AND area_id = {area}"""
+
+
+# Each answer's gap under its assessment's policy, summed per assessment × area (also storage.summaries' recount).
+AREA_GAPS = f"""
+    SELECT w.assessment_id, fi.area_id,
+           coalesce(sum({gap_sql("w", "a.target_policy", "fi.phase", "fi.default_target")}), 0) AS gap_sum
+    FROM answers w JOIN assessments a ON a.id = w.assessment_id
+    JOIN form_indicators fi ON fi.form_id = a.form_id AND fi.version = a.form_version
+         AND fi.indicator_id = w.indicator_id
+    WHERE w.grp = ''"""
+
+_FORM_INDICATORS_V10 = """
+    SELECT f.id, f.version, json_extract(i.value, '$.id'), json_extract(a.value, '$.id'),
+           json_extract(i.value, '$.default_target'),
+           coalesce(json_extract(i.value, '$.phase'), json_extract(i.value, '$.phases[0]'))
+    FROM forms f, json_each(f.body, '$.areas') a, json_each(a.value, '$.indicators') i"""
+
+
+def v10_target_policy(db: sqlite_utils.Database) -> None:
+    """An assessment-wide target policy (core.targets), and the area gap sums kept under it.
+
+    ``form_indicators`` gains each indicator's primary phase ("reach 4 on emergency-phase
+    indicators" reads it). Copies of shipped questionnaires stored before the forms declared
+    primary phases and scopes take them from the app's copy when they mean the same.
+    """
+    import json
+
+    from hbm_assess.core.questionnaire import form_from_data, shipped_form
+
+    for form_id, version, body in db.execute("SELECT id, version, body FROM forms").fetchall():
+        shipped = shipped_form((form_id, version))
+        if shipped is None:
+            continue
+        stored = form_from_data(json.loads(body), f"{form_id} {version} (stored)")
+        if stored.meaning() == shipped.meaning() and stored.to_dict() != shipped.to_dict():
+            db.execute("UPDATE forms SET body = ? WHERE id = ? AND version = ?",
+                       (json.dumps(shipped.to_dict(), ensure_ascii=False), form_id, version))
+    _run(
+        db,
+        f"""
+        ALTER TABLE assessments ADD COLUMN target_policy TEXT NOT NULL DEFAULT 'next-level'
+            CHECK (target_policy IN ('next-level', 'reach-3', 'reach-4-emergency'));
+        ALTER TABLE form_indicators ADD COLUMN phase TEXT;
+        DELETE FROM form_indicators;
+        INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V10};
+        DROP TRIGGER form_indicators_new;
+        CREATE TRIGGER form_indicators_new AFTER INSERT ON forms BEGIN
+            INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V10}
+                WHERE f.id = new.id AND f.version = new.version;
+        END;
+        CREATE TRIGGER form_indicators_changed AFTER UPDATE OF body ON forms BEGIN
+            DELETE FROM form_indicators WHERE form_id = new.id AND version = new.version;
+            INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V10}
+                WHERE f.id = new.id AND f.version = new.version;
+        END;
+        DROP TRIGGER answer_area_insert;
+        DROP TRIGGER answer_area_delete;
+        DROP TRIGGER answer_area_update;
+        CREATE TRIGGER answer_area_insert AFTER INSERT ON answers BEGIN
+            {_area_change_v10("new", "+")};
+        END;
+        CREATE TRIGGER answer_area_delete AFTER DELETE ON answers BEGIN
+            {_area_change_v10("old", "-")};
+        END;
+        CREATE TRIGGER answer_area_update AFTER UPDATE OF assessment_id, indicator_id, grp, level, special, target
+            ON answers BEGIN
+            {_area_change_v10("old", "-")};
+            {_area_change_v10("new", "+")};
+        END;
+        CREATE TRIGGER assessment_policy_update AFTER UPDATE OF target_policy ON assessments BEGIN
+            UPDATE assessment_area_scores SET gap_sum = coalesce(
+                (SELECT g.gap_sum FROM ({AREA_GAPS} AND w.assessment_id = new.id
+                                        GROUP BY w.assessment_id, fi.area_id) g
+                 WHERE g.area_id = assessment_area_scores.area_id), 0)
+            WHERE assessment_id = new.id;
+        END
+        """,
+    )
+
+
+def v11_workshop_outputs(db: sqlite_utils.Database) -> None:
+    """What break-out groups bring back besides scores: challenges, strategy directions, contributions.
+
+    ``area_id`` is '' for the whole assessment; ``grp`` is the group that wrote it ('' for the
+    facilitator); ``uuid`` identifies an output across laptops, so a merge never duplicates it.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE workshop_outputs (
+            id INTEGER PRIMARY KEY,
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+            uuid TEXT NOT NULL,
+            area_id TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL CHECK (kind IN ('challenge', 'strategy', 'contribution')),
+            text TEXT NOT NULL,
+            institution TEXT NOT NULL DEFAULT '',
+            indicators TEXT NOT NULL DEFAULT '[]',
+            actions TEXT NOT NULL DEFAULT '[]',
+            grp TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            UNIQUE (assessment_id, uuid)
+        )
+        """,
+    )
+
+
 STEPS = [v1_initial, v2_recoverable_delete_and_seal, v3_exchange, v4_workshop_groups, v5_portfolio_index,
-         v6_assessment_summaries, v7_area_scores, v8_lineage, v9_assessment_scope]
+         v6_assessment_summaries, v7_area_scores, v8_lineage, v9_assessment_scope,
+         v10_target_policy, v11_workshop_outputs]
 VERSION = len(STEPS)

@@ -18,6 +18,7 @@ from hbm_assess.core.assessment import SCOPES, Action, Answer, Assessment, Site,
 from hbm_assess.core.cell_text import action_texts, answer_texts, assessment_texts, first_problem
 from hbm_assess.core.messages import Message, Problem
 from hbm_assess.core.questionnaire import Form, family, form_from_data, shipped_form
+from hbm_assess.core.targets import POLICIES
 from hbm_assess.core.text import Text
 from hbm_assess.storage.database import OpenReport, open_database, write_transaction
 
@@ -164,6 +165,7 @@ class Store:
             raise StoreError("the assessment names a different questionnaire than the one given")
         answers, actions = list(answers), list(actions)
         _check_scope(assessment.scope)
+        _check_policy(assessment.target_policy)
         _refuse_text(assessment_texts(assessment), *map(answer_texts, answers), *map(action_texts, actions))
         with write_transaction(self.db):
             self.insert_form_row(form)
@@ -182,11 +184,11 @@ class Store:
         cursor = self.db.execute(
             """INSERT INTO assessments (uuid, form_id, form_version, site_name, site_ref, country,
                    site_type, pcode, latitude, longitude, date, assessors, institutions, mode, status,
-                   revision, notes, created_at, updated_at, scope)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   revision, notes, created_at, updated_at, scope, target_policy)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (a.uuid, a.form_id, a.form_version, site.name, site.reference_id, site.country, site.type,
              site.pcode, site.latitude, site.longitude, a.date, json_list(a.assessors), json_list(a.institutions),
-             a.mode, a.status, a.revision, a.notes, a.created_at, a.updated_at, a.scope),
+             a.mode, a.status, a.revision, a.notes, a.created_at, a.updated_at, a.scope, a.target_policy),
         )
         return cursor.lastrowid
 
@@ -194,26 +196,44 @@ class Store:
         row = self.db.execute(
             """SELECT id, uuid, form_id, form_version, site_name, site_ref, country, site_type, pcode,
                       latitude, longitude, date, assessors, institutions, mode, status, revision, notes,
-                      created_at, updated_at, scope
+                      created_at, updated_at, scope, target_policy
                FROM assessments WHERE id = ?""",
             (assessment_id,),
         ).fetchone()
         if row is None:
             raise NotFound(Message.of("no_such_assessment", id=assessment_id))
         (id_, uuid, form_id, form_version, site_name, site_ref, country, site_type, pcode, lat, lon,
-         date, assessors, institutions, mode, status, revision, notes, created_at, updated_at, scope) = row
+         date, assessors, institutions, mode, status, revision, notes, created_at, updated_at, scope,
+         target_policy) = row
         return Assessment(
             id=id_, uuid=uuid, form_id=form_id, form_version=form_version,
             site=Site(site_name, country, site_type, pcode, lat, lon, site_ref),
             date=date, assessors=tuple(json.loads(assessors)), institutions=tuple(json.loads(institutions)),
             mode=mode, status=status, revision=revision, notes=notes,
-            created_at=created_at, updated_at=updated_at, scope=scope,
+            created_at=created_at, updated_at=updated_at, scope=scope, target_policy=target_policy,
         )
 
+    def national_assessment_for(self, assessment_id: int) -> Assessment | None:
+        """The national assessment a crossing point's national indicators come from, or None.
+
+        Same country and questionnaire, not deleted, not a conflicting copy: the newest final
+        one, else the newest draft. None for an assessment that is not of a crossing point.
+        """
+        row = self.db.execute(
+            """SELECT n.id FROM assessments a JOIN assessments n
+                 ON n.country = a.country AND n.form_id = a.form_id AND n.scope = 'national' AND n.id != a.id
+               WHERE a.id = ? AND a.scope = 'crossing-point' AND a.country != '' AND n.deleted_at IS NULL
+                 AND n.conflict_of IS NULL
+               ORDER BY n.status = 'final' DESC, n.date DESC, n.id DESC LIMIT 1""",
+            (assessment_id,),
+        ).fetchone()
+        return self.assessment(row[0]) if row else None
+
     def update_assessment(self, assessment: Assessment) -> None:
-        """Save the details (scope, site, date, people) of an existing assessment."""
+        """Save the details (scope, site, date, people, target policy) of an existing assessment."""
         _refuse_text(assessment_texts(assessment))
         _check_scope(assessment.scope)
+        _check_policy(assessment.target_policy)
         site = assessment.site
         with write_transaction(self.db):
             self._check_editable(assessment.id)
@@ -221,11 +241,12 @@ class Store:
             self.db.execute(
                 """UPDATE assessments SET site_name = ?, site_ref = ?, country = ?, site_type = ?,
                        pcode = ?, latitude = ?, longitude = ?, date = ?, assessors = ?,
-                       institutions = ?, notes = ?, scope = ?
+                       institutions = ?, notes = ?, scope = ?, target_policy = ?
                    WHERE id = ?""",
                 (site.name, site.reference_id, site.country, site.type, site.pcode, site.latitude,
                  site.longitude, assessment.date, json_list(assessment.assessors),
-                 json_list(assessment.institutions), assessment.notes, assessment.scope, assessment.id),
+                 json_list(assessment.institutions), assessment.notes, assessment.scope,
+                 assessment.target_policy, assessment.id),
             )
 
     def list_assessments(self, search: str = "", include_deleted: bool = False) -> list[AssessmentSummary]:
@@ -437,6 +458,11 @@ class Store:
 def _check_scope(scope: str) -> None:
     if scope not in SCOPES:
         raise StoreError(f"the scope {scope!r} is not one of {', '.join(SCOPES)}")
+
+
+def _check_policy(policy: str) -> None:
+    if policy not in POLICIES:
+        raise StoreError(f"the target policy {policy!r} is not one of {', '.join(POLICIES)}")
 
 
 def _refuse_text(*fields) -> None:

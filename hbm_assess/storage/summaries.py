@@ -31,14 +31,14 @@ def differences(store: Store) -> list[tuple[int, tuple, tuple]]:
 
 def area_differences(store: Store) -> list[tuple[tuple[int, str], tuple | None, tuple | None]]:
     """Assessment × area sums (schema step 7) that differ from a recount: ((id, area), kept, counted)."""
-    from hbm_assess.storage.schema import _GAP
+    from hbm_assess.storage.schema import gap_sql
 
     kept = {(row[0], row[1]): tuple(row[2:]) for row in store.db.execute(
         "SELECT assessment_id, area_id, level_sum, scored, gap_sum, not_applicable, unknown "
         "FROM assessment_area_scores")}
     counted = {(row[0], row[1]): tuple(row[2:]) for row in store.db.execute(
         f"""SELECT w.assessment_id, fi.area_id, coalesce(sum(w.level), 0), count(w.level),
-                   coalesce(sum({_GAP.format(r="w", dt="fi.default_target")}), 0),
+                   coalesce(sum({gap_sql("w", "a.target_policy", "fi.phase", "fi.default_target")}), 0),
                    sum(w.special IS 'na'), sum(w.special IS 'unknown')
             FROM answers w JOIN assessments a ON a.id = w.assessment_id
             JOIN form_indicators fi ON fi.form_id = a.form_id AND fi.version = a.form_version

@@ -191,7 +191,12 @@ def save_group_answer(store: Store, assessment_id: int, group: str, answer: Answ
             raise StoreError("this assessment is final; reopen it as a draft to change it")
         stamp = store.touch(assessment_id)
         store.upsert_answer_row(assessment_id, replace(answer, group=group, updated_at=stamp))
-        adopt = merge_plan(store, assessment_id).adopt.get(answer.indicator_id)
+        plan = merge_plan(store, assessment_id)
+        adopt = plan.adopt.get(answer.indicator_id)
         if adopt is not None:
             store.upsert_answer_row(assessment_id, adopt)
+        if answer.indicator_id in plan.withdraw:
+            # Adopted from the one group that had answered; a second group makes it the plenary's to settle.
+            store.db.execute("DELETE FROM answers WHERE assessment_id = ? AND indicator_id = ? AND grp = ''",
+                             (assessment_id, answer.indicator_id))
     return stamp

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
@@ -151,6 +150,10 @@
     <message>
         <source>&amp;Workshop</source>
         <translation>&amp;ورشة العمل</translation>
+    </message>
+    <message>
+        <source>Workshop &amp;outputs</source>
+        <translation>&amp;مخرجات الورشة</translation>
     </message>
 </context>
 <context>
@@ -449,16 +452,40 @@
         <translation>أي شيء آخر ينبغي أن يعرفه الفريق</translation>
     </message>
     <message>
-        <source>The level to reach; by default one above the current level</source>
-        <translation>المستوى المطلوب بلوغه؛ افتراضيًا مستوى واحد فوق المستوى الحالي</translation>
-    </message>
-    <message>
         <source>This indicator is not yet translated into your language; it is shown in English.</source>
         <translation>لم يُترجَم هذا المؤشر إلى لغتك بعد؛ لذا يُعرض باللغة الإنجليزية.</translation>
     </message>
     <message>
-        <source>Phases: %1</source>
-        <translation>المراحل: %1</translation>
+        <source>A level counts only when every element of it is met; otherwise score the level below. In doubt between two levels, give the lower one.</source>
+        <translation>لا يُحتسب المستوى إلا إذا تحققت جميع عناصره؛ وإلا فاختر المستوى الأدنى منه. عند التردد بين مستويين، اختر الأدنى.</translation>
+    </message>
+    <message>
+        <source>The level to reach; by default the assessment's target policy sets it</source>
+        <translation>المستوى المطلوب بلوغه؛ تحدده افتراضيًا سياسة الأهداف للتقييم</translation>
+    </message>
+    <message>
+        <source>Open the national assessment</source>
+        <translation>فتح التقييم الوطني</translation>
+    </message>
+    <message>
+        <source>National indicator — from the national assessment of %1: %2. It is scored once for the country and shown here for context.</source>
+        <translation>مؤشر وطني — من التقييم الوطني بتاريخ %1: %2. يُقيَّم مرة واحدة على مستوى البلد ويُعرض هنا للاطلاع.</translation>
+    </message>
+    <message>
+        <source>National indicator — the national assessment of %1 has not scored it yet. A score given here is a post-level view of a national matter.</source>
+        <translation>مؤشر وطني — لم يُقيِّمه التقييم الوطني بتاريخ %1 بعد. التقييم المُعطى هنا هو رؤية على مستوى المنفذ لمسألة وطنية.</translation>
+    </message>
+    <message>
+        <source>National indicator — there is no national assessment of this country yet. A score given here is a post-level view of a national matter.</source>
+        <translation>مؤشر وطني — لا يوجد تقييم وطني لهذا البلد بعد. التقييم المُعطى هنا هو رؤية على مستوى المنفذ لمسألة وطنية.</translation>
+    </message>
+    <message>
+        <source>Primary phase: %1</source>
+        <translation>المرحلة الرئيسية: %1</translation>
+    </message>
+    <message>
+        <source>also: %1</source>
+        <translation>وأيضًا: %1</translation>
     </message>
     <message>
         <source>— none —</source>
@@ -475,6 +502,10 @@
     <message>
         <source>Another group scores this indicator; it is shown for reference. Your group, %1, scores the indicators in bold.</source>
         <translation>تُقيِّم مجموعة أخرى هذا المؤشر، وهو معروض للاطلاع فقط. مجموعتك، %1، تُقيِّم المؤشرات المكتوبة بخط عريض.</translation>
+    </message>
+    <message>
+        <source>%1 — settle it under Workshop → Settle disagreements.</source>
+        <translation>%1 — احسمه من ورشة العمل ← حسم الخلافات.</translation>
     </message>
     <message>
         <source>This assessment is final. Reopen it as a draft to change answers.</source>
@@ -666,6 +697,10 @@
         <translation>&amp;حسم الخلافات</translation>
     </message>
     <message>
+        <source>&amp;Outputs: challenges, strategy, contributions</source>
+        <translation>&amp;المخرجات: التحديات والاستراتيجية والمساهمات</translation>
+    </message>
+    <message>
         <source>Pro&amp;jector view</source>
         <translation>&amp;عرض جهاز الإسقاط</translation>
     </message>
@@ -833,8 +868,12 @@
         <translation>%1 (عدد المؤشرات: %2)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>يغطي التقييم الوطني قوانين البلد وآليات التنسيق وأنظمة البيانات، ويُقيَّم مرة واحدة؛ ولا يحتاج إلى منفذ حدودي.</translation>
+    </message>
+    <message>
+        <source>The level each indicator should reach; a target typed for one indicator overrides it</source>
+        <translation>المستوى الذي يجب أن يبلغه كل مؤشر؛ والهدف المُدخَل لمؤشر بعينه يتقدّم عليه</translation>
     </message>
     <message>
         <source>— a new site —</source>
@@ -867,6 +906,10 @@
     <message>
         <source>Scope</source>
         <translation>النطاق</translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سياسة الأهداف</translation>
     </message>
     <message>
         <source>Site</source>
@@ -921,11 +964,11 @@
         <translation>مثلاً: الورشة الوطنية للعراق، أربيل</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
-        <source>Give the governorate&apos;s name.</source>
+        <source>Give the governorate's name.</source>
         <translation>اكتب اسم المحافظة.</translation>
     </message>
     <message>
@@ -943,6 +986,65 @@
     <message>
         <source>Name at least one assessor.</source>
         <translation>اذكر مقيّمًا واحدًا على الأقل.</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsView</name>
+    <message>
+        <source>What the group said, in its own words</source>
+        <translation>ما قالته المجموعة، بكلماتها</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>المجال</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>المؤسسة</translation>
+    </message>
+    <message>
+        <source>Indicators it concerns</source>
+        <translation>المؤشرات المعنية</translation>
+    </message>
+    <message>
+        <source>Plan actions it supports</source>
+        <translation>إجراءات الخطة التي تدعمها</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Group %1 writes here.</source>
+        <translation>تكتب المجموعة %1 هنا.</translation>
+    </message>
+    <message>
+        <source>The facilitator writes here; each group's outputs arrive with its file.</source>
+        <translation>يكتب الميسّر هنا؛ وتصل مخرجات كل مجموعة مع ملفها.</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>المُخرَج</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>المجموعة</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>A contribution names the institution that offers it.</source>
+        <translation>تذكر المساهمة المؤسسة التي تقدمها.</translation>
     </message>
 </context>
 <context>
@@ -991,7 +1093,7 @@
         <translation>تشفير قاعدة البيانات هذه</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>ستُشفَّر قاعدة البيانات: بدون عبارة المرور هذه لا يستطيع أحد قراءتها، ولا أنت. يطلبها HBM Assess عند كل تشغيل ولا يحفظها أبدًا. احفظها في مدير كلمات المرور لدى مكتبك: عبارة المرور المفقودة لا يمكن استعادتها. استخدم أربع كلمات عشوائية أو أكثر.</translation>
     </message>
     <message>
@@ -1227,11 +1329,11 @@
         <translation>تقييمات %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>متوسط المستوى محسوب على جميع الإجابات المُقيَّمة للموقع؛ الفجوة = المستوى المستهدف − المستوى، والمستوى المستهدف هو المُدخَل، وإلا فالمستوى الافتراضي للمؤشر، وإلا فمستوى واحد فوق المستوى الحالي.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
     </message>
     <message>
@@ -1300,6 +1402,14 @@
     <message>
         <source>The groups agree on every shared indicator.</source>
         <translation>المجموعات متفقة على جميع المؤشرات المشتركة.</translation>
+    </message>
+    <message>
+        <source>Next area</source>
+        <translation>المجال التالي</translation>
+    </message>
+    <message>
+        <source>No outputs for this area yet.</source>
+        <translation>لا مخرجات لهذا المجال بعد.</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1482,50 @@
         <translation>الاستبيان</translation>
     </message>
     <message>
+        <source>Iraq</source>
+        <translation>العراق</translation>
+    </message>
+    <message>
+        <source>Türkiye</source>
+        <translation>تركيا</translation>
+    </message>
+    <message>
+        <source>Syria</source>
+        <translation>سوريا</translation>
+    </message>
+    <message>
+        <source>Jordan</source>
+        <translation>الأردن</translation>
+    </message>
+    <message>
+        <source>Saudi Arabia</source>
+        <translation>المملكة العربية السعودية</translation>
+    </message>
+    <message>
+        <source>Kuwait</source>
+        <translation>الكويت</translation>
+    </message>
+    <message>
+        <source>Iran</source>
+        <translation>إيران</translation>
+    </message>
+    <message>
+        <source>Provisional — draft: the scores may still change</source>
+        <translation>مؤقت — مسودة: قد تتغير الدرجات</translation>
+    </message>
+    <message>
+        <source>Governorate</source>
+        <translation>المحافظة</translation>
+    </message>
+    <message>
+        <source>Workshop groups</source>
+        <translation>مجموعات ورشة العمل</translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سياسة الأهداف</translation>
+    </message>
+    <message>
         <source>%1, revision %2</source>
         <translation>%1، المراجعة %2</translation>
     </message>
@@ -1396,8 +1550,28 @@
         <translation>الملخص التنفيذي</translation>
     </message>
     <message>
+        <source>Strengths</source>
+        <translation>نقاط القوة</translation>
+    </message>
+    <message>
         <source>The five largest gaps</source>
         <translation>أكبر خمس فجوات</translation>
+    </message>
+    <message>
+        <source>No indicator reaches developed capacity (3) yet.</source>
+        <translation>لم يبلغ أي مؤشر مستوى القدرة المطوَّرة (3) بعد.</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>المؤشر</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>المستوى</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>الدليل</translation>
     </message>
     <message>
         <source>Compared with the assessment of %1: %2 indicators improved, %3 stayed the same, %4 got worse; %5 could not be compared.</source>
@@ -1420,14 +1594,6 @@
         <translation>الرسوم البيانية</translation>
     </message>
     <message>
-        <source>Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. ✓ evidence recorded; ⚠ a level of 4 or 5 without evidence.</source>
-        <translation>ألوان المستويات: 1 أحمر، 2–3 أصفر، 4–5 أخضر؛ الرمادي: غير مُقيَّم. ✓ دليل مسجَّل؛ ⚠ مستوى 4 أو 5 دون دليل.</translation>
-    </message>
-    <message>
-        <source>Scores by area and indicator</source>
-        <translation>الدرجات حسب المجال والمؤشر</translation>
-    </message>
-    <message>
         <source>Plan of action by responsible institution</source>
         <translation>خطة العمل حسب الجهة المسؤولة</translation>
     </message>
@@ -1442,6 +1608,182 @@
     <message>
         <source>With: %1</source>
         <translation>بالتعاون مع: %1</translation>
+    </message>
+    <message>
+        <source>Not in place.</source>
+        <translation>غير موجودة.</translation>
+    </message>
+    <message>
+        <source>Partial or ad hoc; development has started.</source>
+        <translation>جزئية أو مؤقتة؛ بدأ تطويرها.</translation>
+    </message>
+    <message>
+        <source>Documented and in place, not yet exercised or funded.</source>
+        <translation>موثّقة وقائمة، لكنها لم تُختبر ولم تُموَّل بعد.</translation>
+    </message>
+    <message>
+        <source>Used in a real crisis or a simulation in the last 3 years; budgeted.</source>
+        <translation>استُخدمت في أزمة فعلية أو في تمرين محاكاة خلال السنوات الثلاث الأخيرة؛ ولها موازنة.</translation>
+    </message>
+    <message>
+        <source>Reviewed after each use, sustainably funded, can support neighbours.</source>
+        <translation>تُراجَع بعد كل استخدام، ولها تمويل مستدام، ويمكنها دعم دول الجوار.</translation>
+    </message>
+    <message>
+        <source>detailed: indicator by indicator</source>
+        <translation>تفصيلي: مؤشرًا مؤشرًا</translation>
+    </message>
+    <message>
+        <source>rapid: one score per capacity area</source>
+        <translation>سريع: درجة واحدة لكل مجال من مجالات القدرة</translation>
+    </message>
+    <message>
+        <source>How the assessment was done</source>
+        <translation>كيف أُجري التقييم</translation>
+    </message>
+    <message>
+        <source>Questionnaire: %1, version %2 (%3); %4 indicators in %5 areas.</source>
+        <translation>الاستبيان: %1، الإصدار %2 (%3)؛ %4 مؤشرًا في %5 مجالات.</translation>
+    </message>
+    <message>
+        <source>The scale</source>
+        <translation>سلّم المستويات</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>المعنى</translation>
+    </message>
+    <message>
+        <source>Never counted as a score; means leave it out.</source>
+        <translation>لا يُحتسب درجةً أبدًا؛ ويُستبعد من المتوسطات.</translation>
+    </message>
+    <message>
+        <source>Each indicator has its own five level descriptors, written for it. Scoring rule: a level counts only when every element of it is met; otherwise score the level below. In doubt between two levels, the lower one was given.</source>
+        <translation>لكل مؤشر خمسة أوصاف للمستويات كُتبت خصيصًا له. قاعدة التقييم: لا يُحتسب المستوى إلا إذا تحققت جميع عناصره؛ وإلا فيُعطى المستوى الأدنى منه. وعند التردد بين مستويين أُعطي الأدنى.</translation>
+    </message>
+    <message>
+        <source>Scope and phases</source>
+        <translation>النطاق والمراحل</translation>
+    </message>
+    <message>
+        <source>Each indicator has one primary MCOF phase (pre-crisis, emergency or post-crisis); the phase chart counts it there only.</source>
+        <translation>لكل مؤشر مرحلة رئيسية واحدة من مراحل MCOF (ما قبل الأزمة أو الطوارئ أو ما بعد الأزمة)؛ ويحتسبه مخطط المراحل فيها وحدها.</translation>
+    </message>
+    <message>
+        <source>Targets and priorities</source>
+        <translation>الأهداف والأولويات</translation>
+    </message>
+    <message>
+        <source>Target policy: %1. A target typed for one indicator replaces it (%2 indicators here). Gap = target - current level.</source>
+        <translation>سياسة الأهداف: %1. الهدف المُدخَل لمؤشر بعينه يحلّ محلها (%2 مؤشرًا هنا). الفجوة = المستوى المستهدف - المستوى الحالي.</translation>
+    </message>
+    <message>
+        <source>Gaps are ranked by size, then by how far the level is below developed capacity (3), then emergency-phase indicators first. The suggested priority follows the same ranking by thirds: the first third High, the second Medium, the last Low; equally urgent gaps share one priority.</source>
+        <translation>تُرتَّب الفجوات حسب حجمها، ثم حسب بُعد المستوى عن القدرة المطوَّرة (3)، ثم مؤشرات مرحلة الطوارئ أولًا. وتتبع الأولوية المقترحة الترتيب نفسه بالأثلاث: الثلث الأول عالية، والثاني متوسطة، والأخير منخفضة؛ والفجوات المتساوية في الإلحاح تشترك في أولوية واحدة.</translation>
+    </message>
+    <message>
+        <source>Evidence is shortened in the tables; the annex gives every answer with its evidence and notes in full.</source>
+        <translation>الأدلة مختصرة في الجداول؛ ويعرض الملحق كل إجابة مع أدلتها وملاحظاتها كاملة.</translation>
+    </message>
+    <message>
+        <source>A national assessment: laws, national coordination and national data systems are scored here once for the country; crossing-point assessments show these scores for context.</source>
+        <translation>تقييم وطني: تُقيَّم هنا القوانين والتنسيق الوطني وأنظمة البيانات الوطنية مرة واحدة للبلد؛ وتعرض تقييمات المنافذ الحدودية هذه الدرجات للاطلاع.</translation>
+    </message>
+    <message>
+        <source>A governorate assessment: national indicators (marked N) are a governorate view of national matters.</source>
+        <translation>تقييم على مستوى المحافظة: المؤشرات الوطنية (المعلَّمة بـ N) رؤية على مستوى المحافظة لمسائل وطنية.</translation>
+    </message>
+    <message>
+        <source>A crossing-point assessment. National indicators (marked N: laws, national coordination, national data systems) are scored once per country; the tables show them from the national assessment of %1 where it scored them.</source>
+        <translation>تقييم لمنفذ حدودي. المؤشرات الوطنية (المعلَّمة بـ N: القوانين والتنسيق الوطني وأنظمة البيانات الوطنية) تُقيَّم مرة واحدة لكل بلد؛ وتعرضها الجداول من التقييم الوطني بتاريخ %1 حيثما قيّمها.</translation>
+    </message>
+    <message>
+        <source>A crossing-point assessment. National indicators (marked N: laws, national coordination, national data systems) are scored once per country; no national assessment of this country was found, so the scores given here are a post-level view of national matters.</source>
+        <translation>تقييم لمنفذ حدودي. المؤشرات الوطنية (المعلَّمة بـ N: القوانين والتنسيق الوطني وأنظمة البيانات الوطنية) تُقيَّم مرة واحدة لكل بلد؛ ولم يُعثر على تقييم وطني لهذا البلد، لذا فالدرجات المُعطاة هنا رؤية على مستوى المنفذ لمسائل وطنية.</translation>
+    </message>
+    <message>
+        <source>Findings by area</source>
+        <translation>النتائج حسب المجال</translation>
+    </message>
+    <message>
+        <source>Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. N: a national indicator. ✓ evidence recorded; ⚠ a level of 4 or 5 without evidence.</source>
+        <translation>ألوان المستويات: 1 أحمر، 2–3 أصفر، 4–5 أخضر؛ الرمادي: بلا تقييم. N: مؤشر وطني. ✓ دليل مسجَّل؛ ⚠ مستوى 4 أو 5 بلا دليل.</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>المستوى المستهدف</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>الفجوة</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>الأولوية</translation>
+    </message>
+    <message>
+        <source>%1 — mean level %2</source>
+        <translation>%1 — متوسط المستوى %2</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>ملاحظة: %1</translation>
+    </message>
+    <message>
+        <source>No evidence text or notes were recorded in this area.</source>
+        <translation>لم تُسجَّل نصوص أدلة أو ملاحظات في هذا المجال.</translation>
+    </message>
+    <message>
+        <source>national — from the national assessment of %1</source>
+        <translation>وطني — من التقييم الوطني بتاريخ %1</translation>
+    </message>
+    <message>
+        <source>Annex: the answers in full</source>
+        <translation>الملحق: الإجابات كاملة</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>درجة الثقة</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>بلا إجابة</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>الإجابة</translation>
+    </message>
+    <message>
+        <source>Workshop: where the groups differed</source>
+        <translation>الورشة: حيث اختلفت المجموعات</translation>
+    </message>
+    <message>
+        <source>No indicator was scored two levels apart or more by different groups.</source>
+        <translation>لم تختلف المجموعات بمستويين أو أكثر في أي مؤشر.</translation>
+    </message>
+    <message>
+        <source>Agreed level: %1</source>
+        <translation>المستوى المتفق عليه: %1</translation>
+    </message>
+    <message>
+        <source>Workshop outputs</source>
+        <translation>مخرجات الورشة</translation>
+    </message>
+    <message>
+        <source>No challenges, strategy or contributions recorded.</source>
+        <translation>لم تُسجَّل تحديات أو استراتيجية أو مساهمات.</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1878,10 @@
 <context>
     <name>SettleView</name>
     <message>
+        <source>— choose the agreed level —</source>
+        <translation>— اختر المستوى المتفق عليه —</translation>
+    </message>
+    <message>
         <source>Why the plenary agreed on this level</source>
         <translation>سبب اتفاق الجلسة العامة على هذا المستوى</translation>
     </message>
@@ -1544,7 +1890,7 @@
         <translation>تسجيل المستوى المتفق عليه</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <source>Conflict settled: move the file's copy to the bin</source>
         <translation>حُسم التعارض: انقل نسخة الملف إلى سلة المحذوفات</translation>
     </message>
     <message>
@@ -1582,6 +1928,10 @@
     <message>
         <source> — the groups differ by %1 levels</source>
         <translation> — فارق المستوى بين المجموعات: %1</translation>
+    </message>
+    <message>
+        <source>The groups differ by %1 levels: write in the note why the plenary agreed on this level.</source>
+        <translation>تختلف المجموعات بمقدار %1 مستويات: اكتب في الملاحظة لماذا اتفقت الجلسة العامة على هذا المستوى.</translation>
     </message>
     <message>
         <source>This database</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -151,6 +150,10 @@
     <message>
         <source>&amp;Workshop</source>
         <translation>&amp;وۆرکشۆپ</translation>
+    </message>
+    <message>
+        <source>Workshop &amp;outputs</source>
+        <translation>&amp;دەرئەنجامەکانی وۆرکشۆپ</translation>
     </message>
 </context>
 <context>
@@ -449,16 +452,8 @@
         <translation>هەر شتێکی تر کە پێویستە تیمەکە بیزانێت</translation>
     </message>
     <message>
-        <source>The level to reach; by default one above the current level</source>
-        <translation>ئەو ئاستەی دەبێت پێی بگەیت؛ بە شێوەی بنەڕەتی یەک ئاست سەرووی ئاستی ئێستا</translation>
-    </message>
-    <message>
         <source>This indicator is not yet translated into your language; it is shown in English.</source>
         <translation>ئەم پێوەرە هێشتا وەرنەگێڕدراوەتە سەر زمانەکەت؛ بۆیە بە ئینگلیزی پیشان دەدرێت.</translation>
-    </message>
-    <message>
-        <source>Phases: %1</source>
-        <translation>قۆناغەکان: %1</translation>
     </message>
     <message>
         <source>— none —</source>
@@ -471,6 +466,10 @@
     <message>
         <source>⚠ Level %1 claims capacity used in a crisis or exercise: add the evidence that shows it.</source>
         <translation>⚠ ئاستی %1 واتە توانایەک لە قەیرانێک یان مەشقێکدا بەکارهاتووە: ئەو بەڵگەیە زیاد بکە کە ئەمە نیشان دەدات.</translation>
+    </message>
+    <message>
+        <source>%1 — settle it under Workshop → Settle disagreements.</source>
+        <translation>%1 — لە وۆرکشۆپ ← یەکلاکردنەوەی ناکۆکییەکان یەکلای بکەرەوە.</translation>
     </message>
     <message>
         <source>This assessment is final. Reopen it as a draft to change answers.</source>
@@ -511,6 +510,38 @@
     <message>
         <source>Edit text of %1</source>
         <translation>دەستکاریکردنی دەقی %1</translation>
+    </message>
+    <message>
+        <source>A level counts only when every element of it is met; otherwise score the level below. In doubt between two levels, give the lower one.</source>
+        <translation>ئاستێک تەنها کاتێک دەژمێردرێت کە هەموو توخمەکانی بەدی هاتبن؛ ئەگینا ئاستی خوارتر دابنێ. لە کاتی دوودڵی لە نێوان دوو ئاستدا، ئاستە نزمترەکە دابنێ.</translation>
+    </message>
+    <message>
+        <source>The level to reach; by default the assessment's target policy sets it</source>
+        <translation>ئەو ئاستەی دەبێت پێی بگەیت؛ بە شێوەی بنەڕەت سیاسەتی ئامانجی هەڵسەنگاندنەکە دیاری دەکات</translation>
+    </message>
+    <message>
+        <source>Open the national assessment</source>
+        <translation>کردنەوەی هەڵسەنگاندنی نیشتمانی</translation>
+    </message>
+    <message>
+        <source>National indicator — from the national assessment of %1: %2. It is scored once for the country and shown here for context.</source>
+        <translation>پێوەری نیشتمانی — لە هەڵسەنگاندنی نیشتمانیی ڕێکەوتی %1: %2. یەک جار بۆ هەموو وڵات هەڵدەسەنگێنرێت و لێرەدا بۆ ئاگاداری پیشان دەدرێت.</translation>
+    </message>
+    <message>
+        <source>National indicator — the national assessment of %1 has not scored it yet. A score given here is a post-level view of a national matter.</source>
+        <translation>پێوەری نیشتمانی — هەڵسەنگاندنی نیشتمانیی ڕێکەوتی %1 هێشتا هەڵی نەسەنگاندووە. ئەو نمرەیەی لێرەدا دەدرێت دیدێکی ئاستی دەروازەیە بۆ بابەتێکی نیشتمانی.</translation>
+    </message>
+    <message>
+        <source>National indicator — there is no national assessment of this country yet. A score given here is a post-level view of a national matter.</source>
+        <translation>پێوەری نیشتمانی — هێشتا هیچ هەڵسەنگاندنێکی نیشتمانی بۆ ئەم وڵاتە نییە. ئەو نمرەیەی لێرەدا دەدرێت دیدێکی ئاستی دەروازەیە بۆ بابەتێکی نیشتمانی.</translation>
+    </message>
+    <message>
+        <source>Primary phase: %1</source>
+        <translation>قۆناغی سەرەکی: %1</translation>
+    </message>
+    <message>
+        <source>also: %1</source>
+        <translation>هەروەها: %1</translation>
     </message>
     <message>
         <source>Another group scores this indicator; it is shown for reference. Your group, %1, scores the indicators in bold.</source>
@@ -640,6 +671,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;زمان</translation>
+    </message>
+    <message>
+        <source>&amp;Outputs: challenges, strategy, contributions</source>
+        <translation>&amp;دەرئەنجامەکان: ئاستەنگەکان، ستراتیژی، بەشدارییەکان</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -833,8 +868,12 @@
         <translation>%1 (%2 پێوەر)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>هەڵسەنگاندنی نیشتمانی یاسا و هەماهەنگی و سیستەمەکانی داتای وڵات دەگرێتەوە و یەک جار هەڵدەسەنگێنرێت؛ پێویستی بە خاڵی سنووری نییە.</translation>
+    </message>
+    <message>
+        <source>The level each indicator should reach; a target typed for one indicator overrides it</source>
+        <translation>ئەو ئاستەی هەر پێوەرێک دەبێت پێی بگات؛ ئامانجێک کە بۆ یەک پێوەر بنووسرێت لە پێشترە</translation>
     </message>
     <message>
         <source>— a new site —</source>
@@ -867,6 +906,10 @@
     <message>
         <source>Scope</source>
         <translation>بوار</translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سیاسەتی ئامانج</translation>
     </message>
     <message>
         <source>Site</source>
@@ -921,11 +964,11 @@
         <translation>بۆ نموونە: وۆرکشۆپی نیشتمانیی عێراق، هەولێر</translation>
     </message>
     <message>
-        <source>Give the site&apos;s name, or choose one from the list above.</source>
+        <source>Give the site's name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
-        <source>Give the governorate&apos;s name.</source>
+        <source>Give the governorate's name.</source>
         <translation>ناوی پارێزگاکە بنووسە.</translation>
     </message>
     <message>
@@ -943,6 +986,65 @@
     <message>
         <source>Name at least one assessor.</source>
         <translation>لانیکەم ناوی یەک هەڵسەنگێنەر بنووسە.</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsView</name>
+    <message>
+        <source>What the group said, in its own words</source>
+        <translation>ئەوەی گرووپەکە گوتی، بە وشەکانی خۆی</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>زیادکردن</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>بوار</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>جۆر</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>دامەزراوە</translation>
+    </message>
+    <message>
+        <source>Indicators it concerns</source>
+        <translation>ئەو پێوەرانەی پەیوەندییان پێوەیەتی</translation>
+    </message>
+    <message>
+        <source>Plan actions it supports</source>
+        <translation>ئەو کارانەی پلان کە پشتگیری دەکات</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>دەق</translation>
+    </message>
+    <message>
+        <source>Group %1 writes here.</source>
+        <translation>گرووپی %1 لێرە دەنووسێت.</translation>
+    </message>
+    <message>
+        <source>The facilitator writes here; each group's outputs arrive with its file.</source>
+        <translation>ڕێکخەر لێرە دەنووسێت؛ دەرئەنجامەکانی هەر گرووپێک لەگەڵ فایلەکەی دێن.</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>دەرئەنجام</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>گرووپ</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>سڕینەوە</translation>
+    </message>
+    <message>
+        <source>A contribution names the institution that offers it.</source>
+        <translation>بەشداری ناوی ئەو دامەزراوەیە دەهێنێت کە پێشکەشی دەکات.</translation>
     </message>
 </context>
 <context>
@@ -986,7 +1088,7 @@
         <translation>شفرەکردنی ئەم بنکەدراوەیە</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>بنکەدراوەکە شفرە دەکرێت: بەبێ ئەم دەستەواژە نهێنییە کەس ناتوانێت بیخوێنێتەوە، تەنانەت خۆشت. HBM Assess لە هەر دەستپێکردنێکدا دەیپرسێت و هەرگیز هەڵیناگرێت. لە بەڕێوەبەری وشە نهێنییەکانی نووسینگەکەتدا بیپارێزە: دەستەواژەی نهێنی ونبوو ناگەڕێتەوە. چوار وشەی هەڕەمەکی یان زیاتر بەکاربهێنە.</translation>
     </message>
     <message>
@@ -1212,11 +1314,11 @@
         <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
     </message>
     <message>
@@ -1285,6 +1387,14 @@
     <message>
         <source>The groups agree on every shared indicator.</source>
         <translation>گرووپەکان لەسەر هەموو پێوەرە هاوبەشەکان کۆکن.</translation>
+    </message>
+    <message>
+        <source>Next area</source>
+        <translation>بواری دواتر</translation>
+    </message>
+    <message>
+        <source>No outputs for this area yet.</source>
+        <translation>هێشتا هیچ دەرئەنجامێک بۆ ئەم بوارە نییە.</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +1467,50 @@
         <translation>پرسیارنامە</translation>
     </message>
     <message>
+        <source>Iraq</source>
+        <translation>عێراق</translation>
+    </message>
+    <message>
+        <source>Türkiye</source>
+        <translation>تورکیا</translation>
+    </message>
+    <message>
+        <source>Syria</source>
+        <translation>سووریا</translation>
+    </message>
+    <message>
+        <source>Jordan</source>
+        <translation>ئوردن</translation>
+    </message>
+    <message>
+        <source>Saudi Arabia</source>
+        <translation>عەرەبستانی سعوودی</translation>
+    </message>
+    <message>
+        <source>Kuwait</source>
+        <translation>کوەیت</translation>
+    </message>
+    <message>
+        <source>Iran</source>
+        <translation>ئێران</translation>
+    </message>
+    <message>
+        <source>Provisional — draft: the scores may still change</source>
+        <translation>کاتی — ڕەشنووس: لەوانەیە نمرەکان هێشتا بگۆڕێن</translation>
+    </message>
+    <message>
+        <source>Governorate</source>
+        <translation>پارێزگا</translation>
+    </message>
+    <message>
+        <source>Workshop groups</source>
+        <translation>گرووپەکانی وۆرکشۆپ</translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سیاسەتی ئامانج</translation>
+    </message>
+    <message>
         <source>%1, revision %2</source>
         <translation>%1، پێداچوونەوەی %2</translation>
     </message>
@@ -1381,8 +1535,28 @@
         <translation>پوختەی جێبەجێکاری</translation>
     </message>
     <message>
+        <source>Strengths</source>
+        <translation>خاڵە بەهێزەکان</translation>
+    </message>
+    <message>
         <source>The five largest gaps</source>
         <translation>پێنج گەورەترین کەلێن</translation>
+    </message>
+    <message>
+        <source>No indicator reaches developed capacity (3) yet.</source>
+        <translation>هێشتا هیچ پێوەرێک نەگەیشتووەتە توانای پەرەپێدراو (3).</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>پێوەر</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>ئاست</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>بەڵگە</translation>
     </message>
     <message>
         <source>Compared with the assessment of %1: %2 indicators improved, %3 stayed the same, %4 got worse; %5 could not be compared.</source>
@@ -1405,14 +1579,6 @@
         <translation>هێڵکارییەکان</translation>
     </message>
     <message>
-        <source>Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. ✓ evidence recorded; ⚠ a level of 4 or 5 without evidence.</source>
-        <translation>ڕەنگی ئاستەکان: 1 سوور، 2–3 زەرد، 4–5 سەوز؛ خۆڵەمێشی: هەڵنەسەنگێنراو. ✓ بەڵگە تۆمارکراوە؛ ⚠ ئاستی 4 یان 5 بێ بەڵگە.</translation>
-    </message>
-    <message>
-        <source>Scores by area and indicator</source>
-        <translation>نمرەکان بەپێی بوار و پێوەر</translation>
-    </message>
-    <message>
         <source>Plan of action by responsible institution</source>
         <translation>پلانی کار بەپێی دامەزراوەی بەرپرسیار</translation>
     </message>
@@ -1427,6 +1593,182 @@
     <message>
         <source>With: %1</source>
         <translation>لەگەڵ: %1</translation>
+    </message>
+    <message>
+        <source>Not in place.</source>
+        <translation>بوونی نییە.</translation>
+    </message>
+    <message>
+        <source>Partial or ad hoc; development has started.</source>
+        <translation>بەشەکی یان کاتی؛ پەرەپێدانی دەستی پێکردووە.</translation>
+    </message>
+    <message>
+        <source>Documented and in place, not yet exercised or funded.</source>
+        <translation>بەڵگەدار کراوە و بوونی هەیە، بەڵام هێشتا تاقی نەکراوەتەوە و پارەی بۆ دابین نەکراوە.</translation>
+    </message>
+    <message>
+        <source>Used in a real crisis or a simulation in the last 3 years; budgeted.</source>
+        <translation>لە قەیرانێکی ڕاستەقینە یان لە مەشقێکی لاسایی‌کردنەوەدا لە سێ ساڵی ڕابردوودا بەکارهاتووە؛ بودجەی هەیە.</translation>
+    </message>
+    <message>
+        <source>Reviewed after each use, sustainably funded, can support neighbours.</source>
+        <translation>دوای هەر بەکارهێنانێک پێداچوونەوەی پێدا دەکرێت، پارەی بەردەوامی هەیە، دەتوانێت پشتگیری دراوسێکان بکات.</translation>
+    </message>
+    <message>
+        <source>detailed: indicator by indicator</source>
+        <translation>ورد: پێوەر بە پێوەر</translation>
+    </message>
+    <message>
+        <source>rapid: one score per capacity area</source>
+        <translation>خێرا: یەک نمرە بۆ هەر بوارێکی توانا</translation>
+    </message>
+    <message>
+        <source>How the assessment was done</source>
+        <translation>هەڵسەنگاندنەکە چۆن کرا</translation>
+    </message>
+    <message>
+        <source>Questionnaire: %1, version %2 (%3); %4 indicators in %5 areas.</source>
+        <translation>پرسیارنامە: %1، وەشانی %2 (%3)؛ %4 پێوەر لە %5 بواردا.</translation>
+    </message>
+    <message>
+        <source>The scale</source>
+        <translation>پێوەری ئاستەکان</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ناو</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>واتاکەی</translation>
+    </message>
+    <message>
+        <source>Never counted as a score; means leave it out.</source>
+        <translation>هەرگیز وەک نمرە ناژمێردرێت؛ لە تێکڕاکاندا لادەبرێت.</translation>
+    </message>
+    <message>
+        <source>Each indicator has its own five level descriptors, written for it. Scoring rule: a level counts only when every element of it is met; otherwise score the level below. In doubt between two levels, the lower one was given.</source>
+        <translation>هەر پێوەرێک پێنج وەسفی ئاستی تایبەت بە خۆی هەیە. ڕێسای نمرەدان: ئاستێک تەنها کاتێک دەژمێردرێت کە هەموو توخمەکانی بەدی هاتبن؛ ئەگینا ئاستی خوارتر دەدرێت. لە کاتی دوودڵی لە نێوان دوو ئاستدا، ئاستە نزمترەکە دراوە.</translation>
+    </message>
+    <message>
+        <source>Scope and phases</source>
+        <translation>بوار و قۆناغەکان</translation>
+    </message>
+    <message>
+        <source>Each indicator has one primary MCOF phase (pre-crisis, emergency or post-crisis); the phase chart counts it there only.</source>
+        <translation>هەر پێوەرێک یەک قۆناغی سەرەکیی MCOF ی هەیە (پێش قەیران، فریاکەوتن یان دوای قەیران)؛ هێڵکاری قۆناغەکان تەنها لەوێدا دەیژمێرێت.</translation>
+    </message>
+    <message>
+        <source>Targets and priorities</source>
+        <translation>ئامانج و ئەولەویەتەکان</translation>
+    </message>
+    <message>
+        <source>Target policy: %1. A target typed for one indicator replaces it (%2 indicators here). Gap = target - current level.</source>
+        <translation>سیاسەتی ئامانج: %1. ئامانجێک کە بۆ یەک پێوەر نووسرابێت جێگەی دەگرێتەوە (لێرەدا %2 پێوەر). کەلێن = ئامانج - ئاستی ئێستا.</translation>
+    </message>
+    <message>
+        <source>Gaps are ranked by size, then by how far the level is below developed capacity (3), then emergency-phase indicators first. The suggested priority follows the same ranking by thirds: the first third High, the second Medium, the last Low; equally urgent gaps share one priority.</source>
+        <translation>کەلێنەکان بەپێی قەبارەیان ڕیز دەکرێن، پاشان بەپێی ئەوەی ئاستەکە چەند لە خوار توانای پەرەپێدراوەوەیە (3)، پاشان پێوەرەکانی قۆناغی فریاکەوتن پێش دەخرێن. ئەولەویەتی پێشنیارکراو هەمان ڕیزبەندی بە سێیەک پەیڕەو دەکات: سێیەکی یەکەم بەرز، دووەم مامناوەند، کۆتایی نزم؛ کەلێنە هاوتا بەپەلەکان یەک ئەولەویەتیان هەیە.</translation>
+    </message>
+    <message>
+        <source>Evidence is shortened in the tables; the annex gives every answer with its evidence and notes in full.</source>
+        <translation>بەڵگەکان لە خشتەکاندا کورت کراونەتەوە؛ پاشکۆکە هەموو وەڵامێک بە تەواوی لەگەڵ بەڵگە و تێبینییەکانی پیشان دەدات.</translation>
+    </message>
+    <message>
+        <source>A national assessment: laws, national coordination and national data systems are scored here once for the country; crossing-point assessments show these scores for context.</source>
+        <translation>هەڵسەنگاندنی نیشتمانی: یاساکان، هەماهەنگیی نیشتمانی و سیستەمە نیشتمانییەکانی داتا لێرەدا یەک جار بۆ هەموو وڵات هەڵدەسەنگێنرێن؛ هەڵسەنگاندنی دەروازە سنوورییەکان ئەم نمرانە بۆ ئاگاداری پیشان دەدەن.</translation>
+    </message>
+    <message>
+        <source>A governorate assessment: national indicators (marked N) are a governorate view of national matters.</source>
+        <translation>هەڵسەنگاندنی پارێزگا: پێوەرە نیشتمانییەکان (بە N نیشانە کراون) دیدێکی ئاستی پارێزگان بۆ بابەتە نیشتمانییەکان.</translation>
+    </message>
+    <message>
+        <source>A crossing-point assessment. National indicators (marked N: laws, national coordination, national data systems) are scored once per country; the tables show them from the national assessment of %1 where it scored them.</source>
+        <translation>هەڵسەنگاندنی دەروازەیەکی سنووری. پێوەرە نیشتمانییەکان (بە N نیشانە کراون: یاساکان، هەماهەنگیی نیشتمانی، سیستەمە نیشتمانییەکانی داتا) بۆ هەر وڵاتێک یەک جار هەڵدەسەنگێنرێن؛ خشتەکان لە هەڵسەنگاندنی نیشتمانیی ڕێکەوتی %1 پیشانیان دەدەن لەو شوێنانەی هەڵیسەنگاندوون.</translation>
+    </message>
+    <message>
+        <source>A crossing-point assessment. National indicators (marked N: laws, national coordination, national data systems) are scored once per country; no national assessment of this country was found, so the scores given here are a post-level view of national matters.</source>
+        <translation>هەڵسەنگاندنی دەروازەیەکی سنووری. پێوەرە نیشتمانییەکان (بە N نیشانە کراون: یاساکان، هەماهەنگیی نیشتمانی، سیستەمە نیشتمانییەکانی داتا) بۆ هەر وڵاتێک یەک جار هەڵدەسەنگێنرێن؛ هیچ هەڵسەنگاندنێکی نیشتمانی بۆ ئەم وڵاتە نەدۆزرایەوە، بۆیە ئەو نمرانەی لێرەدا دراون دیدێکی ئاستی دەروازەن بۆ بابەتە نیشتمانییەکان.</translation>
+    </message>
+    <message>
+        <source>Findings by area</source>
+        <translation>دەرئەنجامەکان بەپێی بوار</translation>
+    </message>
+    <message>
+        <source>Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. N: a national indicator. ✓ evidence recorded; ⚠ a level of 4 or 5 without evidence.</source>
+        <translation>ڕەنگی ئاستەکان: 1 سوور، 2–3 زەرد، 4–5 سەوز؛ خۆڵەمێشی: هەڵنەسەنگێنراو. N: پێوەری نیشتمانی. ✓ بەڵگە تۆمار کراوە؛ ⚠ ئاستی 4 یان 5 بێ بەڵگە.</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>ئاستی ئامانج</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>کەلێن</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>ئەولەویەت</translation>
+    </message>
+    <message>
+        <source>%1 — mean level %2</source>
+        <translation>%1 — تێکڕای ئاست %2</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>تێبینی: %1</translation>
+    </message>
+    <message>
+        <source>No evidence text or notes were recorded in this area.</source>
+        <translation>لەم بوارەدا هیچ دەقی بەڵگە یان تێبینییەک تۆمار نەکراوە.</translation>
+    </message>
+    <message>
+        <source>national — from the national assessment of %1</source>
+        <translation>نیشتمانی — لە هەڵسەنگاندنی نیشتمانیی ڕێکەوتی %1</translation>
+    </message>
+    <message>
+        <source>Annex: the answers in full</source>
+        <translation>پاشکۆ: وەڵامەکان بە تەواوی</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>سەرچاوە</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>متمانە</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>تێبینییەکان</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>بێ وەڵام</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>وەڵام</translation>
+    </message>
+    <message>
+        <source>Workshop: where the groups differed</source>
+        <translation>وۆرکشۆپ: ئەو شوێنانەی گرووپەکان جیاواز بوون</translation>
+    </message>
+    <message>
+        <source>No indicator was scored two levels apart or more by different groups.</source>
+        <translation>هیچ پێوەرێک لەلایەن گرووپە جیاوازەکانەوە بە دوو ئاست یان زیاتر جیاواز هەڵنەسەنگێنراوە.</translation>
+    </message>
+    <message>
+        <source>Agreed level: %1</source>
+        <translation>ئاستی ڕێککەوتوو: %1</translation>
+    </message>
+    <message>
+        <source>Workshop outputs</source>
+        <translation>دەرئەنجامەکانی وۆرکشۆپ</translation>
+    </message>
+    <message>
+        <source>No challenges, strategy or contributions recorded.</source>
+        <translation>هیچ ئاستەنگ، ستراتیژی یان بەشدارییەک تۆمار نەکراوە.</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1863,10 @@
 <context>
     <name>SettleView</name>
     <message>
+        <source>— choose the agreed level —</source>
+        <translation>— ئاستی ڕێککەوتوو هەڵبژێرە —</translation>
+    </message>
+    <message>
         <source>Why the plenary agreed on this level</source>
         <translation>بۆچی کۆبوونەوە گشتییەکە لەسەر ئەم ئاستە ڕێککەوت</translation>
     </message>
@@ -1529,7 +1875,7 @@
         <translation>تۆمارکردنی ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file&apos;s copy to the bin</source>
+        <source>Conflict settled: move the file's copy to the bin</source>
         <translation>ناتەبایی یەکلا کرایەوە: کۆپیی فایلەکە بگوازەرەوە بۆ سەبەتەی سڕاوەکان</translation>
     </message>
     <message>
@@ -1567,6 +1913,10 @@
     <message>
         <source> — the groups differ by %1 levels</source>
         <translation> — گرووپەکان %1 ئاست جیاوازن</translation>
+    </message>
+    <message>
+        <source>The groups differ by %1 levels: write in the note why the plenary agreed on this level.</source>
+        <translation>گرووپەکان %1 ئاست جیاوازن: لە تێبینییەکەدا بنووسە بۆچی کۆبوونەوەی گشتی لەسەر ئەم ئاستە ڕێککەوت.</translation>
     </message>
     <message>
         <source>This database</source>

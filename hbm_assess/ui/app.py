@@ -87,7 +87,10 @@ def _warm_up_charts() -> None:
             except Exception:  # an import that fails here fails again, with its message, where it is needed
                 return
 
-    threading.Thread(target=load, name="warm-up-charts", daemon=True).start()
+    # Not a daemon: Python waits for it at exit (under a second of imports). A daemon thread
+    # still inside a C extension's import when the interpreter finalises aborted the process
+    # ("terminate called without an active exception") when the app was closed right after start.
+    threading.Thread(target=load, name="warm-up-charts").start()
 
 
 def _recover(window: MainWindow, assessment_id: int, indicator: str) -> None:

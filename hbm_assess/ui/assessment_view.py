@@ -118,6 +118,7 @@ class AssessmentView(QWidget):
         self.tabs.addTab(self.results, self.tr("Re&sults"))
         self.tabs.addTab(self.plan, self.tr("&Plan of action"))
         self.settle = None  # the workshop tab, made when first asked for
+        self.outputs = None  # the workshop outputs tab, likewise
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -207,9 +208,20 @@ class AssessmentView(QWidget):
         self.settle.refresh()
         self.tabs.setCurrentWidget(self.settle)
 
+    def show_outputs(self) -> None:
+        from hbm_assess.ui.workshop_outputs import OutputsView
+
+        if self.outputs is None:
+            self.outputs = OutputsView(self.session, self)
+            self.tabs.addTab(self.outputs, self.tr("Workshop &outputs"))
+        self.outputs.refresh()
+        self.tabs.setCurrentWidget(self.outputs)
+
     def refresh_settle(self) -> None:
         if self.settle is not None:
             self.settle.refresh()
+        if self.outputs is not None:  # a merged group file brings its outputs
+            self.outputs.refresh()
 
     def commit_typing(self) -> None:
         self.page.commit_typing()

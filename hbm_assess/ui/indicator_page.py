@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbm_assess.core.assessment import Answer, default_target
+from hbm_assess.core.assessment import Answer, choose_level
 from hbm_assess.core.questionnaire import Indicator
 from hbm_assess.core.vocabulary import LEVELS, Special, vocabulary
 from hbm_assess.exchange.cells import EXCEL_CELL_LIMIT, excel_length, illegal_character
@@ -35,6 +35,13 @@ from hbm_assess.ui.session import AssessmentSession
 TYPING_PAUSE_MS = 600  # typed text is committed after this pause, on leaving the field, or on navigation
 FOCUS_RING_ON_LIGHT = "#1A5FB4"  # contrast of 3:1 or more against the page and every level fill
 FOCUS_RING_ON_DARK = "#8CC4FF"
+
+
+def scoring_rule() -> str:
+    """The cumulative scoring rule (WHO e-SPAR), stated wherever levels are chosen."""
+    return QApplication.translate(
+        "IndicatorPage", "A level counts only when every element of it is met; otherwise score the level below. "
+        "In doubt between two levels, give the lower one.")
 
 
 class LevelChoice(QFrame):
@@ -72,8 +79,10 @@ class LevelChoice(QFrame):
         layout.addLayout(words, 1)
         self.set_checked(False)
 
-    def set_text(self, name: str, descriptor: str) -> None:
+    def set_text(self, name: str, conditions: list[str]) -> None:
+        """The level's name and its conditions, one line each when there are several (all must be met)."""
         self.title.setText(f"{self.level} · {name}")
+        descriptor = conditions[0] if len(conditions) == 1 else "\n".join(f"• {c}" for c in conditions)
         self.descriptor.setText(descriptor)
         self.setAccessibleName(f"{self.level} {name}")
         self.setAccessibleDescription(descriptor)
@@ -128,12 +137,16 @@ class LevelChoice(QFrame):
 class IndicatorPage(QScrollArea):
     """Shows and edits the answer to one indicator; every change goes through the undo stack."""
 
+    national_requested = Signal(int, str)  # open the national assessment at this indicator
+
     def __init__(self, session: AssessmentSession, undo_stack, parent=None):
         super().__init__(parent)
         self.session = session
         self.undo_stack = undo_stack
         self.indicator: Indicator | None = None
         self._loading = False
+        self._national_id: int | None = None  # the national assessment this indicator is read from, if any
+        self._national_answer: Answer | None = None  # and its answer, shown read-only
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
@@ -149,6 +162,7 @@ class IndicatorPage(QScrollArea):
         font.setBold(True)
         self.label.setFont(font)
         self.phases = QLabel(body)
+        self.phases.setWordWrap(True)
         self.guidance = QLabel(body)
         self.guidance.setWordWrap(True)
         self.guidance.setTextFormat(Qt.TextFormat.PlainText)
@@ -159,6 +173,20 @@ class IndicatorPage(QScrollArea):
         self.fallback_note.setWordWrap(True)
         self.fallback_note.setStyleSheet("color: #8A5A00;")
         self.fallback_note.hide()
+        self.national_note = QLabel(body)  # a national indicator on a crossing point's assessment
+        self.national_note.setWordWrap(True)
+        self.national_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.national_note.setStyleSheet("background: #E8EEF3; padding: 6px; border-radius: 4px;")
+        self.national_open = QPushButton(body)
+        self.national_open.clicked.connect(self._on_national_open_clicked)
+        self.national_note.hide()
+        self.national_open.hide()
+        self.rule = QLabel(body)  # e-SPAR's cumulative rule, where the levels are chosen
+        self.rule.setWordWrap(True)
+        self.rule.setObjectName("ScoringRule")
+        font = self.rule.font()
+        font.setItalic(True)
+        self.rule.setFont(font)
 
         self.choices = [LevelChoice(level, body) for level in LEVELS]
         for choice in self.choices:
@@ -219,6 +247,12 @@ class IndicatorPage(QScrollArea):
         layout.addWidget(self.phases)
         layout.addWidget(self.guidance)
         layout.addSpacing(6)
+        layout.addWidget(self.national_note)
+        national_row = QHBoxLayout()
+        national_row.addWidget(self.national_open)
+        national_row.addStretch()
+        layout.addLayout(national_row)
+        layout.addWidget(self.rule)
         for choice in self.choices:
             layout.addWidget(choice)
         layout.addLayout(self.special_row)
@@ -238,7 +272,9 @@ class IndicatorPage(QScrollArea):
         self.evidence_reference.setPlaceholderText(self.tr("Document title, article, file name…"))
         self.evidence_text.setPlaceholderText(self.tr("What was seen, read or heard, and where"))
         self.notes.setPlaceholderText(self.tr("Anything else the team should know"))
-        self.target.setToolTip(self.tr("The level to reach; by default one above the current level"))
+        self.target.setToolTip(self.tr("The level to reach; by default the assessment's target policy sets it"))
+        self.rule.setText(scoring_rule())
+        self.national_open.setText(self.tr("Open the national assessment"))
 
     def install_level_keys(self, scope: QWidget) -> None:
         """The level keys (1-5, 0/N, U) answer while focus is anywhere inside ``scope``."""
@@ -302,14 +338,55 @@ class IndicatorPage(QScrollArea):
             self.fallback_note.setText(self.tr("This indicator is not yet translated into your language; "
                                                "it is shown in English."))
         self.guidance.setText(indicator.guidance.get(language))
-        self.phases.setText(self.tr("Phases: %1").replace(
-            "%1", " · ".join(text.phase_name(p) for p in indicator.phases)))
+        self.phases.setText(self.phase_line(indicator))
+        self._show_national(indicator)
         for choice in self.choices:
-            choice.set_text(text.level_name(choice.level), indicator.levels[choice.level].get(language))
+            choice.set_text(text.level_name(choice.level),
+                            [part.get(language) for part in indicator.level_conditions(choice.level)])
         self._fill_evidence_types(indicator)
         self._fill_confidence()
         self._load_answer()
         self.verticalScrollBar().setValue(0)
+
+    def _show_national(self, indicator: Indicator) -> None:
+        """A national indicator on a crossing point: read from the national assessment, or a post-level view."""
+        self._national_id = self._national_answer = None
+        on_post = self.session.assessment.scope == "crossing-point"
+        self.national_note.setVisible(indicator.national and on_post)
+        self.national_open.hide()
+        if not (indicator.national and on_post):
+            return
+        source = self.session.national_source()
+        answer = source[1].get(indicator.id) if source else None
+        if source and answer is not None and answer.is_answered:
+            national = source[0]
+            self._national_id, self._national_answer = national.id, answer
+            shown = (f"{answer.level} · {text.level_name(answer.level)}" if answer.level is not None
+                     else text.special_name(answer.special))
+            self.national_note.setText(
+                self.tr("National indicator — from the national assessment of %1: %2. It is scored once for the "
+                        "country and shown here for context.").replace("%1", national.date).replace("%2", shown))
+            self.national_open.show()
+        elif source:
+            self.national_note.setText(
+                self.tr("National indicator — the national assessment of %1 has not scored it yet. A score given "
+                        "here is a post-level view of a national matter.").replace("%1", source[0].date))
+        else:
+            self.national_note.setText(
+                self.tr("National indicator — there is no national assessment of this country yet. A score given "
+                        "here is a post-level view of a national matter."))
+
+    def _on_national_open_clicked(self) -> None:
+        if self._national_id is not None and self.indicator is not None:
+            self.national_requested.emit(self._national_id, self.indicator.id)
+
+    def phase_line(self, indicator: Indicator) -> str:
+        """The primary phase the charts count the indicator under, then any other tags."""
+        line = self.tr("Primary phase: %1").replace("%1", text.phase_name(indicator.phase))
+        others = [p for p in indicator.phases if p != indicator.phase]
+        if others:
+            line += " · " + self.tr("also: %1").replace("%1", ", ".join(text.phase_name(p) for p in others))
+        return line
 
     def _fill_evidence_types(self, indicator: Indicator) -> None:
         self._loading = True
@@ -333,7 +410,8 @@ class IndicatorPage(QScrollArea):
     def _load_answer(self) -> None:
         if self.indicator is None:
             return
-        answer = self.session.answer(self.indicator.id)
+        # A national indicator read from the national assessment shows that assessment's answer and evidence.
+        answer = self._national_answer or self.session.answer(self.indicator.id)
         self._loading = True
         for choice in self.choices:
             choice.set_checked(answer.level == choice.level)
@@ -341,7 +419,8 @@ class IndicatorPage(QScrollArea):
         self.unknown_button.setChecked(answer.special == Special.UNKNOWN.value)
         self.target.setEnabled(answer.level is not None)
         if answer.level is not None:
-            self.target.setValue(answer.target or default_target(answer.level, self.indicator.default_target))
+            self.target.setValue(max(answer.target, answer.level) if answer.target is not None
+                                 else self.session.policy_target(self.indicator.id, answer.level))
         self.evidence_type.setCurrentIndex(max(0, self.evidence_type.findData(answer.evidence_type)))
         self.confidence.setCurrentIndex(max(0, self.confidence.findData(answer.confidence)))
         for widget, value in ((self.evidence_reference, answer.evidence_reference),
@@ -354,7 +433,8 @@ class IndicatorPage(QScrollArea):
                     widget.setPlainText(value)
         self._loading = False
         self._show_state(answer)
-        read_only = self.session.is_final or not self.session.is_assigned(self.indicator.id)
+        read_only = (self.session.is_final or not self.session.is_assigned(self.indicator.id)
+                     or self._national_id is not None)
         for widget in (*self.choices, self.na_button, self.unknown_button, self.clear_button, self.target,
                        self.evidence_type, self.confidence):
             widget.setEnabled(not read_only and (widget is not self.target or answer.level is not None))
@@ -369,6 +449,9 @@ class IndicatorPage(QScrollArea):
             self.state_note.setText(self.tr("Another group scores this indicator; it is shown for reference. "
                                             "Your group, %1, scores the indicators in bold.").replace(
                 "%1", self.session.group))
+        elif not answer.is_answered and self.session.unsettled_text(self.indicator.id):
+            self.state_note.setText(self.tr("%1 — settle it under Workshop → Settle disagreements.").replace(
+                "%1", self.session.unsettled_text(self.indicator.id)))
         elif self.session.is_final:
             self.state_note.setText(self.tr("This assessment is final. Reopen it as a draft to change answers."))
         else:
@@ -384,7 +467,8 @@ class IndicatorPage(QScrollArea):
         return self.session.answer(self.indicator.id)
 
     def _change(self, after: Answer, description: str, field: str = "") -> None:
-        if self.indicator is None or self.session.is_final or not self.session.is_assigned(self.indicator.id):
+        if (self.indicator is None or self.session.is_final or not self.session.is_assigned(self.indicator.id)
+                or self._national_id is not None):
             return
         before = self._current()
         if after == before:
@@ -396,8 +480,7 @@ class IndicatorPage(QScrollArea):
             return
         self.commit_typing()
         before = self._current()
-        target = before.target if before.target and before.target >= level else None
-        after = replace(before.with_level(level), target=target or default_target(level, self.indicator.default_target))
+        after = choose_level(before, level)
         self._change(after, self.tr("Level %1 for %2").replace("%1", str(level)).replace("%2", self.indicator.id))
         if QApplication.focusWidget() in self.choices:  # not from the tree: its arrow keys stay there
             self.focus_levels()  # the arrow keys go on from the level just chosen
@@ -419,7 +502,10 @@ class IndicatorPage(QScrollArea):
     def _on_target_changed(self, value: int) -> None:
         if self._loading or self.indicator is None or self._current().level is None:
             return
-        self._change(replace(self._current(), target=value), self.tr("Target for %1").replace("%1", self.indicator.id))
+        current = self._current()
+        # The policy's own target is not typed: the indicator keeps following the policy.
+        typed = None if value == self.session.policy_target(self.indicator.id, current.level) else value
+        self._change(replace(current, target=typed), self.tr("Target for %1").replace("%1", self.indicator.id))
 
     def _on_evidence_type_changed(self, index: int) -> None:
         if self._loading or self.indicator is None:

@@ -118,6 +118,12 @@ class IndicatorTreeModel(QAbstractItemModel):
             return f"{indicator.id} {indicator.label.get(language)} {indicator.label.get('en')}"
         answer = self.session.answers.get(indicator.id)
         state = answer_state(answer)
+        unsettled = self.session.unsettled_text(indicator.id) if state is State.UNANSWERED else ""
+        if unsettled and role == Qt.ItemDataRole.DecorationRole:
+            return self._unsettled_icon()
+        if unsettled and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return f"{indicator.label.get(language)}\n{unsettled}" if role == Qt.ItemDataRole.ToolTipRole \
+                else unsettled
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(state, answer)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -138,6 +144,11 @@ class IndicatorTreeModel(QAbstractItemModel):
                 State.UNKNOWN: lambda: _mark(GREY, "?"),
             }[state]()
         return self._icons[key]
+
+    def _unsettled_icon(self) -> QIcon:
+        if "unsettled" not in self._icons:
+            self._icons["unsettled"] = _mark("#FFFFFF", "≠", outline="#D55E00")
+        return self._icons["unsettled"]
 
     def _state_text(self, state: State, answer: Answer | None) -> str:
         if state is State.UNANSWERED:

@@ -6,7 +6,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, QRect, QSize, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
             self._action(workshop_menu, self.tr("&Import group files…"), self.workbooks.choose_and_import),
             self._action(workshop_menu, self.tr("&Settle disagreements"), self.show_settle,
                          QKeySequence("Ctrl+M")),
+            self._action(workshop_menu, self.tr("&Outputs: challenges, strategy, contributions"), self.show_outputs),
             self._action(workshop_menu, self.tr("Pro&jector view"), self.show_projector, QKeySequence("F11")),
         ]
 
@@ -283,6 +284,8 @@ class MainWindow(QMainWindow):
         self.assessment_view = AssessmentView(self.session, stack, self)
         self.assessment_view.back_requested.connect(self.show_home)
         self.assessment_view.indicator_shown.connect(self._on_indicator_shown)
+        # Queued: the page that asks is closed with its assessment before the national one opens.
+        self.assessment_view.page.national_requested.connect(self.open_assessment, Qt.ConnectionType.QueuedConnection)
         self.stack.addWidget(self.assessment_view)
         self.stack.setCurrentWidget(self.assessment_view)
         self.undo_group.setActiveStack(stack)
@@ -344,6 +347,10 @@ class MainWindow(QMainWindow):
     def show_settle(self) -> None:
         if self._needs_open_assessment():
             self.assessment_view.show_settle()
+
+    def show_outputs(self) -> None:
+        if self._needs_open_assessment():
+            self.assessment_view.show_outputs()
 
     def show_projector(self) -> None:
         from hbm_assess.ui.workshop import ProjectorView

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 from hbm_assess.core.assessment import SCOPES, Assessment, Scope, Site, SiteType
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import crossing_points, institutions
+from hbm_assess.core.targets import POLICIES
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.ui import text
 from hbm_assess.ui.date_field import DateField
+from hbm_assess.ui.indicator_page import scoring_rule
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 PCODE = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,12}$")
@@ -49,11 +51,23 @@ class NewAssessmentDialog(QDialog):
                 self.tr("%1 (%2 indicators)").replace("%1", form.title.get(language)).replace(
                     "%2", str(form.indicator_count)), form.key)
 
+        self.form_about = QLabel(self)  # the questionnaire's description and the scoring rule
+        self.form_about.setWordWrap(True)
+        self.form_about.setTextFormat(Qt.TextFormat.PlainText)
+        self.form_about.setStyleSheet("color: palette(placeholder-text);")
+        self.form_choice.currentIndexChanged.connect(self._on_form_chosen)
+
         self.scope = QComboBox(self)
         for scope in SCOPES:
             self.scope.addItem(text.scope_name(scope), scope)
         self.scope.setToolTip(self.tr("A national assessment covers the country's laws, coordination and data "
                                       "systems, scored once; it needs no crossing point."))
+        # Made after the scope and before the site: Tab follows the rows as they are shown.
+        self.target_policy = QComboBox(self)
+        for policy in POLICIES:
+            self.target_policy.addItem(text.target_policy_name(policy), policy)
+        self.target_policy.setToolTip(self.tr("The level each indicator should reach; a target typed for one "
+                                              "indicator overrides it"))
         self.site_choice = QComboBox(self)
         self.site_choice.addItem(self.tr("— a new site —"), "")
         self.points = {point.id: point for point in crossing_points()}
@@ -102,7 +116,9 @@ class NewAssessmentDialog(QDialog):
         form_layout = QFormLayout()
         form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form_layout.addRow(self.tr("Questionnaire"), self.form_choice)
+        form_layout.addRow("", self.form_about)
         form_layout.addRow(self.tr("Scope"), self.scope)
+        form_layout.addRow(self.tr("Target policy"), self.target_policy)
         form_layout.addRow(self.tr("Site"), self.site_choice)
         self.site_name_label = QLabel(self.tr("Site name *"), self)
         form_layout.addRow(self.site_name_label, self._with_problem(self.site_name))
@@ -131,7 +147,8 @@ class NewAssessmentDialog(QDialog):
         for field in (self.site_name, self.country, self.pcode, self.assessors):
             field.textChanged.connect(self.validate)
         self.date.changed.connect(self.validate)
-        self.resize(620, 700)
+        self.resize(620, 760)
+        self._on_form_chosen()
         self.validate()
 
     def _with_problem(self, field: QWidget) -> QWidget:
@@ -160,6 +177,10 @@ class NewAssessmentDialog(QDialog):
         self.pcode.setText(point.adm1_pcode)
         self.latitude.setValue(point.latitude if point.latitude is not None else self.latitude.minimum())
         self.longitude.setValue(point.longitude if point.longitude is not None else self.longitude.minimum())
+
+    def _on_form_chosen(self, *args) -> None:
+        description = self.chosen_form().description.get(text.language())
+        self.form_about.setText("\n".join(part for part in (description, scoring_rule()) if part))
 
     def _on_scope_chosen(self, index: int) -> None:
         scope = self.scope.currentData()
@@ -260,6 +281,7 @@ class NewAssessmentDialog(QDialog):
             assessors=self._assessor_names(),
             institutions=tuple(checked),
             mode=form.mode,
+            target_policy=self.target_policy.currentData(),
         )
 
 

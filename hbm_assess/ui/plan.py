@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from hbm_assess.core.assessment import Action, ActionStatus, Priority, Timeframe
 from hbm_assess.core.reference import institutions
-from hbm_assess.core.scoring import Gap, suggested_priority
+from hbm_assess.core.scoring import Gap, gaps, suggested_priority
 from hbm_assess.ui import text
 from hbm_assess.ui.date_field import DateField
 from hbm_assess.ui.session import AssessmentSession
@@ -71,7 +71,7 @@ class ActionDialog(QDialog):
         self.priority = _choice(self, [(p.value, priority_name(p.value)) for p in Priority], action.priority)
         self.suggestion = QLabel(self)
         if gap is not None:
-            suggested = suggested_priority(gap)
+            suggested = suggested_priority(gap, gaps(session.form, session.analysed_answers()))
             self.suggestion.setText(self.tr("Suggested: %1 (gap of %2 at level %3)")
                                     .replace("%1", priority_name(suggested.value)).replace("%2", str(gap.size))
                                     .replace("%3", str(gap.level)))
@@ -280,7 +280,7 @@ class PlanView(QWidget):
             action = Action(
                 title=self.tr("Raise %1 to level %2").replace("%1", indicator.id).replace("%2", str(gap.target)),
                 indicators=(gap.indicator_id,),
-                priority=suggested_priority(gap).value,
+                priority=suggested_priority(gap, gaps(self.session.form, self.session.analysed_answers())).value,
             )
         self._edit(action, gap)
 

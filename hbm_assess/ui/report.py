@@ -12,17 +12,19 @@ import errno
 import io
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QRectF, QSizeF, Qt, QTranslator, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QTranslator, QUrl
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QImage,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
     QTextOption,
 )
@@ -32,11 +34,13 @@ from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.comparison import Comparison
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import site_name
-from hbm_assess.core.text import is_right_to_left
+from hbm_assess.core.targets import with_national_answers, with_policy_targets
+from hbm_assess.core.text import Text, is_right_to_left
+from hbm_assess.core.workshop import Group
 from hbm_assess.files import write_whole
+from hbm_assess.storage import workshop
 from hbm_assess.storage.store import Store
-from hbm_assess.ui import fonts, report_html
-from hbm_assess.ui.report_pages import keep_rows_whole
+from hbm_assess.ui import fonts, report_html, report_workshop
 from hbm_assess.ui.translations import compiled_file
 
 RESOLUTION = 300  # PDF units per inch for layout; text stays vector, charts keep their own pixels
@@ -82,6 +86,12 @@ class ReportData:
     earlier: Assessment | None = None
     earlier_answers: dict[str, Answer] | None = None
     comparison: Comparison | None = None
+    groups: tuple[Group, ...] = ()  # the workshop's break-out groups, when there were any
+    national: Assessment | None = None  # for a crossing point: where its national indicators come from
+    national_answers: dict[str, Answer] | None = None
+    governorate: Text = field(default_factory=Text)
+    typed_targets: int = 0  # scored answers whose target was typed, not set by the policy
+    workshop: report_workshop.WorkshopReport | None = None  # what break-out groups did, if any
 
 
 def write_report(
@@ -125,6 +135,7 @@ def lay_out(
         images[name] = render_png(figure_size, draw)
         steps.done(name)
     document = build_document(data, words, images)
+    keep_rows_whole(document, data, words)
     steps.done("layout")
     return data, words, document
 
@@ -147,14 +158,37 @@ def read(store: Store, assessment_id: int, compare_with: int | None = None) -> R
     """The assessment, its questionnaire, answers, plan and, if asked, the earlier assessment."""
     assessment = store.assessment(assessment_id)
     form = store.form(assessment.form_id, assessment.form_version)
-    answers = store.answers(assessment_id)
+    # Targets under the assessment's own policy where none was typed: what every table and chart reads.
+    stored = store.answers(assessment_id)
+    typed = sum(1 for answer in stored.values() if answer.level is not None and answer.target is not None)
+    national = store.national_assessment_for(assessment_id)
+    national_answers = store.answers(national.id) if national is not None else None
+    answers = with_policy_targets(form, with_national_answers(form, stored, national_answers, assessment.scope),
+                                  assessment.target_policy)
     earlier = earlier_answers = comparison = None
     if compare_with is not None:
         from hbm_assess.operations import compare_with as compared
 
         earlier = store.assessment(compare_with)
         earlier_answers, comparison = compared(store, form, answers, compare_with)
-    return ReportData(assessment, form, answers, store.actions(assessment_id), earlier, earlier_answers, comparison)
+    return ReportData(assessment, form, answers, store.actions(assessment_id), earlier, earlier_answers, comparison,
+                      tuple(workshop.groups(store, assessment_id)), national, national_answers,
+                      governorate_of(assessment.site), typed,
+                      report_workshop.read(store, assessment_id))
+
+
+def governorate_of(site) -> Text:
+    """The governorate of a site, from the crossing point it was chosen as or its P-code; empty when unknown."""
+    from hbm_assess.core.reference import crossing_points
+
+    points = crossing_points()
+    for point in points:
+        if site.reference_id and point.id == site.reference_id:
+            return point.governorate
+    for point in points:
+        if site.pcode and point.adm1_pcode == site.pcode and point.governorate.by_language:
+            return point.governorate
+    return Text()
 
 
 def render_png(figure_size: tuple[float, float], draw: Callable) -> QImage:
@@ -194,6 +228,79 @@ def build_document(data: ReportData, words: Words, images: dict[str, QImage]) ->
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
     document.setHtml(report_html.html(data, words, rtl))
     return document
+
+
+def keep_rows_whole(document: QTextDocument, data: ReportData, words: Words, most: int = 200) -> None:
+    """Lay the document out on A4 and break its tables before any row Qt would split across two pages.
+
+    One row at a time, from the top: a break moves everything after it, so the next split
+    row is only known once the page before it is laid out again. A row taller than a page
+    stays split (nothing else can hold it).
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    page = paginate(document, QPdfWriter(buffer))
+    rtl = is_right_to_left(words.language)
+    breaks: set[tuple[int, int]] = set()
+    kept_split: set[tuple[int, int]] = set()  # a break before them did not help: left as they are
+    for _ in range(most):
+        found = split_row(document, page.height(), kept_split)
+        if found is None:
+            break
+        if found in breaks:
+            kept_split.add(found)
+            continue
+        breaks.add(found)
+        report_html.start_tables(frozenset(breaks))
+        document.setHtml(report_html.html(data, words, rtl))
+    report_html.start_tables()
+
+
+def split_row(document: QTextDocument, page_height: float, skip: set = frozenset()) -> tuple[int, int] | None:
+    """The first table row (table, row) whose lines fall on two pages and which fits on one page, not in ``skip``."""
+    layout = document.documentLayout()
+    rows: dict[tuple[int, int], list[float]] = {}  # (table, row) -> [first line top, last line bottom]
+    order: list[tuple[int, int]] = []
+    current: dict[tuple[int, int], tuple[int, int]] = {}  # (where the table starts, row) -> its anchor
+    block = document.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            cell = table.cellAt(block.position())
+            key = (table.firstPosition(), cell.row())
+            name = _row_anchor(block)
+            if name is not None:
+                current[key] = name
+            anchor = current.get(key)
+            if anchor is not None:
+                top = layout.blockBoundingRect(block).top()
+                text_layout = block.layout()
+                for number in range(text_layout.lineCount()):
+                    line = text_layout.lineAt(number)
+                    extent = rows.setdefault(anchor, [top + line.y(), top + line.y() + line.height()])
+                    if anchor not in order:
+                        order.append(anchor)
+                    extent[0] = min(extent[0], top + line.y())
+                    extent[1] = max(extent[1], top + line.y() + line.height())
+        block = block.next()
+    for anchor in order:
+        if anchor in skip:
+            continue
+        first, last = rows[anchor]
+        if int(first // page_height) != int((last - 0.01) // page_height) and last - first < page_height * 0.9:
+            return anchor
+    return None
+
+
+def _row_anchor(block) -> tuple[int, int] | None:
+    iterator = block.begin()
+    while not iterator.atEnd():
+        for name in iterator.fragment().charFormat().anchorNames():
+            if name.startswith(report_html.ROW_ANCHOR):
+                table, row = name[len(report_html.ROW_ANCHOR):].split("-")
+                return int(table), int(row)
+        iterator += 1
+    return None
 
 
 def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
@@ -238,6 +345,8 @@ def _print(document: QTextDocument, target: Path, data: ReportData, words: Words
             document.drawContents(painter, page_area)
             painter.restore()
             _footer(painter, QRectF(0, height, width, _mm(MARGINS_MM.bottom())), number + 1, pages, data, words)
+            if data.assessment.status == "draft":
+                _draft_mark(painter, QRectF(0, -_mm(MARGINS_MM.top()), width, _mm(MARGINS_MM.top())), words)
     finally:
         painter.end()
 
@@ -251,7 +360,6 @@ def paginate(document: QTextDocument, writer: QPdfWriter) -> QSizeF:
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     size = QSizeF(page.width(), page.height())
     document.setPageSize(size)
-    keep_rows_whole(document, size.height())
     return size
 
 
@@ -277,6 +385,24 @@ def _footer(painter: QPainter, area: QRectF, number: int, pages: int, data: Repo
     # Qt's Left/Right alignments are absolute; Leading/Trailing follow the painter's direction.
     painter.drawText(line, Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter, page_text)
     painter.drawText(line, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter, about)
+
+
+def _draft_mark(painter: QPainter, area: QRectF, words: Words) -> None:
+    """"Provisional — draft" in the top margin of every page of a draft: a page read alone still says so."""
+    rtl = is_right_to_left(words.language)
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES["rtl" if rtl else "ltr"])
+    font.setPointSizeF(9)
+    font.setBold(True)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QColor("#9B1C1C"))
+    painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    line = QRectF(area.left(), area.top() + _mm(6), area.width(), _mm(6))
+    painter.drawText(line, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+                     report_html.draft_notice(words))
+    painter.restore()
 
 
 def ensure_application():

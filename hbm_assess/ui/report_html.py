@@ -1,4 +1,8 @@
-"""The report's content as Qt rich text (HTML): cover, summary, charts, scored table, plan of action.
+"""The report's content as Qt rich text (HTML): an assessment report, from cover to annex.
+
+Cover, methodology, executive summary (strengths and gaps), charts, findings per
+area (from the evidence and notes, with the scored table), workshop outputs (a
+hook), plan of action by institution, and an annex with every answer in full.
 
 Fixed texts are marked with QT_TRANSLATE_NOOP("Report", ...) so pyside6-lupdate
 collects them; the report translates them into its own language (report.Words).
@@ -8,6 +12,7 @@ Qt does not mirror table columns for right-to-left text, so rows are reversed he
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
@@ -19,15 +24,19 @@ from hbm_assess.charts.bidi_text import has_left_to_right, has_right_to_left
 from hbm_assess.charts.data import mean_text
 from hbm_assess.core.comparison import RAPID_DETAILED, VERSIONS
 from hbm_assess.core.reference import crossing_point_of, institution_name, site_name
-from hbm_assess.core.scoring import Score, area_scores, gaps, overall_score, suggested_priority, target_for
+from hbm_assess.core.scoring import Score, area_scores, gaps, overall_score, suggested_priorities
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import vocabulary, word
 from hbm_assess.palette import GREY, level_fill, lighten
+from hbm_assess.ui import report_workshop
 
 if TYPE_CHECKING:
     from hbm_assess.ui.report import ReportData, Words
 
 LRM = "\u200e"  # left-to-right mark, invisible
+ROW_ANCHOR = "hbmrow-"
+_COUNTER: ContextVar[int] = ContextVar("report_tables", default=0)  # per thread: reports run in workers
+_BREAKS: ContextVar[frozenset] = ContextVar("report_breaks", default=frozenset())
 TOP_GAPS = 5
 GAP_ROWS_MAX = 20  # what one page holds of the gap chart; the scored table lists every gap
 STYLE = """
@@ -38,6 +47,7 @@ p { margin-top: 2pt; margin-bottom: 4pt; }
 .site { font-size: 24pt; font-weight: bold; }
 .muted { color: #555555; font-size: 8pt; }
 .area { background-color: #E8EEF3; font-weight: bold; }
+.draft { color: #9B1C1C; font-weight: bold; }
 th { background-color: #0B3C5D; color: white; font-weight: bold; }
 td, th { font-size: 8.5pt; }
 """
@@ -59,9 +69,13 @@ def chart_drawings(data: ReportData, language: str) -> dict[str, tuple[tuple[flo
 
 def html(data: ReportData, words: Words, rtl: bool) -> str:
     """The report as one HTML document for QTextDocument."""
+    from hbm_assess.ui import report_sections as more  # methodology, findings and annex
+
     direction = "rtl" if rtl else "ltr"
-    sections = [cover(data, words), summary(data, words, rtl), chart_section(data, words),
-                scored_table(data, words, rtl), plan(data, words, rtl)]
+    start_tables(_BREAKS.get())
+    sections = [cover(data, words), more.methodology(data, words, rtl), summary(data, words, rtl),
+                chart_section(data, words), more.findings(data, words, rtl), report_workshop.section(data, words, rtl),
+                plan(data, words, rtl), more.annex(data, words, rtl)]
     return (f'<html dir="{direction}"><head><style>{STYLE}</style></head>'
             f'<body dir="{direction}">{"".join(sections)}</body></html>')
 
@@ -79,10 +93,42 @@ def _e(text: object) -> str:
     return escape(text)
 
 
-def _table(header: Sequence[str], rows: Sequence[str], rtl: bool, widths: Sequence[int] = ()) -> str:
+def _table(header: Sequence[str], rows: Sequence[str], rtl: bool, widths: Sequence[int] = (), caption: str = "") -> str:
+    """A table whose rows each carry an anchor (``hbmrow-TABLE-ROW``); it breaks where ``_BREAKS`` says.
+
+    Qt splits a table row across two pages, line by line. report.keep_rows_whole finds such a
+    row and asks for the table to break before it: a new table with the header again, on a new page.
+    """
+    number = _COUNTER.get()
+    _COUNTER.set(number + 1)
+    breaks = sorted(row for table, row in _BREAKS.get() if table == number)
     head = _row([f"<th{_width(widths, i)}>{_e(h)}</th>" for i, h in enumerate(header)], rtl)
-    return (f'<table width="100%" border="1" cellspacing="0" cellpadding="3" style="border-color: #AAAAAA; '
-            f'border-collapse: collapse;"><thead>{head}</thead>{"".join(rows)}</table>')
+    if caption:  # above the header, so a table continued on the next page still says what it is
+        head = (f'<tr><td colspan="{len(header)}" class="area" bgcolor="#E8EEF3"><b>{_e(caption)}</b></td></tr>'
+                + head)
+    inner = sorted({row for row in breaks if 0 < row < len(rows)})
+    pieces = []
+    for start, end in zip([0, *inner], [*inner, len(rows)], strict=True):
+        marked = "".join(_anchored(row, number, index) for index, row in enumerate(rows[start:end], start=start))
+        new_page = " page-break-before: always;" if start in breaks else ""
+        pieces.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="3" style="border-color: #AAAAAA; '
+                      f'border-collapse: collapse;{new_page}"><thead>{head}</thead>{marked}</table>')
+    return "".join(pieces)
+
+
+def _anchored(row: str, table: int, index: int) -> str:
+    """The row with an invisible anchor in its first cell, so the laid-out row can be found."""
+    at = row.find("<td")
+    if at < 0:
+        return row
+    at = row.find(">", at) + 1
+    return f'{row[:at]}<a name="{ROW_ANCHOR}{table}-{index}"></a>{row[at:]}'
+
+
+def start_tables(breaks: frozenset = frozenset()) -> None:
+    """Number the tables from 0 again, and break them before the rows in ``breaks`` ((table, row) pairs)."""
+    _COUNTER.set(0)
+    _BREAKS.set(breaks)
 
 
 def _width(widths: Sequence[int], index: int) -> str:
@@ -130,31 +176,58 @@ def _fill(template: str, *values: object) -> str:
 
 # -- sections --------------------------------------------------------------------
 
+COUNTRIES = {
+    "IQ": QT_TRANSLATE_NOOP("Report", "Iraq"), "TR": QT_TRANSLATE_NOOP("Report", "Türkiye"),
+    "SY": QT_TRANSLATE_NOOP("Report", "Syria"), "JO": QT_TRANSLATE_NOOP("Report", "Jordan"),
+    "SA": QT_TRANSLATE_NOOP("Report", "Saudi Arabia"), "KW": QT_TRANSLATE_NOOP("Report", "Kuwait"),
+    "IR": QT_TRANSLATE_NOOP("Report", "Iran"),
+}
+
+
+def country_name(code: str, words: Words) -> str:
+    """ "Iraq (IQ)": the name a reader knows, with the code the data carries."""
+    name = COUNTRIES.get(code)
+    return f"{words(name)} ({code})" if name else code
+
+
+def draft_notice(words: Words) -> str:
+    """The mark a draft carries on its cover and at the top of every page."""
+    return words(QT_TRANSLATE_NOOP("Report", "Provisional — draft: the scores may still change"))
+
 
 def cover(data: ReportData, words: Words) -> str:
     a, form, language = data.assessment, data.form, words.language
     vocab = vocabulary()
-    site_type = vocab.site_types[a.site.type].name.get(language) if a.site.type in vocab.site_types else a.site.type
+    site_type = vocab.label("site_types", a.site.type, language)
     status = vocab.label("assessment_statuses", a.status, language)
+    scope = vocab.label("scopes", a.scope, language)
+    policy = vocab.label("target_policies", a.target_policy, language)
+    groups = _list([g.name for g in data.groups], language)
     institutions = _list([institution_name(i, language) for i in a.institutions], language)
     point = crossing_point_of(a.site)
     fields = [
+        (word("scope", language), scope),
         (word("site_ref", language), point.id if point else a.site.reference_id),
-        (words(QT_TRANSLATE_NOOP("Report", "Country")), a.site.country),
-        (words(QT_TRANSLATE_NOOP("Report", "Type of site")), site_type),
+        (words(QT_TRANSLATE_NOOP("Report", "Governorate")), data.governorate.get(language)),
+        (words(QT_TRANSLATE_NOOP("Report", "Country")), country_name(a.site.country, words)),
+        (words(QT_TRANSLATE_NOOP("Report", "Type of site")), site_type if a.scope == "crossing-point" else ""),
         (words(QT_TRANSLATE_NOOP("Report", "Date of the assessment")), a.date),
+        (words(QT_TRANSLATE_NOOP("Report", "Questionnaire")), f"{form.title.get(language)} ({form.id} {form.version})"),
         (words(QT_TRANSLATE_NOOP("Report", "Assessors")), _list(a.assessors, language)),
         (words(QT_TRANSLATE_NOOP("Report", "Institutions")), institutions),
-        (words(QT_TRANSLATE_NOOP("Report", "Questionnaire")), f"{form.title.get(language)} ({form.id} {form.version})"),
+        (words(QT_TRANSLATE_NOOP("Report", "Workshop groups")), groups),
+        (words(QT_TRANSLATE_NOOP("Report", "Target policy")), policy),
         (word("status", language), _fill(words(QT_TRANSLATE_NOOP("Report", "%1, revision %2")),
                                                              status, a.revision)),
     ]
     rtl = is_right_to_left(language)
-    rows = "".join(_row([f'<td width="30%"><b>{_e(k)}</b></td>', _cell(v or "–", whole=v == a.date)], rtl)
-                   for k, v in fields)
+    rows = "".join(_row([f'<td width="30%"><b>{_e(k)}</b></td>', _cell(v, whole=v == a.date)], rtl)
+                   for k, v in fields if v)
     overall = overall_score(form, data.answers)
     headline = _fill(words(QT_TRANSLATE_NOOP("Report", "Overall mean level: %1 of 5")), _mean(overall))
     notes = f"<p>{_e(a.notes)}</p>" if a.notes else ""
+    draft = (f'<p></p><table cellpadding="8" cellspacing="0" border="1" style="border-color: #9B1C1C;"><tr><td>'
+             f'<span class="draft">{_e(draft_notice(words))}</span></td></tr></table>') if a.status == "draft" else ""
     generated = _fill(words(QT_TRANSLATE_NOOP("Report", "Report written on %1 by HBM Assess %2.")),
                       LRM + date.today().isoformat() + LRM, __version__)  # digits in order after Arabic
     title = words(QT_TRANSLATE_NOOP("Report", "Humanitarian Border Management capacity assessment"))
@@ -163,7 +236,7 @@ def cover(data: ReportData, words: Words) -> str:
             f'<table width="100%" cellspacing="0" cellpadding="4">{rows}</table>'
             f'<p></p><table cellpadding="8" cellspacing="0"><tr><td bgcolor="{level_fill(overall.mean_level)}">'
             f'<span style="font-size: 14pt; font-weight: bold;">{_e(headline)}</span></td></tr></table>'
-            f'{notes}<p class="muted">{_e(generated)}</p>')
+            f'{draft}{notes}<p class="muted">{_e(generated)}</p>')
 
 
 def summary(data: ReportData, words: Words, rtl: bool) -> str:
@@ -187,8 +260,39 @@ def summary(data: ReportData, words: Words, rtl: bool) -> str:
     parts = [_heading(words(QT_TRANSLATE_NOOP("Report", "Executive summary"))),
              f"<p>{_e(counted)}</p>", _comparison_line(data, words),
              _table(header, rows, rtl, (34, 11, 11, 11, 11, 11, 11)),
+             _heading(words(QT_TRANSLATE_NOOP("Report", "Strengths")), 3), _strengths(data, words, rtl),
              _heading(words(QT_TRANSLATE_NOOP("Report", "The five largest gaps")), 3), _top_gaps(data, words, rtl)]
     return "".join(parts)
+
+
+def strengths(data: ReportData) -> list:
+    """Scored indicators at demonstrated capacity (4) or above, strongest first; else those at developed (3)."""
+    scored = [(ind, data.answers[ind.id]) for ind in data.form.indicators()
+              if ind.id in data.answers and data.answers[ind.id].level is not None]
+    best = [pair for pair in scored if pair[1].level >= 4] or [pair for pair in scored if pair[1].level == 3]
+    return sorted(best, key=lambda pair: -pair[1].level)[:TOP_GAPS]
+
+
+def _strengths(data: ReportData, words: Words, rtl: bool) -> str:
+    found = strengths(data)
+    if not found:
+        return _paragraph(words(QT_TRANSLATE_NOOP("Report", "No indicator reaches developed capacity (3) yet.")))
+    language, vocab = words.language, vocabulary()
+    header = [words(QT_TRANSLATE_NOOP("Report", "Indicator")), words(QT_TRANSLATE_NOOP("Report", "Level")),
+              words(QT_TRANSLATE_NOOP("Report", "Evidence"))]
+    rows = [_row([_cell(f"{ind.id}  {ind.label.get(language)}"),
+                  _level_cell(answer.level, f"{answer.level} · {vocab.level_name(answer.level, language)}"),
+                  _cell(shorten(answer.evidence_text, 120))], rtl) for ind, answer in found]
+    return _table(header, rows, rtl, (50, 20, 30))
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text cut at a word before ``limit`` characters, with an ellipsis; whitespace folded."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip(",;:.") + "…"
 
 
 def _comparison_line(data: ReportData, words: Words) -> str:
@@ -213,13 +317,15 @@ def _earlier_levels(data: ReportData):
     return data.comparison.earlier_levels() if data.comparison is not None else None
 
 
-def _priority_name(priority: str, words: Words) -> str:
+def priority_name(priority: str, words: Words) -> str:
     return vocabulary().label("priorities", priority, words.language)
 
 
 def _top_gaps(data: ReportData, words: Words, rtl: bool) -> str:
     form, language = data.form, words.language
-    largest = gaps(form, data.answers)[:TOP_GAPS]
+    found = gaps(form, data.answers)
+    priorities = suggested_priorities(found)
+    largest = found[:TOP_GAPS]
     if not largest:
         return _paragraph(words(QT_TRANSLATE_NOOP("Report", "No gaps: every scored indicator is at its target.")))
     header = [word("indicator", language), word("level", language),
@@ -227,7 +333,7 @@ def _top_gaps(data: ReportData, words: Words, rtl: bool) -> str:
               word("suggested_priority", language)]
     rows = [_row([_cell(f"{gap.indicator_id}  {form.indicator(gap.indicator_id).label.get(language)}"),
                   _level_cell(gap.level, str(gap.level)), _cell(gap.target, align="center"),
-                  _cell(gap.size, align="center"), _cell(_priority_name(suggested_priority(gap).value, words),
+                  _cell(gap.size, align="center"), _cell(priority_name(priorities[gap.indicator_id].value, words),
                                                          align="center")], rtl)
             for gap in largest]
     return _table(header, rows, rtl, (60, 8, 8, 8, 16))
@@ -241,42 +347,8 @@ def chart_section(data: ReportData, words: Words) -> str:
     return _heading(words(QT_TRANSLATE_NOOP("Report", "Charts"))) + images
 
 
-def scored_table(data: ReportData, words: Words, rtl: bool) -> str:
-    form, language = data.form, words.language
-    header = [word("indicator", language), word("level", language),
-              word("target", language), word("gap", language),
-              word("evidence_text", language)]
-    scores = area_scores(form, data.answers)
-    rows = []
-    for area in form.areas:
-        title = f"{area.title.get(language)} — {_mean(scores[area.id])}"
-        rows.append(f'<tr><td colspan="5" class="area" bgcolor="#E8EEF3"><b>{_e(title)}</b></td></tr>')
-        rows += [_indicator_row(indicator, data, words, rtl) for indicator in area.indicators]
-    legend = words(QT_TRANSLATE_NOOP("Report", "Level colours: 1 red, 2–3 yellow, 4–5 green; grey: not scored. "
-                                              "✓ evidence recorded; ⚠ a level of 4 or 5 without evidence."))
-    return (_heading(words(QT_TRANSLATE_NOOP("Report", "Scores by area and indicator"))) +
-            f'<p class="muted">{_e(legend)}</p>{_table(header, rows, rtl, (52, 18, 7, 7, 16))}')
-
-
-def _indicator_row(indicator, data: ReportData, words: Words, rtl: bool) -> str:
-    language, vocab = words.language, vocabulary()
-    answer = data.answers.get(indicator.id)
-    label = f"<b>{_e(indicator.id)}</b>&nbsp; {_e(indicator.label.get(language))}"
-    if answer is None or not answer.is_answered:
-        cells = [_cell(label, escape_text=False), _level_cell(None, "–"), _cell(""), _cell(""), _cell("")]
-        return _row(cells, rtl)
-    if answer.level is None:
-        level_cell = _level_cell(None, vocab.answer_name(None, answer.special, language))
-        target = gap = ""
-    else:
-        level_cell = _level_cell(answer.level, f"{answer.level} · {vocab.level_name(answer.level, language)}")
-        target_level = target_for(answer, indicator)
-        target, gap = str(target_level), str(target_level - answer.level)
-    return _row([_cell(label, escape_text=False), level_cell, _cell(target, align="center"),
-                 _cell(gap, align="center"), _cell(_evidence(answer, language))], rtl)
-
-
-def _evidence(answer, language: str) -> str:
+def evidence_mark(answer, language: str) -> str:
+    """✓ and the evidence type, ⚠ for a level of 4 or 5 without evidence, or ''."""
     if answer.needs_evidence:
         return "⚠"
     if not answer.has_evidence:
@@ -316,7 +388,7 @@ def _action_row(action, words: Words, rtl: bool) -> str:
     cost = "" if action.cost is None else f"{action.cost:,.0f} {action.currency}".strip()
     timeframe = action.due_date or _timeframe_name(action.timeframe, words)
     return _row([_cell(_e(action.title) + partners, escape_text=False), _cell(", ".join(action.indicators)),
-                 _cell(_priority_name(action.priority, words), align="center"),
+                 _cell(priority_name(action.priority, words), align="center"),
                  _cell(timeframe, align="center", whole=bool(action.due_date)), _cell(cost, align="center", whole=True),
                  _cell(_action_status_name(action.status, words), align="center")], rtl)
 

@@ -38,6 +38,7 @@ class ScoredTableModel(QAbstractTableModel):
         self.session = session
         self.comparison: Comparison | None = None
         self.indicators = list(session.form.indicators())
+        self.analysed = session.analysed_answers()
 
     def headers(self) -> list[str]:
         return [text.word("area"), text.word("indicator"), text.word("level"), text.word("target"),
@@ -59,6 +60,7 @@ class ScoredTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
+        self.analysed = self.session.analysed_answers()
         if self.indicators:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.indicators) - 1, 6))
 
@@ -67,7 +69,7 @@ class ScoredTableModel(QAbstractTableModel):
             return None
         indicator = self.indicators[index.row()]
         column = index.column()
-        answer = self.session.answers.get(indicator.id)
+        answer = self.analysed.get(indicator.id)
         level = answer.level if answer else None
         target = target_for(answer, indicator) if answer else None
         if role == INDICATOR_ROLE:
@@ -213,7 +215,7 @@ class ResultsView(QWidget):
         other_id = self.compare_with.currentData()
         if not other_id:
             return None
-        return compare_with(self.session.store, self.session.form, self.session.answers, other_id)[1]
+        return compare_with(self.session.store, self.session.form, self.session.analysed_answers(), other_id)[1]
 
     def comparison_text(self, comparison: Comparison) -> str:
         if comparison.kind == UNRELATED:
@@ -259,7 +261,7 @@ class ResultsView(QWidget):
             self._add_canvases()
         self._redraw_timer.setInterval(REDRAW_PAUSE_MS)
         self._stale = False
-        form, answers, language = self.session.form, self.session.answers, text.language()
+        form, answers, language = self.session.form, self.session.analysed_answers(), text.language()
         comparison = self.comparison()
         self.table_model.set_comparison(comparison)
         self.table.setColumnHidden(ScoredTableModel.CHANGE, comparison is None)
@@ -289,7 +291,8 @@ class ResultsView(QWidget):
             return None
         indicator_id = index.siblingAtColumn(0).data(INDICATOR_ROLE) or self.table.model().mapToSource(
             index).siblingAtColumn(0).data(INDICATOR_ROLE)
-        return next((g for g in gaps(self.session.form, self.session.answers) if g.indicator_id == indicator_id), None)
+        return next((g for g in gaps(self.session.form, self.session.analysed_answers())
+                     if g.indicator_id == indicator_id), None)
 
     def _on_add_action_clicked(self) -> None:
         gap = self.selected_gap()

@@ -63,7 +63,7 @@ class ReviewPage(QWidget):
 
     def refresh(self, *args) -> None:
         session, language = self.session, text.language()
-        form, answers = session.form, session.answers
+        form, answers = session.form, session.analysed_answers()
         self.heading.setText("<h2>" + self.tr("Review before marking final") + "</h2>")
         done = completeness(form, answers)
         overall = overall_score(form, answers)

@@ -13,6 +13,7 @@ from hbm_assess.storage.store import Store
 
 SIZE = (1280, 820)
 SAMPLE_ASSESSORS = "Layla Hassan, Karwan Mahmoud"  # names typed into the dialog, as a user would
+SAMPLE_MEETING = "Iraq national workshop, Erbil"  # a national assessment names its meeting, typed likewise
 SAMPLE_EVIDENCE = ("Law 76 of 2017 read with the legal adviser", "Seen on the arrival lanes",
                    "Minutes of the coordination meeting")
 
@@ -24,15 +25,16 @@ def _demo_store(folder: Path) -> Store:
 
 
 def _workshop(store: Store) -> int:
-    """A workshop with three groups who disagree on two indicators, to show the merge screen."""
+    """A national workshop with three groups who disagree on some indicators and wrote their outputs."""
     from hbm_assess.core.assessment import Answer, Assessment, Site
-    from hbm_assess.core.workshop import Group
-    from hbm_assess.storage import workshop
+    from hbm_assess.core.workshop import Group, Output
+    from hbm_assess.storage import workshop, workshop_outputs
 
     form = next(f for f in shipped_forms() if f.mode == "rapid")
     ids = [ind.id for ind in form.indicators()]
     assessment_id = store.create_assessment(
-        Assessment(form.id, form.version, Site("Erbil", "IQ", "internal"), mode="rapid"), form)
+        Assessment(form.id, form.version, Site(SAMPLE_MEETING, "IQ"), mode="rapid",
+                   scope="national"), form)
     groups = [Group("Legal", indicators=tuple(ids[:6])), Group("Operations", indicators=tuple(ids[3:11])),
               Group("Coordination", indicators=tuple(ids[9:]))]
     workshop.save_groups(store, assessment_id, groups)
@@ -40,6 +42,19 @@ def _workshop(store: Store) -> int:
         answers = [Answer(i, level=1 + (n + 2 * number) % 5, evidence_text=SAMPLE_EVIDENCE[number])
                    for n, i in enumerate(group.indicators)]
         workshop.replace_group_answers(store, assessment_id, group.name, answers, 1, f"demo-{number}")
+    first, second = form.areas[0], form.areas[1]
+    for output in (
+        Output("challenge", "No legal basis to admit people without documents", first.id,
+               indicators=(first.indicators[0].id,), group="Legal"),
+        Output("strategy", "Draft an emergency entry regulation with the Ministry of Foreign Affairs", first.id,
+               group="Legal"),
+        Output("contribution", "Legal drafting support", first.id, institution="MoFA", group="Legal"),
+        Output("challenge", "SOPs differ between Ibrahim Khalil and Rabia", second.id, group="Operations"),
+        Output("contribution", "Registration teams for a surge", second.id, institution="BMD",
+               group="Operations"),
+        Output("strategy", "One lead ministry for border emergencies", ""),
+    ):
+        workshop_outputs.add_output(store, assessment_id, output)
     return assessment_id
 
 
@@ -97,6 +112,12 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
         dialog.assessors.setText(SAMPLE_ASSESSORS)
 
     shoot("new-assessment", dialog, fill_dialog)
+
+    def national():
+        dialog.scope.setCurrentIndex(dialog.scope.findData("national"))
+        dialog.site_name.setText(SAMPLE_MEETING)
+
+    shoot("new-national", dialog, national)
     dialog.close()
 
     rows = store.list_assessments()
@@ -117,9 +138,12 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
     window.open_assessment(workshop_id)
     window.show_settle()
     shoot("workshop", window)
+    window.show_outputs()
+    shoot("workshop-outputs", window)
     window.show_projector()
     window.projector.resize(*SIZE)
     shoot("projector", window.projector)
+    shoot("projector-next-area", window.projector, lambda: window.projector.step_area(1))
     window.projector.close()
     window.show_portfolio()
     window.portfolio.wait_for_loading()

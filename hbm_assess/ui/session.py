@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from hbm_assess.core.assessment import Answer, Assessment, Status
 from hbm_assess.core.messages import text_of
 from hbm_assess.core.questionnaire import Form
+from hbm_assess.core.targets import policy_target, with_national_answers, with_policy_targets
 from hbm_assess.storage.database import is_busy, waiting_at_most
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import text
@@ -38,6 +39,8 @@ class AssessmentSession(QObject):
         self.answers: dict[str, Answer] = store.answers(assessment_id)
         self.group, self.assigned = _laptop_assignment(store, assessment_id)
         self.pending: dict[str, Answer] = {}  # indicator id → answer not yet committed (database busy)
+        self._open_cases: dict | None = None  # indicator id → ConsensusCase several groups scored, unsettled
+        self.answer_changed.connect(self._forget_cases)
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._on_retry)
@@ -49,6 +52,25 @@ class AssessmentSession(QObject):
     @property
     def is_final(self) -> bool:
         return self.assessment.status == Status.FINAL.value
+
+    def national_source(self) -> tuple[Assessment, dict[str, Answer]] | None:
+        """For a crossing point: the national assessment its national indicators are read from, with its answers."""
+        national = self.store.national_assessment_for(self.assessment_id)
+        if national is None:
+            return None
+        return national, self.store.answers(national.id)
+
+    def analysed_answers(self) -> dict[str, Answer]:
+        """The answers with untyped targets filled from the assessment's target policy: what results show."""
+        source = self.national_source()
+        answers = with_national_answers(self.form, self.answers, source[1] if source else None,
+                                        self.assessment.scope)
+        return with_policy_targets(self.form, answers, self.assessment.target_policy)
+
+    def policy_target(self, indicator_id: str, level: int) -> int:
+        """The target the assessment's policy sets for this indicator at ``level``."""
+        indicator = self.form.indicator(indicator_id)
+        return policy_target(self.assessment.target_policy, level, indicator.phase, indicator.default_target)
 
     def answer(self, indicator_id: str) -> Answer:
         return self.answers.get(indicator_id) or Answer(indicator_id)
@@ -106,6 +128,27 @@ class AssessmentSession(QObject):
         if not self.pending:
             self._retry.stop()
 
+    def open_case(self, indicator_id: str):
+        """The consensus case of an indicator several groups scored and nobody settled yet, else None."""
+        if self._open_cases is None:
+            from hbm_assess.core.workshop import open_cases
+            from hbm_assess.storage import workshop
+
+            self._open_cases = (open_cases(workshop.merge_plan(self.store, self.assessment_id))
+                                if not self.group else {})
+        return self._open_cases.get(indicator_id)
+
+    def unsettled_text(self, indicator_id: str) -> str:
+        """ "unsettled: Legal 1 / Operations 5" for an open case, shown wherever a level would be; else ''."""
+        from hbm_assess.core.workshop import unsettled_text
+        from hbm_assess.ui import text
+
+        case = self.open_case(indicator_id)
+        return unsettled_text(case, text.language()) if case is not None else ""
+
+    def _forget_cases(self, *_) -> None:
+        self._open_cases = None
+
     def reload_answers(self) -> None:
         """Read the answers again (another job wrote some), keeping the changes still waiting on top.
 
@@ -113,6 +156,7 @@ class AssessmentSession(QObject):
         no change, and the older waiting change then won: a key press lost.
         """
         self.answers = self.store.answers(self.assessment_id)
+        self._open_cases = None
         for answer in self.pending.values():
             self._remember(answer)
 

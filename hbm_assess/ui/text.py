@@ -82,6 +82,11 @@ def scope_name(scope: str) -> str:
     return term.name.get(_language) if term else scope
 
 
+def target_policy_name(policy: str) -> str:
+    term = vocabulary().target_policies.get(policy)
+    return term.name.get(_language) if term else policy
+
+
 def site_name(name: str, reference_id: str = "") -> str:
     """A crossing point's name in the app's language when it comes from the reference list, else as typed."""
     point = _crossing_points().get(reference_id) if reference_id else None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from html import escape
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTranslator, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -26,9 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import LEVELS, Special
-from hbm_assess.core.workshop import ConsensusCase, Group, agreed_answer
+from hbm_assess.core.workshop import (
+    ConsensusCase,
+    Group,
+    SettlementRefused,
+    agreed_answer,
+    consensus_word,
+    levels_in,
+    unsettled_text,
+)
 from hbm_assess.storage import workshop
+from hbm_assess.storage.store import StoreError
 from hbm_assess.ui import text, translations
 from hbm_assess.ui.session import AssessmentSession
 
@@ -205,6 +218,8 @@ class SettleView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)
         self.agreed = QComboBox(self)
+        # Nothing is chosen for the plenary: a pre-selected level is the one people accept.
+        self.agreed.addItem(self.tr("— choose the agreed level —"), None)
         for level in LEVELS:
             self.agreed.addItem(f"{level} · {text.level_name(level)}", level)
         self.agreed.addItem(text.special_name(Special.NA.value), Special.NA.value)
@@ -212,8 +227,16 @@ class SettleView(QWidget):
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(self.tr("Why the plenary agreed on this level"))
         self.note.setMaximumHeight(80)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #444444;")
+        self.note_needed = QLabel(self)
+        self.note_needed.setWordWrap(True)
+        self.note_needed.setStyleSheet("color: #B34700;")
         self.record = QPushButton(self.tr("Record agreed level"), self)
         self.record.clicked.connect(self._on_record_clicked)
+        self.agreed.currentIndexChanged.connect(self._on_decision_edited)
+        self.note.textChanged.connect(self._on_decision_edited)
         self.summary = QLabel(self)
         self.finish_conflicts = QPushButton(self.tr("Conflict settled: move the file's copy to the bin"), self)
         self.finish_conflicts.clicked.connect(self._on_finish_conflicts_clicked)
@@ -226,6 +249,8 @@ class SettleView(QWidget):
         decision.addRow(self.tr("Agreed level"), self.agreed)
         decision.addRow(self.tr("Note"), self.note)
         right_layout.addLayout(decision)
+        right_layout.addWidget(self.hint)
+        right_layout.addWidget(self.note_needed)
         right_layout.addWidget(self.record, 0, Qt.AlignmentFlag.AlignTrailing)
         splitter = QSplitter(self)
         splitter.addWidget(self.case_list)
@@ -252,10 +277,13 @@ class SettleView(QWidget):
         row = max(self.case_list.currentRow(), 0)
         self.case_list.blockSignals(True)
         self.case_list.clear()
+        language = text.language()
         for case in self.cases:
             mark = "✓" if case.settled else ("⚠" if case.disagreement else "•")
-            levels = " / ".join(f"{g}: {lv}" for g, lv in case.levels.items())
-            QListWidgetItem(f"{mark} {case.indicator_id}  ({levels})", self.case_list)
+            shown = (f"({levels_in(case, language)})" if case.settled
+                     else unsettled_text(replace(case, by_group={self._side_name(g): a for g, a in
+                                                                  case.by_group.items()}), language))
+            QListWidgetItem(f"{mark} {case.indicator_id}  {shown}", self.case_list)
         self.case_list.blockSignals(False)
         open_cases = sum(1 for c in self.cases if not c.settled)
         self.summary.setText(
@@ -268,7 +296,7 @@ class SettleView(QWidget):
 
     def _on_case_chosen(self, row: int) -> None:
         case = self.cases[row] if 0 <= row < len(self.cases) else None
-        self.record.setEnabled(case is not None and not self.session.is_final)
+        self.hint.setText(consensus_word("score-lower", text.language()) if case is not None else "")
         self.table.setRowCount(0)
         self.table.setHorizontalHeaderLabels(self.headers())
         if case is None:
@@ -296,9 +324,22 @@ class SettleView(QWidget):
             value = case.agreed.level if case.agreed.level else case.agreed.special
             self.agreed.setCurrentIndex(max(0, self.agreed.findData(value)))
         else:
-            levels = sorted(case.levels.values())
-            self.agreed.setCurrentIndex(max(0, self.agreed.findData(levels[len(levels) // 2]) if levels else 0))
+            self.agreed.setCurrentIndex(0)
         self.note.clear()
+        self._on_decision_edited()
+
+    def _current_case(self) -> ConsensusCase | None:
+        row = self.case_list.currentRow()
+        return self.cases[row] if 0 <= row < len(self.cases) else None
+
+    def _on_decision_edited(self) -> None:
+        """Record only with a level chosen, and with a note when the groups are two levels apart or more."""
+        case = self._current_case()
+        needs_note = case is not None and case.disagreement and not self.note.toPlainText().strip()
+        self.note_needed.setText(self.tr("The groups differ by %1 levels: write in the note why the plenary agreed "
+                                         "on this level.").replace("%1", str(case.spread)) if needs_note else "")
+        self.record.setEnabled(case is not None and not self.session.is_final and not needs_note
+                               and self.agreed.currentData() is not None)
 
     def _side_name(self, side: str) -> str:
         if side == workshop.HERE:
@@ -313,21 +354,39 @@ class SettleView(QWidget):
         self.refresh()
 
     def _on_record_clicked(self) -> None:
-        row = self.case_list.currentRow()
-        if not 0 <= row < len(self.cases):
+        from hbm_assess import operations
+
+        case, value = self._current_case(), self.agreed.currentData()
+        if case is None or value is None:
             return
-        case, value = self.cases[row], self.agreed.currentData()
-        level, special = (value, None) if isinstance(value, int) else (None, value)
-        workshop.settle(self.session.store, self.session.assessment_id,
-                        agreed_answer(case, level, special, self.note.toPlainText()))
+        note = self.note.toPlainText()
+        try:
+            if workshop.HERE in case.by_group:  # the same assessment edited in two places
+                level, special = (value, None) if isinstance(value, int) else (None, value)
+                workshop.settle(self.session.store, self.session.assessment_id,
+                                agreed_answer(case, level, special, note))
+            else:
+                operations.settle(self.session.store, self.session.assessment_id, case.indicator_id, value, note)
+        except (SettlementRefused, operations.OperationError, StoreError) as error:
+            self.note_needed.setText(str(error))
+            return
         self.session.reload_answers()
         self.session.answer_changed.emit(case.indicator_id)
         self.settled.emit(case.indicator_id)
         self.refresh()
 
 
+def _running(direction: str, html: str) -> str:
+    """Rich text told which way it runs ('rtl' or 'ltr')."""
+    return f'<div dir="{direction}">{html}</div>'
+
+
 class ProjectorView(QWidget):
-    """Large, high-contrast results for the plenary: the radar by area and the disagreements."""
+    """Large, high-contrast results for the plenary: the radar, the disagreements, the outputs area by area.
+
+    The language button goes round every language the app speaks (en → ar → ckb → en);
+    Page Down and Page Up step through the areas' outputs.
+    """
 
     def __init__(self, session: AssessmentSession, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -336,32 +395,64 @@ class ProjectorView(QWidget):
 
         self.session = session
         self.language = text.language()
+        self.area_index = 0
         self.setWindowTitle(self.tr("Projector view"))
         self.setStyleSheet("background: white; color: black;")
         self.canvas = FigureCanvasQTAgg(Figure(figsize=(9, 7), layout="constrained"))
-        self.disagreements = QLabel(self)
-        self.disagreements.setWordWrap(True)
-        self.disagreements.setAlignment(Qt.AlignmentFlag.AlignTop)
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.8)
-        self.disagreements.setFont(big)
+        self.disagreements = QLabel(self)
+        self.outputs = QLabel(self)
+        smaller = QFont(big)
+        smaller.setPointSizeF(big.pointSizeF() * 0.8)  # outputs are sentences: more of them fit the wall
+        for label, font in ((self.disagreements, big), (self.outputs, smaller)):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop)
+            label.setFont(font)
+        self.next_area = QPushButton(self)
+        self.next_area.clicked.connect(lambda: self.step_area(1))
         self.switch = QPushButton(self)
         self.switch.clicked.connect(self._on_switch_clicked)
         side = QVBoxLayout()
         side.addWidget(self.disagreements, 1)
-        side.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignTrailing)
+        side.addWidget(self.outputs, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.next_area)
+        buttons.addStretch(1)
+        buttons.addWidget(self.switch)
+        side.addLayout(buttons)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.canvas, 3)
-        layout.addLayout(side, 2)
+        layout.addWidget(self.canvas, 1)
+        layout.addLayout(side, 1)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.redraw)
         session.answer_changed.connect(lambda *_: self.redraw())
+        self._apply_direction()
         self.redraw()
 
+    def keyPressEvent(self, event) -> None:
+        # A presenter's clicker sends Page Down / Page Up to whatever has focus; they arrive here.
+        steps = {Qt.Key.Key_PageDown: 1, Qt.Key.Key_PageUp: -1}
+        if event.key() in steps:
+            self.step_area(steps[event.key()])
+            return
+        super().keyPressEvent(event)
+
+    def next_language(self) -> str:
+        languages = list(text.language_names())
+        return languages[(languages.index(self.language) + 1) % len(languages)]
+
     def _on_switch_clicked(self) -> None:
-        self.language = "ar" if self.language != "ar" else "en"
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if self.language == "ar"
+        self.language = self.next_language()
+        self._apply_direction()
+        self.redraw()
+
+    def _apply_direction(self) -> None:
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_right_to_left(self.language)
                                 else Qt.LayoutDirection.LeftToRight)
+
+    def step_area(self, step: int) -> None:
+        self.area_index = (self.area_index + step) % (len(self.session.form.areas) + 1)
         self.redraw()
 
     def redraw(self) -> None:
@@ -378,12 +469,43 @@ class ProjectorView(QWidget):
         lines = []
         for case in plan.disagreements:
             label = self.session.form.indicator(case.indicator_id).label.get(self.language)
-            levels = "  ".join(f"{g}: {lv}" for g, lv in case.levels.items())
-            lines.append(f"<p><b>{case.indicator_id}</b> {label}<br>{levels}</p>")
+            shown = (levels_in(case, self.language) if case.settled
+                     else unsettled_text(case, self.language))
+            lines.append(f"<p><b>{escape(case.indicator_id)}</b> {escape(label)}<br>{escape(shown)}</p>")
         heading = self._say("Disagreements")
         none = self._say("The groups agree on every shared indicator.")
-        self.disagreements.setText(f"<h2>{heading}</h2>" + ("".join(lines) if lines else f"<p>{none}</p>"))
-        self.switch.setText(text.language_names()["ar" if self.language != "ar" else "en"])
+        # The labels follow the projector's language, not the app's: say which way the text runs.
+        direction = "rtl" if is_right_to_left(self.language) else "ltr"
+        listed = f"<h2>{heading}</h2>" + ("".join(lines) if lines else f"<p>{none}</p>")
+        self.disagreements.setText(_running(direction, listed))
+        self.outputs.setText(_running(direction, self._outputs_html()))
+        self.next_area.setText(self._say("Next area") + (" ◂" if direction == "rtl" else " ▸"))
+        self.switch.setText(text.language_names()[self.next_language()])
+
+    def shown_area(self) -> str:
+        """The area whose outputs are on screen ('' after the last area: the whole assessment)."""
+        areas = self.session.form.areas
+        return areas[self.area_index].id if self.area_index < len(areas) else ""
+
+    def _outputs_html(self) -> str:
+        from hbm_assess.core.vocabulary import vocabulary
+        from hbm_assess.storage import workshop_outputs
+
+        area_id = self.shown_area()
+        area = self.session.form.area_by_id.get(area_id)
+        title = area.title.get(self.language) if area else consensus_word("whole-assessment", self.language)
+        kinds = vocabulary().output_kinds
+        found = [o for o in workshop_outputs.outputs(self.session.store, self.session.assessment_id)
+                 if o.area == area_id]
+        items = []
+        for kind in kinds:
+            for output in (o for o in found if o.kind == kind):
+                offer = f"{output.institution}: " if output.institution else ""
+                group = f" <i>({escape(output.group)})</i>" if output.group else ""
+                items.append(f"<li><b>{escape(kinds[kind].name.get(self.language))}</b> — "
+                             f"{escape(offer + output.text)}{group}</li>")
+        body = f"<ul>{''.join(items)}</ul>" if items else f"<p>{self._say('No outputs for this area yet.')}</p>"
+        return f"<h2>{escape(title)}</h2>{body}"
 
     def _say(self, source: str) -> str:
         """A text of this view in the projector's language, which may differ from the app's."""
@@ -397,4 +519,6 @@ class ProjectorView(QWidget):
 
     # Listed for pyside6-lupdate, which only sees texts written inside tr() or translate().
     _TEXTS = (QT_TRANSLATE_NOOP("ProjectorView", "Disagreements"),
-              QT_TRANSLATE_NOOP("ProjectorView", "The groups agree on every shared indicator."))
+              QT_TRANSLATE_NOOP("ProjectorView", "The groups agree on every shared indicator."),
+              QT_TRANSLATE_NOOP("ProjectorView", "Next area"),
+              QT_TRANSLATE_NOOP("ProjectorView", "No outputs for this area yet."))
