@@ -128,9 +128,19 @@ def test_the_note_says_which_indicators_were_left_out_and_why(qtbot, store):
 def test_progress_tab_draws_by_visit_and_per_site(qtbot, store):
     portfolio_data.build(store)
     view = open_view(qtbot, store)
+    assert not view.data.progress_loaded and view.changes_model.rowCount() == 0  # computed when first shown
+    with qtbot.waitSignal(view.progress_loaded, timeout=LOAD_MS):
+        view.tabs.setCurrentWidget(view.progress_page)
     assert "Sites assessed more than once: 2." in view.changes_text(view.data)
     assert "improved: 3, same: 1, worse: 1, not comparable: 1" in view.changes_text(view.data)
-    view.tabs.setCurrentWidget(view.progress_page)
+    assert view.changes_note.text() == view.changes_text(view.data)
+    assert view.changes_model.rowCount() == 2
+    # Progress stays loaded for these filters; a filter change loads it again, the tab being open.
+    with qtbot.waitSignal(view.progress_loaded, timeout=LOAD_MS):
+        view.latest_only.setChecked(True)
+    assert view.data.filter.latest_only and "Sites assessed more than once: 2." in view.changes_note.text()
+    view.latest_only.setChecked(False)
+    qtbot.waitSignal(view.progress_loaded, timeout=LOAD_MS).wait()
     axes = view.progress_canvas.figure.axes[0]
     assert [t.get_text() for t in axes.get_xticklabels()] == ["Baseline", "Follow-up 1"]
     assert len(axes.get_lines()) == 2  # one line per area

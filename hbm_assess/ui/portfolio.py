@@ -75,6 +75,7 @@ class PortfolioView(QWidget):
 
     open_requested = Signal(int)  # an assessment id
     loaded = Signal()             # the figures on screen match the filters
+    progress_loaded = Signal()    # the Progress tab's figures (loaded when it is first shown) match them too
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -83,6 +84,7 @@ class PortfolioView(QWidget):
         self.names = _reference_names()
         self.choices = portfolio.choices(store)
         self._job: Job | None = None
+        self._progress_job: Job | None = None
         self._pending = False
         self._stale = True
         self._heat_axes = None
@@ -231,7 +233,7 @@ class PortfolioView(QWidget):
         def work(progress, cancelled):
             reading = portfolio.reader(store)
             try:
-                return portfolio.load(reading, flt)
+                return portfolio.load(reading, flt, progress=False)
             finally:
                 if reading is not store:
                     reading.close()
@@ -244,9 +246,10 @@ class PortfolioView(QWidget):
 
     def wait_for_loading(self) -> None:
         """Let a running computation finish (used when the view closes)."""
-        if self._job is not None:
-            self._job.thread.quit()
-            self._job.thread.wait()
+        for job in (self._job, self._progress_job):
+            if job is not None:
+                job.thread.quit()
+                job.thread.wait()
 
     def _end_job(self) -> bool:
         """Forget the finished job; True when the filters changed meanwhile and it must run again."""
@@ -270,16 +273,57 @@ class PortfolioView(QWidget):
         self.scope_note.setText(self.scope_text(data))
         self.draw_heatmap()
         self.ranking_model.set_rows(data.ranking)
-        self.changes_model.set_rows(data.changes)
-        self.changes_note.setText(self.changes_text(data))
         self.gaps_model.set_gaps(data.gaps, {a.key: a.label.get(text.language()) for a in data.areas})
+        self._show_progress()
+        self.cell_model.set_rows([])
+        self.cell_caption.setText(self.tr("Click a cell of the heatmap to list the assessments behind it."))
+        self.loaded.emit()
+        if self.tabs.currentWidget() is self.progress_page:
+            self._load_progress()
+
+    def _show_progress(self) -> None:
+        data = self.data
+        self.changes_model.set_rows(data.changes)
+        self.changes_note.setText(self.changes_text(data) if data.progress_loaded else self.tr("Updating…"))
         self._fill_progress_sites()
         self._progress_stale = True
         if self.tabs.currentWidget() is self.progress_page:
             self.draw_progress()
-        self.cell_model.set_rows([])
-        self.cell_caption.setText(self.tr("Click a cell of the heatmap to list the assessments behind it."))
-        self.loaded.emit()
+
+    def _load_progress(self) -> None:
+        """Compute the figures over time (every visit of each site) in a worker thread, once per filter."""
+        if self.data is None or self.data.progress_loaded or self._progress_job is not None:
+            return
+        flt, store = self.data.filter, self.store
+
+        def work(progress, cancelled):
+            reading = portfolio.reader(store)
+            try:
+                return flt, portfolio.load_progress(reading, flt)
+            finally:
+                if reading is not store:
+                    reading.close()
+
+        self._progress_job = Job(work, self.tr("Loading the portfolio…"), self)
+        self._progress_job.finished.connect(self._on_progress_loaded)
+        self._progress_job.failed.connect(self._on_progress_failed)
+        self._progress_job.start()
+
+    def _on_progress_loaded(self, result) -> None:
+        self._progress_job.deleteLater()
+        self._progress_job = None
+        flt, progress = result
+        if self.data is None or self.data.filter != flt:
+            self._load_progress()  # the filters changed meanwhile
+            return
+        self.data = portfolio.with_progress(self.data, progress)
+        self._show_progress()
+        self.progress_loaded.emit()
+
+    def _on_progress_failed(self, message: str) -> None:
+        self._progress_job.deleteLater()
+        self._progress_job = None
+        self.changes_note.setText(self.tr("The figures could not be computed: %1").replace("%1", message))
 
     # -- texts -------------------------------------------------------------------
 
@@ -512,14 +556,18 @@ class PortfolioView(QWidget):
         self.draw_progress()
 
     def _on_tab_changed(self, index: int) -> None:
-        # Charts nobody looks at are not drawn: the progress chart waits for its tab.
-        if self.tabs.widget(index) is self.progress_page and self._progress_stale:
+        # Figures nobody looks at are neither computed nor drawn: progress waits for its tab.
+        if self.tabs.widget(index) is not self.progress_page:
+            return
+        if self.data is not None and not self.data.progress_loaded:
+            self._load_progress()
+        elif self._progress_stale:
             self.draw_progress()
 
     def draw_progress(self) -> None:
         from hbm_assess.charts.portfolio import progress_chart
 
-        if self.data is None:
+        if self.data is None or not self.data.progress_loaded:
             return
         self._progress_stale = False
         key = self.progress_site.currentData()
