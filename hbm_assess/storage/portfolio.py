@@ -301,8 +301,7 @@ def _site_points(sel: Selection) -> SitePoints:
     # One JSON text per site, built by SQLite: at 20,000 assessments there are ~100,000 points
     # and a screen shows one site's at a time; making 100,000 Python tuples took 0.3-0.5 s.
     rows = sel.store.db.execute(
-        f"""SELECT site_key, json_group_array(json_array(assessment_id, date, area_id,
-                                                         1.0 * level_sum / scored, scored))
+        f"""SELECT site_key, json_group_array(json_array(assessment_id, date, area_id, level_sum, scored))
             FROM {sel.scores()} WHERE scored > 0 GROUP BY site_key""").fetchall()
     return SitePoints(dict(rows))
 
@@ -311,11 +310,12 @@ class SitePoints(Mapping):
     """Site key → its points, oldest first; a site's points are read, sorted and made when it is asked for."""
 
     def __init__(self, by_site: dict[str, str]):
-        self._by_site = by_site  # site key → a JSON array of [assessment id, date, area, mean, scored]
+        self._by_site = by_site  # site key → a JSON array of [assessment id, date, area, level sum, scored]
 
     def __getitem__(self, key: str) -> tuple[SitePoint, ...]:
         rows = sorted(json.loads(self._by_site[key]), key=itemgetter(1, 0, 2))  # date, assessment, area
-        return tuple(SitePoint._make(row) for row in rows)
+        # Whole numbers travel in the JSON; the mean is divided here (JSON would round it to 15 digits).
+        return tuple(SitePoint(aid, date, area, total / scored, scored) for aid, date, area, total, scored in rows)
 
     def __iter__(self):
         return iter(self._by_site)
