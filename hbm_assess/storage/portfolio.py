@@ -251,10 +251,20 @@ def _site_area_sums(sel: Selection) -> list[tuple]:
     One pass over the sums per assessment × area serves the heatmap, the ranking and the
     scope; the means are divided from whole-number sums, as SQL did, so they are the same.
     """
-    return sel.cached("site_area_sums", lambda: sel.store.db.execute(
-        f"""SELECT site_key, area_id, sum(level_sum), sum(scored), sum(gap_sum), sum(not_applicable), sum(unknown),
-                   count(CASE WHEN scored > 0 THEN 1 END)
-            FROM {sel.scores()} GROUP BY site_key, area_id""").fetchall())
+    def compute() -> list[tuple]:
+        sums = """sum(s.level_sum), sum(s.scored), sum(s.gap_sum), sum(s.not_applicable), sum(s.unknown),
+                  count(CASE WHEN s.scored > 0 THEN 1 END)"""
+        if sel.all_kept():
+            # Straight from the kept sums: no table of 100,000 rows per assessment × area to fill first.
+            area, params = sel.area_clause()
+            return sel.rows(
+                f"""SELECT c.site_key, s.area_id, {sums}
+                    FROM chosen c JOIN assessment_area_scores s ON s.assessment_id = c.id
+                    WHERE 1 = 1{area.replace("m.area_id", "s.area_id")} GROUP BY c.site_key, s.area_id""", params)
+        return sel.store.db.execute(f"SELECT s.site_key, s.area_id, {sums} FROM {sel.scores()} s "
+                                    "GROUP BY s.site_key, s.area_id").fetchall()
+
+    return sel.cached("site_area_sums", compute)
 
 
 def _ranking(sel: Selection) -> list[SiteRank]:
@@ -530,7 +540,7 @@ def load(store: Store, flt: PortfolioFilter, progress: bool = True) -> Portfolio
     left empty and ``progress_loaded`` is False: the screen opens on the heatmap and asks
     for them (``load_progress``) when its Progress tab is first shown.
     """
-    sel = select(store, flt)
+    sel = select(store, flt, visits=progress)
     scope_, heatmap_, ranking_, gaps_ = _scope(sel), _heatmap(sel), _ranking(sel), _common_gaps(sel)
     data = PortfolioData(filter=flt, scope=scope_, heatmap=heatmap_, ranking=tuple(ranking_), visits=(),
                          changes=(), gaps=tuple(gaps_), areas=sel.areas(), progress_loaded=False)

@@ -15,6 +15,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter  # follows the reading direction
 
 SiteLabel = Callable[[SiteRow], str]
+_SERVED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE, Qt.ItemDataRole.TextAlignmentRole,
+                           Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole})
 
 
 def _mean(value: float | None) -> str:
@@ -75,7 +77,8 @@ class _RowsModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Views sizing their columns ask every cell for a dozen roles: the ones not served go first.
+        if role not in _SERVED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
