@@ -277,3 +277,18 @@ def test_visit_numbers_are_those_of_the_sql_window_they_replace(rows):
                   row_number() OVER (PARTITION BY site_key, form_id ORDER BY date DESC, id DESC) = 1, id
            FROM c ORDER BY id""").fetchall()
     assert sorted(_visits(rows), key=lambda row: row[3]) == [(v, n, bool(newest), i) for v, n, newest, i in expected]
+
+
+def test_series_for_the_progress_charts_are_shaped_without_a_window(store, ids):
+    from hbm_assess.storage.portfolio_series import change_totals, site_series, visit_series
+
+    data = portfolio.load(store, ALL)
+    visits, series = visit_series(data)
+    assert visits == [1, 2] and [key for key, _ in series] == ["REG", "OPS"]
+    assert dict(series)["REG"] == [pytest.approx(8 / 3), 2.0] and dict(series)["OPS"] == [2.25, 2.75]
+    dates, series = site_series(data, B)
+    assert dates == ["2024-06-01", "2025-06-01"] and dict(series) == {"REG": [2.0, 1.0], "OPS": [1.0, 2.0]}
+    assert site_series(data, "nowhere") == ([], [("REG", []), ("OPS", [])])
+    totals = change_totals(data)
+    assert (totals.sites, totals.improved + totals.same + totals.worse + totals.not_comparable) == (
+        2, sum(c.improved + c.same + c.worse + c.not_comparable for c in data.changes))

@@ -28,6 +28,7 @@ from hbm_assess.core.reference import crossing_points
 from hbm_assess.core.text import Text
 from hbm_assess.storage import portfolio
 from hbm_assess.storage.portfolio import Column, PortfolioData, PortfolioFilter, SiteRow
+from hbm_assess.storage.portfolio_series import change_totals, site_series, visit_series
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import text
 from hbm_assess.ui.jobs import Job
@@ -359,13 +360,13 @@ class PortfolioView(QWidget):
         return " ".join(parts)
 
     def changes_text(self, data: PortfolioData) -> str:
-        if not data.changes:
+        totals = change_totals(data)
+        if not totals.sites:
             return self.tr("No site was assessed more than once with these filters.")
-        total = [sum(getattr(c, name) for c in data.changes)
-                 for name in ("improved", "same", "worse", "not_comparable")]
         text_ = self.tr("Sites assessed more than once: %1. Indicators from the baseline to the latest assessment "
                         "— improved: %2, same: %3, worse: %4, not comparable: %5.")
-        for number, value in enumerate([len(data.changes), *total], start=1):
+        values = (totals.sites, totals.improved, totals.same, totals.worse, totals.not_comparable)
+        for number, value in enumerate(values, start=1):
             text_ = text_.replace(f"%{number}", _count(value))
         return text_
 
@@ -579,20 +580,18 @@ class PortfolioView(QWidget):
         self.progress_canvas.draw_idle()
 
     def _visit_series(self) -> tuple[list[str], list]:
-        visits = sorted({p.visit for p in self.data.visits})
-        means = {(p.visit, p.area_id): p.mean_level for p in self.data.visits}
+        visits, series = visit_series(self.data)
         labels = [self.tr("Baseline") if v == 1 else self.tr("Follow-up %1").replace("%1", str(v - 1))
                   for v in visits]
-        return labels, [(a.label.get(text.language()), [means.get((v, a.key)) for v in visits])
-                        for a in self.data.areas]
+        return labels, self._area_titles(series)
 
     def _site_series(self, key: str) -> tuple[list[str], list]:
-        points = self.data.site_points.get(key, ())
-        assessments = list(dict.fromkeys((p.assessment_id, p.date) for p in points))
-        means = {(p.assessment_id, p.area_id): p.mean_level for p in points}
-        return [date for _, date in assessments], [
-            (a.label.get(text.language()), [means.get((aid, a.key)) for aid, _ in assessments])
-            for a in self.data.areas]
+        dates, series = site_series(self.data, key)
+        return dates, self._area_titles(series)
+
+    def _area_titles(self, series: list) -> list:
+        titles = {a.key: a.label.get(text.language()) for a in self.data.areas}
+        return [(titles[key], values) for key, values in series]
 
     # -- export --------------------------------------------------------------------
 
