@@ -89,7 +89,8 @@ def test_the_documented_pandas_and_duckdb_examples_run(hq):
 def test_the_command_writes_the_folder_and_a_file_name_is_refused(tmp_path, capsys):
     db = tmp_path / "d.sqlite"
     assert main(["--db", str(db), "demo", "--count", "3"]) == 0
-    assert main(["--db", str(db), "export-portfolio", "--format", "csv", "-o", str(tmp_path / "out")]) == 0
+    assert main(["--db", str(db), "export-portfolio", "--format", "csv", "-o", str(tmp_path / "out"),
+                 "--include-drafts", "--all-forms"]) == 0
     assert len(_read(tmp_path / "out", "assessments.csv")) == 3
     (tmp_path / "taken.csv").write_text("x")
     capsys.readouterr()

@@ -171,7 +171,8 @@ def _sites_sheet(sheet, data: portfolio.PortfolioData, titles: dict[str, str]) -
     means = {site.key: dict(zip((c.key for c in heat.columns), row, strict=True))
              for site, row in zip(heat.sites, heat.means, strict=True)} if not heat.by_indicator else {}
     areas = [area for area in data.areas if not heat.by_indicator]
-    columns = [("Rank", "#x_rank"), ("Country", "#country+code"), ("Site", "#loc+name"), ("Site type", "#loc+type"),
+    columns = [("Weakest first", "#x_rank"), ("Country", "#country+code"), ("Site", "#loc+name"),
+               ("Site type", "#loc+type"),
                ("Assessments", "#x_assessments+num"), ("Latest assessment", "#date+reported+latest"),
                ("Scored answers", "#x_scored+num"), ("Mean level", "#x_level+mean"), ("Mean gap", "#x_gap+mean")]
     columns += [(titles.get(a.key, a.key), f"#x_level+mean+{a.key.lower()}") for a in areas]

@@ -26,13 +26,17 @@ from hbm_assess.storage.portfolio_selection import (
     PortfolioFilter,
     Selection,
     files_only_versions,
+    left_out,
+    like_with_like,
     newest_trusted,
     reader,
     select,
 )
+from hbm_assess.storage.portfolio_selection import LeftOut as AssessmentsLeftOut
 from hbm_assess.storage.store import Store
 
-__all__ = ["TARGET", "Column", "PortfolioFilter", "reader"]  # re-exported: callers need only this module
+# Re-exported: callers need only this module.
+__all__ = ["TARGET", "AssessmentsLeftOut", "Column", "PortfolioFilter", "like_with_like", "reader"]
 
 WEAK_LEVEL = 2  # No or Limited capacity: what "weak" means for the most common gaps
 
@@ -155,6 +159,7 @@ class Scope:
     lineups: tuple[Lineup, ...]
     not_applicable: int
     unknown: int
+    assessments_left_out: AssessmentsLeftOut = field(default_factory=AssessmentsLeftOut)
 
     @property
     def left_out(self) -> tuple[LeftOut, ...]:
@@ -428,7 +433,7 @@ def _scope(sel: Selection) -> Scope:
     assessments = sum(row[4] for row in sites)
     sums = _site_area_sums(sel)
     na, unknown = sum(row[5] for row in sums), sum(row[6] for row in sums)
-    return Scope(assessments, len(sites), tuple(sel.lineups.values()), na, unknown)
+    return Scope(assessments, len(sites), tuple(sel.lineups.values()), na, unknown, left_out(sel.store, sel.flt))
 
 
 def area_summary(store: Store, flt: PortfolioFilter) -> list[AreaSummary]:

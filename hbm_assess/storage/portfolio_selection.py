@@ -236,6 +236,59 @@ def select(store: Store, flt: PortfolioFilter, visits: bool = True) -> Selection
     return Selection(store, flt, chosen, params, lineups, newest, labels, visits_numbered=visits)
 
 
+def like_with_like(store: Store, flt: PortfolioFilter = PortfolioFilter(), include_drafts: bool = False,
+                   all_forms: bool = False) -> PortfolioFilter:
+    """The filter HQ starts from: one questionnaire version and final assessments only (#17).
+
+    Fills only what ``flt`` leaves open: the questionnaire most assessed (unless ``all_forms``),
+    its newest version with data, and ``final`` (unless ``include_drafts``, or when that
+    version has no final assessment yet: an empty screen would compare nothing).
+    """
+    columns = _prepare_database(store)
+    where, params = _where(replace(flt, form_id="", form_versions=(), statuses=()), columns)
+    counts: dict[str, int] = {}
+    versions: dict[str, dict[str, int]] = {}
+    for form_id, version, total, finals in store.db.execute(
+            f"""SELECT a.form_id, a.form_version, count(*), sum(a.status = 'final') FROM assessments a
+                WHERE {where} GROUP BY 1, 2""", params):
+        counts[form_id] = counts.get(form_id, 0) + total
+        versions.setdefault(form_id, {})[version] = finals
+    if not all_forms and counts:
+        form_id = flt.form_id or max(sorted(counts), key=counts.get)
+        present = versions.get(form_id, {})
+        chosen = flt.form_versions or ((max(present, key=version_key),) if present else ())
+        flt = replace(flt, form_id=form_id, form_versions=chosen)
+        has_finals = any(present.get(version, 0) for version in chosen)
+    else:
+        has_finals = not counts or any(finals for by_version in versions.values() for finals in by_version.values())
+    if flt.statuses or include_drafts or not has_finals:
+        return flt
+    return replace(flt, statuses=("final",))
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Assessments a filter leaves out so that like is compared with like, for the note on screen."""
+
+    drafts: int = 0       # drafts of the questionnaire version(s) shown, when only final ones are
+    other_forms: int = 0  # assessments of other questionnaires or versions, whatever their status
+
+
+def left_out(store: Store, flt: PortfolioFilter) -> LeftOut:
+    """What the status and questionnaire parts of ``flt`` leave out (dates, places and areas aside)."""
+    columns = _prepare_database(store)
+
+    def count(part: PortfolioFilter) -> int:
+        where, params = _where(part, columns)
+        return store.db.execute(f"SELECT count(*) FROM assessments a WHERE {where}", params).fetchone()[0]
+
+    drafts = 0
+    if flt.statuses and "draft" not in flt.statuses:
+        drafts = count(replace(flt, statuses=("draft",)))
+    any_status = replace(flt, statuses=())
+    return LeftOut(drafts, count(replace(any_status, form_id="", form_versions=())) - count(any_status))
+
+
 def reader(store: Store) -> Store:
     """A second connection to the same database, for aggregates in a worker thread.
 

@@ -1264,6 +1264,14 @@
         <translation>جميع الحالات</translation>
     </message>
     <message>
+        <source>Include drafts</source>
+        <translation>تضمين المسودات</translation>
+    </message>
+    <message>
+        <source>Include other versions and questionnaires</source>
+        <translation>تضمين الإصدارات والاستبيانات الأخرى</translation>
+    </message>
+    <message>
         <source>All areas</source>
         <translation>جميع المجالات</translation>
     </message>
@@ -1338,6 +1346,10 @@
     <message>
         <source>Assessments: %1 · sites: %2.</source>
         <translation>التقييمات: %1 · المواقع: %2.</translation>
+    </message>
+    <message>
+        <source>Left out, so that like is compared with like: %1 drafts, %2 assessments of other questionnaires or versions.</source>
+        <translation>مستبعد لكي تُقارَن الحالات المتماثلة فقط: %1 مسودات، و%2 تقييمات من استبيانات أو إصدارات أخرى.</translation>
     </message>
     <message>
         <source>%1 (not in version %2)</source>
@@ -1474,10 +1486,6 @@
 <context>
     <name>RankingModel</name>
     <message>
-        <source>Rank</source>
-        <translation>المرتبة</translation>
-    </message>
-    <message>
         <source>Site</source>
         <translation>الموقع</translation>
     </message>
@@ -1492,6 +1500,10 @@
     <message>
         <source>Assessments</source>
         <translation>التقييمات</translation>
+    </message>
+    <message>
+        <source>Weakest first</source>
+        <translation>الأضعف أولاً</translation>
     </message>
     <message>
         <source>Latest</source>

@@ -1249,6 +1249,14 @@
         <translation>هەموو دۆخەکان</translation>
     </message>
     <message>
+        <source>Include drafts</source>
+        <translation>ڕەشنووسەکانیش تێدا بێت</translation>
+    </message>
+    <message>
+        <source>Include other versions and questionnaires</source>
+        <translation>وەشان و پرسیارنامەکانی تریش تێدا بێت</translation>
+    </message>
+    <message>
         <source>All areas</source>
         <translation>هەموو بوارەکان</translation>
     </message>
@@ -1323,6 +1331,10 @@
     <message>
         <source>Assessments: %1 · sites: %2.</source>
         <translation>هەڵسەنگاندنەکان: %1 · شوێنەکان: %2.</translation>
+    </message>
+    <message>
+        <source>Left out, so that like is compared with like: %1 drafts, %2 assessments of other questionnaires or versions.</source>
+        <translation>لابراون بۆ ئەوەی هاوشێوە لەگەڵ هاوشێوە بەراورد بکرێت: %1 ڕەشنووس، %2 هەڵسەنگاندن لە پرسیارنامە یان وەشانی تر.</translation>
     </message>
     <message>
         <source>%1 (not in version %2)</source>
@@ -1459,10 +1471,6 @@
 <context>
     <name>RankingModel</name>
     <message>
-        <source>Rank</source>
-        <translation>پلە</translation>
-    </message>
-    <message>
         <source>Site</source>
         <translation>شوێن</translation>
     </message>
@@ -1477,6 +1485,10 @@
     <message>
         <source>Assessments</source>
         <translation>هەڵسەنگاندنەکان</translation>
+    </message>
+    <message>
+        <source>Weakest first</source>
+        <translation>لاوازترین یەکەم</translation>
     </message>
     <message>
         <source>Latest</source>

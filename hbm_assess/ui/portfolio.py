@@ -120,13 +120,23 @@ class PortfolioView(QWidget):
                                      [(text.site_type_name(t), t) for t in c.site_types])
         self.form = self._combo(self.tr("All questionnaires"),
                                 [(c.form_titles[f].get(text.language()), f) for f in c.forms])
-        if c.form_assessments:
-            # The most used questionnaire first: indicators of different questionnaires do not compare.
-            self.form.setCurrentIndex(self.form.findData(max(c.form_assessments, key=c.form_assessments.get)))
+        # Like with like (#17): the questionnaire most assessed, its newest version with data, final only.
+        start = portfolio.like_with_like(self.store)
+        self.form.setCurrentIndex(max(0, self.form.findData(start.form_id)))
         self.version = self._combo(self.tr("All versions"), [])
         self._fill_versions()
+        if len(start.form_versions) == 1:
+            self.version.setCurrentIndex(max(0, self.version.findData(start.form_versions[0])))
         self.form.currentIndexChanged.connect(self._on_form_changed)
         self.status = self._combo(self.tr("All statuses"), [(text.status_name(s), s) for s in c.statuses])
+        if len(start.statuses) == 1:
+            self.status.setCurrentIndex(max(0, self.status.findData(start.statuses[0])))
+        self.include_drafts = QPushButton(self.tr("Include drafts"), self)
+        self.include_drafts.clicked.connect(self._on_include_drafts_clicked)
+        self.include_forms = QPushButton(self.tr("Include other versions and questionnaires"), self)
+        self.include_forms.clicked.connect(self._on_include_forms_clicked)
+        for button in (self.include_drafts, self.include_forms):
+            button.hide()  # shown when the figures leave something out
         self.area = self._combo(self.tr("All areas"), [(a.label.get(text.language()), a.key) for a in c.areas])
         self.date_from, self.date_to = self._date_edit(), self._date_edit()
         self.latest_only = QCheckBox(self.tr("Only the latest assessment of each site"), self)
@@ -150,6 +160,8 @@ class PortfolioView(QWidget):
             grid.addWidget(widget, number // 4, 2 * (number % 4) + 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.latest_only)
+        bottom.addWidget(self.include_drafts)
+        bottom.addWidget(self.include_forms)
         bottom.addStretch(1)
         bottom.addWidget(self.busy)
         bottom.addWidget(self.export_button)
@@ -203,6 +215,12 @@ class PortfolioView(QWidget):
 
     def _on_form_changed(self, index: int) -> None:
         self._fill_versions()
+
+    def _on_include_drafts_clicked(self) -> None:
+        self.status.setCurrentIndex(0)
+
+    def _on_include_forms_clicked(self) -> None:
+        self.form.setCurrentIndex(0)  # every questionnaire, hence every version
 
     def _on_filter_changed(self, *args) -> None:
         self._refresh_timer.start()
@@ -272,6 +290,8 @@ class PortfolioView(QWidget):
             return
         self.data = data
         self.scope_note.setText(self.scope_text(data))
+        self.include_drafts.setVisible(data.scope.assessments_left_out.drafts > 0)
+        self.include_forms.setVisible(data.scope.assessments_left_out.other_forms > 0)
         self.draw_heatmap()
         self.ranking_model.set_rows(data.ranking)
         self.gaps_model.set_gaps(data.gaps, {a.key: a.label.get(text.language()) for a in data.areas})
@@ -342,6 +362,11 @@ class PortfolioView(QWidget):
         scope = data.scope
         parts = [self.tr("Assessments: %1 · sites: %2.").replace("%1", _count(scope.assessments))
                  .replace("%2", _count(scope.sites))]
+        out = scope.assessments_left_out
+        if out.drafts or out.other_forms:
+            parts.append(self.tr("Left out, so that like is compared with like: %1 drafts, %2 assessments of other "
+                                 "questionnaires or versions.").replace("%1", _count(out.drafts))
+                         .replace("%2", _count(out.other_forms)))
         left_out = scope.left_out
         if left_out:
             details = "; ".join(

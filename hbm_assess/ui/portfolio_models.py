@@ -115,7 +115,7 @@ class RankingModel(_RowsModel):
         super().set_rows(rows)
 
     def headers(self) -> list[str]:
-        return [self.tr("Rank"), self.tr("Site"), self.tr("Country"), self.tr("Type"), self.tr("Assessments"),
+        return [self.tr("Weakest first"), self.tr("Site"), self.tr("Country"), self.tr("Type"), self.tr("Assessments"),
                 self.tr("Latest"), self.tr("Mean level"), self.tr("Mean gap"), self.tr("Scored answers")]
 
     def display(self, row: SiteRank, column: int) -> str:
