@@ -184,3 +184,39 @@ def test_a_demo_database_exports_exactly_what_it_holds(store, tmp_path):
     assert {key: level for key, level in found.items() if key in expected} == expected
     assert all(level is None for key, level in found.items() if key not in expected)  # unanswered
     assert not list(tmp_path.glob(".*.part"))  # the temporary file was renamed, not left behind
+
+
+def test_the_data_sheet_says_where_who_and_why(store, mini_form, tmp_path):
+    """#17: crossing point id and name, governorate, coordinates, scope, revision, group, evidence, notes, people."""
+    site = Site("Ibrahim Khalil", "IQ", "land", pcode="IQG09", latitude=37.145, longitude=42.566,
+                reference_id="ibrahim-khalil")
+    made = store.create_assessment(
+        Assessment("mini", "1.0", site, date="2025-01-01", status="final", revision=3,
+                   assessors=("Ahmed Salih", "Layla Aziz")), mini_form,
+        [Answer("REG-01", level=2, evidence_type="law", evidence_reference="Law 76 of 2017, art. 4",
+                evidence_text="The law names no lead agency for mass influx.", notes="Check the 2023 draft.")])
+    store.db.execute("UPDATE assessments SET workshop_group = 'Legal' WHERE id = ?", (made,))
+    target = tmp_path / "why.xlsx"
+    write_portfolio(store, PortfolioFilter(), target)
+    row = data_frame(target).loc[(made, "REG-01")]
+    assert (row["Crossing point id"], row["Site"], row["Governorate P-code"], row["Governorate"]) == (
+        "ibrahim-khalil", "Ibrahim Khalil", "IQG09", "Duhok")
+    assert (row["Latitude"], row["Longitude"], row["Scope"], row["Revision"], row["Workshop group"]) == (
+        37.145, 42.566, "crossing-point", 3, "Legal")
+    assert row["Assessed by"] == "Ahmed Salih; Layla Aziz"
+    assert (row["Evidence type"], row["Evidence reference"], row["Evidence"], row["Notes"]) == (
+        "law", "Law 76 of 2017, art. 4", "The law names no lead agency for mass influx.", "Check the 2023 draft.")
+    unanswered = data_frame(target).loc[(made, "OPS-01")]
+    assert unanswered["Answer"] == "unanswered" and pd.isna(unanswered["Evidence"])
+
+
+def test_every_column_of_every_sheet_is_in_the_data_dictionary(mini):
+    from hbm_assess.exchange.portfolio_export import AREAS_COLUMNS, SITES_COLUMNS
+
+    _, target = mini
+    described = {(r[0], r[1]): r[2] for r in sheet(target, "Columns")[1:]}
+    for name, columns in (("Data", DATA_COLUMNS), ("Sites", SITES_COLUMNS), ("Areas", AREAS_COLUMNS)):
+        headers = sheet(target, name)[0]
+        for column, _ in columns:
+            assert column in headers and len(described[(name, column)]) > 10, (name, column)
+    assert len(described) == len(DATA_COLUMNS) + len(SITES_COLUMNS) + len(AREAS_COLUMNS) + 1  # + area means

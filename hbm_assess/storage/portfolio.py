@@ -487,9 +487,10 @@ def choices(store: Store) -> Choices:
 
 
 TIDY_FIELDS = (
-    "assessment_id", "uuid", "country", "pcode", "site_name", "site_type", "date", "status", "form_id",
-    "form_version", "area_id", "indicator_id", "lined_up", "compared", "level", "special", "target", "gap",
-    "evidence_type", "confidence",
+    "assessment_id", "uuid", "country", "pcode", "site_code", "site_name", "site_type", "latitude", "longitude",
+    "scope", "date", "status", "revision", "workshop_group", "assessed_by", "form_id", "form_version",
+    "area_id", "indicator_id", "lined_up", "compared", "level", "special", "target", "gap",
+    "evidence_type", "confidence", "evidence_reference", "evidence_text", "notes",
 )
 
 
@@ -502,7 +503,8 @@ ANSWER_GRID = f"""
     m.shared, w.level, w.special,
     CASE WHEN w.level IS NOT NULL THEN {TARGET} END,
     CASE WHEN w.level IS NOT NULL THEN {TARGET} - w.level END,
-    coalesce(w.evidence_type, ''), coalesce(w.confidence, '')
+    coalesce(w.evidence_type, ''), coalesce(w.confidence, ''),
+    coalesce(w.evidence_reference, ''), coalesce(w.evidence_text, ''), coalesce(w.notes, '')
 FROM chosen c
 JOIN temp.portfolio_map m ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1
 LEFT JOIN answers w ON w.assessment_id = c.id AND w.grp = '' AND w.indicator_id = m.indicator_id"""
@@ -512,14 +514,21 @@ def tidy_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
     """One row per selected assessment × indicator of its questionnaire, fields as in TIDY_FIELDS.
 
     Every indicator is there, compared or not (``compared`` says whether the app's figures
-    count it); ``lined_up`` holds the newest id(s), space-separated; unanswered ones have no level.
+    count it); ``lined_up`` holds the newest id(s), space-separated; unanswered ones have no level;
+    ``assessed_by`` joins the assessors' names with "; " (personal data: the file is to be protected).
     """
     sel = select(store, flt)
     area, params = sel.area_clause()
     yield from store.db.execute(
-        f"""WITH chosen AS ({sel.chosen})
-            SELECT c.id, c.uuid, c.country, c.pcode, c.site_name, c.site_type, c.date, c.status, c.form_id,
+        f"""WITH chosen AS ({sel.chosen}),
+            about AS MATERIALIZED (
+                SELECT c.id, a.site_ref, a.latitude, a.longitude, a.scope, a.revision, a.workshop_group,
+                       coalesce((SELECT group_concat(j.value, '; ') FROM json_each(a.assessors) j), '') AS people
+                FROM chosen c JOIN assessments a ON a.id = c.id)
+            SELECT c.id, c.uuid, c.country, c.pcode, b.site_ref, c.site_name, c.site_type, b.latitude, b.longitude,
+                   b.scope, c.date, c.status, b.revision, b.workshop_group, b.people, c.form_id,
                    c.form_version, {ANSWER_GRID}
+            JOIN about b ON b.id = c.id
             WHERE 1 = 1{area}
             ORDER BY c.site_name, c.date, c.id, m.position""",
         [*sel.params, *params],
