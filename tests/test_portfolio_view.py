@@ -134,8 +134,8 @@ def test_the_note_says_which_indicators_were_left_out_and_why(qtbot, store):
     view = open_view(qtbot, store)
     # Like with like: version 2.0, final only (ids 2, 4, 5); left out the 1.0 final and the 1.0 draft.
     assert view.scope_note.text().startswith(
-        "Assessments: 3 · sites: 3. Left out, so that like is compared with like: 0 drafts, 2 assessments of "
-        "other questionnaires or versions.")
+        "Assessments: 3 · sites: 3. Left out, so that like is compared with like — drafts: 0; assessments of "
+        "other questionnaires or versions: 2.")
     assert view.include_forms.isVisible() and not view.include_drafts.isVisible()
     include_everything(qtbot, view)
     note = view.scope_note.text()
@@ -146,7 +146,7 @@ def test_the_note_says_which_indicators_were_left_out_and_why(qtbot, store):
     change(qtbot, view, view.form, "mini")
     change(qtbot, view, view.version, "2.0")
     assert "Indicators left out" not in view.scope_note.text()
-    assert "0 drafts, 2 assessments of other questionnaires or versions" in view.scope_note.text()
+    assert "drafts: 0; assessments of other questionnaires or versions: 2." in view.scope_note.text()
 
 
 def test_progress_tab_draws_by_visit_and_per_site(qtbot, store):

@@ -1348,8 +1348,8 @@
         <translation>التقييمات: %1 · المواقع: %2.</translation>
     </message>
     <message>
-        <source>Left out, so that like is compared with like: %1 drafts, %2 assessments of other questionnaires or versions.</source>
-        <translation>مستبعد لكي تُقارَن الحالات المتماثلة فقط: %1 مسودات، و%2 تقييمات من استبيانات أو إصدارات أخرى.</translation>
+        <source>Left out, so that like is compared with like — drafts: %1; assessments of other questionnaires or versions: %2.</source>
+        <translation>مستبعد لكي تُقارَن الحالات المتماثلة فقط — المسودات: %1؛ تقييمات من استبيانات أو إصدارات أخرى: %2.</translation>
     </message>
     <message>
         <source>%1 (not in version %2)</source>

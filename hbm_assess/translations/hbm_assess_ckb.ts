@@ -1333,8 +1333,8 @@
         <translation>هەڵسەنگاندنەکان: %1 · شوێنەکان: %2.</translation>
     </message>
     <message>
-        <source>Left out, so that like is compared with like: %1 drafts, %2 assessments of other questionnaires or versions.</source>
-        <translation>لابراون بۆ ئەوەی هاوشێوە لەگەڵ هاوشێوە بەراورد بکرێت: %1 ڕەشنووس، %2 هەڵسەنگاندن لە پرسیارنامە یان وەشانی تر.</translation>
+        <source>Left out, so that like is compared with like — drafts: %1; assessments of other questionnaires or versions: %2.</source>
+        <translation>لابراون بۆ ئەوەی هاوشێوە لەگەڵ هاوشێوە بەراورد بکرێت — ڕەشنووسەکان: %1؛ هەڵسەنگاندنەکانی پرسیارنامە یان وەشانی تر: %2.</translation>
     </message>
     <message>
         <source>%1 (not in version %2)</source>

@@ -364,8 +364,8 @@ class PortfolioView(QWidget):
                  .replace("%2", _count(scope.sites))]
         out = scope.assessments_left_out
         if out.drafts or out.other_forms:
-            parts.append(self.tr("Left out, so that like is compared with like: %1 drafts, %2 assessments of other "
-                                 "questionnaires or versions.").replace("%1", _count(out.drafts))
+            parts.append(self.tr("Left out, so that like is compared with like — drafts: %1; assessments of other "
+                                 "questionnaires or versions: %2.").replace("%1", _count(out.drafts))
                          .replace("%2", _count(out.other_forms)))
         left_out = scope.left_out
         if left_out:
