@@ -322,7 +322,9 @@ def _demo(args) -> int:
         ids = add_demo_assessments(store, count=args.count, seed=args.seed)
     finally:
         store.close()
-    print(f"Added {len(ids)} demo assessment{'s' if len(ids) != 1 else ''} to {_database_path(args)}")
+    there = args.count - len(ids)
+    already = f" ({there} with this seed {'was' if there == 1 else 'were'} already there)" if there else ""
+    print(f"Added {len(ids)} demo assessment{'s' if len(ids) != 1 else ''} to {_database_path(args)}{already}")
     return EXIT_OK
 
 
