@@ -35,6 +35,7 @@ for run in range(int(sys.argv[3]) + 1):
     app.processEvents()
 print(json.dumps({"samples": samples[1:], "sites": len(view.data.heatmap.sites),
                   "columns": len(view.data.heatmap.columns)}))
+store.close()  # as the app does: the next run starts after a normal exit (see hq_scale.LIST_SHOWN)
 os._exit(0)
 """
 
@@ -136,6 +137,7 @@ while time.perf_counter() < end:
     time.sleep(0.01)
 rss = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmRSS"))
 print(json.dumps({"rss_kb": rss, "rows": window.home.proxy.rowCount()}))
+window.store.close()  # as the app does: the next run starts after a normal exit (see hq_scale.LIST_SHOWN)
 os._exit(0)
 """
 

@@ -157,6 +157,11 @@ def _portfolio_parser(commands) -> None:
     found.add_argument("--status", action="append", default=[], help="draft or final (repeatable)")
     found.add_argument("--area", default="", metavar="AREA_ID", help="only the indicators of this area, e.g. OPS")
     found.add_argument("--latest-only", action="store_true", help="only the latest assessment of each site")
+    found.add_argument("--include-drafts", action="store_true",
+                       help="drafts too (by default, without --status: final assessments only)")
+    found.add_argument("--all-forms", action="store_true",
+                       help="every questionnaire and version (by default, without --form or --form-version: the "
+                            "questionnaire most assessed, in its newest version with data)")
     found.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG",
                        help="language of area titles and indicator labels: en, ar or ckb")
     _password_option(found, "encrypt the workbook with the password on the first line of FILE, as Excel does "
@@ -324,7 +329,9 @@ def _demo(args) -> int:
         ids = add_demo_assessments(store, count=args.count, seed=args.seed)
     finally:
         store.close()
-    print(f"Added {len(ids)} demo assessment{'s' if len(ids) != 1 else ''} to {_database_path(args)}")
+    there = args.count - len(ids)
+    already = f" ({there} with this seed {'was' if there == 1 else 'were'} already there)" if there else ""
+    print(f"Added {len(ids)} demo assessment{'s' if len(ids) != 1 else ''} to {_database_path(args)}{already}")
     return EXIT_OK
 
 
@@ -587,12 +594,27 @@ def _import(args) -> int:
     return EXIT_PROBLEMS if report.rejected else EXIT_OK
 
 
+def _say_what_is_left_out(store, flt) -> None:
+    """Like with like by default (#17): say what that left out, and which flag brings it in."""
+    from hbm_assess.storage.portfolio_selection import left_out
+
+    out = left_out(store, flt)
+    versions = ", ".join(flt.form_versions) or "every version"
+    statuses = ", ".join(flt.statuses) or "every status"
+    print(f"comparing {flt.form_id or 'every questionnaire'} ({versions}; {statuses})", file=sys.stderr)
+    if out.drafts:
+        print(f"left out: {out.drafts} draft{'s' if out.drafts != 1 else ''} (add --include-drafts)", file=sys.stderr)
+    if out.other_forms:
+        print(f"left out: {out.other_forms} assessment{'s' if out.other_forms != 1 else ''} of other questionnaires "
+              "or versions (add --all-forms)", file=sys.stderr)
+
+
 def _export_portfolio(args) -> int:
     from datetime import date
 
     from hbm_assess.exchange.export import ExportError
     from hbm_assess.exchange.portfolio_export import write_portfolio
-    from hbm_assess.storage.portfolio import PortfolioFilter
+    from hbm_assess.storage.portfolio import PortfolioFilter, like_with_like
 
     language = args.lang or "en"
     if language not in WORKBOOK_LANGUAGES:
@@ -619,6 +641,8 @@ def _export_portfolio(args) -> int:
     )
     store = open_store(args, create=False, writes=False)
     try:
+        flt = like_with_like(store, flt, include_drafts=args.include_drafts, all_forms=args.all_forms)
+        _say_what_is_left_out(store, flt)
         if args.format == "csv":
             from hbm_assess.exchange.portfolio_csv import write_portfolio_csv
 

@@ -34,6 +34,10 @@ def add_parser(commands) -> None:
     files.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="the folder to write into")
     files.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG",
                        help="language of the workbooks' sheets: en, ar or ckb")
+    from hbm_assess.cli import _password_option
+
+    _password_option(files, "encrypt each group's workbook with the password on the first line of FILE, as "
+                            "Excel does (default: $HBM_ASSESS_PASSWORD if set); the laptops import with the same")
 
     cases = steps.add_parser("cases", help="every indicator scored by more than one group: levels, spread, settled")
     cases.add_argument("id", type=int, metavar="ID")
@@ -88,10 +92,13 @@ def _groups(store, args) -> int:
 
 
 def _files(store, args) -> int:
+    from hbm_assess.cli import _password
     from hbm_assess.exchange.workshop_files import prepare_group_files
 
     store.assessment(args.id)
-    for path in prepare_group_files(store, args.id, args.output, getattr(args, "lang", None) or "en"):
+    password = _password(args)
+    for path in prepare_group_files(store, args.id, args.output, getattr(args, "lang", None) or "en",
+                                    password=password):
         print(path)
     return EXIT_OK
 

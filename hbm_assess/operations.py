@@ -32,7 +32,12 @@ def demo_forms() -> list[Form]:
 
 
 def add_demo_assessments(store: Store, count: int = 1, seed: int = 2014) -> list[int]:
-    """Add ``count`` fictional assessments across Iraq's border crossing points."""
+    """Add ``count`` fictional assessments across Iraq's border crossing points; their ids.
+
+    The same seed makes the same assessments, uuids included, so those already in the database
+    are not added twice (two assessments with one uuid would read elsewhere as one edited two
+    ways): running ``demo`` again with a larger count adds only the ones not there yet.
+    """
     from hbm_assess.core.reference import governorates
     from hbm_assess.storage.workshop import save_groups
 
@@ -40,7 +45,10 @@ def add_demo_assessments(store: Store, count: int = 1, seed: int = 2014) -> list
     by_key = {form.key: form for form in forms}
     kurdistan = frozenset(g.id for g in governorates() if g.region == "KR")
     ids = []
+    present = {uuid for (uuid,) in store.db.execute("SELECT uuid FROM assessments")}
     for demo in demo_assessments(count, seed, forms, crossing_points(), institutions(), kurdistan=kurdistan):
+        if demo.assessment.uuid in present:
+            continue
         form = by_key[(demo.assessment.form_id, demo.assessment.form_version)]
         ids.append(store.create_assessment(demo.assessment, form, demo.answers, demo.actions))
         if demo.groups:

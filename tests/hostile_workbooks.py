@@ -171,6 +171,29 @@ def _many_unnumbered_cells(text: str) -> str:
     return text.replace("</sheetData>", '<row r="7">' + "<c><v>1</v></c>" * 1_100 + "</row></sheetData>")
 
 
+# Written to mislead a quick scan of the XML (exchange/safety.py quick_extent): each hides a far cell.
+def _far_cell_hidden_in_a_quoted_value(text: str) -> str:
+    # The only " r=" a careless pattern would see sits inside another attribute's value.
+    return text.replace("</sheetData>", "<row r=\"7\"><c t='n r=\"A7\"' r=\"XFD7\"><v>1</v></c></row></sheetData>")
+
+
+def _far_cell_by_character_reference(text: str) -> str:
+    # r="&#88;FD7" is XFD7 to an XML parser, and no cell reference to a pattern.
+    return text.replace("</sheetData>", '<row r="7"><c r="&#88;FD7"><v>1</v></c></row></sheetData>')
+
+
+def _far_cell_with_a_prefix(text: str) -> str:
+    # The same element under namespace prefixes (x:c), as some writers name them.
+    return text.replace("</sheetData>", '<row r="7"><x:y:c xmlns:x="urn:x" r="XFD7"><v>1</v></x:y:c></row>'
+                        "</sheetData>")
+
+
+def _far_cell_after_a_comment(text: str) -> str:
+    # A comment and CDATA that look like near cells, then the far one.
+    return text.replace("</sheetData>", '<!-- <c r="A1"/> --><row r="7"><c r="XFD7"><is><t><![CDATA[<c r="B1"/>]]>'
+                        "</t></is></c></row></sheetData>")
+
+
 def _duplicate_member(good: Path, target: Path) -> None:
     with zipfile.ZipFile(good) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for item in source.infolist():
@@ -344,6 +367,16 @@ CASES = [
          "has a cell AHP9001, far beyond any HBM export (at most 10,000 rows, 1,000 columns and 2,500,000 cells)"),
     Case("unnumbered-cells-past-1000-columns", _sheet_xml("xl/worksheets/sheet1.xml", _many_unnumbered_cells),
          "has a row 7, column 1,001, far beyond any HBM export"),
+    Case("far-cell-hidden-in-a-quoted-value",
+         _sheet_xml("xl/worksheets/sheet2.xml", _far_cell_hidden_in_a_quoted_value),
+         "the sheet xl/worksheets/sheet2.xml has a cell XFD7, far beyond any HBM export"),
+    Case("far-cell-by-character-reference",
+         _sheet_xml("xl/worksheets/sheet2.xml", _far_cell_by_character_reference),
+         "the sheet xl/worksheets/sheet2.xml has a cell XFD7, far beyond any HBM export"),
+    Case("far-cell-with-a-prefix", _sheet_xml("xl/worksheets/sheet2.xml", _far_cell_with_a_prefix),
+         "the sheet xl/worksheets/sheet2.xml has a cell XFD7, far beyond any HBM export"),
+    Case("far-cell-after-a-comment", _sheet_xml("xl/worksheets/sheet2.xml", _far_cell_after_a_comment),
+         "the sheet xl/worksheets/sheet2.xml has a cell XFD7, far beyond any HBM export"),
     Case("revision-10-to-the-20", _machine_cell("revision", str(10**20)),
          "_hbm!B7: '100000000000000000000' is not a revision number (1 to 1,000,000,000)"),
     Case("latitude-10-to-the-20", forge(_site(latitude=10**20)),

@@ -75,3 +75,21 @@ def test_the_portfolio_mixes_1_0_and_1_1_on_the_indicators_they_share(demo):
     assert lineup.versions == ("1.0", "1.1") and len(lineup.shared) == 45 and len(scope.left_out) == 15
     rabia = next(change for change in portfolio.changes(store, chosen) if change.site.key == "rabia")
     assert rabia.baseline_date < rabia.latest_date and rabia.improved + rabia.same + rabia.worse > 0
+
+
+def test_running_demo_twice_never_makes_two_assessments_with_one_identity(tmp_path):
+    """The same seed gives the same assessments, uuids included. Adding them again made twins with
+    one uuid in one database: exported, they read elsewhere as one assessment edited two ways."""
+    from hbm_assess.cli import main
+
+    db = tmp_path / "demo.sqlite"
+    assert main(["--db", str(db), "demo"]) == 0
+    assert main(["--db", str(db), "demo", "--count", "3"]) == 0
+    from hbm_assess.storage.store import Store
+
+    store = Store.open(db)
+    try:
+        uuids = [row[0] for row in store.db.execute("SELECT uuid FROM assessments")]
+    finally:
+        store.close()
+    assert len(uuids) == 3 and len(set(uuids)) == 3  # the first one once, then the next two

@@ -88,3 +88,70 @@ def test_a_missing_path_is_rejected_not_a_crash(tmp_path, capsys):
     code = main(["--db", str(tmp_path / "hq.sqlite"), "import", str(tmp_path / "nowhere.xlsx")])
     out, err = capsys.readouterr()
     assert code == 1 and "does not exist" in out and err == ""
+
+
+# The quick check of a sheet's bounds (regular expressions after expat) must give the streaming
+# parser's verdict, message included, on whatever a sheet holds: drawn from the pieces below.
+_PIECES = [
+    '<row r="{row}">', "</row>", '<c r="{cell}"><v>1</v></c>', "<c><v>1</v></c>", '<c r="{cell}" t="s"/>',
+    "<c t='n' r=\"{cell}\"/>", '<c r = "{cell}"/>', '<c r="&#65;{row}"/>', '<x:c xmlns:x="u" r="{cell}"/>',
+    '<c r="{cell_lower}"/>', '<c r="$A$1"/>', '<row>', '<row r="0{row}">', '<!-- <c r="{cell}"/> -->',
+    '<is><t><![CDATA[<c r="{cell}"/>]]></t></is>', '<dimension ref="A1:{cell}"/>',
+    '<cols><col min="1" max="3"/></cols>',
+    '<c r="{cell}" x=">"/>',
+]
+
+
+def _sheet(pieces: list[str]) -> bytes:
+    body = "".join(pieces)
+    return (f'<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData>{body}</sheetData></worksheet>').encode()
+
+
+def _verdict(grid_class, data: bytes, chunk: int) -> str:
+    from hbm_assess.exchange.safety import WorkbookRejected
+
+    grid = grid_class("xl/worksheets/sheet1.xml")
+    try:
+        for start in range(0, len(data), chunk):
+            grid.feed(data[start:start + chunk])
+        grid.close()
+    except WorkbookRejected as refused:
+        return str(refused)
+    return "accepted"
+
+
+def _cell(column: int, row: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_the_quick_check_gives_the_streaming_parsers_verdict(seed):
+    import random
+
+    from hbm_assess.exchange.safety import _QuickSheetGrid, _SheetGrid
+
+    rng = random.Random(seed)
+    pieces = []
+    for _ in range(rng.randint(0, 12)):
+        column = rng.choice([1, 2, 26, 27, 999, 1000, 1001, 16384])
+        row = rng.choice([1, 2, 9, 2500, 9999, 10_000, 10_001, 1_048_576])
+        cell = _cell(column, row)
+        pieces.append(rng.choice(_PIECES).format(row=row, cell=cell, cell_lower=cell.lower()))
+    data = _sheet(pieces)
+    chunk = rng.choice([7, 64, 4096, 1 << 20])
+    assert _verdict(_QuickSheetGrid, data, chunk) == _verdict(_SheetGrid, data, chunk)
+
+
+def test_a_plain_sheet_is_measured_by_the_quick_check_and_others_are_not():
+    from hbm_assess.exchange.safety import quick_extent
+
+    assert quick_extent(_sheet(['<dimension ref="A1:C9"/>', '<row r="2">', '<c r="B2" t="s"><v>1</v></c>',
+                                '<c r="AA12"/>', "</row>"])) == (12, 27)
+    assert quick_extent(_sheet(['<row r="2">', "<c><v>1</v></c>", "</row>"])) is None  # a cell without r
+    assert quick_extent(_sheet(['<row r="2">', '<c r="&#65;2"/>', "</row>"])) is None  # a character reference
+    assert quick_extent(_sheet(['<row r="2">', "<c r='A2'/>", "</row>"])) is None  # single quotes
+    assert quick_extent(_sheet(['<row r="2">', '<c r="a2"/>', "</row>"])) is None  # lower case

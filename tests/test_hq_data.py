@@ -89,7 +89,8 @@ def test_the_documented_pandas_and_duckdb_examples_run(hq):
 def test_the_command_writes_the_folder_and_a_file_name_is_refused(tmp_path, capsys):
     db = tmp_path / "d.sqlite"
     assert main(["--db", str(db), "demo", "--count", "3"]) == 0
-    assert main(["--db", str(db), "export-portfolio", "--format", "csv", "-o", str(tmp_path / "out")]) == 0
+    assert main(["--db", str(db), "export-portfolio", "--format", "csv", "-o", str(tmp_path / "out"),
+                 "--include-drafts", "--all-forms"]) == 0
     assert len(_read(tmp_path / "out", "assessments.csv")) == 3
     (tmp_path / "taken.csv").write_text("x")
     capsys.readouterr()
@@ -128,3 +129,23 @@ def test_any_answers_come_back_from_the_csv_as_saved(tmp_path_factory, mini_form
     store.close()
     answers = _read(folder / "out", "answers.csv")
     assert {(int(r.assessment_id), r.indicator_id): (r.status, r.level) for r in answers.itertuples()} == expected
+
+
+def test_the_data_dictionary_describes_every_column_of_every_file(tmp_path):
+    from hbm_assess.exchange.portfolio_csv import COLUMNS, write_portfolio_csv
+    from hbm_assess.operations import add_demo_assessments
+    from hbm_assess.storage.portfolio import PortfolioFilter
+    from hbm_assess.storage.store import Store
+
+    store = Store.open(tmp_path / "d.sqlite")
+    add_demo_assessments(store, count=2)
+    write_portfolio_csv(store, PortfolioFilter(), tmp_path / "out")
+    store.close()
+    dictionary = _read(tmp_path / "out", "data-dictionary.csv")
+    described = {(row.file, row.column): row.meaning for row in dictionary.itertuples()}
+    for name, columns in COLUMNS.items():
+        header = (tmp_path / "out" / name).read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+        assert header == [column for column, _ in columns]
+        for column in header:
+            assert len(described[(name, column)]) > 10, (name, column)
+    assert len(described) == sum(len(columns) for columns in COLUMNS.values())

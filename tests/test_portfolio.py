@@ -4,6 +4,8 @@ from itertools import product
 
 import portfolio_data
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hbm_assess.core.assessment import Answer
 from hbm_assess.core.questionnaire import Indicator
@@ -242,3 +244,51 @@ def test_a_split_indicator_counts_each_old_answer_once_in_area_means(store):
     assert heatmap.means[0] == pytest.approx((2.5, 3.5))  # the old REG-01 = 2 counts under both parts
     change = portfolio.changes(store, ALL)[0]
     assert (change.improved, change.same, change.worse) == (2, 0, 0)
+
+
+def test_the_screen_loads_progress_apart_and_gets_the_same_figures(store, ids):
+    for flt in (ALL, PortfolioFilter(latest_only=True), PortfolioFilter(area="REG")):
+        whole = portfolio.load(store, flt)
+        first = portfolio.load(store, flt, progress=False)
+        assert not first.progress_loaded and first.visits == () and first.changes == ()
+        assert (first.scope, first.heatmap, first.ranking, first.gaps) == (
+            whole.scope, whole.heatmap, whole.ranking, whole.gaps)
+        joined = portfolio.with_progress(first, portfolio.load_progress(store, flt))
+        assert joined.progress_loaded and (joined.visits, joined.changes, joined.areas) == (
+            whole.visits, whole.changes, whole.areas)
+        assert dict(joined.site_points) == dict(whole.site_points)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "ü"]), st.sampled_from(["f", "g"]),
+                          st.sampled_from(["2024-01-01", "2024-06-01", "2025-01-01"])), max_size=30))
+def test_visit_numbers_are_those_of_the_sql_window_they_replace(rows):
+    import sqlite3
+
+    from hbm_assess.storage.portfolio_selection import _visits
+
+    rows = [(site, form, date, number) for number, (site, form, date) in enumerate(rows, start=1)]
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE c (site_key TEXT, form_id TEXT, date TEXT, id INTEGER PRIMARY KEY)")
+    conn.executemany("INSERT INTO c VALUES (?, ?, ?, ?)", rows)
+    expected = conn.execute(
+        """SELECT row_number() OVER (PARTITION BY site_key, form_id ORDER BY date, id),
+                  count(*) OVER (PARTITION BY site_key, form_id),
+                  row_number() OVER (PARTITION BY site_key, form_id ORDER BY date DESC, id DESC) = 1, id
+           FROM c ORDER BY id""").fetchall()
+    assert sorted(_visits(rows), key=lambda row: row[3]) == [(v, n, bool(newest), i) for v, n, newest, i in expected]
+
+
+def test_series_for_the_progress_charts_are_shaped_without_a_window(store, ids):
+    from hbm_assess.storage.portfolio_series import change_totals, site_series, visit_series
+
+    data = portfolio.load(store, ALL)
+    visits, series = visit_series(data)
+    assert visits == [1, 2] and [key for key, _ in series] == ["REG", "OPS"]
+    assert dict(series)["REG"] == [pytest.approx(8 / 3), 2.0] and dict(series)["OPS"] == [2.25, 2.75]
+    dates, series = site_series(data, B)
+    assert dates == ["2024-06-01", "2025-06-01"] and dict(series) == {"REG": [2.0, 1.0], "OPS": [1.0, 2.0]}
+    assert site_series(data, "nowhere") == ([], [("REG", []), ("OPS", [])])
+    totals = change_totals(data)
+    assert (totals.sites, totals.improved + totals.same + totals.worse + totals.not_comparable) == (
+        2, sum(c.improved + c.same + c.worse + c.not_comparable for c in data.changes))

@@ -37,7 +37,7 @@ def sheet(path, name):
 def mini(store, tmp_path, capsys):
     ids = portfolio_data.build(store)
     target = tmp_path / "hq.xlsx"
-    out = export(capsys, store.path, target)
+    out = export(capsys, store.path, target, "--include-drafts", "--all-forms")
     assert "20 rows of data" in out  # 5 assessments × 4 indicators; the deleted one is left out
     return ids, target
 
@@ -99,7 +99,7 @@ def test_summary_sheets_per_site_and_area_with_native_charts(mini):
     sites = sheet(target, "Sites")
     header = sites[0]
     body = [dict(zip(header, row, strict=True)) for row in sites[2:]]
-    assert [(r["Rank"], r["Site"], r["Assessments"], r["Scored answers"]) for r in body] == [
+    assert [(r["Weakest first"], r["Site"], r["Assessments"], r["Scored answers"]) for r in body] == [
         (1, "Trebil", 2, 5), (2, "Ibrahim Khalil", 2, 6), (3, "Baghdad Airport", 1, 2)]
     assert [r["Mean level"] for r in body] == pytest.approx([1.6, 2.83, 3.5])
     assert [r["Mean gap"] for r in body] == pytest.approx([1.2, 1.0, 1.0])
@@ -120,14 +120,47 @@ def test_summary_sheets_per_site_and_area_with_native_charts(mini):
 def test_filters_on_the_command_line(store, tmp_path, capsys):
     portfolio_data.build(store)
     target = tmp_path / "f.xlsx"
-    assert "12 rows" in export(capsys, store.path, target, "--form-version", "2.0")
-    assert "10 rows" in export(capsys, store.path, target, "--area", "OPS")
+    everything = ("--include-drafts", "--all-forms")
+    assert "12 rows" in export(capsys, store.path, target, "--form-version", "2.0", "--include-drafts")
+    assert "10 rows" in export(capsys, store.path, target, "--area", "OPS", *everything)
     assert set(data_frame(target)["Area id"]) == {"OPS"}
     assert "4 rows" in export(capsys, store.path, target, "--site-type", "air", "--status", "final")
-    assert "8 rows" in export(capsys, store.path, target, "--from", "2025-01-01", "--to", "2025-04-01")
-    assert "12 rows" in export(capsys, store.path, target, "--latest-only", "--country", "IQ", "--form", "mini")
+    assert "8 rows" in export(capsys, store.path, target, "--from", "2025-01-01", "--to", "2025-04-01", *everything)
+    assert "12 rows" in export(capsys, store.path, target, "--latest-only", "--country", "IQ", "--form", "mini",
+                               "--all-forms", "--include-drafts")
     code = main(["--db", str(store.path), "export-portfolio", "-o", str(target), "--from", "1/2/2025"])
     assert code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_like_with_like_by_default_says_what_it_left_out_and_the_flags_bring_it_in(store, tmp_path, capsys):
+    portfolio_data.build(store)  # 1.0: a final and a draft; 2.0: three finals (and a deleted one)
+    target = tmp_path / "d.xlsx"
+    main(["--db", str(store.path), "export-portfolio", "-o", str(target)])
+    out, err = capsys.readouterr()
+    assert "12 rows of data" in out  # the newest version with data, 2.0, final only: 3 × 4
+    assert "comparing mini (2.0; final)" in err
+    assert "left out: 2 assessments of other questionnaires or versions (add --all-forms)" in err
+    assert "draft" not in err.split("\n", 1)[1]  # no 2.0 draft to leave out
+    main(["--db", str(store.path), "export-portfolio", "-o", str(target), "--all-forms"])
+    out, err = capsys.readouterr()
+    assert "16 rows of data" in out and "left out: 1 draft (add --include-drafts)" in err  # the 1.0 draft
+    assert "20 rows of data" in export(capsys, store.path, target, "--all-forms", "--include-drafts")
+    # What a person asks for wins over the default.
+    assert "4 rows" in export(capsys, store.path, target, "--form-version", "1.0", "--status", "draft")
+
+
+def test_the_default_is_the_newest_version_with_final_data_else_every_status(store):
+    assert portfolio.like_with_like(store) == PortfolioFilter(statuses=("final",))  # an empty database
+    portfolio_data.build(store)
+    assert portfolio.like_with_like(store) == PortfolioFilter(form_id="mini", form_versions=("2.0",),
+                                                              statuses=("final",))
+    assert portfolio.like_with_like(store, include_drafts=True).statuses == ()
+    assert portfolio.like_with_like(store, all_forms=True) == PortfolioFilter(statuses=("final",))
+    only_v1 = portfolio.like_with_like(store, PortfolioFilter(form_versions=("1.0",)))
+    assert only_v1 == PortfolioFilter(form_id="mini", form_versions=("1.0",), statuses=("final",))
+    store.db.execute("UPDATE assessments SET status = 'draft' WHERE form_version = '2.0'")
+    # No final assessment in the newest version yet: its drafts, rather than an empty comparison.
+    assert portfolio.like_with_like(store) == PortfolioFilter(form_id="mini", form_versions=("2.0",))
 
 
 def test_text_that_looks_like_a_formula_stays_text(store, mini_form, tmp_path):
@@ -154,3 +187,39 @@ def test_a_demo_database_exports_exactly_what_it_holds(store, tmp_path):
     assert {key: level for key, level in found.items() if key in expected} == expected
     assert all(level is None for key, level in found.items() if key not in expected)  # unanswered
     assert not list(tmp_path.glob(".*.part"))  # the temporary file was renamed, not left behind
+
+
+def test_the_data_sheet_says_where_who_and_why(store, mini_form, tmp_path):
+    """#17: crossing point id and name, governorate, coordinates, scope, revision, group, evidence, notes, people."""
+    site = Site("Ibrahim Khalil", "IQ", "land", pcode="IQG09", latitude=37.145, longitude=42.566,
+                reference_id="ibrahim-khalil")
+    made = store.create_assessment(
+        Assessment("mini", "1.0", site, date="2025-01-01", status="final", revision=3,
+                   assessors=("Ahmed Salih", "Layla Aziz")), mini_form,
+        [Answer("REG-01", level=2, evidence_type="law", evidence_reference="Law 76 of 2017, art. 4",
+                evidence_text="The law names no lead agency for mass influx.", notes="Check the 2023 draft.")])
+    store.db.execute("UPDATE assessments SET workshop_group = 'Legal' WHERE id = ?", (made,))
+    target = tmp_path / "why.xlsx"
+    write_portfolio(store, PortfolioFilter(), target)
+    row = data_frame(target).loc[(made, "REG-01")]
+    assert (row["Crossing point id"], row["Site"], row["Governorate P-code"], row["Governorate"]) == (
+        "ibrahim-khalil", "Ibrahim Khalil", "IQG09", "Duhok")
+    assert (row["Latitude"], row["Longitude"], row["Scope"], row["Revision"], row["Workshop group"]) == (
+        37.145, 42.566, "crossing-point", 3, "Legal")
+    assert row["Assessed by"] == "Ahmed Salih; Layla Aziz"
+    assert (row["Evidence type"], row["Evidence reference"], row["Evidence"], row["Notes"]) == (
+        "law", "Law 76 of 2017, art. 4", "The law names no lead agency for mass influx.", "Check the 2023 draft.")
+    unanswered = data_frame(target).loc[(made, "OPS-01")]
+    assert unanswered["Answer"] == "unanswered" and pd.isna(unanswered["Evidence"])
+
+
+def test_every_column_of_every_sheet_is_in_the_data_dictionary(mini):
+    from hbm_assess.exchange.portfolio_export import AREAS_COLUMNS, SITES_COLUMNS
+
+    _, target = mini
+    described = {(r[0], r[1]): r[2] for r in sheet(target, "Columns")[1:]}
+    for name, columns in (("Data", DATA_COLUMNS), ("Sites", SITES_COLUMNS), ("Areas", AREAS_COLUMNS)):
+        headers = sheet(target, name)[0]
+        for column, _ in columns:
+            assert column in headers and len(described[(name, column)]) > 10, (name, column)
+    assert len(described) == len(DATA_COLUMNS) + len(SITES_COLUMNS) + len(AREAS_COLUMNS) + 1  # + area means

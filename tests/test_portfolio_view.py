@@ -41,6 +41,15 @@ def open_view(qtbot, store) -> PortfolioView:
     return view
 
 
+def include_everything(qtbot, view) -> None:
+    """The two clicks that bring in drafts and other questionnaires or versions (like with like is the default)."""
+    for button in (view.include_forms, view.include_drafts):
+        if button.isVisible():
+            with qtbot.waitSignal(view.loaded, timeout=LOAD_MS):
+                qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not view.include_forms.isVisible() and not view.include_drafts.isVisible()
+
+
 def change(qtbot, view, combo, value) -> None:
     with qtbot.waitSignal(view.loaded, timeout=LOAD_MS):
         combo.setCurrentIndex(combo.findData(value))
@@ -61,6 +70,15 @@ def test_the_view_shows_the_most_used_questionnaire_and_filters_change_it(qtbot,
     choices = portfolio.choices(demo)
     most_used = max(choices.form_assessments, key=choices.form_assessments.get)
     assert view.current_filter().form_id == most_used
+    assert view.current_filter() == portfolio.like_with_like(demo)
+    assert view.current_filter().statuses == ("final",) and len(view.current_filter().form_versions) == 1
+    out = view.data.scope.assessments_left_out
+    assert view.data.scope.assessments + out.drafts + out.other_forms == sum(choices.form_assessments.values())
+    assert view.include_drafts.isVisible() == (out.drafts > 0)
+    assert view.include_forms.isVisible() == (out.other_forms > 0)
+    include_everything(qtbot, view)
+    assert view.data.scope.assessments == sum(choices.form_assessments.values())
+    change(qtbot, view, view.form, most_used)
     assert view.data.scope.assessments == choices.form_assessments[most_used]
     expected = portfolio.heatmap(demo, view.current_filter())
     assert [s.key for s in view.data.heatmap.sites] == [s.key for s in expected.sites]
@@ -116,21 +134,40 @@ def test_hover_and_click_on_a_cell_list_its_assessments_and_double_click_opens_o
 def test_the_note_says_which_indicators_were_left_out_and_why(qtbot, store):
     portfolio_data.build(store)
     view = open_view(qtbot, store)
+    # Like with like: version 2.0, final only (ids 2, 4, 5); left out the 1.0 final and the 1.0 draft.
+    assert view.scope_note.text().startswith(
+        "Assessments: 3 · sites: 3. Left out, so that like is compared with like — drafts: 0; assessments of "
+        "other questionnaires or versions: 2.")
+    assert view.include_forms.isVisible() and not view.include_drafts.isVisible()
+    include_everything(qtbot, view)
     note = view.scope_note.text()
-    assert "Assessments: 5 · sites: 3." in note
+    assert "Assessments: 5 · sites: 3." in note and "like with like" not in note
     assert "Indicators left out of the comparison: 2" in note
     assert "REG-02 (not in version 2.0)" in note and "REG-03 (not in version 1.0)" in note
     assert "Renamed indicators lined up with the newest version: 1." in note
+    change(qtbot, view, view.form, "mini")
     change(qtbot, view, view.version, "2.0")
-    assert "left out" not in view.scope_note.text()
+    assert "Indicators left out" not in view.scope_note.text()
+    assert "drafts: 0; assessments of other questionnaires or versions: 2." in view.scope_note.text()
 
 
 def test_progress_tab_draws_by_visit_and_per_site(qtbot, store):
     portfolio_data.build(store)
     view = open_view(qtbot, store)
+    include_everything(qtbot, view)
+    assert not view.data.progress_loaded and view.changes_model.rowCount() == 0  # computed when first shown
+    with qtbot.waitSignal(view.progress_loaded, timeout=LOAD_MS):
+        view.tabs.setCurrentWidget(view.progress_page)
     assert "Sites assessed more than once: 2." in view.changes_text(view.data)
     assert "improved: 3, same: 1, worse: 1, not comparable: 1" in view.changes_text(view.data)
-    view.tabs.setCurrentWidget(view.progress_page)
+    assert view.changes_note.text() == view.changes_text(view.data)
+    assert view.changes_model.rowCount() == 2
+    # Progress stays loaded for these filters; a filter change loads it again, the tab being open.
+    with qtbot.waitSignal(view.progress_loaded, timeout=LOAD_MS):
+        view.latest_only.setChecked(True)
+    assert view.data.filter.latest_only and "Sites assessed more than once: 2." in view.changes_note.text()
+    view.latest_only.setChecked(False)
+    qtbot.waitSignal(view.progress_loaded, timeout=LOAD_MS).wait()
     axes = view.progress_canvas.figure.axes[0]
     assert [t.get_text() for t in axes.get_xticklabels()] == ["Baseline", "Follow-up 1"]
     assert len(axes.get_lines()) == 2  # one line per area
@@ -188,6 +225,7 @@ def test_export_as_csv_from_the_view_writes_the_filtered_tables(qtbot, demo, tmp
 
 def test_closing_while_the_figures_load_waits_for_the_worker(qtbot, demo):
     view = open_view(qtbot, demo)
+    include_everything(qtbot, view)  # air sites among them, whatever the demo's versions and statuses
     view.area.setCurrentIndex(view.area.findData("INF"))
     view.refresh()
     assert view._job is not None

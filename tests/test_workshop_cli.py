@@ -203,3 +203,26 @@ def test_a_second_group_typed_in_by_the_facilitator_makes_an_adopted_answer_a_ca
         store.close()
     [case] = json.loads(ok(capsys, "--db", db, "workshop", "cases", made, "--json"))
     assert (case["indicator"], case["spread"], case["settled"]) == ("OPS-01", 3, False)
+
+
+def test_group_files_can_be_protected_with_a_password_and_the_laptop_opens_them_with_it(tmp_path, capsys,
+                                                                                          facilitator):
+    """Issue 23: group workbooks travel on USB sticks like any export; `workshop files` takes the password
+    as `export` does (a file or HBM_ASSESS_PASSWORD, never an argument)."""
+    import msoffcrypto
+
+    db, made = facilitator
+    secret = tmp_path / "password.txt"
+    secret.write_text("plenary in Erbil\n", encoding="utf-8")
+    files = ok(capsys, "--db", db, "workshop", "files", made, "-o", tmp_path / "files",
+               "--password-file", secret).split()
+    assert len(files) == 2
+    for name in files:
+        with open(name, "rb") as handle:
+            assert msoffcrypto.OfficeFile(handle).is_encrypted(), name
+    [legal] = [f for f in files if f.endswith("-Legal.xlsx")]
+    laptop = tmp_path / "legal.sqlite"
+    code, out, err = run(capsys, "--db", laptop, "import", legal)
+    assert code == 1 and "password" in (out + err).lower()  # without it: that file refused, in one line
+    ok(capsys, "--db", laptop, "import", legal, "--password-file", secret)
+    assert _state(laptop)[2] == _state(db)[2]  # the laptop knows the groups, as with a clear file

@@ -27,7 +27,11 @@ def heatmap(
     language: str = "en",
     title: str = "",
 ) -> Figure:
-    """Draw ``values[row][column]`` (mean levels, None for no data) as coloured cells; returns the figure."""
+    """Draw ``values[row][column]`` (mean levels, None for no data) as coloured cells; returns the figure.
+
+    ``counts`` (assessments behind each cell) travel with the cells for a screen to show on hover;
+    the cells show the mean only.
+    """
     cells = heat_cells(values, counts)
     ax, strip = style.start(fig)
     style.title(fig, title or style.word_plain("mean_level", language), language)
@@ -40,31 +44,28 @@ def heatmap(
     ax.set_yticks(np.arange(len(rows)), labels=[style.say(shorten(r, ROW_CHARACTERS), language) for r in rows])
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
-    ax.set_xticks(np.arange(len(columns) + 1) - 0.5, minor=True)
-    ax.set_yticks(np.arange(len(rows) + 1) - 0.5, minor=True)
-    ax.grid(which="minor", color="white", linewidth=1.5)
-    ax.tick_params(which="minor", length=0)
+    # White lines between cells: two line collections, not a tick object per line (minor ticks cost 4 artists each).
+    ax.hlines(np.arange(len(rows) + 1) - 0.5, -0.5, len(columns) - 0.5, colors="white", linewidth=1.5)
+    ax.vlines(np.arange(len(columns) + 1) - 0.5, -0.5, len(rows) - 0.5, colors="white", linewidth=1.5)
     ax.spines[:].set_visible(False)
     if len(rows) * len(columns) <= MAX_CELLS_WITH_TEXT:
-        _cell_texts(ax, cells, counts is not None, language, len(rows))
+        _cell_texts(ax, cells, language, len(rows))
     style.tick_fonts(ax, language, style.LABEL_SIZE if len(rows) <= 40 else style.SMALL_SIZE - 1)
     style.mirror(ax, language)
     style.legend(strip, _handles(language), language, columns=4)
-    if counts is not None:
-        fig.supxlabel(style.words("number_of_assessments", language),
-                      **style.text_style(language, style.SMALL_SIZE, color="#444444"))
     return fig
 
 
-def _cell_texts(ax, cells, with_counts: bool, language: str, row_count: int) -> None:
+def _cell_texts(ax, cells, language: str, row_count: int) -> None:
+    # One short line per cell: the number of assessments behind a cell is for the screen to
+    # show on hover (it doubled the text to lay out, the most costly part of drawing).
+    # Cell texts sit inside the axes by construction, so the layout need not measure them.
     size = style.LABEL_SIZE if row_count <= 20 else style.SMALL_SIZE - 1
     for r, row in enumerate(cells):
         for c, cell in enumerate(row):
-            if cell.value is None:
-                continue
-            # A left-to-right mark keeps "n=7" from reading "7=n" on right-to-left charts.
-            text = cell.text + (f"\n\u200en={cell.count}" if with_counts and row_count <= 20 else "")
-            ax.text(c, r, text, ha="center", va="center", **style.text_style(language, size, color="#111111"))
+            if cell.value is not None:
+                ax.text(c, r, cell.text, ha="center", va="center", in_layout=False,
+                        **style.text_style(language, size, color="#111111"))
 
 
 def _handles(language: str) -> list[Patch]:

@@ -3,7 +3,8 @@
 Files (UTF-8 with a byte-order mark, so Excel reads Arabic and Kurdish right; comma
 separated; one header row): ``answers.csv`` (one row per assessment × indicator, codes
 only), ``assessments.csv``, ``crossing_points.csv`` and ``indicators.csv`` (labels in every
-language), and ``hxl-tags.csv``, which gives each column its HXL hashtag — kept apart so
+language), ``data-dictionary.csv`` (what every column means) and ``hxl-tags.csv``, which
+gives each column its HXL hashtag — kept apart so
 that Power BI, pandas and DuckDB load the data files without skipping a row. Streamed:
 memory stays flat whatever the number of assessments. docs/hq-data.md describes them.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from hbm_assess.core.reference import crossing_points
 from hbm_assess.core.text import LANGUAGES
+from hbm_assess.exchange.data_dictionary import meaning
 from hbm_assess.exchange.export import ExportError
 from hbm_assess.files import WriteError, write_whole
 from hbm_assess.storage import hq_tables
@@ -33,14 +35,15 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("lined_up", "#indicator+code+lined_up"), ("compared", "#x_compared"), ("status", "#x_answer+status"),
         ("level", "#indicator+level+num"), ("target", "#indicator+target+num"), ("gap", "#indicator+gap+num"),
         ("evidence_type", "#x_evidence+type"), ("confidence", "#x_confidence"),
+        ("evidence_reference", "#x_evidence+ref"), ("evidence_text", "#x_evidence+text"), ("notes", "#x_notes"),
     ),
     "assessments.csv": (
         ("assessment_id", "#x_assessment+id"), ("uuid", "#x_assessment+uuid"), ("site_code", "#loc+code"),
         ("site_name", "#loc+name"), ("country", "#country+code"), ("adm1_pcode", "#adm1+code"),
-        ("site_type", "#loc+type"), ("latitude", "#geo+lat"), ("longitude", "#geo+lon"),
+        ("site_type", "#loc+type"), ("latitude", "#geo+lat"), ("longitude", "#geo+lon"), ("scope", "#x_scope"),
         ("date", "#date+reported"), ("status", "#status"), ("revision", "#x_revision+num"),
         ("form_id", "#x_form+code"), ("form_version", "#x_form+version"), ("workshop_group", "#x_group+name"),
-        ("updated_at", "#date+updated"),
+        ("assessed_by", "#x_assessors"), ("updated_at", "#date+updated"),
     ),
     "crossing_points.csv": (
         ("site_code", "#loc+code"), *((f"name_{lang}", f"#loc+name+i_{lang}") for lang in LANGUAGES),
@@ -96,6 +99,11 @@ def write_portfolio_csv(
                                             ["file", "column", "hashtag"],
                                             ((name, column, tag) for name, columns in COLUMNS.items()
                                              for column, tag in columns))
+            counts["data-dictionary.csv"] = _write(
+                files.enter_context(write_whole(directory / "data-dictionary.csv")),
+                ["file", "column", "meaning", "hashtag"],
+                ((name, column, meaning(column, name), tag) for name, columns in COLUMNS.items()
+                 for column, tag in columns))
     except WriteError as error:
         raise ExportError(str(error)) from None
     if progress:
@@ -122,10 +130,9 @@ def _answers(store, flt, total, progress, cancelled):
             if progress:
                 progress(number, total, "answers.csv")
         (assessment_id, form_id, version, area_id, indicator_id, lined_up, shared, level, special, target, gap,
-         evidence_type, confidence) = row
+         *texts) = row  # evidence type, confidence, evidence reference, evidence text, notes
         yield (assessment_id, form_id, version, area_id, indicator_id, lined_up, shared,
-               "scored" if level is not None else STATUS.get(special, special), level, target, gap,
-               evidence_type, confidence)
+               "scored" if level is not None else STATUS.get(special, special), level, target, gap, *texts)
 
 
 def _crossing_points():

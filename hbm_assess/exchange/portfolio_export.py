@@ -2,7 +2,8 @@
 
 Sheets: "Sites" and "Areas" (summaries, with bar charts Excel draws itself),
 "Data" (one row per assessment × indicator, for Power BI, pandas and HDX tools;
-row 2 holds HXL hashtags) and "About" (what the workbook covers and leaves out).
+row 2 holds HXL hashtags), "About" (what the workbook covers and leaves out) and
+"Columns" (what every column means: the data dictionary).
 Column headers stay in English so scripts can rely on them; questionnaire text
 (area titles, indicator labels) is in the chosen language.
 """
@@ -19,7 +20,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
+from hbm_assess.core.reference import crossing_points
 from hbm_assess.exchange.cells import check_text, escape
+from hbm_assess.exchange.data_dictionary import AREA_MEAN_COLUMN, meaning
 from hbm_assess.exchange.export import ExportError, save_workbook
 from hbm_assess.palette import level_fill
 from hbm_assess.storage import portfolio
@@ -36,12 +39,20 @@ _HXL_FONT = Font(italic=True, color="555555", size=9)
 DATA_COLUMNS = (
     ("Country", "#country+code"),
     ("Governorate P-code", "#adm1+code"),
+    ("Governorate", "#adm1+name"),
+    ("Crossing point id", "#loc+code"),
     ("Site", "#loc+name"),
     ("Site type", "#loc+type"),
+    ("Latitude", "#geo+lat"),
+    ("Longitude", "#geo+lon"),
+    ("Scope", "#x_scope"),
     ("Date", "#date+reported"),
     ("Assessment id", "#x_assessment+id"),
     ("Assessment uuid", "#x_assessment+uuid"),
     ("Status", "#status"),
+    ("Revision", "#x_revision+num"),
+    ("Workshop group", "#x_group+name"),
+    ("Assessed by", "#x_assessors"),
     ("Questionnaire", "#x_form"),
     ("Questionnaire version", "#x_form_version"),
     ("Area id", "#x_area+code"),
@@ -56,8 +67,19 @@ DATA_COLUMNS = (
     ("Gap", "#indicator+gap+num"),
     ("Evidence type", "#x_evidence+type+code"),
     ("Confidence", "#x_confidence+code"),
+    ("Evidence reference", "#x_evidence+ref"),
+    ("Evidence", "#x_evidence+text"),
+    ("Notes", "#description+notes"),
 )
-DATA_WIDTHS = (9, 12, 24, 10, 11, 8, 12, 8, 14, 9, 8, 24, 10, 12, 40, 9, 12, 6, 6, 6, 14, 11)
+SITES_COLUMNS = (("Weakest first", "#x_rank"), ("Country", "#country+code"), ("Site", "#loc+name"),
+                 ("Site type", "#loc+type"), ("Assessments", "#x_assessments+num"),
+                 ("Latest assessment", "#date+reported+latest"), ("Scored answers", "#x_scored+num"),
+                 ("Mean level", "#x_level+mean"), ("Mean gap", "#x_gap+mean"))
+AREAS_COLUMNS = (("Area id", "#x_area+code"), ("Area", "#x_area+name"), ("Assessments", "#x_assessments+num"),
+                 ("Sites", "#x_sites+num"), ("Scored answers", "#x_scored+num"), ("Mean level", "#x_level+mean"),
+                 ("Mean gap", "#x_gap+mean"), ("Not applicable", "#x_na+num"), ("Unknown", "#x_unknown+num"))
+DATA_WIDTHS = (9, 12, 16, 14, 24, 10, 9, 9, 13, 11, 8, 12, 8, 8, 14, 20, 14, 9, 8, 24, 10, 12, 40, 9, 12, 6, 6, 6,
+               14, 11, 20, 40, 30)
 ANSWERS = {None: "unanswered", "na": "not applicable", "unknown": "unknown"}
 
 Progress = Callable[[int, int, str], None]
@@ -91,6 +113,7 @@ def write_portfolio(
     _areas_sheet(workbook.create_sheet("Areas"), portfolio.area_summary(store, flt), language)
     rows = _data_sheet(workbook.create_sheet("Data"), store, flt, titles, language, progress, cancelled)
     _about_sheet(workbook.create_sheet("About"), data, rows)
+    _columns_sheet(workbook.create_sheet("Columns"))
     save_workbook(workbook, path, password)
     return rows
 
@@ -130,12 +153,14 @@ def _cell(sheet, value, bold: bool = False, fill: str | None = None, number_form
     return cell
 
 
-def _head(sheet, columns: Sequence[tuple[str, str]], widths: Sequence[int]) -> None:
-    """Header row, HXL row, column widths and frozen headers."""
+def _head(sheet, columns: Sequence[tuple[str, str]], widths: Sequence[int], hxl: bool = True) -> None:
+    """Header row, HXL row (unless ``hxl`` is off), column widths and frozen headers."""
     for number, width in enumerate(widths, start=1):
         sheet.column_dimensions[_letter(number)].width = width
-    sheet.freeze_panes = "A3"
+    sheet.freeze_panes = "A3" if hxl else "A2"
     sheet.append([_cell(sheet, header, bold=True) for header, _ in columns])
+    if not hxl:
+        return
     tags = []
     for _, tag in columns:
         cell = WriteOnlyCell(sheet, tag)
@@ -171,9 +196,7 @@ def _sites_sheet(sheet, data: portfolio.PortfolioData, titles: dict[str, str]) -
     means = {site.key: dict(zip((c.key for c in heat.columns), row, strict=True))
              for site, row in zip(heat.sites, heat.means, strict=True)} if not heat.by_indicator else {}
     areas = [area for area in data.areas if not heat.by_indicator]
-    columns = [("Rank", "#x_rank"), ("Country", "#country+code"), ("Site", "#loc+name"), ("Site type", "#loc+type"),
-               ("Assessments", "#x_assessments+num"), ("Latest assessment", "#date+reported+latest"),
-               ("Scored answers", "#x_scored+num"), ("Mean level", "#x_level+mean"), ("Mean gap", "#x_gap+mean")]
+    columns = list(SITES_COLUMNS)
     columns += [(titles.get(a.key, a.key), f"#x_level+mean+{a.key.lower()}") for a in areas]
     _head(sheet, columns, [6, 9, 28, 10, 12, 14, 10, 10, 10, *([14] * len(areas))])
     for rank, row in enumerate(data.ranking, start=1):
@@ -191,9 +214,7 @@ def _sites_sheet(sheet, data: portfolio.PortfolioData, titles: dict[str, str]) -
 
 
 def _areas_sheet(sheet, summary: Sequence[portfolio.AreaSummary], language: str) -> None:
-    columns = [("Area id", "#x_area+code"), ("Area", "#x_area+name"), ("Assessments", "#x_assessments+num"),
-               ("Sites", "#x_sites+num"), ("Scored answers", "#x_scored+num"), ("Mean level", "#x_level+mean"),
-               ("Mean gap", "#x_gap+mean"), ("Not applicable", "#x_na+num"), ("Unknown", "#x_unknown+num")]
+    columns = AREAS_COLUMNS
     _head(sheet, columns, [8, 30, 12, 8, 10, 10, 10, 10, 10])
     for area in summary:
         sheet.append([_cell(sheet, area.area.key), _cell(sheet, area.area.label.get(language)), area.assessments,
@@ -228,15 +249,20 @@ def _data_sheet(sheet, store: Store, flt: PortfolioFilter, titles: dict[str, str
     total = portfolio.tidy_row_count(store, flt)
     labels = _labels(store, language)
     written = 0
+    governorates = _governorates(language)
     for row in portfolio.tidy_rows(store, flt):
-        (assessment_id, uuid, country, pcode, site, site_type, day, status, form_id, version, area_id, indicator,
-         lined_up, compared, level, special, target, gap, evidence, confidence) = row
+        (assessment_id, uuid, country, pcode, site_code, site, site_type, latitude, longitude, scope, day, status,
+         revision, group, people, form_id, version, area_id, indicator, lined_up, compared, level, special, target,
+         gap, evidence, confidence, reference, evidence_text, notes) = row
         sheet.append([
-            _cell(sheet, country), _cell(sheet, pcode), _cell(sheet, site), _cell(sheet, site_type), _day(day),
-            assessment_id, uuid, status, form_id, _cell(sheet, version), area_id, _cell(sheet, titles.get(area_id, "")),
-            indicator, lined_up, _cell(sheet, labels(form_id, version, indicator)), compared,
+            _cell(sheet, country), _cell(sheet, pcode), _cell(sheet, governorates.get(pcode, "")),
+            _cell(sheet, site_code), _cell(sheet, site), _cell(sheet, site_type), latitude, longitude, scope,
+            _day(day), assessment_id, uuid, status, revision, _cell(sheet, group), _cell(sheet, people), form_id,
+            _cell(sheet, version), area_id, _cell(sheet, titles.get(area_id, "")), indicator, lined_up,
+            _cell(sheet, labels(form_id, version, indicator)), compared,
             "scored" if level is not None else ANSWERS.get(special, special), level, target, gap,
-            _cell(sheet, evidence), _cell(sheet, confidence),
+            _cell(sheet, evidence), _cell(sheet, confidence), _cell(sheet, reference), _cell(sheet, evidence_text),
+            _cell(sheet, notes),
         ])
         written += 1
         if written % PROGRESS_EVERY == 0:
@@ -247,6 +273,24 @@ def _data_sheet(sheet, store: Store, flt: PortfolioFilter, titles: dict[str, str
     if progress:
         progress(written, total, "")
     return written
+
+
+def _governorates(language: str) -> dict[str, str]:
+    """Governorate names by P-code, from the crossing points of the reference list."""
+    try:
+        return {point.adm1_pcode: point.governorate.get(language) for point in crossing_points() if point.adm1_pcode}
+    except (OSError, KeyError, TypeError):
+        return {}  # without the reference list the P-code stays, the name is left empty
+
+
+def _columns_sheet(sheet) -> None:
+    """The data dictionary: every column of every sheet, what it means, and its HXL hashtag."""
+    _head(sheet, (("Sheet", ""), ("Column", ""), ("Meaning", ""), ("HXL hashtag", "")), (8, 22, 100, 24),
+          hxl=False)
+    for name, columns in (("Data", DATA_COLUMNS), ("Sites", SITES_COLUMNS), ("Areas", AREAS_COLUMNS)):
+        for column, tag in columns:
+            sheet.append([name, column, _cell(sheet, meaning(column)), tag])
+    sheet.append(["Sites", "(one column per area)", _cell(sheet, meaning(AREA_MEAN_COLUMN)), "#x_level+mean+AREA"])
 
 
 def _labels(store: Store, language: str) -> Callable[[str, str, str], str]:

@@ -271,7 +271,7 @@ def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
 def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: bool = False) -> None:
     """Unpack one part as a stream, never beyond its declared size, and look for XML declarations."""
     check_xml = sheet or member.filename.endswith((".xml", ".rels", ".vml"))
-    grid = _SheetGrid(member.filename) if sheet else None
+    grid = _QuickSheetGrid(member.filename) if sheet else None
     seen = 0
     tail = b""
     try:
@@ -309,6 +309,117 @@ def _check_encoding(name: str, chunk: bytes) -> None:
     if chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(chunk) > 1 and chunk[1] == 0):
         raise WorkbookRejected(f"the part {name} is written in UTF-16, which workbooks made by Excel, LibreOffice "
                                "or HBM Assess never are; the file is refused")
+
+
+# The quick check of a sheet's bounds (see _QuickSheetGrid): an element name with any prefixes,
+# and start tags written the plain way every spreadsheet writer uses: attributes name="value",
+# values without quotes, <, > or & (so without entity references), every row and cell with its r.
+_NAME = rb"<"
+_PREFIXED = re.compile(rb"<[^\s<>/!?:=\"']+:")  # an element with a namespace prefix: left to the streaming parser
+_ATTRIBUTE = rb'\s+[^\s<>/!?=\"\']+="[^"<>&]*"'
+_NOT_R = rb'\s+(?!r=)[^\s<>/!?=\"\']+="[^"<>&]*"'
+_ANY_ROW = re.compile(_NAME + rb"row(?=[\s/>])")
+_ANY_CELL = re.compile(_NAME + rb"c(?=[\s/>])")
+_ANY_DIMENSION = re.compile(_NAME + rb"dimension(?=[\s/>])")
+_PLAIN_ROW = re.compile(_NAME + rb"row(?:" + _NOT_R + rb')*\s+r="([1-9][0-9]{0,8})"(?:' + _ATTRIBUTE + rb")*\s*/?>")
+_PLAIN_CELL = re.compile(
+    _NAME + rb"c(?:" + _NOT_R + rb')*\s+r="([A-Z]{1,3})([1-9][0-9]{0,8})"(?:' + _ATTRIBUTE + rb")*\s*/?>")
+_PLAIN_DIMENSION = re.compile(
+    _NAME + rb"dimension(?:" + _NOT_R.replace(b"r=", b"ref=") + rb')*\s+ref="([^"<>&]*)"(?:' + _ATTRIBUTE
+    + rb")*\s*/?>")
+QUICK_CHECK_BYTES = 32 * 1024 * 1024  # a sheet larger than this is checked by the streaming parser alone
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def quick_extent(data: bytes) -> tuple[int, int] | None:
+    """The furthest row and column of a sheet written the plain way, or None when it is not plain.
+
+    Counts every ``<row``, ``<c`` and ``<dimension`` start in the bytes, inside comments and
+    CDATA too, and parses the same starts strictly: when any is not plain (a row or cell without
+    ``r``, a value with an entity reference or a quote, spaces around ``=``...), None — the
+    streaming parser decides. The furthest position over those starts is at least the
+    furthest real one, since real elements are among them.
+    """
+    if _PREFIXED.search(data):
+        return None
+    rows = _PLAIN_ROW.findall(data)
+    cells = _PLAIN_CELL.findall(data)
+    dimensions = _PLAIN_DIMENSION.findall(data)
+    if (len(rows) != len(_ANY_ROW.findall(data)) or len(cells) != len(_ANY_CELL.findall(data))
+            or len(dimensions) != len(_ANY_DIMENSION.findall(data))):
+        return None
+    letters, numbers = zip(*cells, strict=True) if cells else ((), ())
+    furthest_row = max(map(int, {*rows, *numbers}), default=0)
+    furthest_column = max(map(_column_number, set(letters)), default=0)
+    if rows or cells:
+        furthest_column = max(furthest_column, 1)  # a row counts as reaching column 1, as _SheetGrid counts it
+    for ref in dimensions:
+        for corner in ref.decode("ascii", "replace").split(":"):
+            row, column = _SheetGrid._reference(corner)
+            furthest_row, furthest_column = max(furthest_row, row or 0), max(furthest_column, column or 0)
+    return furthest_row, furthest_column
+
+
+def _within_bounds(extent: tuple[int, int] | None) -> bool:
+    if extent is None:
+        return False
+    rows, columns = extent
+    return rows <= MAX_ROWS and columns <= MAX_COLUMNS and rows * columns <= MAX_CELLS
+
+
+class _QuickSheetGrid:
+    """_SheetGrid's verdict at C speed for the sheets every spreadsheet writer produces.
+
+    expat checks the XML as it streams, with no Python called per element; the bytes are
+    kept, and at the end one regular-expression pass finds the furthest row and cell
+    (``quick_extent``). Only a sheet that is well formed, plain and within bounds is accepted
+    here; anything else — an XML error, a part too large to keep, anything not plain, anything
+    out of bounds — goes through _SheetGrid over the same bytes, which gives the same refusal,
+    with the same message, as it always did. It was 53 % of an import's time.
+    """
+
+    def __init__(self, part: str):
+        self.part = part
+        self.chunks: list[bytes] | None = []
+        self.kept = 0
+        self.slow: _SheetGrid | None = None
+        self.parser = expat.ParserCreate()
+
+    def feed(self, chunk: bytes, final: bool = False) -> None:
+        if self.slow is not None:
+            self.slow.feed(chunk, final)
+            return
+        self.chunks.append(chunk)
+        self.kept += len(chunk)
+        try:
+            self.parser.Parse(chunk, final)
+        except expat.ExpatError:
+            self._go_slow()  # the same bytes again, for _SheetGrid's own refusal (bounds or XML, first one met)
+            self.slow.close()
+            return
+        if self.kept > QUICK_CHECK_BYTES:
+            self._go_slow()
+
+    def close(self) -> None:
+        if self.slow is None:
+            self.feed(b"", True)
+        if self.slow is not None:
+            self.slow.close()
+            return
+        if not _within_bounds(quick_extent(b"".join(self.chunks))):
+            self._go_slow()
+            self.slow.close()
+
+    def _go_slow(self) -> None:
+        self.slow = _SheetGrid(self.part)
+        data, self.chunks = b"".join(self.chunks), None
+        self.slow.feed(data)
 
 
 class _SheetGrid:

@@ -10,10 +10,11 @@ from hbm_assess.storage.portfolio_selection import select
 from hbm_assess.storage.store import Store
 
 ANSWER_FIELDS = ("assessment_id", "form_id", "form_version", "area_id", "indicator_id", "lined_up", "compared",
-                 "level", "special", "target", "gap", "evidence_type", "confidence")
+                 "level", "special", "target", "gap", "evidence_type", "confidence", "evidence_reference",
+                 "evidence_text", "notes")
 ASSESSMENT_FIELDS = ("assessment_id", "uuid", "site_code", "site_name", "country", "adm1_pcode", "site_type",
-                     "latitude", "longitude", "date", "status", "revision", "form_id", "form_version",
-                     "workshop_group", "updated_at")
+                     "latitude", "longitude", "scope", "date", "status", "revision", "form_id", "form_version",
+                     "workshop_group", "assessed_by", "updated_at")
 
 
 def answer_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
@@ -35,8 +36,8 @@ def assessment_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
     yield from store.db.execute(
         f"""WITH chosen AS ({sel.chosen})
             SELECT a.id, a.uuid, a.site_ref, a.site_name, a.country, a.pcode, a.site_type, a.latitude,
-                   a.longitude, a.date, a.status, a.revision, a.form_id, a.form_version, a.workshop_group,
-                   a.updated_at
+                   a.longitude, a.scope, a.date, a.status, a.revision, a.form_id, a.form_version, a.workshop_group,
+                   coalesce((SELECT group_concat(j.value, '; ') FROM json_each(a.assessors) j), ''), a.updated_at
             FROM chosen c JOIN assessments a ON a.id = c.id
             ORDER BY a.id""",
         sel.params,

@@ -10,6 +10,7 @@ and default target, and the queries join it, so nothing loops over answers in Py
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
@@ -25,13 +26,17 @@ from hbm_assess.storage.portfolio_selection import (
     PortfolioFilter,
     Selection,
     files_only_versions,
+    left_out,
+    like_with_like,
     newest_trusted,
     reader,
     select,
 )
+from hbm_assess.storage.portfolio_selection import LeftOut as AssessmentsLeftOut
 from hbm_assess.storage.store import Store
 
-__all__ = ["TARGET", "Column", "PortfolioFilter", "reader"]  # re-exported: callers need only this module
+# Re-exported: callers need only this module.
+__all__ = ["TARGET", "AssessmentsLeftOut", "Column", "PortfolioFilter", "like_with_like", "reader"]
 
 WEAK_LEVEL = 2  # No or Limited capacity: what "weak" means for the most common gaps
 
@@ -154,6 +159,7 @@ class Scope:
     lineups: tuple[Lineup, ...]
     not_applicable: int
     unknown: int
+    assessments_left_out: AssessmentsLeftOut = field(default_factory=AssessmentsLeftOut)
 
     @property
     def left_out(self) -> tuple[LeftOut, ...]:
@@ -192,16 +198,14 @@ class PortfolioData:
     gaps: tuple[CommonGap, ...]
     areas: tuple[Column, ...] = field(default=())
     site_points: Mapping[str, tuple[SitePoint, ...]] = field(default_factory=dict)
+    progress_loaded: bool = True  # False: visits, changes and site points are still to load (load_progress)
 
 
 # -- sites, heatmap and ranking ---------------------------------------------------
 
 
 def _sites(sel: Selection) -> dict[str, SiteRow]:
-    # With one max() in the query SQLite takes the bare columns from that row: the latest name wins.
-    rows = sel.rows("SELECT site_key, site_name, country, site_type, count(*), max(date) FROM chosen "
-                    "GROUP BY site_key ORDER BY site_name, site_key")
-    return {row[0]: SiteRow(*row) for row in rows}
+    return {row[0]: SiteRow(*row) for row in sel.sites()}
 
 
 def heatmap(store: Store, flt: PortfolioFilter) -> Heatmap:
@@ -222,9 +226,8 @@ def _heatmap(sel: Selection) -> Heatmap:
         keys = [f"{c.form_id} {c.key}" for c in columns]
     else:
         columns = sel.areas()
-        rows = sel.store.db.execute(
-            f"SELECT site_key, area_id, 1.0 * sum(level_sum) / sum(scored), count(*) FROM {sel.scores()} "
-            "WHERE scored > 0 GROUP BY site_key, area_id").fetchall()
+        rows = [(site, area, level_sum / scored, assessments)
+                for site, area, level_sum, scored, _, _, _, assessments in _site_area_sums(sel) if scored > 0]
         keys = [c.key for c in columns]
     cells = {(site, column): (mean, count) for site, column, mean, count in rows}
     means = tuple(tuple(cells.get((s.key, k), (None, 0))[0] for k in keys) for s in sites)
@@ -247,13 +250,35 @@ def ranking(store: Store, flt: PortfolioFilter) -> list[SiteRank]:
     return _ranking(select(store, flt))
 
 
+def _site_area_sums(sel: Selection) -> list[tuple]:
+    """(site, area, level sum, scored, gap sum, N/A, Unknown, assessments with a score) of the selection.
+
+    One pass over the sums per assessment × area serves the heatmap, the ranking and the
+    scope; the means are divided from whole-number sums, as SQL did, so they are the same.
+    """
+    def compute() -> list[tuple]:
+        sums = """sum(s.level_sum), sum(s.scored), sum(s.gap_sum), sum(s.not_applicable), sum(s.unknown),
+                  count(CASE WHEN s.scored > 0 THEN 1 END)"""
+        if sel.all_kept():
+            # Straight from the kept sums: no table of 100,000 rows per assessment × area to fill first.
+            area, params = sel.area_clause()
+            return sel.rows(
+                f"""SELECT c.site_key, s.area_id, {sums}
+                    FROM chosen c JOIN assessment_area_scores s ON s.assessment_id = c.id
+                    WHERE 1 = 1{area.replace("m.area_id", "s.area_id")} GROUP BY c.site_key, s.area_id""", params)
+        return sel.store.db.execute(f"SELECT s.site_key, s.area_id, {sums} FROM {sel.scores()} s "
+                                    "GROUP BY s.site_key, s.area_id").fetchall()
+
+    return sel.cached("site_area_sums", compute)
+
+
 def _ranking(sel: Selection) -> list[SiteRank]:
-    found = {
-        key: (scored, mean, gap)
-        for key, scored, mean, gap in sel.store.db.execute(
-            f"SELECT site_key, sum(scored), 1.0 * sum(level_sum) / sum(scored), 1.0 * sum(gap_sum) / sum(scored) "
-            f"FROM {sel.scores()} WHERE scored > 0 GROUP BY site_key")
-    }
+    sums: dict[str, list[int]] = {}
+    for site, _, level_sum, scored, gap_sum, *_ in _site_area_sums(sel):
+        total = sums.setdefault(site, [0, 0, 0])
+        total[0], total[1], total[2] = total[0] + scored, total[1] + level_sum, total[2] + gap_sum
+    found = {key: (scored, level_sum / scored, gap_sum / scored)
+             for key, (scored, level_sum, gap_sum) in sums.items() if scored > 0}
     ranks = [SiteRank(site, *found.get(key, (0, None, None))) for key, site in _sites(sel).items()]
     return sorted(ranks, key=lambda r: (r.mean_level is None, r.mean_level or 0, -(r.mean_gap or 0), r.site.name))
 
@@ -288,27 +313,24 @@ def site_progress(store: Store, flt: PortfolioFilter, site_key: str) -> list[Sit
 
 
 def _site_points(sel: Selection) -> SitePoints:
+    # One JSON text per site, built by SQLite: at 20,000 assessments there are ~100,000 points
+    # and a screen shows one site's at a time; making 100,000 Python tuples took 0.3-0.5 s.
     rows = sel.store.db.execute(
-        f"SELECT site_key, assessment_id, date, area_id, 1.0 * level_sum / scored, scored FROM {sel.scores()} "
-        "WHERE scored > 0").fetchall()
-    return SitePoints(rows)
+        f"""SELECT site_key, json_group_array(json_array(assessment_id, date, area_id, level_sum, scored))
+            FROM {sel.scores()} WHERE scored > 0 GROUP BY site_key""").fetchall()
+    return SitePoints(dict(rows))
 
 
 class SitePoints(Mapping):
-    """Site key → its points, oldest first; a site's points are sorted and made when it is asked for.
+    """Site key → its points, oldest first; a site's points are read, sorted and made when it is asked for."""
 
-    At 20,000 assessments there are ~100,000 points, and a screen shows one site's at a time:
-    sorting them all in SQL took half a second of opening the portfolio.
-    """
-
-    def __init__(self, rows: list[tuple]):
-        self._by_site: dict[str, list[tuple]] = {}
-        for row in rows:
-            self._by_site.setdefault(row[0], []).append(row)
+    def __init__(self, by_site: dict[str, str]):
+        self._by_site = by_site  # site key → a JSON array of [assessment id, date, area, level sum, scored]
 
     def __getitem__(self, key: str) -> tuple[SitePoint, ...]:
-        rows = sorted(self._by_site[key], key=itemgetter(2, 1, 3))  # date, assessment, area
-        return tuple(SitePoint._make(row[1:]) for row in rows)
+        rows = sorted(json.loads(self._by_site[key]), key=itemgetter(1, 0, 2))  # date, assessment, area
+        # Whole numbers travel in the JSON; the mean is divided here (JSON would round it to 15 digits).
+        return tuple(SitePoint(aid, date, area, total / scored, scored) for aid, date, area, total, scored in rows)
 
     def __iter__(self):
         return iter(self._by_site)
@@ -323,13 +345,9 @@ def visit_progress(store: Store, flt: PortfolioFilter) -> list[VisitPoint]:
 
 
 def _visit_progress(sel: Selection) -> list[VisitPoint]:
-    rows = sel.rows(
-        f""", visits AS (
-                SELECT id, row_number() OVER (PARTITION BY site_key, form_id ORDER BY date, id) AS visit
-                FROM chosen)
-            SELECT v.visit, s.area_id, 1.0 * sum(s.level_sum) / sum(s.scored), count(*)
-            FROM {sel.scores()} s JOIN visits v ON v.id = s.assessment_id
-            WHERE s.scored > 0 GROUP BY v.visit, s.area_id ORDER BY v.visit, s.area_id""")
+    rows = sel.store.db.execute(
+        f"""SELECT visit, area_id, 1.0 * sum(level_sum) / sum(scored), count(*)
+            FROM {sel.scores()} WHERE scored > 0 GROUP BY visit, area_id ORDER BY visit, area_id""")
     return [VisitPoint(*row) for row in rows]
 
 
@@ -345,18 +363,13 @@ def _changes(sel: Selection) -> list[SiteChange]:
         area_params,
     ).fetchall())
     rows = sel.rows(
-        f""", visits AS (
-                SELECT id, site_key, form_id, date,
-                       row_number() OVER (PARTITION BY site_key, form_id ORDER BY date, id) AS visit,
-                       count(*) OVER (PARTITION BY site_key, form_id) AS total
-                FROM chosen),
-            ends AS (
+        f""", ends AS (
                 SELECT site_key, form_id,
                        max(CASE WHEN visit = 1 THEN id END) AS baseline,
-                       max(CASE WHEN visit = total THEN id END) AS latest,
+                       max(CASE WHEN newest THEN id END) AS latest,
                        max(CASE WHEN visit = 1 THEN date END) AS baseline_date,
-                       max(CASE WHEN visit = total THEN date END) AS latest_date
-                FROM visits WHERE total > 1 GROUP BY site_key, form_id),
+                       max(CASE WHEN newest THEN date END) AS latest_date
+                FROM chosen WHERE visits > 1 AND (visit = 1 OR newest) GROUP BY site_key, form_id),
             levels AS (
                 SELECT c.id AS assessment_id, m.lined_up, avg(w.level) AS level
                 FROM chosen c {ANSWERS}
@@ -372,7 +385,7 @@ def _changes(sel: Selection) -> list[SiteChange]:
             GROUP BY e.site_key, e.form_id ORDER BY e.site_key, e.form_id""",
         area_params,
     )
-    sites = _sites(sel)
+    sites = {row[0]: SiteRow(*row) for row in sel.sites()}
     return [
         SiteChange(sites[key], form_id, baseline, latest, first, last, improved, same, worse,
                    shared.get(form_id, 0) - (improved + same + worse))
@@ -391,10 +404,7 @@ def common_gaps(store: Store, flt: PortfolioFilter) -> list[CommonGap]:
 def _common_gaps(sel: Selection) -> list[CommonGap]:
     area, params = sel.area_clause()
     rows = sel.rows(
-        f""", latest AS (
-                SELECT * FROM (SELECT c.*, row_number() OVER (PARTITION BY site_key, form_id
-                                                              ORDER BY date DESC, id DESC) AS newest
-                               FROM chosen c) WHERE newest = 1),
+        f""", latest AS (SELECT * FROM chosen WHERE newest = 1),
             per_site AS (
                 SELECT c.site_key, c.form_id, m.lined_up, max(m.area_id) AS area_id,
                        avg(w.level) AS level, avg({TARGET} - w.level) AS gap
@@ -419,10 +429,11 @@ def scope(store: Store, flt: PortfolioFilter) -> Scope:
 
 
 def _scope(sel: Selection) -> Scope:
-    assessments, sites = sel.rows("SELECT count(*), count(DISTINCT site_key) FROM chosen")[0]
-    na, unknown = sel.store.db.execute(
-        f"SELECT coalesce(sum(not_applicable), 0), coalesce(sum(unknown), 0) FROM {sel.scores()}").fetchone()
-    return Scope(assessments, sites, tuple(sel.lineups.values()), na, unknown)
+    sites = sel.sites()
+    assessments = sum(row[4] for row in sites)
+    sums = _site_area_sums(sel)
+    na, unknown = sum(row[5] for row in sums), sum(row[6] for row in sums)
+    return Scope(assessments, len(sites), tuple(sel.lineups.values()), na, unknown, left_out(sel.store, sel.flt))
 
 
 def area_summary(store: Store, flt: PortfolioFilter) -> list[AreaSummary]:
@@ -476,9 +487,10 @@ def choices(store: Store) -> Choices:
 
 
 TIDY_FIELDS = (
-    "assessment_id", "uuid", "country", "pcode", "site_name", "site_type", "date", "status", "form_id",
-    "form_version", "area_id", "indicator_id", "lined_up", "compared", "level", "special", "target", "gap",
-    "evidence_type", "confidence",
+    "assessment_id", "uuid", "country", "pcode", "site_code", "site_name", "site_type", "latitude", "longitude",
+    "scope", "date", "status", "revision", "workshop_group", "assessed_by", "form_id", "form_version",
+    "area_id", "indicator_id", "lined_up", "compared", "level", "special", "target", "gap",
+    "evidence_type", "confidence", "evidence_reference", "evidence_text", "notes",
 )
 
 
@@ -491,7 +503,8 @@ ANSWER_GRID = f"""
     m.shared, w.level, w.special,
     CASE WHEN w.level IS NOT NULL THEN {TARGET} END,
     CASE WHEN w.level IS NOT NULL THEN {TARGET} - w.level END,
-    coalesce(w.evidence_type, ''), coalesce(w.confidence, '')
+    coalesce(w.evidence_type, ''), coalesce(w.confidence, ''),
+    coalesce(w.evidence_reference, ''), coalesce(w.evidence_text, ''), coalesce(w.notes, '')
 FROM chosen c
 JOIN temp.portfolio_map m ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1
 LEFT JOIN answers w ON w.assessment_id = c.id AND w.grp = '' AND w.indicator_id = m.indicator_id"""
@@ -501,14 +514,21 @@ def tidy_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
     """One row per selected assessment × indicator of its questionnaire, fields as in TIDY_FIELDS.
 
     Every indicator is there, compared or not (``compared`` says whether the app's figures
-    count it); ``lined_up`` holds the newest id(s), space-separated; unanswered ones have no level.
+    count it); ``lined_up`` holds the newest id(s), space-separated; unanswered ones have no level;
+    ``assessed_by`` joins the assessors' names with "; " (personal data: the file is to be protected).
     """
     sel = select(store, flt)
     area, params = sel.area_clause()
     yield from store.db.execute(
-        f"""WITH chosen AS ({sel.chosen})
-            SELECT c.id, c.uuid, c.country, c.pcode, c.site_name, c.site_type, c.date, c.status, c.form_id,
+        f"""WITH chosen AS ({sel.chosen}),
+            about AS MATERIALIZED (
+                SELECT c.id, a.site_ref, a.latitude, a.longitude, a.scope, a.revision, a.workshop_group,
+                       coalesce((SELECT group_concat(j.value, '; ') FROM json_each(a.assessors) j), '') AS people
+                FROM chosen c JOIN assessments a ON a.id = c.id)
+            SELECT c.id, c.uuid, c.country, c.pcode, b.site_ref, c.site_name, c.site_type, b.latitude, b.longitude,
+                   b.scope, c.date, c.status, b.revision, b.workshop_group, b.people, c.form_id,
                    c.form_version, {ANSWER_GRID}
+            JOIN about b ON b.id = c.id
             WHERE 1 = 1{area}
             ORDER BY c.site_name, c.date, c.id, m.position""",
         [*sel.params, *params],
@@ -527,14 +547,40 @@ def tidy_row_count(store: Store, flt: PortfolioFilter) -> int:
     )[0][0]
 
 
-def load(store: Store, flt: PortfolioFilter) -> PortfolioData:
-    """Every aggregate the portfolio screen shows, computed over one selection."""
-    sel = select(store, flt)
+def load(store: Store, flt: PortfolioFilter, progress: bool = True) -> PortfolioData:
+    """Every aggregate the portfolio screen shows, computed over one selection.
+
+    Without ``progress`` the figures over time (visits, changes, each site's points) are
+    left empty and ``progress_loaded`` is False: the screen opens on the heatmap and asks
+    for them (``load_progress``) when its Progress tab is first shown.
+    """
+    sel = select(store, flt, visits=progress)
     scope_, heatmap_, ranking_, gaps_ = _scope(sel), _heatmap(sel), _ranking(sel), _common_gaps(sel)
-    if flt.latest_only:
-        # Progress needs every visit, whatever the heatmap shows.
-        sel = select(store, replace(flt, latest_only=False))
-    return PortfolioData(
-        filter=flt, scope=scope_, heatmap=heatmap_, ranking=tuple(ranking_), visits=tuple(_visit_progress(sel)),
-        changes=tuple(_changes(sel)), gaps=tuple(gaps_), areas=sel.areas(), site_points=_site_points(sel),
-    )
+    data = PortfolioData(filter=flt, scope=scope_, heatmap=heatmap_, ranking=tuple(ranking_), visits=(),
+                         changes=(), gaps=tuple(gaps_), areas=sel.areas(), progress_loaded=False)
+    return with_progress(data, _progress(sel.every_visit())) if progress else data
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The figures over time: every visit of each site, whatever ``latest_only`` says."""
+
+    visits: tuple[VisitPoint, ...]
+    changes: tuple[SiteChange, ...]
+    areas: tuple[Column, ...]
+    site_points: Mapping[str, tuple[SitePoint, ...]]
+
+
+def load_progress(store: Store, flt: PortfolioFilter) -> Progress:
+    """Visits, baseline-to-latest changes and each site's points for a filter (every visit counted)."""
+    return _progress(select(store, replace(flt, latest_only=False)))
+
+
+def _progress(sel: Selection) -> Progress:
+    return Progress(tuple(_visit_progress(sel)), tuple(_changes(sel)), sel.areas(), _site_points(sel))
+
+
+def with_progress(data: PortfolioData, progress: Progress) -> PortfolioData:
+    """The screen's figures with the figures over time filled in."""
+    return replace(data, visits=progress.visits, changes=progress.changes, areas=progress.areas,
+                   site_points=progress.site_points, progress_loaded=True)

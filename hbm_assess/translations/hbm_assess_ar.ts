@@ -1205,6 +1205,14 @@
         <translation>جميع الحالات</translation>
     </message>
     <message>
+        <source>Include drafts</source>
+        <translation>تضمين المسودات</translation>
+    </message>
+    <message>
+        <source>Include other versions and questionnaires</source>
+        <translation>تضمين الإصدارات والاستبيانات الأخرى</translation>
+    </message>
+    <message>
         <source>All areas</source>
         <translation>جميع المجالات</translation>
     </message>
@@ -1279,6 +1287,10 @@
     <message>
         <source>Assessments: %1 · sites: %2.</source>
         <translation>التقييمات: %1 · المواقع: %2.</translation>
+    </message>
+    <message>
+        <source>Left out, so that like is compared with like — drafts: %1; assessments of other questionnaires or versions: %2.</source>
+        <translation>مستبعد لكي تُقارَن الحالات المتماثلة فقط — المسودات: %1؛ تقييمات من استبيانات أو إصدارات أخرى: %2.</translation>
     </message>
     <message>
         <source>%1 (not in version %2)</source>
@@ -1415,10 +1427,6 @@
 <context>
     <name>RankingModel</name>
     <message>
-        <source>Rank</source>
-        <translation>المرتبة</translation>
-    </message>
-    <message>
         <source>Site</source>
         <translation>الموقع</translation>
     </message>
@@ -1433,6 +1441,10 @@
     <message>
         <source>Assessments</source>
         <translation>التقييمات</translation>
+    </message>
+    <message>
+        <source>Weakest first</source>
+        <translation>الأضعف أولاً</translation>
     </message>
     <message>
         <source>Latest</source>

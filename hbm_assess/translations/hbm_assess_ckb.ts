@@ -905,7 +905,7 @@
     </message>
     <message>
         <source>Scope</source>
-        <translation>بوار</translation>
+        <translation>مەودا</translation>
     </message>
     <message>
         <source>Target policy</source>
@@ -1190,6 +1190,14 @@
         <translation>هەموو دۆخەکان</translation>
     </message>
     <message>
+        <source>Include drafts</source>
+        <translation>ڕەشنووسەکانیش تێدا بێت</translation>
+    </message>
+    <message>
+        <source>Include other versions and questionnaires</source>
+        <translation>وەشان و پرسیارنامەکانی تریش تێدا بێت</translation>
+    </message>
+    <message>
         <source>All areas</source>
         <translation>هەموو بوارەکان</translation>
     </message>
@@ -1264,6 +1272,10 @@
     <message>
         <source>Assessments: %1 · sites: %2.</source>
         <translation>هەڵسەنگاندنەکان: %1 · شوێنەکان: %2.</translation>
+    </message>
+    <message>
+        <source>Left out, so that like is compared with like — drafts: %1; assessments of other questionnaires or versions: %2.</source>
+        <translation>لابراون بۆ ئەوەی هاوشێوە لەگەڵ هاوشێوە بەراورد بکرێت — ڕەشنووسەکان: %1؛ هەڵسەنگاندنەکانی پرسیارنامە یان وەشانی تر: %2.</translation>
     </message>
     <message>
         <source>%1 (not in version %2)</source>
@@ -1400,10 +1412,6 @@
 <context>
     <name>RankingModel</name>
     <message>
-        <source>Rank</source>
-        <translation>پلە</translation>
-    </message>
-    <message>
         <source>Site</source>
         <translation>شوێن</translation>
     </message>
@@ -1418,6 +1426,10 @@
     <message>
         <source>Assessments</source>
         <translation>هەڵسەنگاندنەکان</translation>
+    </message>
+    <message>
+        <source>Weakest first</source>
+        <translation>لاوازترین یەکەم</translation>
     </message>
     <message>
         <source>Latest</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -267,8 +268,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Assessment deleted. Edit → Undo brings it back."), 10_000)
 
     def open_demo(self) -> None:
-        [assessment_id] = add_demo_assessments(self.store, count=1, seed=datetime.now().microsecond)
-        self.open_assessment(assessment_id)
+        ids = []
+        while not ids:  # a seed drawn twice gives the assessment already there; draw again
+            ids = add_demo_assessments(self.store, count=1, seed=time.time_ns())
+        self.open_assessment(ids[0])
 
     # -- an open assessment ----------------------------------------------------
 

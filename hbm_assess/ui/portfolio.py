@@ -28,6 +28,7 @@ from hbm_assess.core.reference import crossing_points
 from hbm_assess.core.text import Text
 from hbm_assess.storage import portfolio
 from hbm_assess.storage.portfolio import Column, PortfolioData, PortfolioFilter, SiteRow
+from hbm_assess.storage.portfolio_series import change_totals, site_series, visit_series
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import text
 from hbm_assess.ui.jobs import Job
@@ -75,6 +76,7 @@ class PortfolioView(QWidget):
 
     open_requested = Signal(int)  # an assessment id
     loaded = Signal()             # the figures on screen match the filters
+    progress_loaded = Signal()    # the Progress tab's figures (loaded when it is first shown) match them too
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -83,6 +85,7 @@ class PortfolioView(QWidget):
         self.names = _reference_names()
         self.choices = portfolio.choices(store)
         self._job: Job | None = None
+        self._progress_job: Job | None = None
         self._pending = False
         self._stale = True
         self._heat_axes = None
@@ -117,13 +120,23 @@ class PortfolioView(QWidget):
                                      [(text.site_type_name(t), t) for t in c.site_types])
         self.form = self._combo(self.tr("All questionnaires"),
                                 [(c.form_titles[f].get(text.language()), f) for f in c.forms])
-        if c.form_assessments:
-            # The most used questionnaire first: indicators of different questionnaires do not compare.
-            self.form.setCurrentIndex(self.form.findData(max(c.form_assessments, key=c.form_assessments.get)))
+        # Like with like (#17): the questionnaire most assessed, its newest version with data, final only.
+        start = portfolio.like_with_like(self.store)
+        self.form.setCurrentIndex(max(0, self.form.findData(start.form_id)))
         self.version = self._combo(self.tr("All versions"), [])
         self._fill_versions()
+        if len(start.form_versions) == 1:
+            self.version.setCurrentIndex(max(0, self.version.findData(start.form_versions[0])))
         self.form.currentIndexChanged.connect(self._on_form_changed)
         self.status = self._combo(self.tr("All statuses"), [(text.status_name(s), s) for s in c.statuses])
+        if len(start.statuses) == 1:
+            self.status.setCurrentIndex(max(0, self.status.findData(start.statuses[0])))
+        self.include_drafts = QPushButton(self.tr("Include drafts"), self)
+        self.include_drafts.clicked.connect(self._on_include_drafts_clicked)
+        self.include_forms = QPushButton(self.tr("Include other versions and questionnaires"), self)
+        self.include_forms.clicked.connect(self._on_include_forms_clicked)
+        for button in (self.include_drafts, self.include_forms):
+            button.hide()  # shown when the figures leave something out
         self.area = self._combo(self.tr("All areas"), [(a.label.get(text.language()), a.key) for a in c.areas])
         self.date_from, self.date_to = self._date_edit(), self._date_edit()
         self.latest_only = QCheckBox(self.tr("Only the latest assessment of each site"), self)
@@ -147,6 +160,8 @@ class PortfolioView(QWidget):
             grid.addWidget(widget, number // 4, 2 * (number % 4) + 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.latest_only)
+        bottom.addWidget(self.include_drafts)
+        bottom.addWidget(self.include_forms)
         bottom.addStretch(1)
         bottom.addWidget(self.busy)
         bottom.addWidget(self.export_button)
@@ -201,6 +216,12 @@ class PortfolioView(QWidget):
     def _on_form_changed(self, index: int) -> None:
         self._fill_versions()
 
+    def _on_include_drafts_clicked(self) -> None:
+        self.status.setCurrentIndex(0)
+
+    def _on_include_forms_clicked(self) -> None:
+        self.form.setCurrentIndex(0)  # every questionnaire, hence every version
+
     def _on_filter_changed(self, *args) -> None:
         self._refresh_timer.start()
 
@@ -231,7 +252,7 @@ class PortfolioView(QWidget):
         def work(progress, cancelled):
             reading = portfolio.reader(store)
             try:
-                return portfolio.load(reading, flt)
+                return portfolio.load(reading, flt, progress=False)
             finally:
                 if reading is not store:
                     reading.close()
@@ -244,9 +265,10 @@ class PortfolioView(QWidget):
 
     def wait_for_loading(self) -> None:
         """Let a running computation finish (used when the view closes)."""
-        if self._job is not None:
-            self._job.thread.quit()
-            self._job.thread.wait()
+        for job in (self._job, self._progress_job):
+            if job is not None:
+                job.thread.quit()
+                job.thread.wait()
 
     def _end_job(self) -> bool:
         """Forget the finished job; True when the filters changed meanwhile and it must run again."""
@@ -268,18 +290,61 @@ class PortfolioView(QWidget):
             return
         self.data = data
         self.scope_note.setText(self.scope_text(data))
+        self.include_drafts.setVisible(data.scope.assessments_left_out.drafts > 0)
+        self.include_forms.setVisible(data.scope.assessments_left_out.other_forms > 0)
         self.draw_heatmap()
         self.ranking_model.set_rows(data.ranking)
-        self.changes_model.set_rows(data.changes)
-        self.changes_note.setText(self.changes_text(data))
         self.gaps_model.set_gaps(data.gaps, {a.key: a.label.get(text.language()) for a in data.areas})
+        self._show_progress()
+        self.cell_model.set_rows([])
+        self.cell_caption.setText(self.tr("Click a cell of the heatmap to list the assessments behind it."))
+        self.loaded.emit()
+        if self.tabs.currentWidget() is self.progress_page:
+            self._load_progress()
+
+    def _show_progress(self) -> None:
+        data = self.data
+        self.changes_model.set_rows(data.changes)
+        self.changes_note.setText(self.changes_text(data) if data.progress_loaded else self.tr("Updating…"))
         self._fill_progress_sites()
         self._progress_stale = True
         if self.tabs.currentWidget() is self.progress_page:
             self.draw_progress()
-        self.cell_model.set_rows([])
-        self.cell_caption.setText(self.tr("Click a cell of the heatmap to list the assessments behind it."))
-        self.loaded.emit()
+
+    def _load_progress(self) -> None:
+        """Compute the figures over time (every visit of each site) in a worker thread, once per filter."""
+        if self.data is None or self.data.progress_loaded or self._progress_job is not None:
+            return
+        flt, store = self.data.filter, self.store
+
+        def work(progress, cancelled):
+            reading = portfolio.reader(store)
+            try:
+                return flt, portfolio.load_progress(reading, flt)
+            finally:
+                if reading is not store:
+                    reading.close()
+
+        self._progress_job = Job(work, self.tr("Loading the portfolio…"), self)
+        self._progress_job.finished.connect(self._on_progress_loaded)
+        self._progress_job.failed.connect(self._on_progress_failed)
+        self._progress_job.start()
+
+    def _on_progress_loaded(self, result) -> None:
+        self._progress_job.deleteLater()
+        self._progress_job = None
+        flt, progress = result
+        if self.data is None or self.data.filter != flt:
+            self._load_progress()  # the filters changed meanwhile
+            return
+        self.data = portfolio.with_progress(self.data, progress)
+        self._show_progress()
+        self.progress_loaded.emit()
+
+    def _on_progress_failed(self, message: str) -> None:
+        self._progress_job.deleteLater()
+        self._progress_job = None
+        self.changes_note.setText(self.tr("The figures could not be computed: %1").replace("%1", message))
 
     # -- texts -------------------------------------------------------------------
 
@@ -297,6 +362,11 @@ class PortfolioView(QWidget):
         scope = data.scope
         parts = [self.tr("Assessments: %1 · sites: %2.").replace("%1", _count(scope.assessments))
                  .replace("%2", _count(scope.sites))]
+        out = scope.assessments_left_out
+        if out.drafts or out.other_forms:
+            parts.append(self.tr("Left out, so that like is compared with like — drafts: %1; assessments of other "
+                                 "questionnaires or versions: %2.").replace("%1", _count(out.drafts))
+                         .replace("%2", _count(out.other_forms)))
         left_out = scope.left_out
         if left_out:
             details = "; ".join(
@@ -315,13 +385,13 @@ class PortfolioView(QWidget):
         return " ".join(parts)
 
     def changes_text(self, data: PortfolioData) -> str:
-        if not data.changes:
+        totals = change_totals(data)
+        if not totals.sites:
             return self.tr("No site was assessed more than once with these filters.")
-        total = [sum(getattr(c, name) for c in data.changes)
-                 for name in ("improved", "same", "worse", "not_comparable")]
         text_ = self.tr("Sites assessed more than once: %1. Indicators from the baseline to the latest assessment "
                         "— improved: %2, same: %3, worse: %4, not comparable: %5.")
-        for number, value in enumerate([len(data.changes), *total], start=1):
+        values = (totals.sites, totals.improved, totals.same, totals.worse, totals.not_comparable)
+        for number, value in enumerate(values, start=1):
             text_ = text_.replace(f"%{number}", _count(value))
         return text_
 
@@ -512,14 +582,18 @@ class PortfolioView(QWidget):
         self.draw_progress()
 
     def _on_tab_changed(self, index: int) -> None:
-        # Charts nobody looks at are not drawn: the progress chart waits for its tab.
-        if self.tabs.widget(index) is self.progress_page and self._progress_stale:
+        # Figures nobody looks at are neither computed nor drawn: progress waits for its tab.
+        if self.tabs.widget(index) is not self.progress_page:
+            return
+        if self.data is not None and not self.data.progress_loaded:
+            self._load_progress()
+        elif self._progress_stale:
             self.draw_progress()
 
     def draw_progress(self) -> None:
         from hbm_assess.charts.portfolio import progress_chart
 
-        if self.data is None:
+        if self.data is None or not self.data.progress_loaded:
             return
         self._progress_stale = False
         key = self.progress_site.currentData()
@@ -531,20 +605,18 @@ class PortfolioView(QWidget):
         self.progress_canvas.draw_idle()
 
     def _visit_series(self) -> tuple[list[str], list]:
-        visits = sorted({p.visit for p in self.data.visits})
-        means = {(p.visit, p.area_id): p.mean_level for p in self.data.visits}
+        visits, series = visit_series(self.data)
         labels = [self.tr("Baseline") if v == 1 else self.tr("Follow-up %1").replace("%1", str(v - 1))
                   for v in visits]
-        return labels, [(a.label.get(text.language()), [means.get((v, a.key)) for v in visits])
-                        for a in self.data.areas]
+        return labels, self._area_titles(series)
 
     def _site_series(self, key: str) -> tuple[list[str], list]:
-        points = self.data.site_points.get(key, ())
-        assessments = list(dict.fromkeys((p.assessment_id, p.date) for p in points))
-        means = {(p.assessment_id, p.area_id): p.mean_level for p in points}
-        return [date for _, date in assessments], [
-            (a.label.get(text.language()), [means.get((aid, a.key)) for aid, _ in assessments])
-            for a in self.data.areas]
+        dates, series = site_series(self.data, key)
+        return dates, self._area_titles(series)
+
+    def _area_titles(self, series: list) -> list:
+        titles = {a.key: a.label.get(text.language()) for a in self.data.areas}
+        return [(titles[key], values) for key, values in series]
 
     # -- export --------------------------------------------------------------------
 

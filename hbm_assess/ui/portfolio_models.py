@@ -15,6 +15,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter  # follows the reading direction
 
 SiteLabel = Callable[[SiteRow], str]
+_SERVED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE, Qt.ItemDataRole.TextAlignmentRole,
+                           Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole})
 
 
 def _mean(value: float | None) -> str:
@@ -30,9 +32,17 @@ class _RowsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
+        self._headers: list[str] | None = None
 
     def headers(self) -> list[str]:
         raise NotImplementedError
+
+    def _header_texts(self) -> list[str]:
+        # The views ask for the column count thousands of times while they size themselves:
+        # translating every header each time took 150 ms of opening the portfolio.
+        if self._headers is None:
+            self._headers = self.headers()
+        return self._headers
 
     def display(self, row, column: int) -> str:
         raise NotImplementedError
@@ -58,16 +68,17 @@ class _RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else len(self._header_texts())
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = self.headers()
+            headers = self._header_texts()
             return headers[section] if 0 <= section < len(headers) else None
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Views sizing their columns ask every cell for a dozen roles: the ones not served go first.
+        if role not in _SERVED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -104,7 +115,7 @@ class RankingModel(_RowsModel):
         super().set_rows(rows)
 
     def headers(self) -> list[str]:
-        return [self.tr("Rank"), self.tr("Site"), self.tr("Country"), self.tr("Type"), self.tr("Assessments"),
+        return [self.tr("Weakest first"), self.tr("Site"), self.tr("Country"), self.tr("Type"), self.tr("Assessments"),
                 self.tr("Latest"), self.tr("Mean level"), self.tr("Mean gap"), self.tr("Scored answers")]
 
     def display(self, row: SiteRank, column: int) -> str:
