@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hbm_assess import __version__
+from hbm_assess.cli_workshop import no_secret_argument, password_option
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.locations import DB_ENV, default_database
 
@@ -44,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--passphrase-file", type=Path, metavar="FILE",
                         help="the passphrase of an encrypted database, on the first line of FILE (default: "
                              "$HBM_ASSESS_PASSPHRASE); a new --db is then created encrypted. See docs/security.md")
-    _no_secret_argument(parser, "--passphrase", "HBM_ASSESS_PASSPHRASE")
+    no_secret_argument(parser, "--passphrase", "HBM_ASSESS_PASSPHRASE")
     parser.add_argument("--smoke", action="store_true",
                         help="check that this installation works (forms, translations, database, chart, workbook, "
                              "report) in a temporary folder, without a window; never touches your database")
@@ -78,12 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     # SUPPRESS keeps "hbm-assess --lang ar export ..." working: the sub-command only sets it when given.
     export.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG",
                         help="language of the workbook: en, ar or ckb (Arabic and Kurdish sheets run right to left)")
-    _password_option(export, "encrypt each workbook with the password on the first line of FILE, as Excel does "
+    password_option(export, "encrypt each workbook with the password on the first line of FILE, as Excel does "
                              "(default: $HBM_ASSESS_PASSWORD if set, else no password); see docs/security.md")
     importing = commands.add_parser("import", help="import exported workbooks, files or folders")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     importing.add_argument("--json", action="store_true", help="print the report as JSON")
-    _password_option(importing, "open workbooks protected with a password using the first line of FILE "
+    password_option(importing, "open workbooks protected with a password using the first line of FILE "
                                 "(default: $HBM_ASSESS_PASSWORD); a file it does not open is rejected")
     shots = commands.add_parser("screenshots", help="render the main screens to PNG files, offscreen")
     shots.add_argument("outdir", type=Path, metavar="OUTDIR")
@@ -164,25 +165,8 @@ def _portfolio_parser(commands) -> None:
                             "questionnaire most assessed, in its newest version with data)")
     found.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG",
                        help="language of area titles and indicator labels: en, ar or ckb")
-    _password_option(found, "encrypt the workbook with the password on the first line of FILE, as Excel does "
+    password_option(found, "encrypt the workbook with the password on the first line of FILE, as Excel does "
                             "(default: $HBM_ASSESS_PASSWORD if set); not with --format csv")
-
-
-def _password_option(parser, text: str) -> None:
-    # Never the password itself as an argument: other users see the process list, the shell keeps a history.
-    parser.add_argument("--password-file", type=Path, metavar="FILE", help=text)
-    _no_secret_argument(parser, "--password", "HBM_ASSESS_PASSWORD")
-
-
-def _no_secret_argument(parser, option: str, variable: str) -> None:
-    """Named, so that argparse does not take "--password X" as an abbreviation of --password-file."""
-
-    class Refuse(argparse.Action):
-        def __call__(self, parser, namespace, values, option_string=None):
-            parser.error(f"a {option[2:]} is never given on the command line (other users of the computer can read "
-                         f"it); use {option}-file FILE or the environment variable {variable}")
-
-    parser.add_argument(option, nargs="?", action=Refuse, help=argparse.SUPPRESS)
 
 
 def _password(args) -> str | None:

@@ -15,6 +15,24 @@ EXIT_OK = 0
 READ_ONLY_STEPS = ("cases", "outputs")
 
 
+def password_option(parser, text: str) -> None:
+    """--password-file FILE; here, below cli.py, so the workshop commands take it too."""
+    # Never the password itself as an argument: other users see the process list, the shell keeps a history.
+    parser.add_argument("--password-file", type=Path, metavar="FILE", help=text)
+    no_secret_argument(parser, "--password", "HBM_ASSESS_PASSWORD")
+
+
+def no_secret_argument(parser, option: str, variable: str) -> None:
+    """Named, so that argparse does not take "--password X" as an abbreviation of --password-file."""
+
+    class Refuse(argparse.Action):
+        def __call__(self, parser, namespace, values, option_string=None):
+            parser.error(f"a {option[2:]} is never given on the command line (other users of the computer can read "
+                         f"it); use {option}-file FILE or the environment variable {variable}")
+
+    parser.add_argument(option, nargs="?", action=Refuse, help=argparse.SUPPRESS)
+
+
 def add_parser(commands) -> None:
     from hbm_assess.core.workshop import OUTPUT_KINDS
 
@@ -34,9 +52,7 @@ def add_parser(commands) -> None:
     files.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="the folder to write into")
     files.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG",
                        help="language of the workbooks' sheets: en, ar or ckb")
-    from hbm_assess.cli import _password_option
-
-    _password_option(files, "encrypt each group's workbook with the password on the first line of FILE, as "
+    password_option(files, "encrypt each group's workbook with the password on the first line of FILE, as "
                             "Excel does (default: $HBM_ASSESS_PASSWORD if set); the laptops import with the same")
 
     cases = steps.add_parser("cases", help="every indicator scored by more than one group: levels, spread, settled")
@@ -92,11 +108,15 @@ def _groups(store, args) -> int:
 
 
 def _files(store, args) -> int:
-    from hbm_assess.cli import _password
+    from hbm_assess.exchange.protection import PasswordError, read_password
     from hbm_assess.exchange.workshop_files import prepare_group_files
+    from hbm_assess.operations import OperationError
 
     store.assessment(args.id)
-    password = _password(args)
+    try:
+        password = read_password(args.password_file)
+    except PasswordError as error:
+        raise OperationError(str(error)) from None
     for path in prepare_group_files(store, args.id, args.output, getattr(args, "lang", None) or "en",
                                     password=password):
         print(path)
