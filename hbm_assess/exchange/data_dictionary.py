@@ -36,7 +36,7 @@ MEANINGS: dict[str, str] = {
     "Indicator label": "The indicator in the workbook's language.",
     "Compared": "1 when every selected version of the questionnaire asks the indicator, so the app's figures "
                 "count it; 0 otherwise.",
-    "Answer": "scored, not applicable, unknown or unanswered.",
+    "Answer": "scored, na (not applicable), unknown or unanswered: the same codes in every language and export.",
     "Level": "Capacity level 1-5 (1 no, 2 limited, 3 developed, 4 demonstrated, 5 sustainable); empty unless scored.",
     "Target": "Target level: the one entered (never below the level), else the indicator's default, else one level "
               "up (at most 5); empty unless scored.",

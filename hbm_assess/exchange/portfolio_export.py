@@ -80,7 +80,7 @@ AREAS_COLUMNS = (("Area id", "#x_area+code"), ("Area", "#x_area+name"), ("Assess
                  ("Mean gap", "#x_gap+mean"), ("Not applicable", "#x_na+num"), ("Unknown", "#x_unknown+num"))
 DATA_WIDTHS = (9, 12, 16, 14, 24, 10, 9, 9, 13, 11, 8, 12, 8, 8, 14, 20, 14, 9, 8, 24, 10, 12, 40, 9, 12, 6, 6, 6,
                14, 11, 20, 40, 30)
-ANSWERS = {None: "unanswered", "na": "not applicable", "unknown": "unknown"}
+ANSWERS = {None: "unanswered", "na": "na", "unknown": "unknown"}  # the answer_status codes of every export
 
 Progress = Callable[[int, int, str], None]
 
