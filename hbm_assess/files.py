@@ -126,3 +126,26 @@ def describe_file(path: Path) -> str:
     except UnicodeDecodeError:
         return "a file of another kind"
     return "a plain text file"
+
+
+def read_secret(file: Path | None, env_name: str, what: str, error: type[Exception]) -> str | None:
+    """A password or passphrase: the first line of ``file``, else the variable ``env_name``; None when neither.
+
+    Never an argument (the process list and the shell history would show it). ``what`` names
+    it in the messages; ``error`` is raised with one line saying what is wrong and what to do.
+    """
+    if file is not None:
+        try:
+            with open(file, encoding="utf-8-sig") as handle:
+                first = handle.readline().rstrip("\r\n")
+        except OSError as problem:
+            raise error(f"cannot read the {what} file {file}: {problem.strerror or problem}") from None
+        except UnicodeDecodeError:
+            raise error(f"the {what} file {file} is not text (UTF-8); write the {what} on its first line") from None
+        if not first:
+            raise error(f"the {what} file {file} is empty; write the {what} on its first line")
+        return first
+    secret = os.environ.get(env_name)
+    if secret is not None and not secret:
+        raise error(f"{env_name} is set but empty; set it to the {what}, or unset it")
+    return secret

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hbm_assess.exchange.safety import MAX_FILE_BYTES, OLE_MAGIC, WorkbookRejected
+from hbm_assess.files import read_secret
 
 PASSWORD_ENV = "HBM_ASSESS_PASSWORD"
 # Excel writes 100,000 rounds of SHA-512; the format allows 10,000,000, which takes many
@@ -154,20 +155,4 @@ def password_for(password: Password, path: Path) -> str | None:
 
 def read_password(file: Path | None, env_name: str = PASSWORD_ENV) -> str | None:
     """The password from ``--password-file`` (its first line) or the environment; None when neither is given."""
-    if file is not None:
-        try:
-            with open(file, encoding="utf-8-sig") as handle:
-                first = handle.readline()
-        except OSError as error:
-            raise PasswordError(f"cannot read the password file {file}: {error.strerror or error}") from None
-        except UnicodeDecodeError:
-            raise PasswordError(f"the password file {file} is not text (UTF-8); write the password on its first "
-                                "line") from None
-        password = first.rstrip("\r\n")
-        if not password:
-            raise PasswordError(f"the password file {file} is empty; write the password on its first line")
-        return password
-    password = os.environ.get(env_name)
-    if password is not None and not password:
-        raise PasswordError(f"{env_name} is set but empty; set it to the password, or unset it")
-    return password
+    return read_secret(file, env_name, "password", PasswordError)

@@ -15,6 +15,8 @@ import sys
 import threading
 from pathlib import Path
 
+from hbm_assess.files import read_secret
+
 PASSPHRASE_ENV = "HBM_ASSESS_PASSPHRASE"
 
 _keys: dict[str, str] = {}
@@ -141,22 +143,7 @@ def looks_encrypted(path: Path) -> bool:
 
 def read_passphrase(file: Path | None) -> str | None:
     """The passphrase from ``--passphrase-file`` (its first line) or HBM_ASSESS_PASSPHRASE; None when neither."""
-    if file is not None:
-        try:
-            with open(file, encoding="utf-8-sig") as handle:
-                first = handle.readline().rstrip("\r\n")
-        except OSError as error:
-            raise PassphraseError(f"cannot read the passphrase file {file}: {error.strerror or error}") from None
-        except UnicodeDecodeError:
-            raise PassphraseError(f"the passphrase file {file} is not text (UTF-8); write the passphrase on its "
-                                  "first line") from None
-        if not first:
-            raise PassphraseError(f"the passphrase file {file} is empty; write the passphrase on its first line")
-        return first
-    passphrase = os.environ.get(PASSPHRASE_ENV)
-    if passphrase is not None and not passphrase:
-        raise PassphraseError(f"{PASSPHRASE_ENV} is set but empty; set it to the passphrase, or unset it")
-    return passphrase
+    return read_secret(file, PASSPHRASE_ENV, "passphrase", PassphraseError)
 
 
 def encrypt_database(path: Path, passphrase: str) -> list[Path]:

@@ -260,9 +260,14 @@ _GAP = """(CASE WHEN {r}.level IS NULL THEN 0
     ELSE min({r}.level + 1, 5) - {r}.level END)"""
 
 
-def _area_change(row: str, sign: str) -> str:
+def _area_change(row: str, sign: str, gap: str | None = None) -> str:
+    """The trigger body keeping one assessment × area's sums as ``row`` is added (+) or removed (-).
+
+    ``gap`` is the row's gap as SQL; by default step 7's rule (current + 1 or the form default).
+    """
     area = _INDICATOR_OF.format(column="area_id", r=row)
-    gap = _GAP.format(r=row, dt=_INDICATOR_OF.format(column="default_target", r=row))
+    if gap is None:
+        gap = _GAP.format(r=row, dt=_INDICATOR_OF.format(column="default_target", r=row))
     # Not INSERT OR IGNORE: inside a trigger fired by an upsert, SQLite applies the outer
     # statement's conflict handling instead, and the insert fails on an existing row.
     return f"""
@@ -387,21 +392,9 @@ _POLICY_OF = "(SELECT x.target_policy FROM assessments x WHERE x.id = {r}.assess
 
 
 def _area_change_v10(row: str, sign: str) -> str:
-    area = _INDICATOR_OF.format(column="area_id", r=row)
     gap = gap_sql(row, _POLICY_OF.format(r=row), _INDICATOR_OF.format(column="phase", r=row),
                   _INDICATOR_OF.format(column="default_target", r=row))
-    return f"""
-        INSERT INTO assessment_area_scores (assessment_id, area_id)
-            SELECT {row}.assessment_id, {area} WHERE {row}.grp = '' AND {area} IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM assessment_area_scores k
-                                WHERE k.assessment_id = {row}.assessment_id AND k.area_id = {area});
-        UPDATE assessment_area_scores SET
-            level_sum = level_sum {sign} coalesce({row}.level, 0),
-            scored = scored {sign} ({row}.level IS NOT NULL),
-            gap_sum = gap_sum {sign} {gap},
-            not_applicable = not_applicable {sign} ({row}.special IS 'na'),
-            unknown = unknown {sign} ({row}.special IS 'unknown')
-        WHERE {row}.grp = '' AND assessment_id = {row}.assessment_id AND area_id = {area}"""
+    return _area_change(row, sign, gap)
 
 
 # Each answer's gap under its assessment's policy, summed per assessment × area (also storage.summaries' recount).
