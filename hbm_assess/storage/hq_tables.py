@@ -19,7 +19,7 @@ ASSESSMENT_FIELDS = ("assessment_id", "uuid", "site_code", "site_name", "country
 
 def answer_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
     """Every selected assessment × every indicator of its questionnaire (answered or not), as ANSWER_FIELDS."""
-    sel = select(store, flt)
+    sel = select(store, flt, national=True)
     area, params = sel.area_clause()
     yield from store.db.execute(
         f"""WITH chosen AS ({sel.chosen})
@@ -32,7 +32,7 @@ def answer_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
 
 def assessment_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
     """The selected assessments, one row each, as ASSESSMENT_FIELDS."""
-    sel = select(store, flt)
+    sel = select(store, flt, national=True)
     yield from store.db.execute(
         f"""WITH chosen AS ({sel.chosen})
             SELECT a.id, a.uuid, a.site_ref, a.site_name, a.country, a.pcode, a.site_type, a.latitude,

@@ -19,8 +19,11 @@ from typing import NamedTuple
 from hbm_assess.core.questionnaire import version_key
 from hbm_assess.core.text import Text
 from hbm_assess.core.versions import LeftOut, Lineup
+from hbm_assess.storage.portfolio_national import NationalIndicator, national_indicators
 from hbm_assess.storage.portfolio_selection import (
     ANSWERS,
+    CHOSEN_TABLE,
+    POST_LEVEL,
     TARGET,
     Column,
     PortfolioFilter,
@@ -36,7 +39,8 @@ from hbm_assess.storage.portfolio_selection import LeftOut as AssessmentsLeftOut
 from hbm_assess.storage.store import Store
 
 # Re-exported: callers need only this module.
-__all__ = ["TARGET", "AssessmentsLeftOut", "Column", "PortfolioFilter", "like_with_like", "reader"]
+__all__ = ["TARGET", "AssessmentsLeftOut", "Column", "NationalIndicator", "PortfolioFilter", "like_with_like",
+           "reader"]
 
 WEAK_LEVEL = 2  # No or Limited capacity: what "weak" means for the most common gaps
 
@@ -160,6 +164,7 @@ class Scope:
     not_applicable: int
     unknown: int
     assessments_left_out: AssessmentsLeftOut = field(default_factory=AssessmentsLeftOut)
+    national_assessments: int = 0  # selected, but not a post: their national indicators are in the National panel
 
     @property
     def left_out(self) -> tuple[LeftOut, ...]:
@@ -198,6 +203,7 @@ class PortfolioData:
     gaps: tuple[CommonGap, ...]
     areas: tuple[Column, ...] = field(default=())
     site_points: Mapping[str, tuple[SitePoint, ...]] = field(default_factory=dict)
+    national: tuple[NationalIndicator, ...] = ()  # national indicators once per country (#17)
     progress_loaded: bool = True  # False: visits, changes and site points are still to load (load_progress)
 
 
@@ -220,7 +226,7 @@ def _heatmap(sel: Selection) -> Heatmap:
         area, params = sel.area_clause()
         rows = sel.rows(
             f"""SELECT c.site_key, c.form_id || ' ' || m.lined_up, avg(w.level), count(DISTINCT c.id)
-                FROM chosen c {ANSWERS} WHERE w.level IS NOT NULL AND m.shared = 1{area} GROUP BY 1, 2""",
+                FROM chosen c {ANSWERS} WHERE w.level IS NOT NULL AND m.shared = 1{POST_LEVEL}{area} GROUP BY 1, 2""",
             params,
         )
         keys = [f"{c.form_id} {c.key}" for c in columns]
@@ -237,7 +243,8 @@ def _heatmap(sel: Selection) -> Heatmap:
 
 def _indicator_columns(sel: Selection) -> tuple[Column, ...]:
     rows = sel.store.db.execute(
-        "SELECT form_id, lined_up, min(position) FROM temp.portfolio_map WHERE shared = 1 AND area_id = ? "
+        "SELECT form_id, lined_up, min(position) FROM temp.portfolio_map m WHERE shared = 1 AND area_id = ?"
+        f"{POST_LEVEL} "
         "GROUP BY form_id, lined_up ORDER BY form_id, 3, lined_up",
         (sel.flt.area,),
     ).fetchall()
@@ -265,7 +272,8 @@ def _site_area_sums(sel: Selection) -> list[tuple]:
             return sel.rows(
                 f"""SELECT c.site_key, s.area_id, {sums}
                     FROM chosen c JOIN assessment_area_scores s ON s.assessment_id = c.id
-                    WHERE 1 = 1{area.replace("m.area_id", "s.area_id")} GROUP BY c.site_key, s.area_id""", params)
+                    WHERE s.scope = 'post'{area.replace("m.area_id", "s.area_id")} GROUP BY c.site_key, s.area_id""",
+                    params)
         return sel.store.db.execute(f"SELECT s.site_key, s.area_id, {sums} FROM {sel.scores()} s "
                                     "GROUP BY s.site_key, s.area_id").fetchall()
 
@@ -297,7 +305,7 @@ def cell_assessments(store: Store, flt: PortfolioFilter, site_key: str, column: 
         where, extra = where + " AND m.area_id = ?", [*extra, column.key]
     rows = sel.rows(
         f"""SELECT c.id, c.site_name, c.date, c.form_id, c.form_version, c.status, avg(w.level), count(*)
-            FROM chosen c {ANSWERS} WHERE w.level IS NOT NULL AND m.shared = 1{area}{where}
+            FROM chosen c {ANSWERS} WHERE w.level IS NOT NULL AND m.shared = 1{POST_LEVEL}{area}{where}
             GROUP BY c.id ORDER BY c.date DESC, c.id DESC""",
         [*params, *extra],
     )
@@ -359,7 +367,8 @@ def changes(store: Store, flt: PortfolioFilter) -> list[SiteChange]:
 def _changes(sel: Selection) -> list[SiteChange]:
     area, area_params = sel.area_clause()
     shared = dict(sel.store.db.execute(
-        f"SELECT form_id, count(DISTINCT lined_up) FROM temp.portfolio_map m WHERE shared = 1{area} GROUP BY form_id",
+        f"SELECT form_id, count(DISTINCT lined_up) FROM temp.portfolio_map m WHERE shared = 1{POST_LEVEL}{area} "
+        "GROUP BY form_id",
         area_params,
     ).fetchall())
     rows = sel.rows(
@@ -373,7 +382,7 @@ def _changes(sel: Selection) -> list[SiteChange]:
             levels AS (
                 SELECT c.id AS assessment_id, m.lined_up, avg(w.level) AS level
                 FROM chosen c {ANSWERS}
-                WHERE w.level IS NOT NULL AND m.shared = 1{area}
+                WHERE w.level IS NOT NULL AND m.shared = 1{POST_LEVEL}{area}
                   AND c.id IN (SELECT baseline FROM ends UNION SELECT latest FROM ends)
                 GROUP BY c.id, m.lined_up)
             SELECT e.site_key, e.form_id, e.baseline, e.latest, e.baseline_date, e.latest_date,
@@ -409,7 +418,7 @@ def _common_gaps(sel: Selection) -> list[CommonGap]:
                 SELECT c.site_key, c.form_id, m.lined_up, max(m.area_id) AS area_id,
                        avg(w.level) AS level, avg({TARGET} - w.level) AS gap
                 FROM latest c {ANSWERS}
-                WHERE w.level IS NOT NULL AND m.shared = 1{area}
+                WHERE w.level IS NOT NULL AND m.shared = 1{POST_LEVEL}{area}
                 GROUP BY c.site_key, c.form_id, m.lined_up)
             SELECT form_id, lined_up, max(area_id), count(*), sum(level <= ?), avg(level), avg(gap)
             FROM per_site GROUP BY form_id, lined_up""",
@@ -433,7 +442,16 @@ def _scope(sel: Selection) -> Scope:
     assessments = sum(row[4] for row in sites)
     sums = _site_area_sums(sel)
     na, unknown = sum(row[5] for row in sums), sum(row[6] for row in sums)
-    return Scope(assessments, len(sites), tuple(sel.lineups.values()), na, unknown, left_out(sel.store, sel.flt))
+    newest = " AND newest = 1" if sel.flt.latest_only else ""
+    national = sel.store.db.execute(
+        f"SELECT count(*) FROM {CHOSEN_TABLE} WHERE scope = 'national'{newest}").fetchone()[0]
+    return Scope(assessments, len(sites), tuple(sel.lineups.values()), na, unknown, left_out(sel.store, sel.flt),
+                 national)
+
+
+def national(store: Store, flt: PortfolioFilter) -> tuple[NationalIndicator, ...]:
+    """National indicators once per country: from the national assessment, else the posts' views (#17)."""
+    return national_indicators(select(store, flt))
 
 
 def area_summary(store: Store, flt: PortfolioFilter) -> list[AreaSummary]:
@@ -517,7 +535,7 @@ def tidy_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
     count it); ``lined_up`` holds the newest id(s), space-separated; unanswered ones have no level;
     ``assessed_by`` joins the assessors' names with "; " (personal data: the file is to be protected).
     """
-    sel = select(store, flt)
+    sel = select(store, flt, national=True)
     area, params = sel.area_clause()
     yield from store.db.execute(
         f"""WITH chosen AS ({sel.chosen}),
@@ -537,7 +555,7 @@ def tidy_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
 
 def tidy_row_count(store: Store, flt: PortfolioFilter) -> int:
     """How many rows ``tidy_rows`` gives, for a progress bar."""
-    sel = select(store, flt)
+    sel = select(store, flt, national=True)
     area, params = sel.area_clause()
     return sel.rows(
         f"""SELECT count(*) FROM chosen c
@@ -557,7 +575,8 @@ def load(store: Store, flt: PortfolioFilter, progress: bool = True) -> Portfolio
     sel = select(store, flt, visits=progress)
     scope_, heatmap_, ranking_, gaps_ = _scope(sel), _heatmap(sel), _ranking(sel), _common_gaps(sel)
     data = PortfolioData(filter=flt, scope=scope_, heatmap=heatmap_, ranking=tuple(ranking_), visits=(),
-                         changes=(), gaps=tuple(gaps_), areas=sel.areas(), progress_loaded=False)
+                         changes=(), gaps=tuple(gaps_), areas=sel.areas(), national=national_indicators(sel),
+                         progress_loaded=False)
     return with_progress(data, _progress(sel.every_visit())) if progress else data
 
 
