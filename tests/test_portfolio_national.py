@@ -98,3 +98,36 @@ def test_the_kept_sums_are_split_by_scope(store, posts):
         (posts["Rabia"],)))
     assert kept == {("REG", "national"): (1, 1), ("REG", "post"): (3, 1), ("OPS", "post"): (6, 2)}
     assert summaries.area_differences(store) == []
+
+
+def test_the_workbook_has_a_national_sheet_and_the_data_sheet_says_each_indicator_s_scope(store, posts, tmp_path):
+    import pandas as pd
+
+    from hbm_assess.exchange.portfolio_export import write_portfolio
+
+    target = tmp_path / "hq.xlsx"
+    write_portfolio(store, PortfolioFilter(), target)
+    national = pd.read_excel(target, sheet_name="National", skiprows=[1], engine="calamine")
+    assert national[["Country", "Indicator", "Level", "Level source", "Posts scoring it"]].values.tolist() == [
+        ["IQ", "REG-01", 2.0, FROM_NATIONAL, 2], ["JO", "REG-01", 2.5, FROM_POSTS, 2]]
+    assert national["National assessment id"].tolist()[0] == posts["Iraq"]
+    sites = pd.read_excel(target, sheet_name="Sites", skiprows=[1], engine="calamine")
+    assert sites["Site"].tolist() == ["Jaber", "Trebil", "Rabia", "Karama"]  # weakest first, post-level only
+    assert sites["Mean level"].tolist() == [2.0, 2.67, 3.0, 4.0]
+    data = pd.read_excel(target, sheet_name="Data", skiprows=[1], engine="calamine")
+    scopes = dict(zip(data["Indicator"], data["Indicator scope"], strict=True))
+    assert scopes == {"REG-01": "national", "REG-02": "post", "OPS-01": "post", "OPS-02": "post"}
+    assert sorted(set(data["Site"])) == ["Iraq", "Jaber", "Karama", "Rabia", "Trebil"]  # every assessment listed
+
+
+def test_the_csv_tables_have_national_indicators_once_per_country(store, posts, tmp_path):
+    import csv
+
+    from hbm_assess.exchange.portfolio_csv import write_portfolio_csv
+
+    write_portfolio_csv(store, PortfolioFilter(), tmp_path / "hq")
+    with open(tmp_path / "hq" / "national.csv", encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [(r["country"], r["indicator_id"], float(r["level"]), r["source"]) for r in rows] == [
+        ("IQ", "REG-01", 2.0, FROM_NATIONAL), ("JO", "REG-01", 2.5, FROM_POSTS)]
+    assert rows[0]["national_assessment_id"] == str(posts["Iraq"]) and rows[1]["national_assessment_id"] == ""

@@ -2,7 +2,7 @@
 
 Files (UTF-8 with a byte-order mark, so Excel reads Arabic and Kurdish right; comma
 separated; one header row): ``answers.csv`` (one row per assessment × indicator, codes
-only), ``assessments.csv``, ``crossing_points.csv`` and ``indicators.csv`` (labels in every
+only), ``national.csv`` (national indicators once per country), ``assessments.csv``, ``crossing_points.csv`` and ``indicators.csv`` (labels in every
 language), ``data-dictionary.csv`` (what every column means) and ``hxl-tags.csv``, which
 gives each column its HXL hashtag — kept apart so
 that Power BI, pandas and DuckDB load the data files without skipping a row. Streamed:
@@ -36,6 +36,14 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("level", "#indicator+level+num"), ("target", "#indicator+target+num"), ("gap", "#indicator+gap+num"),
         ("evidence_type", "#x_evidence+type"), ("confidence", "#x_confidence"),
         ("evidence_reference", "#x_evidence+ref"), ("evidence_text", "#x_evidence+text"), ("notes", "#x_notes"),
+        ("indicator_scope", "#x_indicator+scope"),
+    ),
+    # National indicators once per country (#17): the posts' answers on them are in answers.csv.
+    "national.csv": (
+        ("country", "#country+code"), ("form_id", "#x_form+code"), ("area_id", "#x_area+code"),
+        ("indicator_id", "#indicator+code"), ("level", "#indicator+level+num"), ("source", "#x_source"),
+        ("national_assessment_id", "#x_assessment+id"), ("national_assessment_date", "#date+reported"),
+        ("posts_mean", "#x_level+mean+posts"), ("posts", "#x_posts+num"),
     ),
     "assessments.csv": (
         ("assessment_id", "#x_assessment+id"), ("uuid", "#x_assessment+uuid"), ("site_code", "#loc+code"),
@@ -92,6 +100,7 @@ def write_portfolio_csv(
                 counts[name] = _write(temporary, [column for column, _ in COLUMNS[name]], rows)
 
             table("answers.csv", _answers(store, flt, total, progress, cancelled))
+            table("national.csv", hq_tables.national_rows(store, flt))
             table("assessments.csv", hq_tables.assessment_rows(store, flt))
             table("crossing_points.csv", _crossing_points())
             table("indicators.csv", _indicators(store))
@@ -130,7 +139,7 @@ def _answers(store, flt, total, progress, cancelled):
             if progress:
                 progress(number, total, "answers.csv")
         (assessment_id, form_id, version, area_id, indicator_id, lined_up, shared, level, special, target, gap,
-         *texts) = row  # evidence type, confidence, evidence reference, evidence text, notes
+         *texts) = row  # evidence type, confidence, evidence reference, evidence text, notes, indicator scope
         yield (assessment_id, form_id, version, area_id, indicator_id, lined_up, shared,
                "scored" if level is not None else STATUS.get(special, special), level, target, gap, *texts)
 

@@ -508,7 +508,7 @@ TIDY_FIELDS = (
     "assessment_id", "uuid", "country", "pcode", "site_code", "site_name", "site_type", "latitude", "longitude",
     "scope", "date", "status", "revision", "workshop_group", "assessed_by", "form_id", "form_version",
     "area_id", "indicator_id", "lined_up", "compared", "level", "special", "target", "gap",
-    "evidence_type", "confidence", "evidence_reference", "evidence_text", "notes",
+    "evidence_type", "confidence", "evidence_reference", "evidence_text", "notes", "indicator_scope",
 )
 
 
@@ -522,7 +522,7 @@ ANSWER_GRID = f"""
     CASE WHEN w.level IS NOT NULL THEN {TARGET} END,
     CASE WHEN w.level IS NOT NULL THEN {TARGET} - w.level END,
     coalesce(w.evidence_type, ''), coalesce(w.confidence, ''),
-    coalesce(w.evidence_reference, ''), coalesce(w.evidence_text, ''), coalesce(w.notes, '')
+    coalesce(w.evidence_reference, ''), coalesce(w.evidence_text, ''), coalesce(w.notes, ''), m.scope
 FROM chosen c
 JOIN temp.portfolio_map m ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1
 LEFT JOIN answers w ON w.assessment_id = c.id AND w.grp = '' AND w.indicator_id = m.indicator_id"""
