@@ -2,11 +2,12 @@
 
 Files (UTF-8 with a byte-order mark, so Excel reads Arabic and Kurdish right; comma
 separated; one header row): ``answers.csv`` (one row per assessment × indicator, codes
-only), ``national.csv`` (national indicators once per country), ``assessments.csv``, ``crossing_points.csv`` and ``indicators.csv`` (labels in every
-language), ``data-dictionary.csv`` (what every column means) and ``hxl-tags.csv``, which
-gives each column its HXL hashtag — kept apart so
-that Power BI, pandas and DuckDB load the data files without skipping a row. Streamed:
-memory stays flat whatever the number of assessments. docs/hq-data.md describes them.
+only), ``national.csv`` (national indicators once per country), ``assessments.csv``,
+``crossing_points.csv`` and ``indicators.csv`` (labels in every language),
+``data-dictionary.csv`` (what every column means) and ``hxl-tags.csv``, which gives each
+column its HXL hashtag — kept apart so that Power BI, pandas and DuckDB load the data
+files without skipping a row. Streamed: memory stays flat whatever the number of
+assessments. docs/hq-data.md describes them.
 """
 
 from __future__ import annotations
