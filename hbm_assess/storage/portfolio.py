@@ -11,10 +11,10 @@ and default target, and the queries join it, so nothing loops over answers in Py
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from hbm_assess.core.questionnaire import version_key
 from hbm_assess.core.text import Text
@@ -42,6 +42,7 @@ from hbm_assess.storage.store import Store
 __all__ = ["TARGET", "AssessmentsLeftOut", "Column", "NationalIndicator", "PortfolioFilter", "like_with_like",
            "reader"]
 
+T = TypeVar("T")
 WEAK_LEVEL = 2  # No or Limited capacity: what "weak" means for the most common gaps
 
 
@@ -563,6 +564,16 @@ def tidy_row_count(store: Store, flt: PortfolioFilter) -> int:
             WHERE 1 = 1{area}""",
         params,
     )[0][0]
+
+
+def on_reader(store: Store, work: Callable[[Store], T]) -> T:
+    """``work`` run on a second connection to the database (``reader``), closed afterwards: for a worker thread."""
+    reading = reader(store)
+    try:
+        return work(reading)
+    finally:
+        if reading is not store:
+            reading.close()
 
 
 def load(store: Store, flt: PortfolioFilter, progress: bool = True) -> PortfolioData:

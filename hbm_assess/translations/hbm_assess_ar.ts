@@ -332,6 +332,37 @@
     </message>
 </context>
 <context>
+    <name>HeatmapPanel</name>
+    <message>
+        <source>Double-click an assessment to open it.</source>
+        <translation>انقر نقرًا مزدوجًا على تقييم لفتحه.</translation>
+    </message>
+    <message>
+        <source>Click a cell of the heatmap to list the assessments behind it.</source>
+        <translation>انقر على خلية في الخريطة الحرارية لعرض التقييمات التي بُنيت عليها.</translation>
+    </message>
+    <message>
+        <source>Mean level by site and indicator</source>
+        <translation>متوسط المستوى حسب الموقع والمؤشر</translation>
+    </message>
+    <message>
+        <source>Mean level by site and area</source>
+        <translation>متوسط المستوى حسب الموقع والمجال</translation>
+    </message>
+    <message>
+        <source>%1: no scored answers</source>
+        <translation>%1: لا توجد إجابات مُقيَّمة</translation>
+    </message>
+    <message>
+        <source>%1: mean level %2 · assessments: %3</source>
+        <translation>%1: متوسط المستوى %2 · التقييمات: %3</translation>
+    </message>
+    <message>
+        <source>Assessments behind %1: %2</source>
+        <translation>تقييمات %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Search by site, questionnaire, date or status (Ctrl+F)</source>
@@ -1167,23 +1198,7 @@
     </message>
 </context>
 <context>
-    <name>PortfolioView</name>
-    <message>
-        <source>Heatmap</source>
-        <translation>الخريطة الحرارية</translation>
-    </message>
-    <message>
-        <source>Ranking</source>
-        <translation>الترتيب</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>التقدّم</translation>
-    </message>
-    <message>
-        <source>Common gaps</source>
-        <translation>الفجوات المشتركة</translation>
-    </message>
+    <name>PortfolioFilters</name>
     <message>
         <source>All countries</source>
         <translation>جميع البلدان</translation>
@@ -1221,18 +1236,6 @@
         <translation>آخر تقييم لكل موقع فقط</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>تصدير إلى Excel…</translation>
-    </message>
-    <message>
-        <source>Export as CSV tables…</source>
-        <translation>تصدير كجداول CSV…</translation>
-    </message>
-    <message>
-        <source>A long table of answers and the tables it refers to, at any size, for Power BI, pandas or DuckDB (docs/hq-data.md)</source>
-        <translation>جدول طويل بالإجابات والجداول التي يشير إليها، بأي حجم، لاستخدامها في Power BI أو pandas أو DuckDB (docs/hq-data.md)</translation>
-    </message>
-    <message>
         <source>Country:</source>
         <translation>البلد:</translation>
     </message>
@@ -1268,6 +1271,37 @@
         <source>Any</source>
         <translation>أي تاريخ</translation>
     </message>
+</context>
+<context>
+    <name>PortfolioView</name>
+    <message>
+        <source>Heatmap</source>
+        <translation>الخريطة الحرارية</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>الترتيب</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>التقدّم</translation>
+    </message>
+    <message>
+        <source>Common gaps</source>
+        <translation>الفجوات المشتركة</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>تصدير إلى Excel…</translation>
+    </message>
+    <message>
+        <source>Export as CSV tables…</source>
+        <translation>تصدير كجداول CSV…</translation>
+    </message>
+    <message>
+        <source>A long table of answers and the tables it refers to, at any size, for Power BI, pandas or DuckDB (docs/hq-data.md)</source>
+        <translation>جدول طويل بالإجابات والجداول التي يشير إليها، بأي حجم، لاستخدامها في Power BI أو pandas أو DuckDB (docs/hq-data.md)</translation>
+    </message>
     <message>
         <source>Updating…</source>
         <translation>جارٍ التحديث…</translation>
@@ -1279,10 +1313,6 @@
     <message>
         <source>The figures could not be computed: %1</source>
         <translation>تعذّر حساب الأرقام: %1</translation>
-    </message>
-    <message>
-        <source>Click a cell of the heatmap to list the assessments behind it.</source>
-        <translation>انقر على خلية في الخريطة الحرارية لعرض التقييمات التي بُنيت عليها.</translation>
     </message>
     <message>
         <source>Assessments: %1 · sites: %2.</source>
@@ -1309,72 +1339,12 @@
         <translation>لم تُحتسب ضمن الدرجات: %1 من إجابات «لا ينطبق» و%2 من إجابات «غير معروف».</translation>
     </message>
     <message>
-        <source>No site was assessed more than once with these filters.</source>
-        <translation>لا يوجد موقع قُيِّم أكثر من مرة ضمن عوامل التصفية هذه.</translation>
-    </message>
-    <message>
-        <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
-        <translation>المواقع التي قُيِّمت أكثر من مرة: %1. المؤشرات من خط الأساس إلى آخر تقييم — تحسّن: %2، دون تغيير: %3، تراجع: %4، غير قابل للمقارنة: %5.</translation>
-    </message>
-    <message>
-        <source>Double-click an assessment to open it.</source>
-        <translation>انقر نقرًا مزدوجًا على تقييم لفتحه.</translation>
-    </message>
-    <message>
-        <source>Mean level by site and indicator</source>
-        <translation>متوسط المستوى حسب الموقع والمؤشر</translation>
-    </message>
-    <message>
-        <source>Mean level by site and area</source>
-        <translation>متوسط المستوى حسب الموقع والمجال</translation>
-    </message>
-    <message>
-        <source>%1: no scored answers</source>
-        <translation>%1: لا توجد إجابات مُقيَّمة</translation>
-    </message>
-    <message>
-        <source>%1: mean level %2 · assessments: %3</source>
-        <translation>%1: متوسط المستوى %2 · التقييمات: %3</translation>
-    </message>
-    <message>
-        <source>Assessments behind %1: %2</source>
-        <translation>تقييمات %1: %2</translation>
-    </message>
-    <message>
         <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>متوسط المستوى محسوب على جميع الإجابات المُقيَّمة للموقع؛ الفجوة = المستوى المستهدف − المستوى، والمستوى المستهدف هو المُدخَل، وإلا فالمستوى الافتراضي للمؤشر، وإلا فمستوى واحد فوق المستوى الحالي.</translation>
     </message>
     <message>
         <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>عرض:</translation>
-    </message>
-    <message>
-        <source>All sites: baseline and follow-ups</source>
-        <translation>جميع المواقع: خط الأساس والمتابعات</translation>
-    </message>
-    <message>
-        <source>Mean level by area at each assessment of %1</source>
-        <translation>متوسط المستوى حسب المجال في كل تقييم لموقع %1</translation>
-    </message>
-    <message>
-        <source>Mean level by area: baseline and follow-ups of every site</source>
-        <translation>متوسط المستوى حسب المجال: خط الأساس والمتابعات لجميع المواقع</translation>
-    </message>
-    <message>
-        <source>No scored answers</source>
-        <translation>لا توجد إجابات مُقيَّمة</translation>
-    </message>
-    <message>
-        <source>Baseline</source>
-        <translation>خط الأساس</translation>
-    </message>
-    <message>
-        <source>Follow-up %1</source>
-        <translation>المتابعة %1</translation>
     </message>
     <message>
         <source>Export the portfolio</source>
@@ -1399,6 +1369,53 @@
     <message>
         <source>The export failed: %1</source>
         <translation>فشل التصدير: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Show:</source>
+        <translation>عرض:</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>جارٍ التحديث…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>تعذّر حساب الأرقام: %1</translation>
+    </message>
+    <message>
+        <source>No site was assessed more than once with these filters.</source>
+        <translation>لا يوجد موقع قُيِّم أكثر من مرة ضمن عوامل التصفية هذه.</translation>
+    </message>
+    <message>
+        <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
+        <translation>المواقع التي قُيِّمت أكثر من مرة: %1. المؤشرات من خط الأساس إلى آخر تقييم — تحسّن: %2، دون تغيير: %3، تراجع: %4، غير قابل للمقارنة: %5.</translation>
+    </message>
+    <message>
+        <source>All sites: baseline and follow-ups</source>
+        <translation>جميع المواقع: خط الأساس والمتابعات</translation>
+    </message>
+    <message>
+        <source>Mean level by area at each assessment of %1</source>
+        <translation>متوسط المستوى حسب المجال في كل تقييم لموقع %1</translation>
+    </message>
+    <message>
+        <source>Mean level by area: baseline and follow-ups of every site</source>
+        <translation>متوسط المستوى حسب المجال: خط الأساس والمتابعات لجميع المواقع</translation>
+    </message>
+    <message>
+        <source>No scored answers</source>
+        <translation>لا توجد إجابات مُقيَّمة</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>خط الأساس</translation>
+    </message>
+    <message>
+        <source>Follow-up %1</source>
+        <translation>المتابعة %1</translation>
     </message>
 </context>
 <context>

@@ -332,6 +332,37 @@
     </message>
 </context>
 <context>
+    <name>HeatmapPanel</name>
+    <message>
+        <source>Double-click an assessment to open it.</source>
+        <translation>دوو کلیک لە هەڵسەنگاندنێک بکە بۆ کردنەوەی.</translation>
+    </message>
+    <message>
+        <source>Click a cell of the heatmap to list the assessments behind it.</source>
+        <translation>کلیک لە خانەیەکی نەخشەی گەرمی بکە بۆ پیشاندانی ئەو هەڵسەنگاندنانەی لەسەریان بنیات نراوە.</translation>
+    </message>
+    <message>
+        <source>Mean level by site and indicator</source>
+        <translation>تێکڕای ئاست بەپێی شوێن و پێوەر</translation>
+    </message>
+    <message>
+        <source>Mean level by site and area</source>
+        <translation>تێکڕای ئاست بەپێی شوێن و بوار</translation>
+    </message>
+    <message>
+        <source>%1: no scored answers</source>
+        <translation>%1: هیچ وەڵامێکی هەڵسەنگێنراو نییە</translation>
+    </message>
+    <message>
+        <source>%1: mean level %2 · assessments: %3</source>
+        <translation>%1: تێکڕای ئاست %2 · هەڵسەنگاندنەکان: %3</translation>
+    </message>
+    <message>
+        <source>Assessments behind %1: %2</source>
+        <translation>هەڵسەنگاندنەکانی %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Search by site, questionnaire, date or status (Ctrl+F)</source>
@@ -1152,23 +1183,7 @@
     </message>
 </context>
 <context>
-    <name>PortfolioView</name>
-    <message>
-        <source>Heatmap</source>
-        <translation>نەخشەی گەرمی</translation>
-    </message>
-    <message>
-        <source>Ranking</source>
-        <translation>ڕیزبەندی</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>پێشکەوتن</translation>
-    </message>
-    <message>
-        <source>Common gaps</source>
-        <translation>کەلێنە هاوبەشەکان</translation>
-    </message>
+    <name>PortfolioFilters</name>
     <message>
         <source>All countries</source>
         <translation>هەموو وڵاتەکان</translation>
@@ -1206,18 +1221,6 @@
         <translation>تەنها دوایین هەڵسەنگاندنی هەر شوێنێک</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>هەناردەکردن بۆ Excel…</translation>
-    </message>
-    <message>
-        <source>Export as CSV tables…</source>
-        <translation>هەناردەکردن وەک خشتەی CSV…</translation>
-    </message>
-    <message>
-        <source>A long table of answers and the tables it refers to, at any size, for Power BI, pandas or DuckDB (docs/hq-data.md)</source>
-        <translation>خشتەیەکی درێژی وەڵامەکان و ئەو خشتانەی ئاماژەیان پێدەکات، بە هەر قەبارەیەک، بۆ Power BI یان pandas یان DuckDB (docs/hq-data.md)</translation>
-    </message>
-    <message>
         <source>Country:</source>
         <translation>وڵات:</translation>
     </message>
@@ -1253,6 +1256,37 @@
         <source>Any</source>
         <translation>هەر بەروارێک</translation>
     </message>
+</context>
+<context>
+    <name>PortfolioView</name>
+    <message>
+        <source>Heatmap</source>
+        <translation>نەخشەی گەرمی</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>ڕیزبەندی</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>پێشکەوتن</translation>
+    </message>
+    <message>
+        <source>Common gaps</source>
+        <translation>کەلێنە هاوبەشەکان</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>هەناردەکردن بۆ Excel…</translation>
+    </message>
+    <message>
+        <source>Export as CSV tables…</source>
+        <translation>هەناردەکردن وەک خشتەی CSV…</translation>
+    </message>
+    <message>
+        <source>A long table of answers and the tables it refers to, at any size, for Power BI, pandas or DuckDB (docs/hq-data.md)</source>
+        <translation>خشتەیەکی درێژی وەڵامەکان و ئەو خشتانەی ئاماژەیان پێدەکات، بە هەر قەبارەیەک، بۆ Power BI یان pandas یان DuckDB (docs/hq-data.md)</translation>
+    </message>
     <message>
         <source>Updating…</source>
         <translation>نوێ دەکرێتەوە…</translation>
@@ -1264,10 +1298,6 @@
     <message>
         <source>The figures could not be computed: %1</source>
         <translation>ژمارەکان هەژمار نەکران: %1</translation>
-    </message>
-    <message>
-        <source>Click a cell of the heatmap to list the assessments behind it.</source>
-        <translation>کلیک لە خانەیەکی نەخشەی گەرمی بکە بۆ پیشاندانی ئەو هەڵسەنگاندنانەی لەسەریان بنیات نراوە.</translation>
     </message>
     <message>
         <source>Assessments: %1 · sites: %2.</source>
@@ -1294,72 +1324,12 @@
         <translation>وەک نمرە نەژمێردراون: %1 وەڵامی «پەیوەندیدار نییە» و %2 وەڵامی «نەزانراو».</translation>
     </message>
     <message>
-        <source>No site was assessed more than once with these filters.</source>
-        <translation>بەم پاڵاوتنانە هیچ شوێنێک زیاتر لە جارێک هەڵنەسەنگێنراوە.</translation>
-    </message>
-    <message>
-        <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
-        <translation>ئەو شوێنانەی زیاتر لە جارێک هەڵسەنگێنراون: %1. پێوەرەکان لە هێڵی بنەڕەتەوە تا دوایین هەڵسەنگاندن — باشتر بووە: %2، وەک خۆیەتی: %3، خراپتر بووە: %4، بەراوردنەکراو: %5.</translation>
-    </message>
-    <message>
-        <source>Double-click an assessment to open it.</source>
-        <translation>دوو کلیک لە هەڵسەنگاندنێک بکە بۆ کردنەوەی.</translation>
-    </message>
-    <message>
-        <source>Mean level by site and indicator</source>
-        <translation>تێکڕای ئاست بەپێی شوێن و پێوەر</translation>
-    </message>
-    <message>
-        <source>Mean level by site and area</source>
-        <translation>تێکڕای ئاست بەپێی شوێن و بوار</translation>
-    </message>
-    <message>
-        <source>%1: no scored answers</source>
-        <translation>%1: هیچ وەڵامێکی هەڵسەنگێنراو نییە</translation>
-    </message>
-    <message>
-        <source>%1: mean level %2 · assessments: %3</source>
-        <translation>%1: تێکڕای ئاست %2 · هەڵسەنگاندنەکان: %3</translation>
-    </message>
-    <message>
-        <source>Assessments behind %1: %2</source>
-        <translation>هەڵسەنگاندنەکانی %1: %2</translation>
-    </message>
-    <message>
         <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
         <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
         <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>پیشاندان:</translation>
-    </message>
-    <message>
-        <source>All sites: baseline and follow-ups</source>
-        <translation>هەموو شوێنەکان: هێڵی بنەڕەت و بەدواداچوونەکان</translation>
-    </message>
-    <message>
-        <source>Mean level by area at each assessment of %1</source>
-        <translation>تێکڕای ئاست بەپێی بوار لە هەر هەڵسەنگاندنێکی %1</translation>
-    </message>
-    <message>
-        <source>Mean level by area: baseline and follow-ups of every site</source>
-        <translation>تێکڕای ئاست بەپێی بوار: هێڵی بنەڕەت و بەدواداچوونەکانی هەموو شوێنەکان</translation>
-    </message>
-    <message>
-        <source>No scored answers</source>
-        <translation>هیچ وەڵامێکی هەڵسەنگێنراو نییە</translation>
-    </message>
-    <message>
-        <source>Baseline</source>
-        <translation>هێڵی بنەڕەت</translation>
-    </message>
-    <message>
-        <source>Follow-up %1</source>
-        <translation>بەدواداچوونی %1</translation>
     </message>
     <message>
         <source>Export the portfolio</source>
@@ -1384,6 +1354,53 @@
     <message>
         <source>The export failed: %1</source>
         <translation>هەناردەکردن سەرنەکەوت: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Show:</source>
+        <translation>پیشاندان:</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>نوێ دەکرێتەوە…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>ژمارەکان هەژمار نەکران: %1</translation>
+    </message>
+    <message>
+        <source>No site was assessed more than once with these filters.</source>
+        <translation>بەم پاڵاوتنانە هیچ شوێنێک زیاتر لە جارێک هەڵنەسەنگێنراوە.</translation>
+    </message>
+    <message>
+        <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
+        <translation>ئەو شوێنانەی زیاتر لە جارێک هەڵسەنگێنراون: %1. پێوەرەکان لە هێڵی بنەڕەتەوە تا دوایین هەڵسەنگاندن — باشتر بووە: %2، وەک خۆیەتی: %3، خراپتر بووە: %4، بەراوردنەکراو: %5.</translation>
+    </message>
+    <message>
+        <source>All sites: baseline and follow-ups</source>
+        <translation>هەموو شوێنەکان: هێڵی بنەڕەت و بەدواداچوونەکان</translation>
+    </message>
+    <message>
+        <source>Mean level by area at each assessment of %1</source>
+        <translation>تێکڕای ئاست بەپێی بوار لە هەر هەڵسەنگاندنێکی %1</translation>
+    </message>
+    <message>
+        <source>Mean level by area: baseline and follow-ups of every site</source>
+        <translation>تێکڕای ئاست بەپێی بوار: هێڵی بنەڕەت و بەدواداچوونەکانی هەموو شوێنەکان</translation>
+    </message>
+    <message>
+        <source>No scored answers</source>
+        <translation>هیچ وەڵامێکی هەڵسەنگێنراو نییە</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>هێڵی بنەڕەت</translation>
+    </message>
+    <message>
+        <source>Follow-up %1</source>
+        <translation>بەدواداچوونی %1</translation>
     </message>
 </context>
 <context>

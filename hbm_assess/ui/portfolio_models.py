@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from hbm_assess.storage.portfolio import CellAssessment, CommonGap, SiteChange, SiteRank, SiteRow
 from hbm_assess.ui import text
@@ -17,6 +18,24 @@ NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCente
 SiteLabel = Callable[[SiteRow], str]
 _SERVED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE, Qt.ItemDataRole.TextAlignmentRole,
                            Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole})
+
+
+def sortable_table(model, parent: QWidget, column: int = 0, order=Qt.SortOrder.AscendingOrder) -> QTableView:
+    """A sortable read-only table over ``model``, first sorted by ``column``."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    table = QTableView(parent)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    # The proxy sorts stably, so rows that tie keep the order the aggregates gave them.
+    table.sortByColumn(column, order)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
 
 
 def _mean(value: float | None) -> str:
