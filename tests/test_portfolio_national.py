@@ -131,3 +131,29 @@ def test_the_csv_tables_have_national_indicators_once_per_country(store, posts, 
     assert [(r["country"], r["indicator_id"], float(r["level"]), r["source"]) for r in rows] == [
         ("IQ", "REG-01", 2.0, FROM_NATIONAL), ("JO", "REG-01", 2.5, FROM_POSTS)]
     assert rows[0]["national_assessment_id"] == str(posts["Iraq"]) and rows[1]["national_assessment_id"] == ""
+
+
+def test_the_portfolio_window_shows_national_indicators_in_their_own_tab(qtbot, qtmodeltester, store, posts):
+    from PySide6.QtCore import Qt
+
+    from hbm_assess.ui.portfolio import PortfolioView
+
+    view = PortfolioView(store)
+    qtbot.addWidget(view)
+    view.resize(1280, 820)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.show()
+    assert [view.tabs.tabText(n) for n in range(view.tabs.count())] == [
+        "Heatmap", "Ranking", "Progress", "Common gaps", "National"]
+    view.tabs.setCurrentWidget(view.national_page)
+    model = view.national_model
+    qtmodeltester.check(model)
+    headers = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
+    assert headers == ["Country", "Area", "Indicator", "Level", "Where the level comes from", "Posts' view (mean)"]
+    shown = [[model.index(row, column).data() for column in range(model.columnCount())]
+             for row in range(model.rowCount())]
+    assert shown == [
+        ["IQ", "Regulatory framework", "REG-01  Emergency entry law", "2.0", "National assessment of 2025-03-01", "2.0"],
+        ["JO", "Regulatory framework", "REG-01  Emergency entry law", "2.5", "Mean of the posts' own views (2)", "2.5"]]
+    assert [view.site_label(s) for s in view.data.heatmap.sites] == ["Jaber", "Karama", "Rabia", "Trebil"]
+    assert "national assessments selected: 1" in view.scope_note.text()

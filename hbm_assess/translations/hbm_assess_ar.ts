@@ -157,64 +157,6 @@
     </message>
 </context>
 <context>
-    <name>CellModel</name>
-    <message>
-        <source>Date</source>
-        <translation>التاريخ</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>الموقع</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>الاستبيان</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>الحالة</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>متوسط المستوى</translation>
-    </message>
-    <message>
-        <source>Scored answers</source>
-        <translation>الإجابات المُقيَّمة</translation>
-    </message>
-</context>
-<context>
-    <name>ChangesModel</name>
-    <message>
-        <source>Site</source>
-        <translation>الموقع</translation>
-    </message>
-    <message>
-        <source>Baseline</source>
-        <translation>خط الأساس</translation>
-    </message>
-    <message>
-        <source>Latest</source>
-        <translation>آخر تقييم</translation>
-    </message>
-    <message>
-        <source>Improved</source>
-        <translation>تحسّن</translation>
-    </message>
-    <message>
-        <source>Same</source>
-        <translation>دون تغيير</translation>
-    </message>
-    <message>
-        <source>Worse</source>
-        <translation>تراجع</translation>
-    </message>
-    <message>
-        <source>Not comparable</source>
-        <translation>غير قابل للمقارنة</translation>
-    </message>
-</context>
-<context>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -231,30 +173,6 @@
 </context>
 <context>
     <name>GapsModel</name>
-    <message>
-        <source>Indicator</source>
-        <translation>المؤشر</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>المجال</translation>
-    </message>
-    <message>
-        <source>Weak sites</source>
-        <translation>المواقع الضعيفة</translation>
-    </message>
-    <message>
-        <source>Share weak</source>
-        <translation>نسبة المواقع الضعيفة</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>متوسط المستوى</translation>
-    </message>
-    <message>
-        <source>Mean gap</source>
-        <translation>متوسط الفجوة</translation>
-    </message>
     <message>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
@@ -1275,22 +1193,6 @@
 <context>
     <name>PortfolioView</name>
     <message>
-        <source>Heatmap</source>
-        <translation>الخريطة الحرارية</translation>
-    </message>
-    <message>
-        <source>Ranking</source>
-        <translation>الترتيب</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>التقدّم</translation>
-    </message>
-    <message>
-        <source>Common gaps</source>
-        <translation>الفجوات المشتركة</translation>
-    </message>
-    <message>
         <source>Export to Excel…</source>
         <translation>تصدير إلى Excel…</translation>
     </message>
@@ -1319,6 +1221,10 @@
         <translation>التقييمات: %1 · المواقع: %2.</translation>
     </message>
     <message>
+        <source>Posts are compared on post-level indicators; national indicators are shown once per country in the National tab (national assessments selected: %1).</source>
+        <translation>تُقارَن المنافذ على المؤشرات الخاصة بمستوى المنفذ؛ وتُعرض المؤشرات الوطنية مرة واحدة لكل بلد في تبويب «وطني» (التقييمات الوطنية المختارة: %1).</translation>
+    </message>
+    <message>
         <source>Left out, so that like is compared with like — drafts: %1; assessments of other questionnaires or versions: %2.</source>
         <translation>مستبعد لكي تُقارَن الحالات المتماثلة فقط — المسودات: %1؛ تقييمات من استبيانات أو إصدارات أخرى: %2.</translation>
     </message>
@@ -1345,6 +1251,10 @@
     <message>
         <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
+    </message>
+    <message>
+        <source>Laws, national bodies and national systems are scored once per country, not post by post: they are left out of the heatmap, the ranking and the common gaps. Each level comes from the country's newest final national assessment; where there is none, it is the mean of the posts' own views of the national matter, and says so.</source>
+        <translation>تُقيَّم القوانين والهيئات الوطنية والأنظمة الوطنية مرة واحدة لكل بلد، لا منفذًا منفذًا: لذلك تُستبعد من الخريطة الحرارية والترتيب والفجوات المشتركة. يُؤخذ كل مستوى من أحدث تقييم وطني نهائي للبلد؛ وإن لم يوجد، فهو متوسط تقييمات المنافذ نفسها لهذه المسألة الوطنية، ويُذكر ذلك.</translation>
     </message>
     <message>
         <source>Export the portfolio</source>
@@ -1439,45 +1349,6 @@
     <message>
         <source>No outputs for this area yet.</source>
         <translation>لا مخرجات لهذا المجال بعد.</translation>
-    </message>
-</context>
-<context>
-    <name>RankingModel</name>
-    <message>
-        <source>Site</source>
-        <translation>الموقع</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>البلد</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>النوع</translation>
-    </message>
-    <message>
-        <source>Assessments</source>
-        <translation>التقييمات</translation>
-    </message>
-    <message>
-        <source>Weakest first</source>
-        <translation>الأضعف أولاً</translation>
-    </message>
-    <message>
-        <source>Latest</source>
-        <translation>آخر تقييم</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>متوسط المستوى</translation>
-    </message>
-    <message>
-        <source>Mean gap</source>
-        <translation>متوسط الفجوة</translation>
-    </message>
-    <message>
-        <source>Scored answers</source>
-        <translation>الإجابات المُقيَّمة</translation>
     </message>
 </context>
 <context>

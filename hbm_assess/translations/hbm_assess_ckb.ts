@@ -157,64 +157,6 @@
     </message>
 </context>
 <context>
-    <name>CellModel</name>
-    <message>
-        <source>Date</source>
-        <translation>بەروار</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>شوێن</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>پرسیارنامە</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>دۆخ</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>تێکڕای ئاست</translation>
-    </message>
-    <message>
-        <source>Scored answers</source>
-        <translation>وەڵامی هەڵسەنگێنراو</translation>
-    </message>
-</context>
-<context>
-    <name>ChangesModel</name>
-    <message>
-        <source>Site</source>
-        <translation>شوێن</translation>
-    </message>
-    <message>
-        <source>Baseline</source>
-        <translation>هێڵی بنەڕەت</translation>
-    </message>
-    <message>
-        <source>Latest</source>
-        <translation>دوایین هەڵسەنگاندن</translation>
-    </message>
-    <message>
-        <source>Improved</source>
-        <translation>باشتر بووە</translation>
-    </message>
-    <message>
-        <source>Same</source>
-        <translation>وەک خۆیەتی</translation>
-    </message>
-    <message>
-        <source>Worse</source>
-        <translation>خراپتر بووە</translation>
-    </message>
-    <message>
-        <source>Not comparable</source>
-        <translation>بەراوردنەکراو</translation>
-    </message>
-</context>
-<context>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -231,30 +173,6 @@
 </context>
 <context>
     <name>GapsModel</name>
-    <message>
-        <source>Indicator</source>
-        <translation>پێوەر</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>بوار</translation>
-    </message>
-    <message>
-        <source>Weak sites</source>
-        <translation>شوێنە لاوازەکان</translation>
-    </message>
-    <message>
-        <source>Share weak</source>
-        <translation>ڕێژەی شوێنە لاوازەکان</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>تێکڕای ئاست</translation>
-    </message>
-    <message>
-        <source>Mean gap</source>
-        <translation>تێکڕای کەلێن</translation>
-    </message>
     <message>
         <source>%1 of %2</source>
         <translation>%1 لە %2</translation>
@@ -1260,22 +1178,6 @@
 <context>
     <name>PortfolioView</name>
     <message>
-        <source>Heatmap</source>
-        <translation>نەخشەی گەرمی</translation>
-    </message>
-    <message>
-        <source>Ranking</source>
-        <translation>ڕیزبەندی</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>پێشکەوتن</translation>
-    </message>
-    <message>
-        <source>Common gaps</source>
-        <translation>کەلێنە هاوبەشەکان</translation>
-    </message>
-    <message>
         <source>Export to Excel…</source>
         <translation>هەناردەکردن بۆ Excel…</translation>
     </message>
@@ -1304,6 +1206,10 @@
         <translation>هەڵسەنگاندنەکان: %1 · شوێنەکان: %2.</translation>
     </message>
     <message>
+        <source>Posts are compared on post-level indicators; national indicators are shown once per country in the National tab (national assessments selected: %1).</source>
+        <translation>خاڵە سنوورییەکان لەسەر پێوەرەکانی ئاستی خاڵی سنووری بەراورد دەکرێن؛ پێوەرە نیشتمانییەکان بۆ هەر وڵاتێک یەک جار لە بەشی «نیشتمانی» پیشان دەدرێن (هەڵسەنگاندنە نیشتمانییە هەڵبژێردراوەکان: %1).</translation>
+    </message>
+    <message>
         <source>Left out, so that like is compared with like — drafts: %1; assessments of other questionnaires or versions: %2.</source>
         <translation>لابراون بۆ ئەوەی هاوشێوە لەگەڵ هاوشێوە بەراورد بکرێت — ڕەشنووسەکان: %1؛ هەڵسەنگاندنەکانی پرسیارنامە یان وەشانی تر: %2.</translation>
     </message>
@@ -1330,6 +1236,10 @@
     <message>
         <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
+    </message>
+    <message>
+        <source>Laws, national bodies and national systems are scored once per country, not post by post: they are left out of the heatmap, the ranking and the common gaps. Each level comes from the country's newest final national assessment; where there is none, it is the mean of the posts' own views of the national matter, and says so.</source>
+        <translation>یاسا، دەزگا نیشتمانییەکان و سیستەمە نیشتمانییەکان بۆ هەر وڵاتێک یەک جار هەڵدەسەنگێنرێن، نەک خاڵ بە خاڵ: بۆیە لە نەخشەی گەرمی، ڕیزبەندی و کەلێنە هاوبەشەکان دەرهێنراون. هەر ئاستێک لە نوێترین هەڵسەنگاندنی نیشتمانیی کۆتایی وڵاتەکە وەردەگیرێت؛ ئەگەر نەبێت، تێکڕای هەڵسەنگاندنی خاڵە سنوورییەکان خۆیانە بۆ ئەو بابەتە نیشتمانییە، و ئەمە دەگوترێت.</translation>
     </message>
     <message>
         <source>Export the portfolio</source>
@@ -1424,45 +1334,6 @@
     <message>
         <source>No outputs for this area yet.</source>
         <translation>هێشتا هیچ دەرئەنجامێک بۆ ئەم بوارە نییە.</translation>
-    </message>
-</context>
-<context>
-    <name>RankingModel</name>
-    <message>
-        <source>Site</source>
-        <translation>شوێن</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>وڵات</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>جۆر</translation>
-    </message>
-    <message>
-        <source>Assessments</source>
-        <translation>هەڵسەنگاندنەکان</translation>
-    </message>
-    <message>
-        <source>Weakest first</source>
-        <translation>لاوازترین یەکەم</translation>
-    </message>
-    <message>
-        <source>Latest</source>
-        <translation>دوایین هەڵسەنگاندن</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>تێکڕای ئاست</translation>
-    </message>
-    <message>
-        <source>Mean gap</source>
-        <translation>تێکڕای کەلێن</translation>
-    </message>
-    <message>
-        <source>Scored answers</source>
-        <translation>وەڵامی هەڵسەنگێنراو</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ from hbm_assess.ui.jobs import Job
 from hbm_assess.ui.portfolio_filters import PortfolioFilters
 from hbm_assess.ui.portfolio_heatmap import HeatmapPanel
 from hbm_assess.ui.portfolio_jobs import export_job, load_job, progress_job
-from hbm_assess.ui.portfolio_models import GapsModel, RankingModel, sortable_table
+from hbm_assess.ui.portfolio_models import GapsModel, NationalModel, RankingModel, sortable_table
 from hbm_assess.ui.portfolio_progress import ProgressPanel
 
 REFRESH_PAUSE_MS = 250  # several filter changes in a row load once
@@ -96,10 +96,12 @@ class PortfolioView(QWidget):
         self.changes_model, self.changes_table = self.progress_page.changes_model, self.progress_page.changes_table
         self.changes_note = self.progress_page.changes_note
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.heatmap, self.tr("Heatmap"))
-        self.tabs.addTab(self._ranking_tab(), self.tr("Ranking"))
-        self.tabs.addTab(self.progress_page, self.tr("Progress"))
-        self.tabs.addTab(self._gaps_tab(), self.tr("Common gaps"))
+        self.tabs.addTab(self.heatmap, text.word("heatmap"))
+        self.tabs.addTab(self._ranking_tab(), text.word("ranking"))
+        self.tabs.addTab(self.progress_page, text.word("progress"))
+        self.tabs.addTab(self._gaps_tab(), text.word("common_gaps"))
+        self.national_page = self._national_tab()
+        self.tabs.addTab(self.national_page, text.word("scopes.national"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.scope_note)
@@ -176,6 +178,7 @@ class PortfolioView(QWidget):
         self.heatmap.show_data(data)
         self.ranking_model.set_rows(data.ranking)
         self.gaps_model.set_gaps(data.gaps, {a.key: a.label.get(text.language()) for a in data.areas})
+        self.national_model.set_national(data.national, self._national_area_titles(data))
         self._show_progress()
         self.loaded.emit()
         if self.tabs.currentWidget() is self.progress_page:
@@ -234,6 +237,10 @@ class PortfolioView(QWidget):
         scope = data.scope
         parts = [self.tr("Assessments: %1 · sites: %2.").replace("%1", _count(scope.assessments))
                  .replace("%2", _count(scope.sites))]
+        if data.national or scope.national_assessments:
+            parts.append(self.tr("Posts are compared on post-level indicators; national indicators are shown once "
+                                 "per country in the National tab (national assessments selected: %1).")
+                         .replace("%1", _count(scope.national_assessments)))
         out = scope.assessments_left_out
         if out.drafts or out.other_forms:
             parts.append(self.tr("Left out, so that like is compared with like — drafts: %1; assessments of other "
@@ -277,6 +284,24 @@ class PortfolioView(QWidget):
                               "weak almost everywhere calls for a national action rather than one post's."), self)
         note.setWordWrap(True)
         return self._page(note, self.gaps_table)
+
+    def _national_tab(self) -> QWidget:
+        self.national_model = NationalModel(self)
+        self.national_table = sortable_table(self.national_model, self)
+        self.national_table.horizontalHeader().setSectionResizeMode(NationalModel.INDICATOR,
+                                                                    QHeaderView.ResizeMode.Stretch)
+        note = QLabel(self.tr("Laws, national bodies and national systems are scored once per country, not post by "
+                              "post: they are left out of the heatmap, the ranking and the common gaps. Each level "
+                              "comes from the country's newest final national assessment; where there is none, it "
+                              "is the mean of the posts' own views of the national matter, and says so."), self)
+        note.setWordWrap(True)
+        return self._page(note, self.national_table)
+
+    def _national_area_titles(self, data: PortfolioData) -> dict[str, str]:
+        # Areas holding only national indicators are not heatmap columns: their titles come from the forms.
+        titles = {a.key: a.label.get(text.language()) for a in self.choices.areas}
+        titles.update({a.key: a.label.get(text.language()) for a in data.areas})
+        return titles
 
     def _page(self, *widgets: QWidget) -> QWidget:
         page = QWidget(self)
