@@ -20,6 +20,7 @@ from hbm_assess.core.questionnaire import version_key
 from hbm_assess.core.text import Text
 from hbm_assess.core.versions import LeftOut, Lineup
 from hbm_assess.storage.portfolio_national import NationalIndicator, national_indicators
+from hbm_assess.storage.portfolio_rapid import RapidAgainstDetailed, rapid_against_detailed
 from hbm_assess.storage.portfolio_selection import (
     ANSWERS,
     CHOSEN_TABLE,
@@ -205,6 +206,7 @@ class PortfolioData:
     areas: tuple[Column, ...] = field(default=())
     site_points: Mapping[str, tuple[SitePoint, ...]] = field(default_factory=dict)
     national: tuple[NationalIndicator, ...] = ()  # national indicators once per country (#17)
+    rapid_detailed: tuple[RapidAgainstDetailed, ...] = ()  # rapid baselines against detailed follow-ups (#19)
     progress_loaded: bool = True  # False: visits, changes and site points are still to load (load_progress)
 
 
@@ -599,6 +601,7 @@ class Progress:
     changes: tuple[SiteChange, ...]
     areas: tuple[Column, ...]
     site_points: Mapping[str, tuple[SitePoint, ...]]
+    rapid_detailed: tuple[RapidAgainstDetailed, ...] = ()
 
 
 def load_progress(store: Store, flt: PortfolioFilter) -> Progress:
@@ -607,10 +610,11 @@ def load_progress(store: Store, flt: PortfolioFilter) -> Progress:
 
 
 def _progress(sel: Selection) -> Progress:
-    return Progress(tuple(_visit_progress(sel)), tuple(_changes(sel)), sel.areas(), _site_points(sel))
+    return Progress(tuple(_visit_progress(sel)), tuple(_changes(sel)), sel.areas(), _site_points(sel),
+                    rapid_against_detailed(sel))
 
 
 def with_progress(data: PortfolioData, progress: Progress) -> PortfolioData:
     """The screen's figures with the figures over time filled in."""
     return replace(data, visits=progress.visits, changes=progress.changes, areas=progress.areas,
-                   site_points=progress.site_points, progress_loaded=True)
+                   site_points=progress.site_points, rapid_detailed=progress.rapid_detailed, progress_loaded=True)

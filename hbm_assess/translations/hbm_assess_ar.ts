@@ -1304,6 +1304,10 @@
         <translation>المواقع التي قُيِّمت أكثر من مرة: %1. المؤشرات من خط الأساس إلى آخر تقييم — تحسّن: %2، دون تغيير: %3، تراجع: %4، غير قابل للمقارنة: %5.</translation>
     </message>
     <message>
+        <source>Rapid against detailed (sites with a rapid baseline and a detailed follow-up: %1): %2 indicators compared through what each rapid item summarises, %3 left out — improved: %4, same: %5, worse: %6, not comparable: %7.</source>
+        <translation>سريع مقابل تفصيلي (المواقع التي لها خط أساس سريع ومتابعة تفصيلية: %1): مؤشرات قورنت عبر ما يلخّصه كل بند سريع: %2، مستبعَدة: %3 — تحسّن: %4، دون تغيير: %5، تراجع: %6، غير قابل للمقارنة: %7.</translation>
+    </message>
+    <message>
         <source>All sites: baseline and follow-ups</source>
         <translation>جميع المواقع: خط الأساس والمتابعات</translation>
     </message>

@@ -1289,6 +1289,10 @@
         <translation>ئەو شوێنانەی زیاتر لە جارێک هەڵسەنگێنراون: %1. پێوەرەکان لە هێڵی بنەڕەتەوە تا دوایین هەڵسەنگاندن — باشتر بووە: %2، وەک خۆیەتی: %3، خراپتر بووە: %4، بەراوردنەکراو: %5.</translation>
     </message>
     <message>
+        <source>Rapid against detailed (sites with a rapid baseline and a detailed follow-up: %1): %2 indicators compared through what each rapid item summarises, %3 left out — improved: %4, same: %5, worse: %6, not comparable: %7.</source>
+        <translation>خێرا بەرامبەر ورد (ئەو شوێنانەی هێڵی بنەڕەتی خێرا و بەدواداچوونی وردیان هەیە: %1): پێوەرە بەراوردکراوەکان لە ڕێگەی ئەوەی هەر بڕگەیەکی خێرا پوختەی دەکاتەوە: %2، لە دەرەوە: %3 — باشتر بووە: %4، وەک خۆیەتی: %5، خراپتر بووە: %6، بەراوردنەکراو: %7.</translation>
+    </message>
+    <message>
         <source>All sites: baseline and follow-ups</source>
         <translation>هەموو شوێنەکان: هێڵی بنەڕەت و بەدواداچوونەکان</translation>
     </message>

@@ -8,7 +8,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from hbm_assess.storage.portfolio import PortfolioData, SiteRow
-from hbm_assess.storage.portfolio_series import change_totals, site_series, visit_series
+from hbm_assess.storage.portfolio_series import change_totals, rapid_detailed_totals, site_series, visit_series
 from hbm_assess.ui import text
 from hbm_assess.ui.portfolio_models import ChangesModel, sortable_table
 
@@ -30,6 +30,8 @@ class ProgressPanel(QSplitter):
         self.canvas.setMinimumSize(360, 300)
         self.changes_note = QLabel(self)
         self.changes_note.setWordWrap(True)
+        self.rapid_note = QLabel(self)  # rapid baselines against detailed follow-ups (#19), when there are some
+        self.rapid_note.setWordWrap(True)
         self.changes_model = ChangesModel(site_label, self)
         self.changes_table = sortable_table(self.changes_model, self)
         top = QHBoxLayout()
@@ -42,6 +44,7 @@ class ProgressPanel(QSplitter):
         table_side = QWidget(self)
         table_layout = QVBoxLayout(table_side)
         table_layout.addWidget(self.changes_note)
+        table_layout.addWidget(self.rapid_note)
         table_layout.addWidget(self.changes_table, 1)
         self.changes_table.horizontalHeader().setSectionResizeMode(ChangesModel.SITE, QHeaderView.ResizeMode.Stretch)
         self.addWidget(chart_side)
@@ -53,6 +56,8 @@ class ProgressPanel(QSplitter):
         self.data = data
         self.changes_model.set_rows(data.changes)
         self.changes_note.setText(self.changes_text(data) if data.progress_loaded else self.tr("Updating…"))
+        self.rapid_note.setText(self.rapid_text(data))
+        self.rapid_note.setVisible(bool(data.rapid_detailed))
         self._fill_sites()
         self.stale = True
         if visible:
@@ -69,6 +74,20 @@ class ProgressPanel(QSplitter):
                         "— improved: %2, same: %3, worse: %4, not comparable: %5.")
         values = (totals.sites, totals.improved, totals.same, totals.worse, totals.not_comparable)
         for number, value in enumerate(values, start=1):
+            text_ = text_.replace(f"%{number}", QLocale().toString(value))
+        return text_
+
+    def rapid_text(self, data: PortfolioData) -> str:
+        """Rapid against detailed, through ``summarises``: what was compared, what was left out, what changed."""
+        totals = rapid_detailed_totals(data)
+        if not totals.sites:
+            return ""
+        text_ = self.tr("Rapid against detailed (sites with a rapid baseline and a detailed follow-up: %1): %2 "
+                        "indicators compared through what each rapid item summarises, %3 left out — improved: %4, "
+                        "same: %5, worse: %6, not comparable: %7.")
+        values = (totals.sites, totals.compared, totals.left_out, totals.improved, totals.same, totals.worse,
+                  totals.not_comparable)
+        for number, value in reversed(list(enumerate(values, start=1))):
             text_ = text_.replace(f"%{number}", QLocale().toString(value))
         return text_
 
