@@ -1,6 +1,15 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
+<context>
+    <name>MethodDialog</name>
+    <message numerus="yes">
+        <source>A target typed for one indicator stays as typed (%n indicators here); every other target, the gaps, the suggested priorities and the report follow the policy.</source>
+        <translation>
+            <numerusform>A target typed for one indicator stays as typed (%n indicator here); every other target, the gaps, the suggested priorities and the report follow the policy.</numerusform>
+            <numerusform>A target typed for one indicator stays as typed (%n indicators here); every other target, the gaps, the suggested priorities and the report follow the policy.</numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>PasswordDialog</name>
     <message numerus="yes">
