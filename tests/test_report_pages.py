@@ -60,3 +60,46 @@ def test_no_table_row_is_cut_by_a_page_end(qapp, demo, language):
             assert text.count(indicator) >= 1, "every row is still there after the tables were split"
     finally:
         store.close()
+
+
+def _one_at_a_time(document, data, words) -> frozenset:
+    """The breaks found the slow, obvious way: lay out, break before the first split row, lay out again."""
+    from hbm_assess.ui import report_html
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    page = report.paginate(document, QPdfWriter(buffer))
+    breaks, kept = set(), set()
+    while (found := report.split_row(document, page.height(), kept)) is not None:
+        if found in breaks:
+            kept.add(found)
+            continue
+        breaks.add(found)
+        report_html.start_tables(frozenset(breaks))
+        document.setHtml(report_html.html(data, words, words.language != "en"))
+    report_html.start_tables()
+    return frozenset(breaks)
+
+
+def test_rows_are_kept_whole_in_fewer_layouts_than_breaks_with_the_same_breaks(qapp, demo, monkeypatch):
+    """Before: one layout of the whole report per break (nine for this Arabic report), the report twice as slow."""
+    from hbm_assess.ui import report_html
+
+    report.ensure_application()
+    store = Store.open(demo)
+    try:
+        data = report.read(store, 1)
+    finally:
+        store.close()
+    words = report.Words("ar")
+    expected = _one_at_a_time(report.build_document(data, words, {}), data, words)
+    layouts, chosen, html, start = [], [], report_html.html, report_html.start_tables
+    monkeypatch.setattr(report_html, "html", lambda *args: layouts.append(1) or html(*args))
+    monkeypatch.setattr(report_html, "start_tables",
+                        lambda breaks=frozenset(): (chosen.append(breaks) if breaks else None, start(breaks))[1])
+    document = report.build_document(data, words, {})
+    layouts.clear()
+    report.keep_rows_whole(document, data, words)
+    assert len(expected) >= 4, "the example must need several breaks"
+    assert chosen[-1] == expected
+    assert len(layouts) < len(expected)
