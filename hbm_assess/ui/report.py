@@ -210,8 +210,15 @@ def render_png(figure_size: tuple[float, float], draw: Callable) -> QImage:
 
 def build_document(data: ReportData, words: Words, images: dict[str, QImage]) -> QTextDocument:
     """The whole report as one rich-text document, not yet paginated."""
+    document = _blank_document(words.language, images)
+    document.setHtml(report_html.html(data, words, is_right_to_left(words.language)))
+    return document
+
+
+def _blank_document(language: str, images: dict[str, QImage]) -> QTextDocument:
+    """A document set up as the report's: its font, direction, margins and charts."""
     fonts.register()
-    rtl = is_right_to_left(words.language)
+    rtl = is_right_to_left(language)
     document = QTextDocument()
     font = QFont()
     font.setFamilies(FONT_FAMILIES["rtl" if rtl else "ltr"])
@@ -227,7 +234,6 @@ def build_document(data: ReportData, words: Words, images: dict[str, QImage]) ->
     document.setDocumentMargin(0)
     for name, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
-    document.setHtml(report_html.html(data, words, rtl))
     return document
 
 
@@ -237,25 +243,38 @@ def keep_rows_whole(document: QTextDocument, data: ReportData, words: Words, mos
     A break moves everything after it, so the next split row is only known once the pages
     before it are laid out again; but what follows a forced page break (each section, each
     area, each break made here) is laid out the same whatever comes before it. So each pass
-    breaks before the first split row of every such stretch at once, and lays the document out
-    again: two or three passes, not one per break. A row taller than a page stays split
-    (nothing else can hold it).
+    breaks before the first split row of every such stretch at once, and lays out again only
+    the sections where it broke a table (each starts on a page of its own). A row taller than
+    a page stays split (nothing else can hold it).
     """
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    page = paginate(document, QPdfWriter(buffer))
+    writer = QPdfWriter(buffer)
+    page = paginate(document, writer)
     rtl = is_right_to_left(words.language)
     breaks: set[tuple[int, int]] = set()
     kept_split: set[tuple[int, int]] = set()  # a break before them did not help: left as they are
+    laid_out = document
     for _ in range(most):
-        found = split_rows(document, page.height(), kept_split)
+        found = split_rows(laid_out, page.height(), kept_split)
         if not found:
             break
         kept_split |= found & breaks
-        if found - breaks:
-            breaks |= found
-            report_html.start_tables(frozenset(breaks))
-            document.setHtml(report_html.html(data, words, rtl))
+        breaks |= found
+        report_html.start_tables(frozenset(breaks))
+        parts = report_html.sections(data, words, rtl)
+        again = [number for number, (text, tables) in enumerate(parts)
+                 if any(table in tables for table, _row in found)]
+        if all(number == 0 or report_html.starts_page(parts[number][0]) for number in again):
+            laid_out = _blank_document(words.language, {})
+            laid_out.setHtml(report_html.wrap([parts[number][0] for number in again], rtl))
+            paginate(laid_out, writer)
+        else:  # a section that does not start a page: only the whole report lays it out as printed
+            laid_out = document
+            document.setHtml(report_html.wrap([text for text, _tables in parts], rtl))
+    if breaks:
+        report_html.start_tables(frozenset(breaks))
+        document.setHtml(report_html.html(data, words, rtl))
     report_html.start_tables()
 
 
