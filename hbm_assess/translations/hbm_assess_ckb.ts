@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -524,7 +525,7 @@
         <translation>ئاستێک تەنها کاتێک دەژمێردرێت کە هەموو توخمەکانی بەدی هاتبن؛ ئەگینا ئاستی خوارتر دابنێ. لە کاتی دوودڵی لە نێوان دوو ئاستدا، ئاستە نزمترەکە دابنێ.</translation>
     </message>
     <message>
-        <source>The level to reach; by default the assessment's target policy sets it</source>
+        <source>The level to reach; by default the assessment&apos;s target policy sets it</source>
         <translation>ئەو ئاستەی دەبێت پێی بگەیت؛ بە شێوەی بنەڕەت سیاسەتی ئامانجی هەڵسەنگاندنەکە دیاری دەکات</translation>
     </message>
     <message>
@@ -876,7 +877,7 @@
         <translation>سیاسەتی ئامانج و مەودا</translation>
     </message>
     <message>
-        <source>Each indicator one level above where it stands (or the questionnaire's own target, when higher).</source>
+        <source>Each indicator one level above where it stands (or the questionnaire&apos;s own target, when higher).</source>
         <translation>هەر پێوەرێک ئاستێک سەرووی ئاستی ئێستای (یان ئامانجی خودی پرسیارنامەکە، ئەگەر بەرزتر بێت).</translation>
     </message>
     <message>
@@ -913,7 +914,7 @@
         <translation>%1 (%2 پێوەر)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>هەڵسەنگاندنی نیشتمانی یاسا و هەماهەنگی و سیستەمەکانی داتای وڵات دەگرێتەوە و یەک جار هەڵدەسەنگێنرێت؛ پێویستی بە خاڵی سنووری نییە.</translation>
     </message>
     <message>
@@ -1009,11 +1010,11 @@
         <translation>بۆ نموونە: وۆرکشۆپی نیشتمانیی عێراق، هەولێر</translation>
     </message>
     <message>
-        <source>Give the site's name, or choose one from the list above.</source>
+        <source>Give the site&apos;s name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
-        <source>Give the governorate's name.</source>
+        <source>Give the governorate&apos;s name.</source>
         <translation>ناوی پارێزگاکە بنووسە.</translation>
     </message>
     <message>
@@ -1072,7 +1073,7 @@
         <translation>گرووپی %1 لێرە دەنووسێت.</translation>
     </message>
     <message>
-        <source>The facilitator writes here; each group's outputs arrive with its file.</source>
+        <source>The facilitator writes here; each group&apos;s outputs arrive with its file.</source>
         <translation>ڕێکخەر لێرە دەنووسێت؛ دەرئەنجامەکانی هەر گرووپێک لەگەڵ فایلەکەی دێن.</translation>
     </message>
     <message>
@@ -1133,7 +1134,7 @@
         <translation>شفرەکردنی ئەم بنکەدراوەیە</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>بنکەدراوەکە شفرە دەکرێت: بەبێ ئەم دەستەواژە نهێنییە کەس ناتوانێت بیخوێنێتەوە، تەنانەت خۆشت. HBM Assess لە هەر دەستپێکردنێکدا دەیپرسێت و هەرگیز هەڵیناگرێت. لە بەڕێوەبەری وشە نهێنییەکانی نووسینگەکەتدا بیپارێزە: دەستەواژەی نهێنی ونبوو ناگەڕێتەوە. چوار وشەی هەڕەمەکی یان زیاتر بەکاربهێنە.</translation>
     </message>
     <message>
@@ -1371,11 +1372,11 @@
         <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
         <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
     </message>
     <message>
@@ -1940,7 +1941,7 @@
         <translation>تۆمارکردنی ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file's copy to the bin</source>
+        <source>Conflict settled: move the file&apos;s copy to the bin</source>
         <translation>ناتەبایی یەکلا کرایەوە: کۆپیی فایلەکە بگوازەرەوە بۆ سەبەتەی سڕاوەکان</translation>
     </message>
     <message>
