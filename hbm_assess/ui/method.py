@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QRadioButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from hbm_assess.core.assessment import SCOPES
@@ -34,9 +34,8 @@ class MethodDialog(QDialog):
                 "Indicators whose primary phase is the emergency aim at 4, tested in practice; the others at 3."),
         }
         self.policies = QButtonGroup(self)
-        policy_box = QWidget(self)
+        policy_box = QGroupBox(self.tr("Target policy"), self)
         policy_column = QVBoxLayout(policy_box)
-        policy_column.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QRadioButton] = {}
         for number, policy in enumerate(POLICIES):
             button = QRadioButton(text.target_policy_name(policy), policy_box)
@@ -51,8 +50,9 @@ class MethodDialog(QDialog):
             policy_column.addWidget(meaning)
         typed = QLabel(self.tr("A target typed for one indicator stays as typed (%n indicators here); every other "
                                "target, the gaps, the suggested priorities and the report follow the policy.",
-                               "", typed_targets), self)
+                               "", typed_targets), policy_box)
         typed.setWordWrap(True)
+        policy_column.addWidget(typed)
 
         self.scope = QComboBox(self)
         for value in SCOPES:
@@ -60,13 +60,12 @@ class MethodDialog(QDialog):
         self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
 
         form = QFormLayout()
-        form.addRow(self.tr("Target policy"), policy_box)
-        form.addRow("", typed)
         form.addRow(self.tr("Scope"), self.scope)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(policy_box)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
