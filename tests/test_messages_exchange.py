@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,11 +27,12 @@ SAID = {"FileResult", "Decision", "Problem"}
 
 
 def _is_string(node: ast.AST) -> bool:
-    """Whether an expression builds English text in place: a literal, an f-string, or text glued to them."""
+    """Whether an expression builds English text in place: a literal with words, an f-string with words, or text
+    glued to them (a place such as f"{sheet}!{cell}" or an ellipsis is not a sentence)."""
     if isinstance(node, ast.Constant):
-        return isinstance(node.value, str) and node.value != ""
+        return isinstance(node.value, str) and re.search("[A-Za-z]{2,}", node.value) is not None
     if isinstance(node, ast.JoinedStr):
-        return True
+        return any(_is_string(part) for part in node.values if isinstance(part, ast.Constant))
     if isinstance(node, ast.BinOp):
         return _is_string(node.left) or _is_string(node.right)
     if isinstance(node, ast.IfExp):
@@ -76,7 +78,9 @@ def test_the_guard_sees_a_bare_string_and_lets_a_message_and_a_re_raise_pass():
               "def h(error):\n"
               "    raise error from None\n"
               "def i(path):\n"
-              "    return FileResult(path, Outcome.SKIPPED, 'skipped')\n")
+              "    return FileResult(path, Outcome.SKIPPED, 'skipped')\n"
+              "def j(sheet, cell):\n"
+              "    return f'{sheet}!{cell}'\n")
     assert bare_strings(source, "x.py") == ["x.py:2 raise WorkbookRejected(<text>)", "x.py:8 FileResult(…, <text>)"]
 
 
@@ -93,8 +97,6 @@ def test_every_message_on_the_import_side_is_a_code_with_values(module):
 
 
 def test_every_new_message_has_each_language_and_the_same_values():
-    import re
-
     for code, text in vocabulary().messages.items():
         names = {language: set(re.findall(r"{(\w+)}", text.get(language))) for language in ("en", "ar", "ckb")}
         assert names["ar"] == names["en"] == names["ckb"], code

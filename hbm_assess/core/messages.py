@@ -15,11 +15,13 @@ class Word:
     """A glossary word as a message's value (a sheet title, "N/A"), said in the message's language."""
 
     key: str
+    lower: bool = False  # mid-sentence: "evidence type", not "Evidence type" (scripts without case are unchanged)
 
     def text(self, language: str) -> str:
         from hbm_assess.core.vocabulary import vocabulary
 
-        return vocabulary().word(self.key, language)
+        word = vocabulary().word(self.key, language)
+        return word.lower() if self.lower else word
 
 
 @dataclass(frozen=True)
