@@ -7,16 +7,11 @@ command-line tests import bad files through the real ``hbm-assess`` and read wha
 from __future__ import annotations
 
 import ast
-import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from hbm_assess.core.messages import Message
 from hbm_assess.core.vocabulary import vocabulary
 
 EXCHANGE = Path(__file__).resolve().parent.parent / "hbm_assess" / "exchange"

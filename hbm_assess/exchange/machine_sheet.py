@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hbm_assess import __version__
-from hbm_assess.core.messages import Message
 from hbm_assess.core.assessment import SCOPES, Action, Answer, AnswerError, Assessment, Scope, Site, Status
+from hbm_assess.core.messages import Message
 from hbm_assess.core.targets import DEFAULT_POLICY, POLICIES
 from hbm_assess.core.workshop import OUTPUT_KINDS, Group, Output
 from hbm_assess.exchange.cells import as_text, cell_name
@@ -129,8 +129,8 @@ def read_machine_sheet(rows: list[list]) -> MachineData:
         raise WorkbookRejected(Message.of("not_an_assessment_id", place=where("uuid"), text=repr(uuid)))
     revision = _integer(values["revision"][0][1])
     if revision is None or not 1 <= revision <= MAX_REVISION:
-        raise WorkbookRejected(Message.of("not_a_revision", place=where("revision"), text=repr(single("revision")[:40]),
-                                          most=f"{MAX_REVISION:,}"))
+        raise WorkbookRejected(Message.of("not_a_revision", place=where("revision"),
+                                          text=repr(single("revision")[:40]), most=f"{MAX_REVISION:,}"))
     status = single("status")
     if status not in {s.value for s in Status}:
         raise WorkbookRejected(Message.of("not_a_status", place=where("status"), text=repr(status)))
@@ -139,13 +139,15 @@ def read_machine_sheet(rows: list[list]) -> MachineData:
             raise WorkbookRejected(Message.of("not_a_timestamp", place=where(key), text=repr(single(key))))
     content_hash = single("content_hash")
     if not HASH.match(content_hash):
-        raise WorkbookRejected(Message.of("not_a_content_hash", place=where("content_hash"), text=repr(content_hash[:80])))
+        raise WorkbookRejected(Message.of("not_a_content_hash", place=where("content_hash"),
+                                          text=repr(content_hash[:80])))
     missing = [key for key, since in _REQUIRED_SINCE.items() if version >= since and key not in values]
     if missing:
         raise WorkbookRejected(Message.of("machine_rows_missing", sheet=MACHINE_SHEET, rows=", ".join(missing)))
     lineage: tuple[str, ...] = ()
     if "lineage" in values:
-        found = load_json("".join(as_text(v) for _, v in values["lineage"]), where("lineage"), Message.of("what_lineage"))
+        found = load_json("".join(as_text(v) for _, v in values["lineage"]), where("lineage"),
+                          Message.of("what_lineage"))
         if not isinstance(found, list) or not found or not all(isinstance(h, str) and HASH.match(h) for h in found):
             raise WorkbookRejected(Message.of("lineage_damaged", place=where("lineage")))
         lineage = tuple(found)

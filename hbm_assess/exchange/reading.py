@@ -504,7 +504,8 @@ def _actions(sheet: str, rows: list[list], base: list[Action], form: Form, langu
         else:
             action = replace(old, **updates, updated_at=now()) if updates else old
         if not action.title.strip():
-            raise WorkbookRejected(Message.of("action_without_text", place=f"{sheet}!{cell_name(number, columns['title'])}"))
+            raise WorkbookRejected(Message.of("action_without_text",
+                                              place=f"{sheet}!{cell_name(number, columns['title'])}"))
         result.append(action)
     for action_id, old in by_id.items():
         if action_id not in seen:
