@@ -23,9 +23,9 @@ SAID = {"FileResult", "Decision", "Problem"}
 
 def _is_string(node: ast.AST) -> bool:
     """Whether an expression builds English text in place: a literal with words, an f-string with words, or text
-    glued to them (a place such as f"{sheet}!{cell}" or an ellipsis is not a sentence)."""
+    glued to them (a place such as f"{sheet}!{cell}", a "sha256:" prefix or an ellipsis is not a sentence)."""
     if isinstance(node, ast.Constant):
-        return isinstance(node.value, str) and re.search("[A-Za-z]{2,}", node.value) is not None
+        return isinstance(node.value, str) and re.search(r"[A-Za-z]{2,}\s+[A-Za-z(]", node.value) is not None
     if isinstance(node, ast.JoinedStr):
         return any(_is_string(part) for part in node.values if isinstance(part, ast.Constant))
     if isinstance(node, ast.BinOp):
@@ -73,7 +73,7 @@ def test_the_guard_sees_a_bare_string_and_lets_a_message_and_a_re_raise_pass():
               "def h(error):\n"
               "    raise error from None\n"
               "def i(path):\n"
-              "    return FileResult(path, Outcome.SKIPPED, 'skipped')\n"
+              "    return FileResult(path, Outcome.SKIPPED, 'not a workbook; skipped')\n"
               "def j(sheet, cell):\n"
               "    return f'{sheet}!{cell}'\n")
     assert bare_strings(source, "x.py") == ["x.py:2 raise WorkbookRejected(<text>)", "x.py:8 FileResult(…, <text>)"]

@@ -81,7 +81,8 @@ class Problem(Exception):
         super().__init__(message.english() if isinstance(message, Message) else message)
 
     def text(self, language: str) -> str:
-        return self.message.text(language) if self.message else str(self)
+        message = getattr(self, "message", None)  # a dataclass subclass may not call __init__
+        return message.text(language) if message else str(self)
 
 
 def text_of(error: BaseException, language: str) -> str:

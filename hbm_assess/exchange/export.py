@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hbm_assess.core.assessment import Action, Answer, now
+from hbm_assess.core.messages import Problem
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import institution_name, site_name
 from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priorities
@@ -78,7 +79,7 @@ _TOP = Alignment(vertical="top")
 _FILLS: dict[str, PatternFill] = {}
 
 
-class ExportError(Exception):
+class ExportError(Problem):
     """An assessment that cannot be written as a workbook; the message names the field and what to do."""
 
 

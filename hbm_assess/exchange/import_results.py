@@ -63,11 +63,11 @@ def printable(text: object) -> str:
 
 @dataclass
 class FileResult:
-    """What happened to one file."""
+    """What happened to one file; ``message`` is the English (for logs), ``said`` the same as data."""
 
     path: Path
     outcome: str
-    message: str = ""
+    message: str | Message = ""
     assessment_id: int | None = None
     uuid: str | None = None
     revision: int | None = None
@@ -75,6 +75,14 @@ class FileResult:
     changes: list[CellChange] = field(default_factory=list)
     conflict_of: int | None = None
     said: Message | None = None  # the message as data, where it is in the glossary
+
+    def __post_init__(self) -> None:
+        if isinstance(self.message, Message):
+            self.say(self.message)
+
+    def say(self, message: Message) -> None:
+        """Set the message: as data, and in English for logs and scripts."""
+        self.said, self.message = message, message.english()
 
     def message_in(self, language: str) -> str:
         """The message in ``language`` where it is in the glossary, else as written."""
