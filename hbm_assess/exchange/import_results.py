@@ -101,9 +101,16 @@ class FileResult:
         """Where the file differs from what the app exported, e.g. ``Answers!D7``."""
         return [f"{c.sheet}!{c.cell}" if c.cell else f"{c.sheet} ({c.subject} {c.new})" for c in self.changes]
 
-    def to_dict(self) -> dict:
+    def to_dict(self, language: str | None = None) -> dict:
+        """The result for scripts: ``message`` in English and, since #16, its ``code`` and ``values`` (the
+        values in English); with a ``language``, ``text`` is the message in that language."""
+        said = {"code": self.said.code if self.said else None,
+                "values": {name: value if isinstance(value, str) else value.text("en")
+                           for name, value in self.said.values} if self.said else {}}
+        if language:
+            said["text"] = printable(self.message_in(language))
         return {
-            "path": self.shown_path, "outcome": self.outcome, "message": self.message,
+            "path": self.shown_path, "outcome": self.outcome, "message": self.message, **said,
             "assessment_id": self.assessment_id, "uuid": self.uuid, "revision": self.revision,
             "edited_outside": self.edited_outside, "changed_cells": self.changed_cells,
             "changes": [c.to_dict() for c in self.changes],
@@ -125,10 +132,19 @@ class ImportReport:
             counts[result.outcome] += 1
         return counts
 
+    def summary(self) -> Message:
+        """One line for the end of an import: "3 files: 2 imported, 1 rejected"."""
+        counted = [Message.of(f"counted_{outcome}", count=count) for outcome, count in self.counts().items() if count]
+        counts = counted[0] if counted else Message.of("nothing_to_import")
+        for more in counted[1:]:
+            counts = Message.of("and_also", first=counts, second=more)
+        files = len(self.results)
+        return Message.of("files_one" if files == 1 else "files_many", count=files, counts=counts)
+
     @property
     def rejected(self) -> list[FileResult]:
         return [r for r in self.results if r.outcome == Outcome.REJECTED]
 
-    def to_dict(self) -> dict:
-        return {"files": [r.to_dict() for r in self.results], "counts": self.counts(), "total": self.total,
+    def to_dict(self, language: str | None = None) -> dict:
+        return {"files": [r.to_dict(language) for r in self.results], "counts": self.counts(), "total": self.total,
                 "cancelled": self.cancelled, "not_processed": self.total - len(self.results)}
