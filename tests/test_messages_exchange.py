@@ -7,11 +7,16 @@ command-line tests import bad files through the real ``hbm-assess`` and read wha
 from __future__ import annotations
 
 import ast
+import json
+import os
+import subprocess
+import sys
 import re
 from pathlib import Path
 
 import pytest
 
+from hbm_assess.core.messages import Message
 from hbm_assess.core.vocabulary import vocabulary
 
 EXCHANGE = Path(__file__).resolve().parent.parent / "hbm_assess" / "exchange"
@@ -97,3 +102,124 @@ def test_every_new_message_has_each_language_and_the_same_values():
         assert names["ar"] == names["en"] == names["ckb"], code
         for language in ("ar", "ckb"):
             assert not re.search("[٠-٩۰-۹]", text.get(language)), (code, language)  # Western digits only
+
+
+# -- what a person reads: the real command line, bad files, Arabic and Sorani ------------------------------------
+
+# Three English words in a row, outside what the file itself says (quoted text, names, values).
+_SENTENCE = re.compile(r"\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}")
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|'[^']*'")
+
+
+def english_sentence(text: str) -> str | None:
+    found = _SENTENCE.search(_QUOTED.sub("…", text))
+    return found.group() if found else None
+CHOSEN = ("csv-renamed", "truncated-download", "level-out-of-range", "level-not-a-level", "unknown-indicator",
+          "zip-bomb", "xml-entity-bomb", "far-column-XFD7", "random-bytes")
+
+
+@pytest.fixture(scope="module")
+def bad_files(tmp_path_factory):
+    """A good export, the corpus of bad ones made from it, a plain text file and a workbook with a password."""
+    from hostile_workbooks import build_corpus
+    from workbooks import awkward_assessment, export
+
+    from hbm_assess.core.questionnaire import load_form
+    from hbm_assess.exchange.export import export_assessment
+    from hbm_assess.storage.store import Store
+
+    folder = tmp_path_factory.mktemp("bad")
+    source = Store.open(folder / "source.sqlite")
+    form = load_form(Path(__file__).parent / "forms" / "mini.yaml")
+    assessment_id = awkward_assessment(source, form)
+    good = export(source, assessment_id, folder / "good.xlsx")
+    files = {case.name: path for case, path in build_corpus(good, folder / "files") if case.name in CHOSEN}
+    locked = export_assessment(source, assessment_id, folder / "files" / "locked.xlsx", "en", password="right one")
+    source.close()
+    (folder / "files" / "notes.xlsx").write_text("Meeting notes from the border post\nnothing else\n")
+    files["plain-text"] = folder / "files" / "notes.xlsx"
+    files["wrong-password"] = locked
+    (folder / "wrong.txt").write_text("not the password\n")
+    return files, folder / "wrong.txt"
+
+
+def _import(tmp_path, files, wrong, *options: str, language: str | None = None) -> subprocess.CompletedProcess:
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run(
+        [sys.executable, "-m", "hbm_assess", "--db", str(tmp_path / "hq.sqlite"),
+         *(["--lang", language] if language else []), "import", *options,
+         "--password-file", str(wrong), *map(str, files.values())],
+        capture_output=True, text=True, timeout=600, cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"})
+
+
+EXPECTED = {"plain-text": "plain_text_file", "csv-renamed": "csv_file", "truncated-download": "file_truncated",
+            "level-out-of-range": "level_out_of_range", "level-not-a-level": "not_a_level",
+            "unknown-indicator": "unknown_indicator", "wrong-password": "wrong_password",
+            "zip-bomb": "part_too_large", "xml-entity-bomb": "part_declares_entities", "far-column-XFD7": "sheet_too_far",
+            "random-bytes": "not_a_workbook_at_all"}
+
+
+@pytest.mark.parametrize("language", ["ar", "ckb"])
+def test_the_command_line_says_every_bad_file_in_arabic_and_sorani_and_keeps_english_for_scripts(
+        tmp_path, bad_files, language):
+    files, wrong = bad_files
+    done = _import(tmp_path, files, wrong, "--json", language=language)
+    assert done.returncode == 1, done.stderr
+    results = {Path(r["path"]).stem: r for r in json.loads(done.stdout)["files"]}
+    by_name = {name: results[path.stem] for name, path in files.items()}
+    for name, result in by_name.items():
+        assert result["outcome"] == "rejected" and result["code"] == EXPECTED[name], (name, result)
+        said = Message.of(result["code"], **result["values"])
+        assert said.english() == result["message"], name  # the English stays, for scripts and logs
+        if name != "far-column-XFD7":  # its values hold a message of their own: "cell XFD7"
+            assert result["text"] == said.text(language), name  # the glossary's words, filled in
+        assert not english_sentence(result["text"]), (name, result["text"])
+    assert Message.of("at_cell", cell="XFD7").text(language) in by_name["far-column-XFD7"]["text"]
+    # The lines a person reads say the same, and the summary too.
+    printed = _import(tmp_path, files, wrong, language=language).stdout.splitlines()
+    for name, path in files.items():
+        [line] = [line for line in printed if f" {path} — " in line]
+        assert line.endswith(by_name[name]["text"]) and not english_sentence(line.split(" — ", 1)[1]), line
+    assert not english_sentence(printed[-1]) and "11" in printed[-1], printed[-1]
+
+
+def test_without_a_language_the_command_line_prints_english_as_before(tmp_path, bad_files):
+    files, wrong = bad_files
+    done = _import(tmp_path, files, wrong)
+    assert done.returncode == 1
+    assert "this is a plain text file, not an Excel workbook" in done.stdout
+    assert "Answers!D3: level 7 is not between 1 and 5" in done.stdout
+    assert "the password given does not open it" in done.stdout
+    assert done.stdout.splitlines()[-1] == "11 files: 11 rejected"
+    as_json = json.loads(_import(tmp_path, files, wrong, "--json").stdout)["files"]
+    assert all("text" not in r and r["code"] for r in as_json)  # added fields; none renamed
+
+
+def test_every_hostile_file_is_refused_with_a_message_in_every_language(tmp_path):
+    """The whole corpus, in process: each refusal is a code from the glossary, and none says English in ar/ckb."""
+    from hostile_workbooks import CASES, build_corpus
+    from workbooks import awkward_assessment, export
+
+    from hbm_assess.core.questionnaire import load_form
+    from hbm_assess.exchange.importing import import_file
+    from hbm_assess.storage.store import Store
+
+    source = Store.open(tmp_path / "source.sqlite")
+    good = export(source, awkward_assessment(source, load_form(Path(__file__).parent / "forms" / "mini.yaml")),
+                  tmp_path / "good.xlsx")
+    source.close()
+    hq = Store.open(tmp_path / "hq.sqlite")
+    try:
+        for case, path in build_corpus(good, tmp_path / "corpus"):
+            if case.kills_reader:
+                continue
+            result = import_file(hq, path)
+            assert result.said is not None, (case.name, result.message)
+            assert case.message in result.message, case.name
+            for language in ("ar", "ckb"):
+                text = result.message_in(language)
+                assert text != result.message and not english_sentence(text), (case.name, language, text)
+    finally:
+        hq.close()
+    assert len(CASES) > 20

@@ -1,6 +1,6 @@
 """The rules an assessment meets in a workbook, both ways: what the export or the window refuses, the import refuses.
 
-Text must fit a spreadsheet cell (``cells.check_text``, the same check the indicator
+Text must fit a spreadsheet cell (``cells.text_message``, the same check the indicator
 page and the export use); the site has a name; coordinates are on the globe; dates
 are dates; every plan field is one the app can show. Each function returns the first
 problem as a Message (``place: what is wrong``), or None.
@@ -16,7 +16,7 @@ from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.messages import Message, Word
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.vocabulary import vocabulary
-from hbm_assess.exchange.cells import check_text
+from hbm_assess.exchange.cells import text_message
 from hbm_assess.exchange.layout import LIST_SEPARATOR
 
 
@@ -47,7 +47,7 @@ def _texts(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) 
 def text_problem(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> Message | None:
     """The first text a spreadsheet cell cannot hold unchanged, naming the indicator or action and the field."""
     for place, text in _texts(a, answers, actions):
-        problem = check_text(text)
+        problem = text_message(text)
         if problem:
             return Message.of("cell_text_problem", place=place, problem=problem)
     return None

@@ -22,7 +22,7 @@ from hbm_assess.core.questionnaire import Form, FormError, Indicator, installed_
 from hbm_assess.core.reference import crossing_points, institutions
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.core.vocabulary import LEVELS, Special, Vocabulary, in_every_language, vocabulary
-from hbm_assess.exchange.cells import as_text, check_text
+from hbm_assess.exchange.cells import as_text, text_message
 from hbm_assess.exchange.deciding import Identity, Incoming, decide
 from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.importing import FileResult, Outcome, stored_head
@@ -174,7 +174,7 @@ class _Row:
         if isinstance(value, datetime | date):
             return as_text(value)
         text = as_text(value).strip()
-        problem = check_text(text)
+        problem = text_message(text)
         if problem:
             raise RowRejected(Message.of("field_text_problem", field=_shown(key), problem=problem))
         return text
