@@ -9,9 +9,9 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
-import re
 from pathlib import Path
 
 import pytest
@@ -156,8 +156,8 @@ def _import(tmp_path, files, wrong, *options: str, language: str | None = None) 
 EXPECTED = {"plain-text": "plain_text_file", "csv-renamed": "csv_file", "truncated-download": "file_truncated",
             "level-out-of-range": "level_out_of_range", "level-not-a-level": "not_a_level",
             "unknown-indicator": "unknown_indicator", "wrong-password": "wrong_password",
-            "zip-bomb": "part_too_large", "xml-entity-bomb": "part_declares_entities", "far-column-XFD7": "sheet_too_far",
-            "random-bytes": "not_a_workbook_at_all"}
+            "zip-bomb": "part_too_large", "xml-entity-bomb": "part_declares_entities",
+            "far-column-XFD7": "sheet_too_far", "random-bytes": "not_a_workbook_at_all"}
 
 
 @pytest.mark.parametrize("language", ["ar", "ckb"])
@@ -223,3 +223,42 @@ def test_every_hostile_file_is_refused_with_a_message_in_every_language(tmp_path
     finally:
         hq.close()
     assert len(CASES) > 20
+
+
+@pytest.fixture
+def arabic(qapp):
+    from hbm_assess.ui import text, translations
+
+    translations.install(qapp, "ar")
+    text.set_language("ar")
+    yield
+    text.set_language("en")
+    translations.install(qapp, "en")
+
+
+def test_the_window_import_report_says_every_outcome_in_arabic(qtbot, arabic, window, tmp_path, mini_form):
+    """New, unchanged, updated with edits, rejected: each line of the report in the glossary's Arabic."""
+    from workbooks import awkward_assessment, edit, export
+
+    from hbm_assess.storage.store import Store
+
+    source = Store.open(tmp_path / "source.sqlite")
+    good = export(source, awkward_assessment(source, mini_form), tmp_path / "good.xlsx")
+    source.close()
+    (tmp_path / "notes.xlsx").write_text("Meeting notes from the border post\n")
+    with qtbot.waitSignal(window.workbooks.imported, timeout=30_000):
+        window.workbooks.import_paths([good, tmp_path / "notes.xlsx"])
+    edited = edit(good, {("Answers", "D3"): 4}, tmp_path / "edited.xlsx")
+    wrong = edit(good, {("Answers", "D3"): 7}, tmp_path / "wrong.xlsx")
+    with qtbot.waitSignal(window.workbooks.imported, timeout=30_000):
+        window.workbooks.import_paths([good, edited, wrong])
+    first, second = ({report.model.item(row, 0).text(): report.model.item(row, 2).text()
+                      for row in range(report.model.rowCount())} for report in window.reports_shown)
+    assert first["good.xlsx"].startswith("تقييم جديد 1: إبراهيم الخليل، 2026-11-20، المراجعة 1")
+    assert first["notes.xlsx"] == Message.of("plain_text_file").text("ar")
+    said = first | second
+    assert said["good.xlsx"].startswith("المراجعة نفسها موجودة بالفعل في التقييم 1")  # the second import: unchanged
+    assert said["edited.xlsx"].startswith("حُدّث التقييم 1: المراجعة 1 ← 2؛ عُدّل خارج التطبيق (تغيير واحد)")
+    assert said["wrong.xlsx"] == Message.of("level_out_of_range", place="Answers!D3", level=7).text("ar")
+    for text in said.values():
+        assert not english_sentence(text.split("\n")[0]), text
