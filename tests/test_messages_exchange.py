@@ -22,6 +22,7 @@ from hbm_assess.core.vocabulary import vocabulary
 EXCHANGE = Path(__file__).resolve().parent.parent / "hbm_assess" / "exchange"
 IMPORT_SIDE = ("reading", "safety", "submission_files", "submissions", "machine_sheet", "protection", "importing",
                "rules", "deciding", "import_results", "workshop_files", "cells")
+EXPORT_SIDE = ("export", "portfolio_csv", "portfolio_export")
 # Calls whose text reaches a person: an outcome, a reason to skip, a decision.
 SAID = {"FileResult", "Decision", "Problem"}
 
@@ -84,12 +85,13 @@ def test_the_guard_sees_a_bare_string_and_lets_a_message_and_a_re_raise_pass():
     assert bare_strings(source, "x.py") == ["x.py:2 raise WorkbookRejected(<text>)", "x.py:8 FileResult(…, <text>)"]
 
 
-# Functions whose text is not a message: cell values, file names, hashes, codes.
-NOT_MESSAGES = {"cells": {"return <text>"}, "import_results": {"return <text>"}}
+# Functions whose text is not a message: cell values, file names, hashes, codes; the English of a batch
+# export's failures (ExportBatchError.__str__, for logs).
+NOT_MESSAGES = {"cells": {"return <text>"}, "import_results": {"return <text>"}, "export": {"return <text>"}}
 
 
-@pytest.mark.parametrize("module", IMPORT_SIDE)
-def test_every_message_on_the_import_side_is_a_code_with_values(module):
+@pytest.mark.parametrize("module", IMPORT_SIDE + EXPORT_SIDE)
+def test_every_message_raised_in_exchange_is_a_code_with_values(module):
     found = bare_strings((EXCHANGE / f"{module}.py").read_text(encoding="utf-8"), f"{module}.py")
     allowed = NOT_MESSAGES.get(module, set())
     found = [where for where in found if where.split(" ", 1)[1] not in allowed]
@@ -262,3 +264,19 @@ def test_the_window_import_report_says_every_outcome_in_arabic(qtbot, arabic, wi
     assert said["wrong.xlsx"] == Message.of("level_out_of_range", place="Answers!D3", level=7).text("ar")
     for text in said.values():
         assert not english_sentence(text.split("\n")[0]), text
+
+
+def test_an_export_refusal_is_said_in_the_window_s_language(store, tmp_path):
+    """Export errors are Problems too: the window (ui/jobs.py, text_of) shows them in Arabic and Sorani."""
+    from hbm_assess.core.messages import text_of
+    from hbm_assess.exchange.export import ExportError
+    from hbm_assess.exchange.portfolio_csv import write_portfolio_csv
+    from hbm_assess.storage.portfolio import PortfolioFilter
+
+    taken = tmp_path / "a-file"
+    taken.write_text("x")
+    with pytest.raises(ExportError) as refused:
+        write_portfolio_csv(store, PortfolioFilter(), taken)
+    assert str(refused.value) == f"{taken} is a file; the CSV export writes several files into a folder: give a folder"
+    assert text_of(refused.value, "ar") == f"{taken} ملف؛ تصدير CSV يكتب عدة ملفات في مجلد: أعطِ مجلدًا"
+    assert text_of(refused.value, "ckb").startswith(f"{taken} فایلە؛")
