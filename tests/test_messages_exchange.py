@@ -280,3 +280,18 @@ def test_an_export_refusal_is_said_in_the_window_s_language(store, tmp_path):
     assert str(refused.value) == f"{taken} is a file; the CSV export writes several files into a folder: give a folder"
     assert text_of(refused.value, "ar") == f"{taken} ملف؛ تصدير CSV يكتب عدة ملفات في مجلد: أعطِ مجلدًا"
     assert text_of(refused.value, "ckb").startswith(f"{taken} فایلە؛")
+
+
+def test_an_outcome_names_a_known_crossing_point_in_the_language_asked():
+    from hbm_assess.core.assessment import Site
+    from hbm_assess.exchange.import_results import site_named
+
+    new = Message.of("new_assessment", id=3, site=site_named(Site("Ibrahim Khalil", "IQ", "land",
+                                                                   reference_id="ibrahim-khalil")),
+                     date="2026-11-20", revision=1)
+    assert new.english() == "new assessment 3: Ibrahim Khalil, 2026-11-20, revision 1"  # as logs had it
+    assert new.text("ar") == "تقييم جديد 3: إبراهيم الخليل، 2026-11-20، المراجعة 1"
+    assert "ئیبراهیم خەلیل" in new.text("ckb")
+    typed = Message.of("new_assessment", id=4, site=site_named(Site("Post 7", "IQ", "land")), date="2026-11-20",
+                       revision=1)
+    assert "Post 7" in typed.text("ar")  # a site not in the reference list stays as typed

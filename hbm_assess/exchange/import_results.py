@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from hbm_assess.core.messages import Message
+from hbm_assess.core.messages import Message, Named
 
 
 class Outcome(StrEnum):
@@ -59,6 +59,15 @@ def printable(text: object) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return _UNPRINTABLE.sub(escaped, str(text))
+
+
+def site_named(site) -> Named:
+    """A site for a message: as typed in English (as logs always had it), a known crossing point's own
+    name in the other languages."""
+    from hbm_assess.core.reference import site_name
+    from hbm_assess.core.text import LANGUAGES
+
+    return Named.of({language: site.name if language == "en" else site_name(site, language) for language in LANGUAGES})
 
 
 @dataclass

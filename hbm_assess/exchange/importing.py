@@ -14,7 +14,7 @@ from hbm_assess.core.messages import Message
 from hbm_assess.core.questionnaire import Form, shipped_form
 from hbm_assess.exchange.deciding import Identity, Incoming, StoredHead, decide, joined
 from hbm_assess.exchange.hashing import content_hash, form_hash
-from hbm_assess.exchange.import_results import FileResult, ImportReport, Outcome, printable
+from hbm_assess.exchange.import_results import FileResult, ImportReport, Outcome, printable, site_named
 from hbm_assess.exchange.machine_sheet import MachineData
 from hbm_assess.exchange.protection import Password, decrypted, is_encrypted, password_for, path_is_encrypted
 from hbm_assess.exchange.reading import FormSource, WorkbookContents, read_workbook
@@ -240,8 +240,8 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
         if decision.outcome == Outcome.IMPORTED:
             result.assessment_id = records.insert_imported(store, incoming, contents.answers, contents.actions,
                                                            **store_as)
-            new = Message.of("new_assessment", id=result.assessment_id, site=incoming.site.name, date=incoming.date,
-                             revision=incoming.revision)
+            new = Message.of("new_assessment", id=result.assessment_id, site=site_named(incoming.site),
+                             date=incoming.date, revision=incoming.revision)
             laptop = join_group_laptop(store, result.assessment_id, contents)
             result.say(joined([new, laptop]) if laptop else new)
         elif decision.outcome == Outcome.UPDATED:

@@ -25,6 +25,7 @@ from hbm_assess.core.vocabulary import LEVELS, Special, Vocabulary, in_every_lan
 from hbm_assess.exchange.cells import as_text, text_message
 from hbm_assess.exchange.deciding import Identity, Incoming, decide
 from hbm_assess.exchange.hashing import content_hash, form_hash
+from hbm_assess.exchange.import_results import site_named
 from hbm_assess.exchange.importing import FileResult, Outcome, stored_head
 from hbm_assess.exchange.safety import WorkbookRejected, check_workbook
 from hbm_assess.exchange.submission_files import Table, is_table_file, read_table, workbook_header
@@ -394,7 +395,7 @@ def _store(store: Store, path: Path, submission: Submission) -> FileResult:
         if decision.outcome == Outcome.IMPORTED:
             result.assessment_id = records.insert_imported(store, incoming, answers, (), False, hashes=lineage)
             result.say(Message.of("at", place=where, what=Message.of(
-                "new_submission", id=result.assessment_id, site=incoming.site.name, date=incoming.date,
+                "new_submission", id=result.assessment_id, site=site_named(incoming.site), date=incoming.date,
                 answered=len(answers), total=submission.form.indicator_count)))
         elif decision.outcome == Outcome.CONFLICT:
             result.assessment_id = records.insert_imported(store, incoming, answers, (), False,
