@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from pathlib import Path
 
+from hbm_assess.core.messages import Message
 from hbm_assess.core.reference import crossing_points
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.exchange.data_dictionary import meaning
@@ -87,11 +88,11 @@ def write_portfolio_csv(
     """
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
-        raise ExportError(f"{directory} is a file; the CSV export writes several files into a folder: give a folder")
+        raise ExportError(Message.of("csv_target_is_a_file", folder=directory))
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"cannot create the folder {directory}: {error.strerror or error}") from None
+        raise ExportError(Message.of("folder_not_created", folder=directory, reason=error.strerror or error)) from None
     total = hq_tables.row_count(store, flt)
     counts: dict[str, int] = {}
     try:
@@ -136,7 +137,7 @@ def _answers(store, flt, total, progress, cancelled):
     for number, row in enumerate(hq_tables.answer_rows(store, flt)):
         if number % PROGRESS_EVERY == 0:
             if cancelled and cancelled():
-                raise ExportCancelled("the export was cancelled; no file was changed")
+                raise ExportCancelled(Message.of("export_cancelled_nothing_changed"))
             if progress:
                 progress(number, total, "answers.csv")
         (assessment_id, form_id, version, area_id, indicator_id, lined_up, shared, level, special, target, gap,
