@@ -16,7 +16,7 @@ class PasswordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.confirm = confirm
-        note = QLabel(explanation, self)
+        self.note = note = QLabel(explanation, self)
         note.setWordWrap(True)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -55,6 +55,12 @@ class PasswordDialog(QDialog):
     def value(self) -> str | None:
         return self.password.text() or None
 
+    def explain_import(self, count: int) -> None:
+        """Say how many workbooks of an import the password is for (self.tr: lupdate 6.11 finds plurals there)."""
+        self.note.setText(self.tr(
+            "%n workbook(s) to import are protected with a password. Type the password the "
+            "sender gave you; a workbook it does not open is rejected and the others are imported.", "", count))
+
 
 def choose_password(parent: QWidget) -> str | None:
     """A new password for workbooks about to be written, typed twice; None when the person cancels."""
@@ -70,12 +76,8 @@ def choose_password(parent: QWidget) -> str | None:
 
 def ask_password(parent: QWidget, count: int) -> str | None:
     """The password of the protected workbooks of an import (asked once for the batch); None: none given."""
-    dialog = PasswordDialog(
-        QCoreApplication.translate("PasswordDialog", "Password"),
-        QCoreApplication.translate(
-            "PasswordDialog", "%n workbook(s) to import are protected with a password. Type the password the "
-            "sender gave you; a workbook it does not open is rejected and the others are imported.", None, count),
-        confirm=False, parent=parent)
+    dialog = PasswordDialog(QCoreApplication.translate("PasswordDialog", "Password"), "", confirm=False, parent=parent)
+    dialog.explain_import(count)
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
