@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hbm_assess.core.assessment import Action, Answer, now
+from hbm_assess.core.messages import Line, Message, Problem, text_of
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import institution_name, site_name
 from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priorities
@@ -55,7 +56,7 @@ from hbm_assess.exchange.workshop_sheets import (
     outputs_sheet,
     outputs_title,
 )
-from hbm_assess.files import WriteError, write_whole
+from hbm_assess.files import WriteError, write_reason, write_whole
 from hbm_assess.palette import TARGET, level_fill, level_hex
 from hbm_assess.storage import workshop as workshop_records
 from hbm_assess.storage.exchange_records import (
@@ -78,7 +79,7 @@ _TOP = Alignment(vertical="top")
 _FILLS: dict[str, PatternFill] = {}
 
 
-class ExportError(Exception):
+class ExportError(Problem):
     """An assessment that cannot be written as a workbook; the message names the field and what to do."""
 
 
@@ -87,10 +88,14 @@ class ExportBatchError(ExportError):
     """Some assessments of a batch could not be exported; the others were."""
 
     written: list[Path] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
+    failures: list[Line] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return f"{len(self.failures)} assessment(s) not exported: " + " | ".join(self.failures)
+        return self.text("en")
+
+    def text(self, language: str) -> str:
+        return Message.of("export_batch_failed", count=len(self.failures),
+                          failures=" | ".join(text_of(failure, language) for failure in self.failures)).text(language)
 
 
 def export_assessment(
@@ -129,10 +134,10 @@ def export_all(
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"cannot create the folder {directory}: {error.strerror or error}") from None
+        raise ExportError(Message.of("folder_uncreatable", folder=directory, reason=write_reason(error))) from None
     rows = store.list_assessments()
     written: list[Path] = []
-    failures: list[str] = []
+    failures: list[Line] = []
     for done, row in enumerate(rows):
         if cancelled and cancelled():
             break
@@ -142,7 +147,8 @@ def export_all(
         try:
             written.append(export_assessment(store, row.id, path, language, password=password))
         except ExportError as error:
-            failures.append(f"assessment {row.id} ({row.site_name}, {row.date}): {error}")
+            failures.append(Line(Message.of("export_failure", id=row.id, site=row.site_name, date=row.date,
+                                            problem=error.message or str(error))))
     if progress:
         progress(len(rows), len(rows), None)
     if failures:
@@ -167,7 +173,7 @@ def check_snapshot_text(data: Snapshot) -> None:
     """Refuse text a cell cannot hold unchanged, naming the indicator or action and the field."""
     problem = text_problem(data.assessment, data.answers, data.actions)
     if problem:
-        raise ExportError(f"{problem}; the workbook was not written")
+        raise ExportError(Message.of("workbook_not_written", problem=problem))
 
 
 def workshop_row(groups: list[Group], group: str) -> dict:
@@ -256,7 +262,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: object, fill: PatternFi
     if isinstance(value, str):
         problem = check_text(value)
         if problem:
-            raise ExportError(f"{sheet.title}!{cell.coordinate}: the text {problem}; the workbook was not written")
+            raise ExportError(Message.of("cell_text_refused", cell=f"{sheet.title}!{cell.coordinate}", problem=problem))
         # Assigning through .value would make "=..." a formula and "#N/A" an error, and would
         # cut the escaped text at 32,767 characters: store it as a plain string ourselves.
         cell._value = escape(value)
@@ -447,4 +453,4 @@ def save_workbook(workbook: Workbook, path: Path, password: str | None = None) -
             else:
                 workbook.save(temporary)
     except WriteError as error:
-        raise ExportError(str(error)) from None
+        raise ExportError(error) from None

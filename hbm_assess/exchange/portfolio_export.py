@@ -20,6 +20,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
+from hbm_assess.core.messages import Message
 from hbm_assess.core.reference import crossing_points
 from hbm_assess.exchange.cells import check_text, escape
 from hbm_assess.exchange.data_dictionary import AREA_MEAN_COLUMN, meaning
@@ -101,11 +102,7 @@ def write_portfolio(
     path = Path(path)
     rows = portfolio.tidy_row_count(store, flt)
     if rows > SHEET_ROWS - 2:  # the header and the HXL row
-        raise ExportError(
-            f"the selection has {rows:,} rows of data, more than an Excel sheet holds ({SHEET_ROWS:,}); "
-            "nothing was written. Export it as CSV files (hbm-assess export-portfolio --format csv -o FOLDER), "
-            "or choose fewer assessments (a country, a date range, a questionnaire)"
-        )
+        raise ExportError(Message.of("portfolio_too_many_rows", rows=f"{rows:,}", limit=f"{SHEET_ROWS:,}"))
     workbook = Workbook(write_only=True)
     data = portfolio.load(store, flt)
     titles = {area.key: area.label.get(language) for area in data.areas}
@@ -126,7 +123,7 @@ def _text(value: str) -> str:
     """Text as a cell must hold it; refuses characters a workbook cannot hold."""
     problem = check_text(value)
     if problem:
-        raise ExportError(f"the text {value[:40]!r} {problem}; the workbook was not written")
+        raise ExportError(Message.of("portfolio_text_refused", text=repr(value[:40]), problem=problem))
     return escape(value)
 
 
@@ -267,7 +264,7 @@ def _data_sheet(sheet, store: Store, flt: PortfolioFilter, titles: dict[str, str
         written += 1
         if written % PROGRESS_EVERY == 0:
             if cancelled and cancelled():
-                raise ExportError("the export was cancelled; no file was written")
+                raise ExportError(Message.of("export_cancelled"))
             if progress:
                 progress(written, total, "")
     if progress:

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from hbm_assess import __version__
 from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.comparison import Comparison
+from hbm_assess.core.messages import Message, Problem
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import site_name
 from hbm_assess.core.targets import with_national_answers, with_policy_targets
@@ -55,7 +56,7 @@ FONT_FAMILIES = {
 }
 
 
-class ReportCancelled(Exception):
+class ReportCancelled(Problem):
     """The person stopped the report before it was written; nothing was left behind."""
 
 
@@ -151,7 +152,7 @@ class Steps:
         if self.progress:
             self.progress(self.count, self.total)
         if self.cancelled and self.cancelled() and self.count < self.total:
-            raise ReportCancelled("the report was cancelled; no file was written")
+            raise ReportCancelled(Message.of("report_cancelled"))
 
 
 def read(store: Store, assessment_id: int, compare_with: int | None = None) -> ReportData:
