@@ -193,8 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if getattr(args, "lang", None) not in (None, *LANGUAGES):
-            language, args.lang = args.lang, None  # the message itself cannot be in an unknown language
-            raise CommandError(Message.of("cli_bad_language", language=repr(language)))
+            wrong, args.lang = args.lang, _known_language(sys.argv[1:] if argv is None else argv)
+            raise CommandError(Message.of("cli_bad_language", language=repr(wrong)))
         if args.smoke:
             return _smoke(args)
         _remember_passphrase(args)
@@ -212,6 +212,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # "hbm-assess list | head": the reader has gone; end quietly, as other command-line tools do.
         _silence_stdout()
         return EXIT_OK
+
+
+def _known_language(argv: Sequence[str]) -> str | None:
+    """The first --lang given that the app speaks ("--lang ar report 1 --lang fr": ar), to say the error in."""
+    given = [argv[n + 1] for n, arg in enumerate(argv[:-1]) if arg == "--lang"]
+    given += [arg.partition("=")[2] for arg in argv if arg.startswith("--lang=")]
+    return next((language for language in given if language in LANGUAGES), None)
 
 
 def _silence_stdout() -> None:
@@ -369,11 +376,6 @@ def _forms_beside(paths) -> dict:
     return known
 
 
-def _broken_form(error) -> Message:
-    first = error.problems[0]
-    return Message.of("cli_installed_form_broken", problem=first.message, source=error.source)
-
-
 def _term_warnings(form) -> list[str]:
     """Variants of preferred terms and non-Western digits in the form's text (data/terms.yaml)."""
     from hbm_assess.core.terms import TermsError, term_warnings
@@ -394,7 +396,8 @@ def _form(args) -> int:
         try:
             forms = installed_forms()
         except FormError as error:
-            raise CommandError(_broken_form(error)) from None
+            raise CommandError(Message.of("cli_installed_form_broken", problem=error.problems[0].message,
+                                          source=error.source)) from None
         entries = [
             {"id": f.id, "version": f.version, "mode": f.mode, "languages": list(f.languages),
              "indicators": f.indicator_count, "title": f.title.get("en")}
@@ -457,7 +460,8 @@ def _form_xlsform(args) -> int:
     try:
         forms = installed_forms()
     except FormError as error:
-        raise CommandError(_broken_form(error)) from None
+        raise CommandError(Message.of("cli_installed_form_broken", problem=error.problems[0].message,
+                                      source=error.source)) from None
     try:
         form = forms[(args.form_id, args.form_version)] if args.form_version else latest(forms, args.form_id)
     except KeyError:
