@@ -81,30 +81,6 @@
 <context>
     <name>AssessmentListModel</name>
     <message>
-        <source>Site</source>
-        <translation>الموقع</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>الاستبيان</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>التاريخ</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>الحالة</translation>
-    </message>
-    <message>
-        <source>Completeness</source>
-        <translation>الاكتمال</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>متوسط المستوى</translation>
-    </message>
-    <message>
         <source>%1 of %2 indicators answered</source>
         <translation>المؤشرات المُجاب عنها: %1 من %2</translation>
     </message>
@@ -358,10 +334,6 @@
         <translation>&amp;حذف</translation>
     </message>
     <message>
-        <source>Mean level</source>
-        <translation>متوسط المستوى</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;No assessments yet&lt;/h2&gt;&lt;p&gt;Start by creating an assessment of a border crossing point, or open a demo assessment to see how it works.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;لا توجد تقييمات بعد&lt;/h2&gt;&lt;p&gt;ابدأ بإنشاء تقييم لمنفذ حدودي، أو افتح تقييمًا تجريبيًا لترى كيف يعمل البرنامج.&lt;/p&gt;</translation>
     </message>
@@ -460,7 +432,7 @@
         <translation>لا يُحتسب المستوى إلا إذا تحققت جميع عناصره؛ وإلا فاختر المستوى الأدنى منه. عند التردد بين مستويين، اختر الأدنى.</translation>
     </message>
     <message>
-        <source>The level to reach; by default the assessment's target policy sets it</source>
+        <source>The level to reach; by default the assessment&apos;s target policy sets it</source>
         <translation>المستوى المطلوب بلوغه؛ تحدده افتراضيًا سياسة الأهداف للتقييم</translation>
     </message>
     <message>
@@ -868,7 +840,7 @@
         <translation>%1 (عدد المؤشرات: %2)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>يغطي التقييم الوطني قوانين البلد وآليات التنسيق وأنظمة البيانات، ويُقيَّم مرة واحدة؛ ولا يحتاج إلى منفذ حدودي.</translation>
     </message>
     <message>
@@ -964,11 +936,11 @@
         <translation>مثلاً: الورشة الوطنية للعراق، أربيل</translation>
     </message>
     <message>
-        <source>Give the site's name, or choose one from the list above.</source>
+        <source>Give the site&apos;s name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
-        <source>Give the governorate's name.</source>
+        <source>Give the governorate&apos;s name.</source>
         <translation>اكتب اسم المحافظة.</translation>
     </message>
     <message>
@@ -1027,7 +999,7 @@
         <translation>تكتب المجموعة %1 هنا.</translation>
     </message>
     <message>
-        <source>The facilitator writes here; each group's outputs arrive with its file.</source>
+        <source>The facilitator writes here; each group&apos;s outputs arrive with its file.</source>
         <translation>يكتب الميسّر هنا؛ وتصل مخرجات كل مجموعة مع ملفها.</translation>
     </message>
     <message>
@@ -1093,7 +1065,7 @@
         <translation>تشفير قاعدة البيانات هذه</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>ستُشفَّر قاعدة البيانات: بدون عبارة المرور هذه لا يستطيع أحد قراءتها، ولا أنت. يطلبها HBM Assess عند كل تشغيل ولا يحفظها أبدًا. احفظها في مدير كلمات المرور لدى مكتبك: عبارة المرور المفقودة لا يمكن استعادتها. استخدم أربع كلمات عشوائية أو أكثر.</translation>
     </message>
     <message>
@@ -1341,11 +1313,11 @@
         <translation>تقييمات %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
         <translation>متوسط المستوى محسوب على جميع الإجابات المُقيَّمة للموقع؛ الفجوة = المستوى المستهدف − المستوى، والمستوى المستهدف هو المُدخَل، وإلا فالمستوى الافتراضي للمؤشر، وإلا فمستوى واحد فوق المستوى الحالي.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
     </message>
     <message>
@@ -1902,7 +1874,7 @@
         <translation>تسجيل المستوى المتفق عليه</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file's copy to the bin</source>
+        <source>Conflict settled: move the file&apos;s copy to the bin</source>
         <translation>حُسم التعارض: انقل نسخة الملف إلى سلة المحذوفات</translation>
     </message>
     <message>
@@ -1912,22 +1884,6 @@
     <message>
         <source>Note</source>
         <translation>ملاحظة</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>المجموعة</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>المستوى</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>الدليل</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>ملاحظات</translation>
     </message>
     <message>
         <source>%1 indicators were scored by more than one group; %2 differ by two levels or more; %3 still to settle.</source>

@@ -81,30 +81,6 @@
 <context>
     <name>AssessmentListModel</name>
     <message>
-        <source>Site</source>
-        <translation>شوێن</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>پرسیارنامە</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>بەروار</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>دۆخ</translation>
-    </message>
-    <message>
-        <source>Completeness</source>
-        <translation>تەواوبوون</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>تێکڕای ئاست</translation>
-    </message>
-    <message>
         <source>%1 of %2 indicators answered</source>
         <translation>وەڵامی %1 لە %2 پێوەر دراوەتەوە</translation>
     </message>
@@ -358,10 +334,6 @@
         <translation>&amp;سڕینەوە</translation>
     </message>
     <message>
-        <source>Mean level</source>
-        <translation>تێکڕای ئاست</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;No assessments yet&lt;/h2&gt;&lt;p&gt;Start by creating an assessment of a border crossing point, or open a demo assessment to see how it works.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;هێشتا هیچ هەڵسەنگاندنێک نییە&lt;/h2&gt;&lt;p&gt;بە دروستکردنی هەڵسەنگاندنێک بۆ دەروازەیەکی سنووری دەست پێ بکە، یان هەڵسەنگاندنێکی نموونەیی بکەرەوە بۆ ئەوەی ببینیت چۆن کار دەکات.&lt;/p&gt;</translation>
     </message>
@@ -516,7 +488,7 @@
         <translation>ئاستێک تەنها کاتێک دەژمێردرێت کە هەموو توخمەکانی بەدی هاتبن؛ ئەگینا ئاستی خوارتر دابنێ. لە کاتی دوودڵی لە نێوان دوو ئاستدا، ئاستە نزمترەکە دابنێ.</translation>
     </message>
     <message>
-        <source>The level to reach; by default the assessment's target policy sets it</source>
+        <source>The level to reach; by default the assessment&apos;s target policy sets it</source>
         <translation>ئەو ئاستەی دەبێت پێی بگەیت؛ بە شێوەی بنەڕەت سیاسەتی ئامانجی هەڵسەنگاندنەکە دیاری دەکات</translation>
     </message>
     <message>
@@ -868,7 +840,7 @@
         <translation>%1 (%2 پێوەر)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>هەڵسەنگاندنی نیشتمانی یاسا و هەماهەنگی و سیستەمەکانی داتای وڵات دەگرێتەوە و یەک جار هەڵدەسەنگێنرێت؛ پێویستی بە خاڵی سنووری نییە.</translation>
     </message>
     <message>
@@ -964,11 +936,11 @@
         <translation>بۆ نموونە: وۆرکشۆپی نیشتمانیی عێراق، هەولێر</translation>
     </message>
     <message>
-        <source>Give the site's name, or choose one from the list above.</source>
+        <source>Give the site&apos;s name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
-        <source>Give the governorate's name.</source>
+        <source>Give the governorate&apos;s name.</source>
         <translation>ناوی پارێزگاکە بنووسە.</translation>
     </message>
     <message>
@@ -1027,7 +999,7 @@
         <translation>گرووپی %1 لێرە دەنووسێت.</translation>
     </message>
     <message>
-        <source>The facilitator writes here; each group's outputs arrive with its file.</source>
+        <source>The facilitator writes here; each group&apos;s outputs arrive with its file.</source>
         <translation>ڕێکخەر لێرە دەنووسێت؛ دەرئەنجامەکانی هەر گرووپێک لەگەڵ فایلەکەی دێن.</translation>
     </message>
     <message>
@@ -1088,7 +1060,7 @@
         <translation>شفرەکردنی ئەم بنکەدراوەیە</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>بنکەدراوەکە شفرە دەکرێت: بەبێ ئەم دەستەواژە نهێنییە کەس ناتوانێت بیخوێنێتەوە، تەنانەت خۆشت. HBM Assess لە هەر دەستپێکردنێکدا دەیپرسێت و هەرگیز هەڵیناگرێت. لە بەڕێوەبەری وشە نهێنییەکانی نووسینگەکەتدا بیپارێزە: دەستەواژەی نهێنی ونبوو ناگەڕێتەوە. چوار وشەی هەڕەمەکی یان زیاتر بەکاربهێنە.</translation>
     </message>
     <message>
@@ -1326,11 +1298,11 @@
         <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
         <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
     </message>
     <message>
@@ -1887,7 +1859,7 @@
         <translation>تۆمارکردنی ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file's copy to the bin</source>
+        <source>Conflict settled: move the file&apos;s copy to the bin</source>
         <translation>ناتەبایی یەکلا کرایەوە: کۆپیی فایلەکە بگوازەرەوە بۆ سەبەتەی سڕاوەکان</translation>
     </message>
     <message>
@@ -1896,22 +1868,6 @@
     </message>
     <message>
         <source>Note</source>
-        <translation>تێبینی</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>گرووپ</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>ئاست</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>بەڵگە</translation>
-    </message>
-    <message>
-        <source>Notes</source>
         <translation>تێبینی</translation>
     </message>
     <message>

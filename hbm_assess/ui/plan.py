@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from hbm_assess.core.assessment import Action, ActionStatus, Priority, Timeframe
-from hbm_assess.core.reference import institutions
+from hbm_assess.core.reference import institution_name, institutions
 from hbm_assess.core.scoring import Gap, gaps, suggested_priority
 from hbm_assess.ui import text
 from hbm_assess.ui.date_field import DateField
@@ -226,7 +226,9 @@ class PlanView(QWidget):
         for action in actions:
             owner = action.responsible or self.tr("(no institution named)")
             if owner not in groups:
-                group = _item(owner, owner.casefold())
+                # Named in the screen's language with the acronym beside, as the report and workbooks do.
+                shown = institution_name(owner, text.language()) if action.responsible else owner
+                group = _item(shown, shown.casefold())
                 font = group.font()
                 font.setBold(True)
                 group.setFont(font)
@@ -240,7 +242,8 @@ class PlanView(QWidget):
                 _item(action.due_date or timeframe_name(action.timeframe), action.due_date or action.timeframe),
                 _item(cost, action.cost or 0.0),
                 _item(action_status_name(action.status), action.status),
-                _item(", ".join(action.partners), ", ".join(action.partners)),
+                _item(", ".join(institution_name(p, text.language()) for p in action.partners),
+                      ", ".join(action.partners)),
             ]
             row[0].setData(action.id, ACTION_ROLE)
             groups[owner].appendRow(row)

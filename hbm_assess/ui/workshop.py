@@ -266,7 +266,7 @@ class SettleView(QWidget):
         self.refresh()
 
     def headers(self) -> list[str]:
-        return [self.tr("Group"), self.tr("Level"), self.tr("Evidence"), self.tr("Notes")]
+        return [text.word(key) for key in ("group", "level", "evidence_text", "notes")]
 
     def refresh(self) -> None:
         plan = workshop.merge_plan(self.session.store, self.session.assessment_id)
