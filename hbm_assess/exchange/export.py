@@ -311,7 +311,10 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
         "overall_level": _rounded(overall.mean_level),
         "overall_target": _rounded(overall.mean_target),
     }
-    for number, key in enumerate(("field", "value"), start=1):
+    # Values chosen from a list show their name in the workbook's language, and their code beside:
+    # the same in every language, so workbooks in Arabic and English can be read together.
+    codes = {"site_type": a.site.type, "scope": a.scope, "form": form.id, "status": a.status}
+    for number, key in enumerate(("field", "value", "code"), start=1):
         _put(sheet, 1, number, word(key, language))
         sheet.cell(row=1, column=number).font = _HEADER_FONT
         sheet.cell(row=1, column=number).fill = _HEADER_FILL
@@ -320,6 +323,7 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
         sheet.cell(row=number, column=1).font = _HEADER_FONT
         fill = _fill(overall.mean_level) if key == "overall_level" else None
         _put(sheet, number, 2, shown[key], fill=fill, align=_WRAP if key == "notes" else _TOP)
+        _put(sheet, number, 3, codes.get(key, ""), align=_TOP)
     sheet.freeze_panes = "A2"
     sheet.column_dimensions["A"].width = 26
     sheet.column_dimensions["B"].width = 48
