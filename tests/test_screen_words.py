@@ -126,14 +126,19 @@ def test_the_progress_legend_stays_inside_the_chart(language):
 def test_the_plan_names_institutions_in_the_screens_language_with_the_acronym_beside(
         speaking, window, store, mini_assessment, language, ministry, iom):
     speaking(language)
+    from PySide6.QtCore import QModelIndex
+
+    from hbm_assess.core.reference import institution_name
+
     store.save_action(mini_assessment, Action("Draft the SOP", ("REG-01",), responsible="KRG MoI",
-                                              partners=("IOM",)))
+                                              partners=("IOM", "UNHCR")))
     window.open_assessment(mini_assessment)
     plan = window.assessment_view.plan
     plan.refresh()
     group = plan.model.item(0, 0)
     assert group.text() == f"{ministry}  (1)"
-    assert group.child(0, 6).text() == iom
+    assert plan.tree.isFirstColumnSpanned(0, QModelIndex())  # the long name has the table's width
+    assert group.child(0, 6).text() == f"{iom}، {institution_name('UNHCR', language)}"
 
 
 @pytest.mark.parametrize("language", ["ar", "ckb"])
