@@ -21,6 +21,11 @@ from hbm_assess.locations import DB_ENV, default_database
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 
+def _say(message: Message, args) -> str:
+    """A message in the language asked for with --lang."""
+    return message.text(getattr(args, "lang", None) or "en")
+
+
 def said(error: BaseException, args) -> str:
     """An error's message in the language asked for with --lang (English where it is not yet in the glossary)."""
     from hbm_assess.core.messages import text_of
@@ -206,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"hbm-assess: {said(error, args)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("hbm-assess: interrupted", file=sys.stderr)
+        print(f"hbm-assess: {_say(Message.of('cli_interrupted'), args)}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # "hbm-assess list | head": the reader has gone; end quietly, as other command-line tools do.
@@ -291,13 +296,10 @@ def open_store(args, *, create: bool = True, writes: bool = True):
         raise CommandError(Message.of("cli_database_read_only", path=path))
     report = store.open_report
     if report.moved_aside:
-        print(
-            f"hbm-assess: the database {path} was damaged; it was moved to {report.moved_aside} "
-            "and a new empty database started.",
-            file=sys.stderr,
-        )
+        moved = Message.of("database_moved_aside", path=path, aside=report.moved_aside)
+        print(f"hbm-assess: {_say(moved, args)}", file=sys.stderr)
     if report.backup:
-        print(f"hbm-assess: the database was upgraded; a backup is at {report.backup}", file=sys.stderr)
+        print(f"hbm-assess: {_say(Message.of('database_upgraded', backup=report.backup), args)}", file=sys.stderr)
     return store
 
 
@@ -376,14 +378,14 @@ def _forms_beside(paths) -> dict:
     return known
 
 
-def _term_warnings(form) -> list[str]:
+def _term_warnings(form, args) -> list[str]:
     """Variants of preferred terms and non-Western digits in the form's text (data/terms.yaml)."""
     from hbm_assess.core.terms import TermsError, term_warnings
 
     try:
         return term_warnings(form)
     except (TermsError, OSError) as error:
-        return [f"the preferred terms (data/terms.yaml) could not be read, so they were not checked: {error}"]
+        return [_say(Message.of("terms_unreadable", reason=error), args)]
 
 
 def _form(args) -> int:
@@ -445,7 +447,7 @@ def _form(args) -> int:
                          for lang, places in missing.items())
         print(f"{path}: ok — {form.id} {form.version}, {len(form.areas)} areas, {form.indicator_count} indicators, "
               f"languages {', '.join(form.languages)}" + (f" ({note})" if note else ""))
-        for warning in _term_warnings(form):
+        for warning in _term_warnings(form, args):
             print(f"{path}: warning: {warning}")
     return status
 
@@ -697,7 +699,7 @@ def _workshop(args) -> int:
         return cli_workshop.run(store, args)
     except SettlementRefused as error:
         refused = Message.of("cli_refused", problem=error.message or str(error))
-        print(f"hbm-assess: {refused.text(getattr(args, 'lang', None) or 'en')}", file=sys.stderr)
+        print(f"hbm-assess: {_say(refused, args)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except (OperationError, StoreError, ExportError) as error:
         raise CommandError(error) from None

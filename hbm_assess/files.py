@@ -136,6 +136,20 @@ def describe_file(path: Path) -> str:
     return "a plain text file"
 
 
+_KIND_CODES = {  # describe_file's words → the glossary's messages.kind_*
+    "an empty file": "kind_empty", "an SQLite database": "kind_sqlite", "a zip file, such as an Excel workbook "
+    "(.xlsx)": "kind_zip", "an Excel workbook": "kind_workbook", "a PDF document": "kind_pdf",
+    "an old-style Office file (.xls, .doc) or an encrypted workbook": "kind_old_office", "a PNG image": "kind_png",
+    "a JPEG image": "kind_jpeg", "a file of another kind": "kind_other", "a plain text file": "kind_text",
+}
+
+
+def kind_of(description: str) -> Message | str:
+    """What describe_file said, in any language ('' stays '')."""
+    code = _KIND_CODES.get(description)
+    return Message.of(code) if code else description
+
+
 def read_secret(file: Path | None, env_name: str, what: str, error: type[Exception]) -> str | None:
     """A password or passphrase: the first line of ``file``, else the variable ``env_name``; None when neither.
 

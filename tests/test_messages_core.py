@@ -216,3 +216,14 @@ def test_the_command_line_says_its_failures_in_the_language_asked(demo_db, broke
 def test_without_lang_the_command_line_keeps_its_english(demo_db, tmp_path):
     done = hbm("report", 99, "-o", tmp_path / "r.pdf", db=demo_db)
     assert done.returncode == 2 and done.stderr == "hbm-assess: there is no assessment 99 in this database\n"
+
+
+def test_what_a_file_is_instead_of_a_database_is_said_in_arabic(tmp_path):
+    from hbm_assess.storage.database import NotADatabase, open_database
+
+    path = tmp_path / "minutes.sqlite"
+    path.write_bytes(b"%PDF-1.7\n" + b"x" * 2048)
+    with pytest.raises(NotADatabase) as caught:
+        open_database(path, create=False)
+    assert f"{path} is not an HBM Assess database (a PDF document)" in str(caught.value)
+    assert text_of(caught.value, "ar").startswith(f"{path} ليس قاعدة بيانات HBM Assess (مستند PDF)؛")

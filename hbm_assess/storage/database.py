@@ -25,7 +25,7 @@ from pathlib import Path
 import sqlite_utils
 
 from hbm_assess.core.messages import Message, Problem
-from hbm_assess.files import describe_file, fsync_file, write_reason
+from hbm_assess.files import describe_file, fsync_file, kind_of, write_reason
 from hbm_assess.storage import encryption, schema
 from hbm_assess.storage.encryption import sql_errors
 
@@ -300,7 +300,8 @@ def _not_a_database(path: Path) -> DatabaseError:
     what = "" if held else describe_file(path)
     if "workbook" in what:
         return NotADatabase(Message.of("database_is_a_workbook", path=path))
-    return NotADatabase(Message.of("not_our_database", path=path, what=f" ({what})" if what else ""))
+    return NotADatabase(Message.of("not_our_database", path=path,
+                                   what=Message.of("file_kind_aside", kind=kind_of(what)) if what else ""))
 
 
 def _classify(conn: sqlite3.Connection, path: Path) -> tuple[int, int, set[str]]:

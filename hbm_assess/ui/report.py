@@ -38,7 +38,7 @@ from hbm_assess.core.reference import site_name
 from hbm_assess.core.targets import with_national_answers, with_policy_targets
 from hbm_assess.core.text import Text, is_right_to_left
 from hbm_assess.core.workshop import Group
-from hbm_assess.files import write_whole
+from hbm_assess.files import WriteError, write_whole
 from hbm_assess.storage import workshop
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import fonts, report_html, report_workshop
@@ -330,7 +330,7 @@ def _print(document: QTextDocument, target: Path, data: ReportData, words: Words
     width, height = page.width(), page.height()
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"cannot write the report to {target.parent}: is the folder writable?")
+        raise WriteError(Message.of("report_folder_unwritable", folder=target.parent))
     # Charts are lines and letters: JPEG, Qt's default for images in PDF, smears them.
     painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
     try:
