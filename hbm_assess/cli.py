@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hbm_assess import __version__
 from hbm_assess.cli_workshop import no_secret_argument, password_option
-from hbm_assess.core.messages import Message, Problem
+from hbm_assess.core.messages import Line, Message, Problem
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.locations import DB_ENV, default_database
 
@@ -378,14 +378,14 @@ def _forms_beside(paths) -> dict:
     return known
 
 
-def _term_warnings(form, args) -> list[str]:
+def _term_warnings(form) -> list:
     """Variants of preferred terms and non-Western digits in the form's text (data/terms.yaml)."""
     from hbm_assess.core.terms import TermsError, term_warnings
 
     try:
         return term_warnings(form)
     except (TermsError, OSError) as error:
-        return [_say(Message.of("terms_unreadable", reason=error), args)]
+        return [Line(Message.of("terms_unreadable", reason=error))]
 
 
 def _form(args) -> int:
@@ -443,12 +443,13 @@ def _form(args) -> int:
         app_languages = tuple(vocabulary().levels[1].name.by_language)  # the languages the app speaks
         missing = form.missing_translations(also=app_languages)
         total = len(list(form.texts()))
-        note = "; ".join(f"{lang}: {len(places)} of {total} texts missing, shown in English"
+        note = "; ".join(_say(Message.of("form_texts_missing", language=lang, missing=len(places), total=total), args)
                          for lang, places in missing.items())
-        print(f"{path}: ok — {form.id} {form.version}, {len(form.areas)} areas, {form.indicator_count} indicators, "
-              f"languages {', '.join(form.languages)}" + (f" ({note})" if note else ""))
-        for warning in _term_warnings(form, args):
-            print(f"{path}: warning: {warning}")
+        ok = Message.of("form_ok", form=form.id, version=form.version, areas=len(form.areas),
+                        indicators=form.indicator_count, languages=", ".join(form.languages))
+        print(f"{path}: {_say(ok, args)}" + (f" ({note})" if note else ""))
+        for warning in _term_warnings(form):
+            print(f"{path}: {_say(Message.of('form_warning', warning=warning.message), args)}")
     return status
 
 

@@ -227,3 +227,13 @@ def test_what_a_file_is_instead_of_a_database_is_said_in_arabic(tmp_path):
         open_database(path, create=False)
     assert f"{path} is not an HBM Assess database (a PDF document)" in str(caught.value)
     assert text_of(caught.value, "ar").startswith(f"{path} ليس قاعدة بيانات HBM Assess (مستند PDF)؛")
+
+
+def test_a_sound_form_and_its_term_warnings_are_said_in_kurdish(demo_db):
+    from hbm_assess.locations import forms_dir
+
+    done = hbm("--lang", "ckb", "form", "check", forms_dir() / "hbm-rapid.yaml", db=demo_db)
+    assert done.returncode == 0, done.stderr
+    assert "دروستە — hbm-rapid 1.0، 5 بوار، 16 پێوەر" in done.stdout
+    assert "ئاگاداری: ADM-R2 › guidance › ar:" in done.stdout and "زاراوەی پەسەندکراو: psychosocial" in done.stdout
+    assert not any(ENGLISH.search(line.replace(str(forms_dir()), "")) for line in done.stdout.splitlines())
