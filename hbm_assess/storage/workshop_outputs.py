@@ -39,7 +39,7 @@ def add_outputs(store: Store, assessment_id: int, found: list[Output]) -> None:
     for output in found:
         problem = output_problem(output, form, actions)
         if problem:
-            raise StoreError(problem)
+            raise StoreError(problem.message)
         _refuse_text(output_texts(output))
     with write_transaction(store.db):
         store._check_editable(assessment_id)
