@@ -35,6 +35,7 @@ from hbm_assess.exchange.layout import (
     LIST_SEPARATOR,
     MACHINE_SHEET,
     PLAN_COLUMNS,
+    SUMMARY_CODES,
     SUMMARY_ROWS,
     Column,
     action_cells,
@@ -302,6 +303,7 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
     shown |= {
         "uuid": a.uuid,
         "scope": vocab.label("scopes", a.scope, language),
+        "target_policy": vocab.label("target_policies", a.target_policy, language),
         "form": f"{form.title.get(language)} ({form.id})",
         "form_version": form.version,
         "status": vocab.label("assessment_statuses", a.status, language),
@@ -313,7 +315,8 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
     }
     # Values chosen from a list show their name in the workbook's language, and their code beside:
     # the same in every language, so workbooks in Arabic and English can be read together.
-    codes = {"site_type": a.site.type, "scope": a.scope, "form": form.id, "status": a.status}
+    codes = {"site_type": a.site.type, "scope": a.scope, "target_policy": a.target_policy, "form": form.id,
+             "status": a.status}
     for number, key in enumerate(("field", "value", "code"), start=1):
         _put(sheet, 1, number, word(key, language))
         sheet.cell(row=1, column=number).font = _HEADER_FONT
@@ -323,7 +326,8 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
         sheet.cell(row=number, column=1).font = _HEADER_FONT
         fill = _fill(overall.mean_level) if key == "overall_level" else None
         _put(sheet, number, 2, shown[key], fill=fill, align=_WRAP if key == "notes" else _TOP)
-        _put(sheet, number, 3, codes.get(key, ""), align=_TOP)
+        if key in SUMMARY_CODES:
+            _put(sheet, number, 3, codes[key], align=_TOP)
     sheet.freeze_panes = "A2"
     sheet.column_dimensions["A"].width = 26
     sheet.column_dimensions["B"].width = 48

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
@@ -130,6 +131,14 @@
     <message>
         <source>Workshop &amp;outputs</source>
         <translation>&amp;مخرجات الورشة</translation>
+    </message>
+    <message>
+        <source>This assessment is final; reopen it as a draft to change its method.</source>
+        <translation>هذا التقييم نهائي؛ أعد فتحه كمسودة لتغيير منهجيته.</translation>
+    </message>
+    <message>
+        <source>Change the target policy and scope</source>
+        <translation>تغيير سياسة الأهداف والنطاق</translation>
     </message>
 </context>
 <context>
@@ -645,6 +654,10 @@
         <translation>&amp;مراجعة وإنهاء</translation>
     </message>
     <message>
+        <source>&amp;Target policy and scope…</source>
+        <translation>سياسة الأهداف والنطاق…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
@@ -827,6 +840,44 @@
     <message>
         <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
         <translation>لم يُغلَق HBM Assess بشكل صحيح في المرة السابقة. كان تقييم %1 مفتوحًا، وقد أُعيد فتحه عند المؤشر %2. كل إجابة ظهرت على أنها محفوظة بقيت محفوظة.</translation>
+    </message>
+</context>
+<context>
+    <name>MethodDialog</name>
+    <message>
+        <source>Target policy and scope</source>
+        <translation>سياسة الأهداف والنطاق</translation>
+    </message>
+    <message>
+        <source>Each indicator one level above where it stands (or the questionnaire&apos;s own target, when higher).</source>
+        <translation>كل مؤشر مستوىً واحدًا فوق مستواه الحالي (أو الهدف الذي يحدده الاستبيان، إن كان أعلى).</translation>
+    </message>
+    <message>
+        <source>Every indicator below 3 aims at developed capacity: documented and in place.</source>
+        <translation>كل مؤشر دون 3 يستهدف القدرة المطوَّرة: موثَّقة وقائمة فعلًا.</translation>
+    </message>
+    <message>
+        <source>Indicators whose primary phase is the emergency aim at 4, tested in practice; the others at 3.</source>
+        <translation>المؤشرات التي مرحلتها الأساسية هي الطوارئ تستهدف 4، أي قدرة مُختبَرة عمليًا؛ وغيرها تستهدف 3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A target typed for one indicator stays as typed (%n indicators here); every other target, the gaps, the suggested priorities and the report follow the policy.</source>
+        <translation>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سياسة الأهداف</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>النطاق</translation>
     </message>
 </context>
 <context>
@@ -1773,6 +1824,10 @@
 <context>
     <name>ResultsView</name>
     <message>
+        <source>Change the target policy…</source>
+        <translation>تغيير سياسة الأهداف…</translation>
+    </message>
+    <message>
         <source>Drawing the charts…</source>
         <translation>جارٍ رسم المخططات…</translation>
     </message>
@@ -1803,6 +1858,10 @@
     <message>
         <source>%1 · %2 left out: only one of the two versions asks them</source>
         <translation>%1 · مستبعَد: %2، لأن أحد الإصدارين فقط يتضمنها</translation>
+    </message>
+    <message>
+        <source>Targets set by the policy: %1 (scope: %2). A target typed for one indicator stays.</source>
+        <translation>الأهداف تحددها السياسة: %1 (النطاق: %2). ويبقى الهدف المُدخَل لمؤشر بعينه كما هو.</translation>
     </message>
     <message>
         <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -130,6 +131,14 @@
     <message>
         <source>Workshop &amp;outputs</source>
         <translation>&amp;دەرئەنجامەکانی وۆرکشۆپ</translation>
+    </message>
+    <message>
+        <source>This assessment is final; reopen it as a draft to change its method.</source>
+        <translation>ئەم هەڵسەنگاندنە کۆتاییە؛ وەک ڕەشنووس بیکەرەوە بۆ گۆڕینی ڕێبازەکەی.</translation>
+    </message>
+    <message>
+        <source>Change the target policy and scope</source>
+        <translation>گۆڕینی سیاسەتی ئامانج و مەودا</translation>
     </message>
 </context>
 <context>
@@ -641,6 +650,10 @@
         <translation>&amp;پێداچوونەوە و تەواوکردن</translation>
     </message>
     <message>
+        <source>&amp;Target policy and scope…</source>
+        <translation>سیاسەتی ئامانج و مەودا…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;زمان</translation>
     </message>
@@ -827,6 +840,39 @@
     <message>
         <source>HBM Assess did not close properly last time. The assessment of %1 was open; it has been reopened at indicator %2. Every answer shown as saved was kept.</source>
         <translation>HBM Assess جاری پێشوو بە دروستی دانەخرا. هەڵسەنگاندنی %1 کراوە بوو؛ لە پێوەری %2 دووبارە کرایەوە. هەموو وەڵامێک کە وەک پاشەکەوتکراو پیشان درابوو پارێزراوە.</translation>
+    </message>
+</context>
+<context>
+    <name>MethodDialog</name>
+    <message>
+        <source>Target policy and scope</source>
+        <translation>سیاسەتی ئامانج و مەودا</translation>
+    </message>
+    <message>
+        <source>Each indicator one level above where it stands (or the questionnaire&apos;s own target, when higher).</source>
+        <translation>هەر پێوەرێک ئاستێک سەرووی ئاستی ئێستای (یان ئامانجی خودی پرسیارنامەکە، ئەگەر بەرزتر بێت).</translation>
+    </message>
+    <message>
+        <source>Every indicator below 3 aims at developed capacity: documented and in place.</source>
+        <translation>هەر پێوەرێک لە خوار 3 ئامانجی توانای پەرەپێدراوە: بەڵگەدارکراو و لە کاردا.</translation>
+    </message>
+    <message>
+        <source>Indicators whose primary phase is the emergency aim at 4, tested in practice; the others at 3.</source>
+        <translation>ئەو پێوەرانەی قۆناغی سەرەکییان فریاکەوتنە ئامانجیان 4ە، واتە لە کرداردا تاقیکراوەتەوە؛ ئەوانی تر 3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A target typed for one indicator stays as typed (%n indicators here); every other target, the gaps, the suggested priorities and the report follow the policy.</source>
+        <translation>
+            <numerusform>ئامانجێک کە بۆ یەک پێوەر نووسراوە وەک خۆی دەمێنێتەوە (ژمارەی ئەو پێوەرانە لێرە: %n)؛ ئامانجەکانی تر و کەلێنەکان و ئەولەویەتە پێشنیارکراوەکان و ڕاپۆرتەکە پەیڕەوی سیاسەتەکە دەکەن.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سیاسەتی ئامانج</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>مەودا</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +1804,10 @@
 <context>
     <name>ResultsView</name>
     <message>
+        <source>Change the target policy…</source>
+        <translation>گۆڕینی سیاسەتی ئامانج…</translation>
+    </message>
+    <message>
         <source>Drawing the charts…</source>
         <translation>هێڵکارییەکان دەکێشرێن…</translation>
     </message>
@@ -1788,6 +1838,10 @@
     <message>
         <source>%1 · %2 left out: only one of the two versions asks them</source>
         <translation>%1 · لە دەرەوە: %2، چونکە تەنها یەکێک لە دوو وەشانەکە دەیانپرسێت</translation>
+    </message>
+    <message>
+        <source>Targets set by the policy: %1 (scope: %2). A target typed for one indicator stays.</source>
+        <translation>ئامانجەکان بە سیاسەتەکە دیاری دەکرێن: %1 (مەودا: %2). ئامانجێک کە بۆ یەک پێوەر نووسراوە وەک خۆی دەمێنێتەوە.</translation>
     </message>
     <message>
         <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>
