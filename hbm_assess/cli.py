@@ -14,10 +14,16 @@ from pathlib import Path
 
 from hbm_assess import __version__
 from hbm_assess.cli_workshop import no_secret_argument, password_option
+from hbm_assess.core.messages import Line, Message, Problem
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.locations import DB_ENV, default_database
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+def _say(message: Message, args) -> str:
+    """A message in the language asked for with --lang."""
+    return message.text(getattr(args, "lang", None) or "en")
 
 
 def said(error: BaseException, args) -> str:
@@ -27,8 +33,11 @@ def said(error: BaseException, args) -> str:
     return text_of(error, getattr(args, "lang", None) or "en")
 
 
-class CommandError(Exception):
-    """A failure to report as one line, without a traceback."""
+class CommandError(Problem):
+    """A failure to report as one line, without a traceback, in the language of --lang.
+
+    Raised with a Message, or with the error it passes on (whose Message it keeps).
+    """
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -175,7 +184,7 @@ def _password(args) -> str | None:
     try:
         return read_password(args.password_file)
     except PasswordError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(error) from None
 
 
 def _positive(text: str) -> int:
@@ -189,7 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if getattr(args, "lang", None) not in (None, *LANGUAGES):
-            raise CommandError(f"the language must be en, ar or ckb, not {args.lang!r}")
+            wrong, args.lang = args.lang, _known_language(sys.argv[1:] if argv is None else argv)
+            raise CommandError(Message.of("cli_bad_language", language=repr(wrong)))
         if args.smoke:
             return _smoke(args)
         _remember_passphrase(args)
@@ -198,15 +208,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = _HANDLERS[args.command]
         return handler(args)
     except CommandError as error:
-        print(f"hbm-assess: {error}", file=sys.stderr)
+        print(f"hbm-assess: {said(error, args)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("hbm-assess: interrupted", file=sys.stderr)
+        print(f"hbm-assess: {_say(Message.of('cli_interrupted'), args)}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # "hbm-assess list | head": the reader has gone; end quietly, as other command-line tools do.
         _silence_stdout()
         return EXIT_OK
+
+
+def _known_language(argv: Sequence[str]) -> str | None:
+    """The first --lang given that the app speaks ("--lang ar report 1 --lang fr": ar), to say the error in."""
+    given = [argv[n + 1] for n, arg in enumerate(argv[:-1]) if arg == "--lang"]
+    given += [arg.partition("=")[2] for arg in argv if arg.startswith("--lang=")]
+    return next((language for language in given if language in LANGUAGES), None)
 
 
 def _silence_stdout() -> None:
@@ -224,28 +241,27 @@ def _remember_passphrase(args) -> None:
     try:
         passphrase = encryption.read_passphrase(args.passphrase_file)
     except encryption.PassphraseError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(error) from None
     if passphrase is not None:
         encryption.remember(_database_path(args), passphrase)
 
 
 def _encrypt_database(args) -> int:
-    from hbm_assess.files import write_error_message
+    from hbm_assess.files import write_reason
     from hbm_assess.storage import encryption
     from hbm_assess.storage.database import DatabaseError
 
     path = _database_path(args)
     passphrase = encryption.key_for(path)
     if passphrase is None:
-        raise CommandError(f"give the new passphrase with --passphrase-file FILE or {encryption.PASSPHRASE_ENV}")
+        raise CommandError(Message.of("cli_passphrase_missing", variable=encryption.PASSPHRASE_ENV))
     encryption.forget(path)  # the file is still plain: opened without it, then encrypted with it
     try:
         plain_backups = encryption.encrypt_database(path, passphrase)
     except DatabaseError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(error) from None
     except OSError as error:
-        raise CommandError(f"cannot encrypt the database {path}: {write_error_message(error)}; nothing was "
-                           "changed") from None
+        raise CommandError(Message.of("cli_encrypt_failed", path=path, reason=write_reason(error))) from None
     print(f"{path} is now encrypted; the passphrase is needed to open it (keep it in the office's password manager: "
           "it cannot be recovered)")
     for backup in plain_backups:
@@ -264,7 +280,7 @@ def open_store(args, *, create: bool = True, writes: bool = True):
     ``create=False``: a command that only reads (or exports) refuses a missing database and
     creates nothing. ``writes``: the command records something, so a read-only file is refused.
     """
-    from hbm_assess.files import write_error_message
+    from hbm_assess.files import write_reason
     from hbm_assess.storage.database import DatabaseError
     from hbm_assess.storage.store import Store
 
@@ -272,28 +288,24 @@ def open_store(args, *, create: bool = True, writes: bool = True):
     try:
         store = Store.open(path, create=create)
     except DatabaseError as error:
-        raise CommandError(said(error, args)) from None
+        raise CommandError(error) from None
     except OSError as error:
-        raise CommandError(f"cannot open the database {path}: {write_error_message(error)}") from None
+        raise CommandError(Message.of("cli_database_unopenable", path=path, reason=write_reason(error))) from None
     if writes and store.read_only:
         store.close()
-        raise CommandError(f"the database {path} is read-only, and this command records what it does in it; "
-                           "make the file and its folder writable, or use a copy")
+        raise CommandError(Message.of("cli_database_read_only", path=path))
     report = store.open_report
     if report.moved_aside:
-        print(
-            f"hbm-assess: the database {path} was damaged; it was moved to {report.moved_aside} "
-            "and a new empty database started.",
-            file=sys.stderr,
-        )
+        moved = Message.of("database_moved_aside", path=path, aside=report.moved_aside)
+        print(f"hbm-assess: {_say(moved, args)}", file=sys.stderr)
     if report.backup:
-        print(f"hbm-assess: the database was upgraded; a backup is at {report.backup}", file=sys.stderr)
+        print(f"hbm-assess: {_say(Message.of('database_upgraded', backup=report.backup), args)}", file=sys.stderr)
     return store
 
 
 def _smoke(args) -> int:
     if args.command is not None:
-        raise CommandError(f"--smoke runs on its own; run 'hbm-assess {args.command} ...' separately")
+        raise CommandError(Message.of("cli_smoke_alone", command=args.command))
     from hbm_assess import smoke
 
     return smoke.run()
@@ -366,14 +378,14 @@ def _forms_beside(paths) -> dict:
     return known
 
 
-def _term_warnings(form) -> list[str]:
+def _term_warnings(form) -> list:
     """Variants of preferred terms and non-Western digits in the form's text (data/terms.yaml)."""
     from hbm_assess.core.terms import TermsError, term_warnings
 
     try:
         return term_warnings(form)
     except (TermsError, OSError) as error:
-        return [f"the preferred terms (data/terms.yaml) could not be read, so they were not checked: {error}"]
+        return [Line(Message.of("terms_unreadable", reason=error))]
 
 
 def _form(args) -> int:
@@ -386,7 +398,8 @@ def _form(args) -> int:
         try:
             forms = installed_forms()
         except FormError as error:
-            raise CommandError(f"an installed questionnaire is broken: {error.problems[0]} in {error.source}") from None
+            raise CommandError(Message.of("cli_installed_form_broken", problem=error.problems[0].message,
+                                          source=error.source)) from None
         entries = [
             {"id": f.id, "version": f.version, "mode": f.mode, "languages": list(f.languages),
              "indicators": f.indicator_count, "title": f.title.get("en")}
@@ -418,24 +431,25 @@ def _form(args) -> int:
             form = load_form(path)
         except FormError as error:
             for problem in error.problems:
-                print(f"{error.source}: {problem}")
+                print(f"{error.source}: {said(problem, args)}")
             status = EXIT_PROBLEMS
             continue
         problems = summary_problems(form, _forms_beside(args.paths))
         for problem in problems:
-            print(f"{path}: {problem}")
+            print(f"{path}: {said(problem, args)}")
         if problems:
             status = EXIT_PROBLEMS
             continue
         app_languages = tuple(vocabulary().levels[1].name.by_language)  # the languages the app speaks
         missing = form.missing_translations(also=app_languages)
         total = len(list(form.texts()))
-        note = "; ".join(f"{lang}: {len(places)} of {total} texts missing, shown in English"
+        note = "; ".join(_say(Message.of("form_texts_missing", language=lang, missing=len(places), total=total), args)
                          for lang, places in missing.items())
-        print(f"{path}: ok — {form.id} {form.version}, {len(form.areas)} areas, {form.indicator_count} indicators, "
-              f"languages {', '.join(form.languages)}" + (f" ({note})" if note else ""))
+        ok = Message.of("form_ok", form=form.id, version=form.version, areas=len(form.areas),
+                        indicators=form.indicator_count, languages=", ".join(form.languages))
+        print(f"{path}: {_say(ok, args)}" + (f" ({note})" if note else ""))
         for warning in _term_warnings(form):
-            print(f"{path}: warning: {warning}")
+            print(f"{path}: {_say(Message.of('form_warning', warning=warning.message), args)}")
     return status
 
 
@@ -445,21 +459,22 @@ def _form_xlsform(args) -> int:
     from hbm_assess.files import WriteError
 
     if args.output.suffix.lower() != ".xlsx":
-        raise CommandError(f"{args.output}: the file name must end in .xlsx")
+        raise CommandError(Message.of("cli_suffix_needed", path=args.output, suffix=".xlsx"))
     try:
         forms = installed_forms()
     except FormError as error:
-        raise CommandError(f"an installed questionnaire is broken: {error.problems[0]} in {error.source}") from None
+        raise CommandError(Message.of("cli_installed_form_broken", problem=error.problems[0].message,
+                                      source=error.source)) from None
     try:
         form = forms[(args.form_id, args.form_version)] if args.form_version else latest(forms, args.form_id)
     except KeyError:
         known = ", ".join(f"{fid} {version}" for fid, version in sorted(forms))
         wanted = f"{args.form_id} {args.form_version}" if args.form_version else args.form_id
-        raise CommandError(f"no installed questionnaire {wanted}; installed: {known}") from None
+        raise CommandError(Message.of("cli_no_such_form", form=wanted, known=known)) from None
     try:
         path = write_xlsform(form, args.output)
     except WriteError as error:
-        raise CommandError(said(error, args)) from None
+        raise CommandError(error) from None
     print(f"{path} — XLSForm of {form.id} {form.version}, {form.indicator_count} indicators")
     return EXIT_OK
 
@@ -469,13 +484,13 @@ def _screenshots(args) -> int:
     from hbm_assess.ui.screenshots import render
 
     if args.outdir.exists() and not args.outdir.is_dir():
-        raise CommandError(f"{args.outdir} is a file; screenshots are written into a folder: give a folder name")
+        raise CommandError(Message.of("cli_screenshots_folder", path=args.outdir))
     db = _database_path(args) if args.db else None
     try:
         # Rendered from a copy: screenshots never write to the database they show.
         paths = render(args.outdir, db, language=args.lang or "en")
     except DatabaseError as error:
-        raise CommandError(said(error, args)) from None
+        raise CommandError(error) from None
     for path in paths:
         print(path)
     return EXIT_OK
@@ -486,10 +501,10 @@ def _report(args) -> int:
 
     language = args.lang or "en"
     if language not in LANGUAGES:
-        raise CommandError(f"reports can be written in {', '.join(LANGUAGES)}, not {language!r}")
+        raise CommandError(Message.of("cli_bad_language", language=repr(language)))
     if args.output.suffix.lower() != ".pdf":
-        raise CommandError(f"{args.output}: the file name must end in .pdf")
-    from hbm_assess.files import WriteError, write_error_message
+        raise CommandError(Message.of("cli_suffix_needed", path=args.output, suffix=".pdf"))
+    from hbm_assess.files import WriteError, write_reason
     from hbm_assess.ui.report import ensure_application, write_report
 
     ensure_application()
@@ -497,11 +512,11 @@ def _report(args) -> int:
     try:
         path = write_report(store, args.id, args.output, language, compare_with=args.compare)
     except NotFound as error:
-        raise CommandError(said(error, args)) from None
+        raise CommandError(error) from None
     except WriteError as error:
-        raise CommandError(said(error, args)) from None
+        raise CommandError(error) from None
     except OSError as error:
-        raise CommandError(f"cannot write {args.output}: {write_error_message(error)}") from None
+        raise CommandError(Message.of("cli_report_unwritable", path=args.output, reason=write_reason(error))) from None
     finally:
         store.close()
     print(path)
@@ -517,15 +532,14 @@ def _export(args) -> int:
 
     language = args.lang or "en"
     if language not in WORKBOOK_LANGUAGES:
-        raise CommandError(f"workbooks can be written in {', '.join(WORKBOOK_LANGUAGES)}, not {language!r}")
+        raise CommandError(Message.of("cli_bad_language", language=repr(language)))
     if args.all == (args.id is not None):
-        raise CommandError("give either an assessment ID or --all (see: hbm-assess list)")
+        raise CommandError(Message.of("cli_id_or_all"))
     if args.id is not None and args.output.suffix.lower() != ".xlsx":
-        raise CommandError(f"{args.output}: the file name must end in .xlsx")
+        raise CommandError(Message.of("cli_suffix_needed", path=args.output, suffix=".xlsx"))
     if args.all and ((args.output.exists() and not args.output.is_dir()) or
                      (not args.output.exists() and args.output.suffix)):
-        raise CommandError(f"{args.output}: --all writes one workbook per assessment into a folder; "
-                           "give a folder (new or existing), not a file name")
+        raise CommandError(Message.of("cli_all_needs_folder", path=args.output))
     password = _password(args)
     # Exporting seals the revision written (a later change starts a new one): it writes, but never creates.
     store = open_store(args, create=False)
@@ -538,12 +552,12 @@ def _export(args) -> int:
         for path in error.written:
             print(path)
         for failure in error.failures:
-            print(f"hbm-assess: {failure}", file=sys.stderr)
+            print(f"hbm-assess: {said(failure, args)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except NotFound as error:
-        raise CommandError(f"{error} (see: hbm-assess list)") from None
+        raise CommandError(Message.of("cli_see_list", problem=error.message or str(error))) from None
     except ExportError as error:
-        print(f"hbm-assess: {error}", file=sys.stderr)
+        print(f"hbm-assess: {said(error, args)}", file=sys.stderr)
         return EXIT_PROBLEMS
     finally:
         store.close()
@@ -601,22 +615,20 @@ def _export_portfolio(args) -> int:
 
     language = args.lang or "en"
     if language not in WORKBOOK_LANGUAGES:
-        raise CommandError(f"workbooks can be written in {', '.join(WORKBOOK_LANGUAGES)}, not {language!r}")
+        raise CommandError(Message.of("cli_bad_language", language=repr(language)))
     if args.format == "xlsx" and args.output.suffix.lower() != ".xlsx":
-        raise CommandError(f"{args.output}: the file name must end in .xlsx (or give --format csv and a folder)")
+        raise CommandError(Message.of("cli_portfolio_suffix", path=args.output))
     if args.format == "csv" and args.output.exists() and not args.output.is_dir():
-        raise CommandError(f"{args.output} is a file; --format csv writes several files into a folder: give a folder")
+        raise CommandError(Message.of("csv_needs_folder", path=args.output))
     for option, value in (("--from", args.date_from), ("--to", args.date_to)):
         try:
             if value:
                 date.fromisoformat(value)
         except ValueError:
-            raise CommandError(f"{option} {value}: write the date as YYYY-MM-DD, e.g. 2025-03-31") from None
+            raise CommandError(Message.of("cli_bad_date", option=option, value=value)) from None
     password = _password(args)
     if password and args.format == "csv":
-        raise CommandError("CSV files cannot carry a password; export --format xlsx with a password, or leave out "
-                           "--password-file and unset HBM_ASSESS_PASSWORD, and protect the folder otherwise "
-                           "(docs/security.md)")
+        raise CommandError(Message.of("cli_csv_password"))
     flt = PortfolioFilter(
         countries=tuple(args.country), site_types=tuple(args.site_type), form_id=args.form,
         form_versions=tuple(args.form_version), date_from=args.date_from, date_to=args.date_to,
@@ -634,7 +646,7 @@ def _export_portfolio(args) -> int:
         else:
             rows = write_portfolio(store, flt, args.output, language, password=password)
     except ExportError as error:
-        print(f"hbm-assess: {error}", file=sys.stderr)
+        print(f"hbm-assess: {said(error, args)}", file=sys.stderr)
         return EXIT_PROBLEMS
     finally:
         store.close()
@@ -653,7 +665,7 @@ def _new(args) -> int:
                               scope=args.scope, target_policy=args.target_policy, country=args.country)
         summary = store.summary(made)
     except (OperationError, StoreError) as error:
-        raise CommandError(said(error, args)) from None
+        raise CommandError(error) from None
     finally:
         store.close()
     print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) if args.json else made)
@@ -669,7 +681,7 @@ def _answer(args) -> int:
         set_answer(store, args.id, args.indicator, args.value, target=args.target, evidence=args.evidence,
                    group=args.group)
     except (OperationError, StoreError) as error:
-        raise CommandError(said(error, args)) from None
+        raise CommandError(error) from None
     finally:
         store.close()
     return EXIT_OK
@@ -686,10 +698,11 @@ def _workshop(args) -> int:
     try:
         return cli_workshop.run(store, args)
     except SettlementRefused as error:
-        print(f"hbm-assess: refused: {error}", file=sys.stderr)
+        refused = Message.of("cli_refused", problem=error.message or str(error))
+        print(f"hbm-assess: {_say(refused, args)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except (OperationError, StoreError, ExportError) as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(error) from None
     finally:
         store.close()
 

@@ -90,14 +90,15 @@ def run(store, args) -> int:
 
 
 def _groups(store, args) -> int:
+    from hbm_assess.core.messages import Message
     from hbm_assess.operations import OperationError, define_groups, groups_from_yaml, parse_group
 
     if args.from_file is not None:
         try:
             text = args.from_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise OperationError(f"cannot read {args.from_file}: {getattr(error, 'strerror', None) or error}") \
-                from None
+            raise OperationError(Message.of("cannot_read_file", path=args.from_file,
+                                            reason=getattr(error, "strerror", None) or error)) from None
         groups = groups_from_yaml(text, str(args.from_file))
     else:
         groups = [parse_group(text) for text in args.group]
@@ -116,7 +117,7 @@ def _files(store, args) -> int:
     try:
         password = read_password(args.password_file)
     except PasswordError as error:
-        raise OperationError(str(error)) from None
+        raise OperationError(error) from None
     for path in prepare_group_files(store, args.id, args.output, getattr(args, "lang", None) or "en",
                                     password=password):
         print(path)

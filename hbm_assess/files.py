@@ -14,26 +14,35 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from hbm_assess.core.messages import Message, Problem
 
-class WriteError(Exception):
+
+class WriteError(Problem):
     """A file could not be written; the message names it, says why in plain words and what to do."""
 
 
-_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EFBIG: "the file is larger than this disk or account allows",
-    errno.EROFS: "the disk is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.ENOENT: "the folder does not exist",
-    errno.EIO: "the disk reported an input/output error",
+_REASONS = {  # the glossary's messages.reason_* words
+    errno.ENOSPC: "reason_disk_full",
+    errno.EDQUOT: "reason_quota",
+    errno.EFBIG: "reason_too_large",
+    errno.EROFS: "reason_read_only_disk",
+    errno.EACCES: "reason_permission",
+    errno.EPERM: "reason_permission",
+    errno.ENOENT: "reason_no_folder",
+    errno.EIO: "reason_disk_error",
 }
 
 
+def write_reason(error: OSError) -> Message | str:
+    """An OSError in words a person can act on ("the disk is full"), in any language where the glossary has it."""
+    code = _REASONS.get(error.errno)
+    return Message.of(code) if code else (error.strerror or str(error))
+
+
 def write_error_message(error: OSError) -> str:
-    """An OSError in words a person can act on ("the disk is full")."""
-    return _REASONS.get(error.errno, error.strerror or str(error))
+    """An OSError in English words a person can act on, for logs and older callers."""
+    reason = write_reason(error)
+    return reason.english() if isinstance(reason, Message) else reason
 
 
 @contextmanager
@@ -46,25 +55,24 @@ def write_whole(target: Path) -> Iterator[Path]:
     target = Path(target)
     directory = target.parent
     if not directory.is_dir():
-        raise WriteError(f"cannot write {target}: the folder {directory} does not exist")
+        raise WriteError(Message.of("write_no_folder", target=target, folder=directory))
     if target.is_dir():
-        raise WriteError(f"cannot write {target}: it is a folder; give a file name")
+        raise WriteError(Message.of("write_is_folder", target=target))
     temporary = directory / f".{target.name}.{uuid.uuid4().hex[:8]}.part"
     try:
         os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     except OSError as error:
-        raise WriteError(f"cannot write in the folder {directory}: {write_error_message(error)}") from None
+        raise WriteError(Message.of("write_folder_refused", folder=directory, reason=write_reason(error))) from None
     try:
         yield temporary
         fsync_file(temporary)
         os.replace(temporary, target)
     except PermissionError:
         _remove(temporary)
-        raise WriteError(f"cannot replace {target}: it is open in another program (Excel?) or read-only; "
-                         "close it and try again") from None
+        raise WriteError(Message.of("write_file_open", target=target)) from None
     except OSError as error:
         _remove(temporary)
-        raise WriteError(f"cannot write {target}: {write_error_message(error)}; nothing was changed") from None
+        raise WriteError(Message.of("write_failed", target=target, reason=write_reason(error))) from None
     except BaseException:
         _remove(temporary)
         raise
@@ -128,6 +136,20 @@ def describe_file(path: Path) -> str:
     return "a plain text file"
 
 
+_KIND_CODES = {  # describe_file's words → the glossary's messages.kind_*
+    "an empty file": "kind_empty", "an SQLite database": "kind_sqlite", "a zip file, such as an Excel workbook "
+    "(.xlsx)": "kind_zip", "an Excel workbook": "kind_workbook", "a PDF document": "kind_pdf",
+    "an old-style Office file (.xls, .doc) or an encrypted workbook": "kind_old_office", "a PNG image": "kind_png",
+    "a JPEG image": "kind_jpeg", "a file of another kind": "kind_other", "a plain text file": "kind_text",
+}
+
+
+def kind_of(description: str) -> Message | str:
+    """What describe_file said, in any language ('' stays '')."""
+    code = _KIND_CODES.get(description)
+    return Message.of(code) if code else description
+
+
 def read_secret(file: Path | None, env_name: str, what: str, error: type[Exception]) -> str | None:
     """A password or passphrase: the first line of ``file``, else the variable ``env_name``; None when neither.
 
@@ -139,13 +161,19 @@ def read_secret(file: Path | None, env_name: str, what: str, error: type[Excepti
             with open(file, encoding="utf-8-sig") as handle:
                 first = handle.readline().rstrip("\r\n")
         except OSError as problem:
-            raise error(f"cannot read the {what} file {file}: {problem.strerror or problem}") from None
+            unreadable = Message.of(f"{what}_file_unreadable", file=file, reason=problem.strerror or problem)
+            raise _error(error, unreadable) from None
         except UnicodeDecodeError:
-            raise error(f"the {what} file {file} is not text (UTF-8); write the {what} on its first line") from None
+            raise _error(error, Message.of(f"{what}_file_not_text", file=file)) from None
         if not first:
-            raise error(f"the {what} file {file} is empty; write the {what} on its first line")
+            raise _error(error, Message.of(f"{what}_file_empty", file=file))
         return first
     secret = os.environ.get(env_name)
     if secret is not None and not secret:
-        raise error(f"{env_name} is set but empty; set it to the {what}, or unset it")
+        raise _error(error, Message.of(f"{what}_variable_empty", variable=env_name))
     return secret
+
+
+def _error(kind: type[Exception], message: Message) -> Exception:
+    # An error class that is not yet a Problem gets the English line, never the Message's repr.
+    return kind(message) if issubclass(kind, Problem) else kind(message.english())

@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from hbm_assess.core.demo import demo_assessments
+from hbm_assess.core.messages import Message, Problem
 from hbm_assess.core.questionnaire import Form, installed_forms, latest, version_key
 from hbm_assess.core.reference import crossing_points, institutions
 from hbm_assess.core.workshop import ConsensusCase, Group, Output
@@ -59,7 +60,7 @@ def add_demo_assessments(store: Store, count: int = 1, seed: int = 2014) -> list
     return ids
 
 
-class OperationError(ValueError):
+class OperationError(Problem, ValueError):
     """What was asked cannot be done; the message says what is wrong and what to do."""
 
 
@@ -69,7 +70,7 @@ def find_site(text: str, language: str = "en"):
 
     wanted = text.strip().casefold()
     if not wanted:
-        raise OperationError("give the site: a crossing point's code or name (see data/crossing_points.yaml)")
+        raise OperationError(Message.of("site_missing"))
     for point in crossing_points():
         names = {point.id.casefold(), *(name.casefold() for name in point.name.by_language.values())}
         if wanted in names:
@@ -90,36 +91,38 @@ def new_assessment(store: Store, form_id: str, site: str, version: str | None = 
     from hbm_assess.core.assessment import SCOPES, Assessment, Scope, Site
 
     if scope not in SCOPES:
-        raise OperationError(f"the scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+        raise OperationError(Message.of("operation_scope_unknown", scope=repr(scope), known=", ".join(SCOPES)))
     from hbm_assess.core.targets import POLICIES
 
     if target_policy not in POLICIES:
-        raise OperationError(f"the target policy must be one of {', '.join(POLICIES)}, not {target_policy!r}")
+        raise OperationError(Message.of("operation_policy_unknown", policy=repr(target_policy),
+                                        known=", ".join(POLICIES)))
 
     forms = installed_forms()
     known = sorted({fid for fid, _ in forms})
     if form_id not in known:
-        raise OperationError(f"there is no questionnaire {form_id!r}; installed: {', '.join(known)}")
+        raise OperationError(Message.of("no_such_form", form=repr(form_id), known=", ".join(known)))
     form = latest(forms, form_id) if version is None else forms.get((form_id, version))
     if form is None:
         versions = sorted(v for fid, v in forms if fid == form_id)
-        raise OperationError(f"{form_id} has no version {version!r}; installed: {', '.join(versions)}")
+        raise OperationError(Message.of("no_such_version", form=form_id, version=repr(version),
+                                        known=", ".join(versions)))
     day = date or calendar.today().isoformat()
     try:
         calendar.fromisoformat(day)
     except ValueError:
-        raise OperationError(f"{day!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-15") from None
+        raise OperationError(Message.of("not_a_date", value=repr(day))) from None
     if scope == Scope.CROSSING_POINT.value:
         place = find_site(site)
     elif not site.strip():
-        raise OperationError("give the governorate's name" if scope == Scope.GOVERNORATE.value
-                             else "give the country or the meeting, e.g. \"Iraq national workshop, Erbil\"")
+        raise OperationError(Message.of("governorate_missing" if scope == Scope.GOVERNORATE.value
+                                        else "country_or_meeting_missing"))
     else:
         place = Site(name=site.strip())
     if country:
         # A national or governorate assessment names its country so crossing points can read it.
         if not re.fullmatch(r"[A-Z]{2}", country):
-            raise OperationError(f"{country!r} is not a country code; give two capital letters, e.g. IQ")
+            raise OperationError(Message.of("not_a_country", value=repr(country)))
         place = replace(place, country=country)
     assessment = Assessment(form.id, form.version, place, date=day, assessors=tuple(assessors),
                             institutions=tuple(institutions), mode=form.mode, scope=scope,
@@ -138,9 +141,10 @@ def change_method(store: Store, assessment_id: int, target_policy: str | None = 
     from hbm_assess.core.targets import POLICIES
 
     if target_policy is not None and target_policy not in POLICIES:
-        raise OperationError(f"the target policy must be one of {', '.join(POLICIES)}, not {target_policy!r}")
+        raise OperationError(Message.of("operation_policy_unknown", policy=repr(target_policy),
+                                        known=", ".join(POLICIES)))
     if scope is not None and scope not in SCOPES:
-        raise OperationError(f"the scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+        raise OperationError(Message.of("operation_scope_unknown", scope=repr(scope), known=", ".join(SCOPES)))
     assessment = store.assessment(assessment_id)
     changed = replace(assessment, target_policy=target_policy or assessment.target_policy,
                       scope=scope or assessment.scope)
@@ -165,14 +169,15 @@ def set_answer(store: Store, assessment_id: int, indicator_id: str, value: str, 
     assessment = store.assessment(assessment_id)
     form = store.form(assessment.form_id, assessment.form_version)
     if indicator_id not in form.by_id:
-        raise OperationError(f"{assessment.form_id} {assessment.form_version} has no indicator {indicator_id!r}")
+        raise OperationError(Message.of("output_indicator_unknown", form=assessment.form_id,
+                                        version=assessment.form_version, indicator=repr(indicator_id)))
     laptop = workshop.laptop_group(store, assessment_id)
     if laptop:
         mine = next((g for g in workshop.groups(store, assessment_id) if g.name == laptop), None)
         if mine is not None and mine.indicators and indicator_id not in mine.indicators:
-            raise OperationError(f"this laptop holds group {laptop!r}'s copy; {indicator_id} is another group's")
+            raise OperationError(Message.of("laptop_other_indicator", group=repr(laptop), indicator=indicator_id))
         if group and group != laptop:
-            raise OperationError(f"this laptop holds group {laptop!r}'s copy, not {group!r}'s")
+            raise OperationError(Message.of("laptop_other_group", group=repr(laptop), other=repr(group)))
         group = ""  # the laptop's own answers are the assessment's, as in the window
     current = (workshop.group_answers(store, assessment_id).get(group, {}) if group
                else store.answers(assessment_id)).get(indicator_id) or Answer(indicator_id)
@@ -183,13 +188,13 @@ def set_answer(store: Store, assessment_id: int, indicator_id: str, value: str, 
         elif spoken.isdigit():
             answer = choose_level(current, int(spoken))
         else:
-            raise OperationError(f"{value!r} is not an answer: give a level 1-5, na or unknown")
+            raise OperationError(Message.of("not_an_answer", value=repr(value)))
         if target is not None:
             answer = replace(answer, target=target)
         if evidence is not None:
             answer = replace(answer, evidence_text=evidence)
     except AnswerError as error:
-        raise OperationError(str(error)) from None
+        raise OperationError(error) from None
     if not group:
         return store.save_answer(assessment_id, answer)
     return workshop.save_group_answer(store, assessment_id, group, answer)
@@ -229,7 +234,7 @@ def parse_group(text: str) -> Group:
     """``NAME=IND1,IND2,…`` as typed after --group: a break-out group and the indicators it scores."""
     name, sep, indicators = text.partition("=")
     if not sep or not name.strip():
-        raise OperationError(f"{text!r} is not a group: write NAME=IND1,IND2,… e.g. \"Legal=REG-01,REG-02\"")
+        raise OperationError(Message.of("not_a_group", value=repr(text)))
     return Group(name.strip(), indicators=tuple(i.strip() for i in indicators.split(",") if i.strip()))
 
 
@@ -240,7 +245,7 @@ def groups_from_yaml(text: str, where: str) -> list[Group]:
     try:
         data = load_yaml(text)
     except YAMLError as error:
-        raise OperationError(f"{where} is not valid YAML ({str(error).splitlines()[0]})") from None
+        raise OperationError(Message.of("groups_not_yaml", path=where, reason=str(error).splitlines()[0])) from None
     if isinstance(data, dict):
         data = data.get("groups")
     lists = ("members", "institutions", "indicators")
@@ -248,8 +253,7 @@ def groups_from_yaml(text: str, where: str) -> list[Group]:
             isinstance(g, dict) and isinstance(g.get("name"), str)
             and all(isinstance(g.get(k, []), list) and all(isinstance(x, str) for x in g.get(k, [])) for k in lists)
             for g in data):
-        raise OperationError(f"{where}: expected a list of groups, each with a name and lists of indicators, "
-                             "members and institutions")
+        raise OperationError(Message.of("groups_shape", path=where))
     return [Group(g["name"].strip(), *(tuple(g.get(k, [])) for k in lists)) for g in data]
 
 
@@ -262,14 +266,14 @@ def define_groups(store: Store, assessment_id: int, groups: list[Group]) -> None
     for group in groups:
         unknown = [i for i in group.indicators if i not in form.by_id]
         if unknown:
-            raise OperationError(f"group {group.name!r}: {assessment.form_id} {assessment.form_version} has no "
-                                 f"indicator {unknown[0]!r}")
+            raise OperationError(Message.of("group_indicator_unknown", group=repr(group.name), form=assessment.form_id,
+                                            version=assessment.form_version, indicator=repr(unknown[0])))
     if workshop.laptop_group(store, assessment_id):
-        raise OperationError("this laptop holds one group's copy; the facilitator sets the groups")
+        raise OperationError(Message.of("laptop_sets_no_groups"))
     try:
         workshop.save_groups(store, assessment_id, groups)
     except ValueError:
-        raise OperationError("every group needs a name of its own") from None
+        raise OperationError(Message.of("group_names")) from None
 
 
 def workshop_cases(store: Store, assessment_id: int) -> list[ConsensusCase]:
@@ -307,8 +311,7 @@ def settle(store: Store, assessment_id: int, indicator_id: str, value: str | int
     cases = {case.indicator_id: case for case in workshop_cases(store, assessment_id)}
     case = cases.get(indicator_id)
     if case is None:
-        raise OperationError(f"{indicator_id} was not scored by more than one group; there is nothing to settle "
-                             f"(see: hbm-assess workshop cases {assessment_id})")
+        raise OperationError(Message.of("nothing_to_settle", indicator=indicator_id, id=assessment_id))
     level, special = _answer_value(value)
     return workshop.settle(store, assessment_id, agreed_answer(case, level, special, note))
 
@@ -319,7 +322,7 @@ def _answer_value(value: str | int | None) -> tuple[int | None, str | None]:
         return None, spoken
     if spoken.isdigit() and 1 <= int(spoken) <= 5:
         return int(spoken), None
-    raise OperationError(f"{value!r} is not an answer: give a level 1-5, na or unknown")
+    raise OperationError(Message.of("not_an_answer", value=repr(value)))
 
 
 WHOLE_ASSESSMENT = "all"  # --area all: an output about the whole assessment, not one area
@@ -347,7 +350,7 @@ def add_workshop_output(store: Store, assessment_id: int, kind: str, text: str, 
     try:
         return workshop_outputs.add_output(store, assessment_id, output)
     except StoreError as error:
-        raise OperationError(str(error)) from None
+        raise OperationError(error) from None
 
 
 def output_to_dict(output: Output) -> dict:

@@ -27,8 +27,9 @@ LAYERS = (
     ("ui",),
     ("exchange", "operations"),
     ("storage", "charts"),
+    ("files",),  # writing a file whole; its errors are core.messages Problems, said in any language (#16)
     ("core",),
-    ("locations", "palette", "files"),  # leaves: paths, colours, writing a file whole
+    ("locations", "palette"),  # leaves: paths, colours
 )
 LEVEL = {part: level for level, parts in enumerate(reversed(LAYERS)) for part in parts}
 BELOW_UI = {part for part, level in LEVEL.items() if level < LEVEL["ui"]}

@@ -10,7 +10,7 @@ from workbooks import awkward_assessment, edit, export
 
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.exchange.importing import import_paths
-from hbm_assess.exchange.layout import ANSWER_COLUMNS, GAP_COLUMNS, PLAN_COLUMNS
+from hbm_assess.exchange.layout import ANSWER_COLUMNS, GAP_COLUMNS, PLAN_COLUMNS, SUMMARY_ROWS
 from hbm_assess.storage.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -199,3 +199,23 @@ def test_sites_and_institutions_are_named_in_the_workbooks_language_with_the_cod
         assert hq.actions(result.assessment_id)[0].responsible == "MoI"
     finally:
         hq.close()
+
+
+def test_the_summary_names_site_type_scope_and_status_in_its_language_with_the_code_beside(tmp_path, store, mini_form):
+    from hbm_assess.core.vocabulary import vocabulary
+
+    assessment_id = awkward_assessment(store, mini_form)
+    summaries = {}
+    for language in LANGUAGES:
+        book = CalamineWorkbook.from_path(str(export(store, assessment_id, tmp_path / f"{language}.xlsx", language)))
+        summaries[language] = book.get_sheet_by_name(book.sheet_names[0]).to_python(skip_empty_area=False)
+    words = vocabulary()
+    a = store.assessment(assessment_id)
+    for language, rows in summaries.items():
+        assert rows[0][:3] == [words.word(key, language) for key in ("field", "value", "code")]
+        by_field = {row[0]: row[1:3] for row in rows[1:len(SUMMARY_ROWS) + 1]}
+        for key, kind, code in (("site_type", "site_types", a.site.type), ("scope", "scopes", a.scope),
+                                ("status", "assessment_statuses", a.status)):
+            assert by_field[words.word(key, language)] == [words.label(kind, code, language), code], (language, key)
+    rows = len(SUMMARY_ROWS) + 1
+    assert [row[2] for row in summaries["ar"][1:rows]] == [row[2] for row in summaries["en"][1:rows]]

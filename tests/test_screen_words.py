@@ -1,6 +1,7 @@
 """Words on the screens: plural forms through Qt's %n, nothing clipped, means with one decimal."""
 
 import pytest
+from PySide6.QtCore import Qt
 
 from hbm_assess.core.assessment import Action, Answer
 from hbm_assess.ui import settings, text, translations
@@ -116,3 +117,50 @@ def test_the_progress_legend_stays_inside_the_chart(language):
     [legend] = [a.get_legend() for a in figure.axes if a.get_legend()]
     box, page = legend.get_window_extent(canvas.get_renderer()), figure.bbox
     assert page.x0 - 0.5 <= box.x0 and box.x1 <= page.x1 + 0.5, (box, page)
+
+
+@pytest.mark.parametrize(("language", "ministry", "iom"), [
+    ("ar", "وزارة الداخلية في إقليم كردستان (KRG MoI)", "المنظمة الدولية للهجرة (IOM)"),
+    ("ckb", "وەزارەتی ناوخۆی هەرێمی کوردستان (KRG MoI)", "ڕێکخراوی نێودەوڵەتیی کۆچ (IOM)"),
+])
+def test_the_plan_names_institutions_in_the_screens_language_with_the_acronym_beside(
+        speaking, window, store, mini_assessment, language, ministry, iom):
+    speaking(language)
+    from PySide6.QtCore import QModelIndex
+
+    from hbm_assess.core.reference import institution_name
+
+    store.save_action(mini_assessment, Action("Draft the SOP", ("REG-01",), responsible="KRG MoI",
+                                              partners=("IOM", "UNHCR")))
+    window.open_assessment(mini_assessment)
+    plan = window.assessment_view.plan
+    plan.refresh()
+    group = plan.model.item(0, 0)
+    assert group.text() == f"{ministry}  (1)"
+    assert plan.tree.isFirstColumnSpanned(0, QModelIndex())  # the long name has the table's width
+    assert group.child(0, 6).text() == f"{iom}، {institution_name('UNHCR', language)}"
+
+
+@pytest.mark.parametrize("language", ["ar", "ckb"])
+def test_home_and_workshop_headers_are_the_glossarys_words(speaking, window, store, mini_assessment, language,
+                                                           monkeypatch):
+    from hbm_assess.core.vocabulary import vocabulary
+    from hbm_assess.ui.session import AssessmentSession
+    from hbm_assess.ui.workshop import SettleView
+
+    speaking(language)
+    home_keys = ("site", "form", "date", "status", "completeness", "mean_level")
+    settle_keys = ("group", "level", "evidence_text", "notes")
+
+    def headers():
+        home = window.home.table.model()
+        settle = SettleView(AssessmentSession(store, mini_assessment))
+        return ([home.headerData(column, Qt.Orientation.Horizontal) for column in range(home.columnCount())],
+                [settle.table.horizontalHeaderItem(column).text() for column in range(settle.table.columnCount())])
+
+    words = vocabulary()
+    assert headers() == ([words.word(key, language) for key in home_keys],
+                         [words.word(key, language) for key in settle_keys])
+    # One home for the words: a change in the glossary shows on both screens (a tr() copy would not follow).
+    monkeypatch.setattr(text, "word", lambda key, **values: f"<{key}>")
+    assert headers() == ([f"<{key}>" for key in home_keys], [f"<{key}>" for key in settle_keys])

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
+from hbm_assess.core.messages import Message, Problem
 from hbm_assess.core.vocabulary import LEVELS, MAX_LEVEL, Special
 
 
@@ -77,7 +78,7 @@ class Assessment:
     target_policy: str = "next-level"
 
 
-class AnswerError(ValueError):
+class AnswerError(Problem, ValueError):
     """An answer that cannot be stored; the message names the field."""
 
 
@@ -100,13 +101,13 @@ class Answer:
 
     def __post_init__(self):
         if self.level is not None and (type(self.level) is not int or self.level not in LEVELS):
-            raise AnswerError(f"{self.indicator_id}: level {self.level!r} is not between 1 and 5")
+            raise AnswerError(Message.of("level_out_of_range", place=self.indicator_id, level=repr(self.level)))
         if self.special is not None and self.special not in {s.value for s in Special}:
-            raise AnswerError(f"{self.indicator_id}: {self.special!r} is neither 'na' nor 'unknown'")
+            raise AnswerError(Message.of("special_unknown", indicator=self.indicator_id, special=repr(self.special)))
         if self.level is not None and self.special is not None:
-            raise AnswerError(f"{self.indicator_id}: an answer is a level or {self.special}, not both")
+            raise AnswerError(Message.of("level_and_special", indicator=self.indicator_id, special=self.special))
         if self.target is not None and (type(self.target) is not int or self.target not in LEVELS):
-            raise AnswerError(f"{self.indicator_id}: target {self.target!r} is not between 1 and 5")
+            raise AnswerError(Message.of("target_out_of_range", indicator=self.indicator_id, target=repr(self.target)))
 
     @property
     def is_answered(self) -> bool:

@@ -57,10 +57,13 @@ class Message:
                                for name, value in values.items()))
 
     def text(self, language: str) -> str:
+        from hbm_assess.core.text import language_of
         from hbm_assess.core.vocabulary import vocabulary
 
         said = {name: value if isinstance(value, str) else value.text(language) for name, value in self.values}
-        return vocabulary().word(f"messages.{self.code}", language, **said)
+        # Formatted here, not through word(): a value may be called "language" or "key".
+        text = vocabulary().text(f"messages.{self.code}").get(language_of(language))
+        return text.format(**said) if said else text
 
     def english(self) -> str:
         """The one-line English form, for logs."""
@@ -76,15 +79,32 @@ class Problem(Exception):
     Raised with a plain string it is a message not yet in the glossary, shown as written.
     """
 
-    def __init__(self, message: Message | str = ""):
+    message: Message | None = None  # also for subclasses (dataclasses) that never call __init__
+
+    def __init__(self, message: Message | BaseException | str = ""):
+        if isinstance(message, BaseException):  # passing on another error: its Message, else its words
+            message = getattr(message, "message", None) or str(message)
         self.message = message if isinstance(message, Message) else None
         super().__init__(message.english() if isinstance(message, Message) else message)
 
     def text(self, language: str) -> str:
-        message = getattr(self, "message", None)  # a dataclass subclass may not call __init__
-        return message.text(language) if message else str(self)
+        return self.message.text(language) if self.message else str(self)
 
 
-def text_of(error: BaseException, language: str) -> str:
-    """What an error says, in ``language`` where it carries a Message, else as written."""
-    return error.text(language) if isinstance(error, Problem) else str(error)
+class Line(str):
+    """One line of a list of problems: its English as a string (for logs and older callers), and its Message."""
+
+    message: Message
+
+    def __new__(cls, message: Message) -> Line:
+        line = super().__new__(cls, message.english())
+        line.message = message
+        return line
+
+    def text(self, language: str) -> str:
+        return self.message.text(language)
+
+
+def text_of(error: BaseException | str, language: str) -> str:
+    """What an error (or a problem line) says, in ``language`` where it carries a Message, else as written."""
+    return error.text(language) if isinstance(error, Problem | Line) else str(error)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from hbm_assess.core.messages import Line, Message, Problem
 from hbm_assess.core.text import SOURCE_LANGUAGE, Text
 from hbm_assess.core.vocabulary import LEVELS, Phase, Vocabulary, vocabulary
 
@@ -203,14 +204,19 @@ def _indicator_dict(ind: Indicator) -> dict:
     return data
 
 
-class FormError(ValueError):
-    """A questionnaire file that cannot be used; ``problems`` says every place that is wrong."""
+class FormError(Problem, ValueError):
+    """A questionnaire file that cannot be used; ``problems`` says every place that is wrong.
 
-    def __init__(self, source: str, problems: list[str]):
+    Each problem is a Line: its English as a string, and its Message for the person's language.
+    """
+
+    def __init__(self, source: str, problems: list[Line]):
         self.source = source
         self.problems = problems
-        shown = "\n".join(f"{source}: {problem}" for problem in problems)
-        super().__init__(shown)
+        super().__init__("\n".join(f"{source}: {problem}" for problem in problems))
+
+    def text(self, language: str) -> str:
+        return "\n".join(f"{self.source}: {problem.text(language)}" for problem in self.problems)
 
 
 class _Checker:
@@ -218,37 +224,38 @@ class _Checker:
 
     def __init__(self, vocab: Vocabulary):
         self.vocab = vocab
-        self.problems: list[str] = []
+        self.problems: list[Line] = []
         self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
 
-    def problem(self, place: str, message: str) -> None:
-        self.problems.append(f"{place}: {message}" if place else message)
+    def problem(self, place: str, code: str, **values: object) -> None:
+        """One problem: the glossary's ``messages.form_<code>``, which starts with the place."""
+        self.problems.append(Line(Message.of(f"form_{code}", place=place, **values)))
 
     def text(self, value: object, place: str, required: bool = True) -> Text:
         if value is None:
             if required:
-                self.problem(place, "missing; give the text in " + _language_list(self.languages))
+                self.problem(place, "text_missing", languages=_language_list(self.languages))
             return Text()
         if isinstance(value, str):
-            self.problem(place, "is plain text; give one text per language, e.g. {en: ..., ar: ...}")
+            self.problem(place, "plain_text")
             return Text({SOURCE_LANGUAGE: value})
         if not isinstance(value, Mapping):
-            self.problem(place, "must be a mapping of language to text")
+            self.problem(place, "not_texts")
             return Text()
         texts = {}
         for language, item in value.items():
             if not isinstance(item, str):
-                self.problem(f"{place} › {language}", "must be text")
+                self.problem(f"{place} › {language}", "not_text")
                 continue
             texts[str(language)] = item
         for language in self.languages:
             if not texts.get(language, "").strip():
-                self.problem(place, f"the '{language}' text is missing or empty")
+                self.problem(place, "language_missing", language=language)
         return Text(texts)
 
     def mapping(self, value: object, place: str) -> Mapping:
         if not isinstance(value, Mapping):
-            self.problem(place, "must be a mapping of keys to values")
+            self.problem(place, "not_a_mapping")
             return {}
         return value
 
@@ -261,32 +268,31 @@ def form_from_data(data: object, source: str = "<form>", vocab: Vocabulary | Non
     """Build a form from plain data, or raise FormError listing every problem found."""
     check = _Checker(vocab or vocabulary())
     if not isinstance(data, Mapping):
-        raise FormError(source, ["the file must hold a mapping with id, version, title and areas"])
+        raise FormError(source, [Line(Message.of("form_not_a_form"))])
     form_id = data.get("id")
     if not isinstance(form_id, str) or not FORM_ID.match(form_id):
-        check.problem("id", f"{form_id!r} is not a valid form id (lower-case letters, digits and '-')")
+        check.problem("id", "bad_id", value=repr(form_id))
     version = data.get("version")
     if isinstance(version, (int, float)):
-        check.problem("version", f"write the version as text in quotes, e.g. \"{version}\"")
+        check.problem("version", "version_number", version=version)
     elif not isinstance(version, str) or not version.strip():
-        check.problem("version", "missing; give a version such as \"1.0\"")
+        check.problem("version", "version_missing")
     mode = data.get("mode", "detailed")
     if mode not in MODES:
-        check.problem("mode", f"{mode!r} is not one of {', '.join(MODES)}")
+        check.problem("mode", "mode_unknown", value=repr(mode), known=", ".join(MODES))
     languages = data.get("languages")
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
-        check.problem("languages", "missing; list the languages of the form, e.g. [en, ar]")
+        check.problem("languages", "languages_missing")
         languages = [SOURCE_LANGUAGE]
     elif SOURCE_LANGUAGE not in languages:
-        check.problem("languages", "English ('en') must be one of the languages")
+        check.problem("languages", "english_missing")
     check.languages = tuple(languages)
     title = check.text(data.get("title"), "title")
     description = check.text(data.get("description"), "description", required=False)
     detailed_form = _detailed_form(check, data.get("detailed_form"), mode)
     areas = _areas(check, data.get("areas"))
     if detailed_form is None and any(ind.summarises for area in areas for ind in area.indicators):
-        check.problem("detailed_form", "missing; items say what they summarise, so name the detailed form "
-                      "they refer to, e.g. detailed_form: {id: hbm-detailed, version: \"1.1\"}")
+        check.problem("detailed_form", "detailed_form_missing")
     if check.problems:
         raise FormError(source, check.problems)
     return Form(
@@ -306,17 +312,17 @@ def _detailed_form(check: _Checker, raw: object, mode: str) -> tuple[str, str] |
     if raw is None:
         return None
     if mode != "rapid":
-        check.problem("detailed_form", "only a rapid form names the detailed form it summarises")
+        check.problem("detailed_form", "detailed_form_not_rapid")
         return None
     if not isinstance(raw, Mapping) or not isinstance(raw.get("id"), str) or not isinstance(raw.get("version"), str):
-        check.problem("detailed_form", "write it as {id: hbm-detailed, version: \"1.1\"} (the version in quotes)")
+        check.problem("detailed_form", "detailed_form_shape")
         return None
     return (raw["id"], raw["version"])
 
 
 def _areas(check: _Checker, raw: object) -> tuple[Area, ...]:
     if not isinstance(raw, list) or not raw:
-        check.problem("areas", "missing; a form needs at least one area with indicators")
+        check.problem("areas", "areas_missing")
         return ()
     areas = []
     seen_areas: set[str] = set()
@@ -325,15 +331,15 @@ def _areas(check: _Checker, raw: object) -> tuple[Area, ...]:
         item = check.mapping(item, f"area {position}")
         area_id = item.get("id")
         if not isinstance(area_id, str) or not AREA_ID.match(area_id):
-            check.problem(f"area {position} › id", f"{area_id!r} is not a valid area id (2-5 capital letters)")
+            check.problem(f"area {position} › id", "bad_area_id", value=repr(area_id))
             area_id = f"#{position}"
         elif area_id in seen_areas:
-            check.problem(f"area {area_id}", "duplicate area id")
+            check.problem(f"area {area_id}", "duplicate_area")
         seen_areas.add(area_id)
         title = check.text(item.get("title"), f"{area_id} › title")
         raw_indicators = item.get("indicators")
         if not isinstance(raw_indicators, list) or not raw_indicators:
-            check.problem(f"{area_id} › indicators", "missing; an area needs at least one indicator")
+            check.problem(f"{area_id} › indicators", "indicators_missing")
             raw_indicators = []
         indicators = []
         for number, raw_indicator in enumerate(raw_indicators, start=1):
@@ -352,10 +358,10 @@ def _indicator(
         return None
     ind_id = raw.get("id")
     if not isinstance(ind_id, str) or not INDICATOR_ID.match(ind_id):
-        check.problem(f"{area_id} › indicator {number} › id", f"{ind_id!r} is not a valid indicator id (e.g. OPS-03)")
+        check.problem(f"{area_id} › indicator {number} › id", "bad_indicator_id", value=repr(ind_id))
         ind_id = f"{area_id}-#{number}"
     elif ind_id in seen:
-        check.problem(ind_id, f"duplicate indicator id (also in area {seen[ind_id]})")
+        check.problem(ind_id, "duplicate_indicator", area=seen[ind_id])
     seen[ind_id] = area_id
     label = check.text(raw.get("label"), f"{ind_id} › label")
     guidance = check.text(raw.get("guidance"), f"{ind_id} › guidance")
@@ -364,26 +370,25 @@ def _indicator(
     phase = _primary_phase(check, ind_id, raw.get("phase"), phases)
     scope = raw.get("scope", "post")
     if scope not in SCOPES:
-        check.problem(f"{ind_id} › scope", f"{scope!r} is unknown; use post (scored at each crossing point) or "
-                                           "national (scored once per country)")
+        check.problem(f"{ind_id} › scope", "scope_unknown", value=repr(scope))
         scope = "post"
     evidence = _choices(check, ind_id, "evidence", raw.get("evidence"), list(check.vocab.evidence_types))
     default_target = raw.get("default_target")
     if default_target is not None and (type(default_target) is not int or default_target not in LEVELS):
-        check.problem(f"{ind_id} › default_target", f"{default_target!r} is not a level from 1 to 5")
+        check.problem(f"{ind_id} › default_target", "target_not_a_level", value=repr(default_target))
         default_target = None
     replaces = raw.get("replaces", ())
     if isinstance(replaces, str):
         replaces = (replaces,)
     if not isinstance(replaces, (list, tuple)) or not all(isinstance(r, str) for r in replaces):
-        check.problem(f"{ind_id} › replaces", "must be an indicator id or a list of them")
+        check.problem(f"{ind_id} › replaces", "replaces_shape")
         replaces = ()
     summarises = raw.get("summarises", ())
     if isinstance(summarises, str):
         summarises = (summarises,)
     if not isinstance(summarises, (list, tuple)) or not all(
             isinstance(s, str) and INDICATOR_ID.match(s) for s in summarises):
-        check.problem(f"{ind_id} › summarises", "must be a list of detailed indicator ids, e.g. [OPS-01, OPS-02]")
+        check.problem(f"{ind_id} › summarises", "summarises_shape")
         summarises = ()
     return Indicator(
         id=ind_id,
@@ -407,28 +412,27 @@ def _primary_phase(check: _Checker, ind_id: str, raw: object, phases: tuple[str,
         return ""  # a form written before primary phases: the first tag (Indicator.__post_init__)
     allowed = [p.value for p in Phase]
     if raw not in allowed:
-        check.problem(f"{ind_id} › phase", f"{raw!r} is not one MCOF phase; use one of: {', '.join(allowed)}")
+        check.problem(f"{ind_id} › phase", "phase_unknown", value=repr(raw), known=", ".join(allowed))
         return ""
     if phases and raw not in phases:
-        check.problem(f"{ind_id} › phase", f"the primary phase {raw!r} must also be listed in phases "
-                                           f"({', '.join(phases)})")
+        check.problem(f"{ind_id} › phase", "phase_not_listed", value=repr(raw), phases=", ".join(phases))
     return raw
 
 
 def _levels(check: _Checker, ind_id: str, raw: object) -> tuple[dict[int, Text], dict[int, tuple[Text, ...]]]:
     place = f"{ind_id} › levels"
     if isinstance(raw, list):
-        check.problem(place, "write the levels as a mapping 1: ..., 2: ..., up to 5: ...")
+        check.problem(place, "levels_list")
         return {}, {}
     if not isinstance(raw, Mapping):
-        check.problem(place, "missing; give five level descriptors, 1 to 5")
+        check.problem(place, "levels_missing")
         return {}, {}
     # JSON (a form embedded in a workbook) turns the level numbers into text: accept both.
     raw = {int(k) if isinstance(k, str) and k.isdigit() else k: v for k, v in raw.items()}
     keys = list(raw)
     if sorted(k for k in keys if isinstance(k, int)) != list(LEVELS) or len(keys) != len(LEVELS):
         shown = ", ".join(str(k) for k in keys)
-        check.problem(place, f"has {len(keys)} levels ({shown}); needs exactly five, numbered 1 to 5")
+        check.problem(place, "levels_count", count=len(keys), shown=shown)
     levels: dict[int, Text] = {}
     conditions: dict[int, tuple[Text, ...]] = {}
     for level, value in sorted(raw.items(), key=lambda item: str(item[0])):
@@ -436,7 +440,7 @@ def _levels(check: _Checker, ind_id: str, raw: object) -> tuple[dict[int, Text],
             continue
         if isinstance(value, list):  # several conditions, each one text in every language
             if not value:
-                check.problem(f"{place} › {level}", "an empty list; give the level's conditions, one per item")
+                check.problem(f"{place} › {level}", "conditions_empty")
             parts = tuple(check.text(part, f"{place} › {level} › {number}")
                           for number, part in enumerate(value, start=1))
             conditions[level] = parts
@@ -457,11 +461,11 @@ def _choices(check: _Checker, ind_id: str, name: str, raw: object, allowed: list
     if isinstance(raw, str):
         raw = [raw]
     if not isinstance(raw, list) or not raw:
-        check.problem(place, f"missing; give one or more of: {', '.join(allowed)}")
+        check.problem(place, "choices_missing", known=", ".join(allowed))
         return ()
     for value in raw:
         if value not in allowed:
-            check.problem(place, f"{value!r} is unknown; use one of: {', '.join(allowed)}")
+            check.problem(place, "choice_unknown", value=repr(value), known=", ".join(allowed))
     return tuple(v for v in raw if v in allowed)
 
 
@@ -473,18 +477,18 @@ def load_form(path: Path) -> Form:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise FormError(source, ["no such file"]) from None
+        raise FormError(source, [Line(Message.of("form_no_such_file"))]) from None
     except UnicodeDecodeError as error:
-        raise FormError(source, [f"is not UTF-8 text (byte {error.start}); save it as UTF-8"]) from None
+        raise FormError(source, [Line(Message.of("form_not_utf8", byte=error.start))]) from None
     except OSError as error:
-        raise FormError(source, [f"cannot be read: {error.strerror}"]) from None
+        raise FormError(source, [Line(Message.of("form_unreadable", reason=error.strerror))]) from None
     try:
         data = load_yaml(text)
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        where = Message.of("form_yaml_at", line=mark.line + 1, column=mark.column + 1) if mark else ""
         reason = getattr(error, "problem", None) or str(error)
-        raise FormError(source, [f"{where}not valid YAML ({reason})"]) from None
+        raise FormError(source, [Line(Message.of("form_not_yaml", where=where, reason=reason))]) from None
     return form_from_data(data, source)
 
 
@@ -553,22 +557,21 @@ def family(form_id: str) -> str:
     return form_id.rsplit("-", 1)[0]
 
 
-def summary_problems(form: Form, forms: Mapping[tuple[str, str], Form]) -> list[str]:
+def summary_problems(form: Form, forms: Mapping[tuple[str, str], Form]) -> list[Line]:
     """Where a rapid form's ``summarises`` lists cannot be followed into its detailed form."""
     if form.detailed_form is None:
         return []
     detailed_id, detailed_version = form.detailed_form
     detailed = forms.get(form.detailed_form)
     if detailed is None:
-        return [f"detailed_form: {detailed_id} {detailed_version} is not installed; "
-                "install it in forms/ or check the file together with it"]
+        return [Line(Message.of("form_detailed_not_installed", form=detailed_id, version=detailed_version))]
     problems = []
     if detailed.mode != "detailed" or family(detailed.id) != family(form.id):
-        problems.append(f"detailed_form: {detailed_id} {detailed_version} is not a detailed form "
-                        f"of the {family(form.id)} family")
+        problems.append(Line(Message.of("form_detailed_other_family", form=detailed_id, version=detailed_version,
+                                        family=family(form.id))))
     for indicator in form.indicators():
         unknown = [i for i in indicator.summarises if i not in detailed.by_id]
         if unknown:
-            problems.append(f"{indicator.id} › summarises: {', '.join(unknown)} not in "
-                            f"{detailed_id} {detailed_version}")
+            problems.append(Line(Message.of("form_summarises_unknown", indicator=indicator.id,
+                                            unknown=", ".join(unknown), form=detailed_id, version=detailed_version)))
     return problems

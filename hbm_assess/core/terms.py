@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from hbm_assess.core.messages import Line, Message
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.text import LANGUAGES, Text
 from hbm_assess.locations import data_dir
@@ -81,7 +82,7 @@ def terms_problems(data: object) -> list[str]:
     return problems
 
 
-def term_warnings(form: Form, terms: tuple[PreferredTerm, ...] | None = None) -> list[str]:
+def term_warnings(form: Form, terms: tuple[PreferredTerm, ...] | None = None) -> list[Line]:
     """Each place in a form that writes a variant instead of the preferred term, or digits other than 0-9."""
     terms = preferred_terms() if terms is None else terms
     warnings = []
@@ -91,9 +92,10 @@ def term_warnings(form: Form, terms: tuple[PreferredTerm, ...] | None = None) ->
             for term in terms:
                 found = [variant for variant in term.variants.get(lang, ()) if variant.casefold() in folded]
                 if found:  # the longest: "الكمارك" rather than the "كمارك" inside it
-                    warnings.append(f"{place} › {lang}: {max(found, key=len)!r} — write "
-                                    f"{term.preferred.get(lang)!r} (preferred term: {term.id})")
+                    warnings.append(Line(Message.of("term_variant", place=f"{place} › {lang}",
+                                                    variant=repr(max(found, key=len)),
+                                                    preferred=repr(term.preferred.get(lang)), term=term.id)))
             digits = sorted(set(EASTERN_DIGITS.findall(value)))
             if digits:
-                warnings.append(f"{place} › {lang}: digits {''.join(digits)} — write 0-9 in every language")
+                warnings.append(Line(Message.of("term_digits", place=f"{place} › {lang}", digits="".join(digits))))
     return warnings

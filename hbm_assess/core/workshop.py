@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from hbm_assess.core.assessment import Answer, new_uuid, now
 from hbm_assess.core.cell_text import fit_cell
+from hbm_assess.core.messages import Line, Message, Problem
 from hbm_assess.core.questionnaire import Form
 
 DISAGREEMENT_SPREAD = 2
@@ -113,7 +114,7 @@ def answer_content(answer: Answer) -> tuple:
             answer.evidence_text, answer.confidence, answer.notes)
 
 
-class SettlementRefused(ValueError):
+class SettlementRefused(Problem, ValueError):
     """The plenary's decision breaks a consensus rule; the message says which."""
 
 
@@ -121,8 +122,8 @@ def check_settlement(case: ConsensusCase, note: str) -> None:
     """Groups two levels apart or more: the agreed answer must say why (the JEE plenaries' rule)."""
     if case.disagreement and not note.strip():
         levels = group_levels(case)
-        raise SettlementRefused(f"{case.indicator_id}: the groups differ by {case.spread} levels ({levels}); "
-                                "write a note saying why the plenary agreed on this level")
+        raise SettlementRefused(Message.of("settlement_needs_note", indicator=case.indicator_id,
+                                           spread=case.spread, levels=levels))
 
 
 def group_levels(case: ConsensusCase, special_name=lambda special: special) -> str:
@@ -194,24 +195,26 @@ def output_texts(output: Output) -> list[tuple[str, str]]:
             *((f"the {output.kind}'s indicator", i) for i in output.indicators)]
 
 
-def output_problem(output: Output, form: Form, action_uuids: frozenset[str] | None = None) -> str:
+def output_problem(output: Output, form: Form, action_uuids: frozenset[str] | None = None) -> Line | str:
     """What is wrong with an output for this questionnaire ('' when nothing), naming the field."""
     if output.kind not in OUTPUT_KINDS:
-        return f"the kind {output.kind[:40]!r} is not one of {', '.join(OUTPUT_KINDS)}"
+        return Line(Message.of("output_kind_unknown", kind=repr(output.kind[:40]), known=", ".join(OUTPUT_KINDS)))
     if not output.text.strip():
-        return f"the {output.kind} has no text"
+        return Line(Message.of("output_without_text", kind=output.kind))
     areas = [area.id for area in form.areas]
     if output.area and output.area not in areas:
-        return f"{form.id} {form.version} has no area {output.area[:40]!r}; use one of {', '.join(areas)}"
+        return Line(Message.of("output_area_unknown", form=form.id, version=form.version, area=repr(output.area[:40]),
+                               known=", ".join(areas)))
     if output.kind == OutputKind.CONTRIBUTION.value and not output.institution.strip():
-        return "a contribution names the institution that offers it"
+        return Line(Message.of("contribution_without_institution"))
     unknown = [i for i in output.indicators if i not in form.by_id]
     if unknown:
-        return f"{form.id} {form.version} has no indicator {unknown[0][:40]!r}"
+        return Line(Message.of("output_indicator_unknown", form=form.id, version=form.version,
+                               indicator=repr(unknown[0][:40])))
     if action_uuids is not None:
         missing = [a for a in output.actions if a not in action_uuids]
         if missing:
-            return f"the plan of action has no action {missing[0][:40]!r}"
+            return Line(Message.of("output_action_unknown", action=repr(missing[0][:40])))
     return ""
 
 

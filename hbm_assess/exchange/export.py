@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hbm_assess.core.assessment import Action, Answer, now
-from hbm_assess.core.messages import Message, Problem
+from hbm_assess.core.messages import Line, Message, Problem, text_of
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import institution_name, site_name
 from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priorities
@@ -57,7 +57,7 @@ from hbm_assess.exchange.workshop_sheets import (
     outputs_sheet,
     outputs_title,
 )
-from hbm_assess.files import WriteError, write_whole
+from hbm_assess.files import WriteError, write_reason, write_whole
 from hbm_assess.palette import TARGET, level_fill, level_hex
 from hbm_assess.storage import workshop as workshop_records
 from hbm_assess.storage.exchange_records import (
@@ -89,10 +89,14 @@ class ExportBatchError(ExportError):
     """Some assessments of a batch could not be exported; the others were."""
 
     written: list[Path] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
+    failures: list[Line] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return f"{len(self.failures)} assessment(s) not exported: " + " | ".join(self.failures)
+        return self.text("en")
+
+    def text(self, language: str) -> str:
+        return Message.of("export_batch_failed", count=len(self.failures),
+                          failures=" | ".join(text_of(failure, language) for failure in self.failures)).text(language)
 
 
 def export_assessment(
@@ -131,10 +135,10 @@ def export_all(
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(Message.of("folder_not_created", folder=directory, reason=error.strerror or error)) from None
+        raise ExportError(Message.of("folder_uncreatable", folder=directory, reason=write_reason(error))) from None
     rows = store.list_assessments()
     written: list[Path] = []
-    failures: list[str] = []
+    failures: list[Line] = []
     for done, row in enumerate(rows):
         if cancelled and cancelled():
             break
@@ -144,7 +148,8 @@ def export_all(
         try:
             written.append(export_assessment(store, row.id, path, language, password=password))
         except ExportError as error:
-            failures.append(f"assessment {row.id} ({row.site_name}, {row.date}): {error}")
+            failures.append(Line(Message.of("export_failure", id=row.id, site=row.site_name, date=row.date,
+                                            problem=error.message or str(error))))
     if progress:
         progress(len(rows), len(rows), None)
     if failures:
@@ -258,8 +263,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: object, fill: PatternFi
     if isinstance(value, str):
         problem = text_message(value)
         if problem:
-            raise ExportError(Message.of("workbook_not_written", problem=Message.of(
-                "cell_text_problem", place=f"{sheet.title}!{cell.coordinate}", problem=problem)))
+            raise ExportError(Message.of("cell_text_refused", cell=f"{sheet.title}!{cell.coordinate}", problem=problem))
         # Assigning through .value would make "=..." a formula and "#N/A" an error, and would
         # cut the escaped text at 32,767 characters: store it as a plain string ourselves.
         cell._value = escape(value)
@@ -309,7 +313,10 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
         "overall_level": _rounded(overall.mean_level),
         "overall_target": _rounded(overall.mean_target),
     }
-    codes = {"scope": a.scope, "target_policy": a.target_policy, "status": a.status}
+    # Values chosen from a list show their name in the workbook's language, and their code beside:
+    # the same in every language, so workbooks in Arabic and English can be read together.
+    codes = {"site_type": a.site.type, "scope": a.scope, "target_policy": a.target_policy, "form": form.id,
+             "status": a.status}
     for number, key in enumerate(("field", "value", "code"), start=1):
         _put(sheet, 1, number, word(key, language))
         sheet.cell(row=1, column=number).font = _HEADER_FONT
@@ -454,4 +461,4 @@ def save_workbook(workbook: Workbook, path: Path, password: str | None = None) -
             else:
                 workbook.save(temporary)
     except WriteError as error:
-        raise ExportError(str(error)) from None
+        raise ExportError(error) from None

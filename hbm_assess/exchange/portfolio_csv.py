@@ -22,7 +22,7 @@ from hbm_assess.core.reference import crossing_points
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.exchange.data_dictionary import meaning
 from hbm_assess.exchange.export import ExportError
-from hbm_assess.files import WriteError, write_whole
+from hbm_assess.files import WriteError, write_reason, write_whole
 from hbm_assess.storage import hq_tables
 from hbm_assess.storage.portfolio import PortfolioFilter
 from hbm_assess.storage.store import Store
@@ -88,11 +88,11 @@ def write_portfolio_csv(
     """
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
-        raise ExportError(Message.of("csv_target_is_a_file", folder=directory))
+        raise ExportError(Message.of("csv_needs_folder", path=directory))
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(Message.of("folder_not_created", folder=directory, reason=error.strerror or error)) from None
+        raise ExportError(Message.of("folder_uncreatable", folder=directory, reason=write_reason(error))) from None
     total = hq_tables.row_count(store, flt)
     counts: dict[str, int] = {}
     try:
@@ -116,7 +116,7 @@ def write_portfolio_csv(
                 ((name, column, meaning(column, name), tag) for name, columns in COLUMNS.items()
                  for column, tag in columns))
     except WriteError as error:
-        raise ExportError(str(error)) from None
+        raise ExportError(error) from None
     if progress:
         progress(total, total, "")
     return counts
@@ -137,7 +137,7 @@ def _answers(store, flt, total, progress, cancelled):
     for number, row in enumerate(hq_tables.answer_rows(store, flt)):
         if number % PROGRESS_EVERY == 0:
             if cancelled and cancelled():
-                raise ExportCancelled(Message.of("export_cancelled_nothing_changed"))
+                raise ExportCancelled(Message.of("csv_export_cancelled"))
             if progress:
                 progress(number, total, "answers.csv")
         (assessment_id, form_id, version, area_id, indicator_id, lined_up, shared, level, special, target, gap,

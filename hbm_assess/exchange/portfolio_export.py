@@ -109,7 +109,7 @@ def write_portfolio(
     path = Path(path)
     rows = portfolio.tidy_row_count(store, flt)
     if rows > SHEET_ROWS - 2:  # the header and the HXL row
-        raise ExportError(Message.of("selection_too_large_for_a_sheet", rows=f"{rows:,}", most=f"{SHEET_ROWS:,}"))
+        raise ExportError(Message.of("portfolio_too_many_rows", rows=f"{rows:,}", limit=f"{SHEET_ROWS:,}"))
     workbook = Workbook(write_only=True)
     data = portfolio.load(store, flt)
     titles = {area.key: area.label.get(language) for area in data.areas}
@@ -131,8 +131,7 @@ def _text(value: str) -> str:
     """Text as a cell must hold it; refuses characters a workbook cannot hold."""
     problem = text_message(value)
     if problem:
-        raise ExportError(Message.of("workbook_not_written", problem=Message.of(
-            "cell_text_problem", place=repr(value[:40]), problem=problem)))
+        raise ExportError(Message.of("portfolio_text_refused", text=repr(value[:40]), problem=problem))
     return escape(value)
 
 
@@ -283,7 +282,7 @@ def _data_sheet(sheet, store: Store, flt: PortfolioFilter, titles: dict[str, str
         written += 1
         if written % PROGRESS_EVERY == 0:
             if cancelled and cancelled():
-                raise ExportError(Message.of("export_cancelled_nothing_written"))
+                raise ExportError(Message.of("export_cancelled"))
             if progress:
                 progress(written, total, "")
     if progress:

@@ -298,7 +298,7 @@ def _target(value: object, place: str) -> int | None:
             raise WorkbookRejected(Message.of("target_not_a_level", place=place, text=as_text(value)))
         return None
     if not number.is_integer() or int(number) not in LEVELS:
-        raise WorkbookRejected(Message.of("target_out_of_range", place=place, text=as_text(value)))
+        raise WorkbookRejected(Message.of("target_cell_out_of_range", place=place, text=as_text(value)))
     return int(number)
 
 

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from hbm_assess.files import describe_file, fsync_file, write_error_message
+from hbm_assess.core.messages import Message, Problem
+from hbm_assess.files import describe_file, fsync_file, kind_of, write_reason
 from hbm_assess.storage import encryption, schema
 from hbm_assess.storage.encryption import sql_errors
 
@@ -33,7 +34,7 @@ APPLICATION_ID = 0x48424D41  # "HBMA": PRAGMA application_id of every HBM Assess
 OUR_TABLES = frozenset({"forms", "assessments", "answers"})
 
 
-class DatabaseError(Exception):
+class DatabaseError(Problem):
     """The database cannot be used; the message says why and what to do."""
 
 
@@ -227,13 +228,13 @@ def is_busy(error: BaseException) -> bool:
         "database is locked" in str(error)
 
 
-def sqlite_reason(error: BaseException) -> str:
-    """An SQLite error in words a person can act on."""
+def sqlite_reason(error: BaseException) -> Message | str:
+    """An SQLite error in words a person can act on, in any language where the glossary has them."""
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
     if code == sqlite3.SQLITE_FULL:
-        return "the disk is full"
+        return Message.of("reason_disk_full")
     if code == sqlite3.SQLITE_READONLY:
-        return "the file or its folder is read-only"
+        return Message.of("reason_read_only_file")
     return str(error)
 
 
@@ -284,34 +285,23 @@ def _holders(path: Path) -> str:
 
 def _busy(path: Path) -> DatabaseBusy:
     holders = _holders(path)
-    who = f" It is open in: {holders}." if holders else ""
-    return DatabaseBusy(
-        f"the database {path} is in use by another program, which has held it locked for more than "
-        f"{BUSY_TIMEOUT_MS // 1000} seconds.{who} Close that program (or wait for it to finish) and try again; "
-        "the file has not been changed."
-    )
+    who = Message.of("database_held_by", holders=holders) if holders else ""
+    return DatabaseBusy(Message.of("database_busy", path=path, seconds=BUSY_TIMEOUT_MS // 1000, who=who))
 
 
 def _not_a_database(path: Path) -> DatabaseError:
     held = held_by_this_process(path)
     if encryption.key_for(path) is not None:
         if not held and describe_file(path) == "an SQLite database":
-            return DatabaseError(f"the database {path} is not encrypted, so it opens without a passphrase: leave out "
-                                 f"--passphrase-file and {encryption.PASSPHRASE_ENV}, or encrypt it first "
-                                 "(hbm-assess encrypt-database); nothing was changed")
-        return WrongPassphrase(f"the passphrase does not open the database {path}; nothing was changed. Check the "
-                               "passphrase (letters, spaces and capitals count) and try again")
+            return DatabaseError(Message.of("database_not_encrypted", path=path, variable=encryption.PASSPHRASE_ENV))
+        return WrongPassphrase(Message.of("wrong_passphrase", path=path))
     if not held and encryption.looks_encrypted(path):
-        return PassphraseNeeded(f"the database {path} is encrypted (or is not a database at all); give its "
-                                f"passphrase with --passphrase-file FILE or {encryption.PASSPHRASE_ENV} "
-                                "(the window asks for it); nothing was changed")
+        return PassphraseNeeded(Message.of("passphrase_needed", path=path, variable=encryption.PASSPHRASE_ENV))
     what = "" if held else describe_file(path)
-    what = f" ({what})" if what else ""
-    return NotADatabase(
-        f"{path} is not an HBM Assess database{what}; it has not been changed. "
-        + ("To bring a workbook in, use Import (hbm-assess import FILE). " if "workbook" in what else "")
-        + "Give the path of a .sqlite database, or a new file name to start one."
-    )
+    if "workbook" in what:
+        return NotADatabase(Message.of("database_is_a_workbook", path=path))
+    return NotADatabase(Message.of("not_our_database", path=path,
+                                   what=Message.of("file_kind_aside", kind=kind_of(what)) if what else ""))
 
 
 def _classify(conn: sqlite3.Connection, path: Path) -> tuple[int, int, set[str]]:
@@ -327,10 +317,7 @@ def _classify(conn: sqlite3.Connection, path: Path) -> tuple[int, int, set[str]]
         conn.close()
         detail = (f"application id {app_id:#x}" if app_id else
                   f"tables {', '.join(sorted(tables)[:5])}{'…' if len(tables) > 5 else ''}")
-        raise NotADatabase(
-            f"{path} is an SQLite database of another program ({detail}), not an HBM Assess database; "
-            "it has not been changed. Give the path of an HBM Assess database, or a new file name to start one."
-        )
+        raise NotADatabase(Message.of("another_programs_database", path=path, detail=detail))
     return app_id, version, tables
 
 
@@ -347,7 +334,7 @@ def _explain(error: BaseException, path: Path) -> Exception:
         return _not_a_database(path)
     if code == sqlite3.SQLITE_CORRUPT:
         return _Damaged(str(error))
-    return DatabaseError(f"cannot open the database {path}: {error}; nothing was changed")
+    return DatabaseError(Message.of("database_unopenable", path=path, reason=error))
 
 
 def _check_health(conn: sqlite3.Connection, path: Path) -> None:
@@ -395,16 +382,14 @@ def open_database(
     report = report if report is not None else OpenReport()
     path = Path(path)
     if path.is_dir():
-        raise NotADatabase(f"{path} is a folder, not a database file; give the path of a .sqlite file inside it")
+        raise NotADatabase(Message.of("database_is_a_folder", path=path))
     if not path.exists():
         if not create:
-            raise DatabaseMissing(
-                f"there is no database at {path}; create one with `hbm-assess --db {path} demo` or open the app"
-            )
+            raise DatabaseMissing(Message.of("no_database", path=path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise DatabaseError(f"cannot create the folder for {path}: {write_error_message(error)}") from None
+            raise DatabaseError(Message.of("database_folder_refused", path=path, reason=write_reason(error))) from None
     read_only = path.exists() and not _writable(path)
     check = not path.exists() or _worth_checking(path)
     try:
@@ -419,19 +404,14 @@ def open_database(
         with suppress(*sql_errors(), NameError):
             conn.close()
         if read_only or not create:
-            raise DatabaseError(
-                f"the database {path} is damaged ({damage}). Open it in the app, which moves it aside "
-                "and starts a new one; nothing was changed."
-            ) from None
+            raise DatabaseError(Message.of("database_damaged_open_in_app", path=path, damage=damage)) from None
         report.moved_aside = _move_aside(path)
         conn = connect(path)
         app_id, version, _tables = 0, 0, set()
     if version > schema.VERSION:
         conn.close()
         raise DatabaseTooNew(
-            f"{path} was written by a newer version of HBM Assess (database schema {version}, "
-            f"this version understands up to {schema.VERSION}). Install the newer version to open it; "
-            "the file has not been changed."
+            Message.of("database_too_new", path=path, version=version, known=schema.VERSION)
         )
     report.read_only = read_only
     db = sqlite_utils.Database(conn)
@@ -439,16 +419,13 @@ def open_database(
         return db
     if read_only:
         conn.close()
-        raise DatabaseReadOnly(
-            f"the database {path} is read-only and must first be upgraded by this version of HBM Assess; "
-            "make the file and its folder writable, then try again"
-        )
+        raise DatabaseReadOnly(Message.of("database_read_only_upgrade", path=path))
     try:
         _set_wal(conn, path)
         migrate(db, version, path=path, report=report)
     except sql_errors() as error:
         conn.close()
-        raise DatabaseError(f"cannot prepare the database {path}: {sqlite_reason(error)}") from None
+        raise DatabaseError(Message.of("database_unpreparable", path=path, reason=sqlite_reason(error))) from None
     except BaseException:
         conn.close()
         raise
@@ -471,7 +448,7 @@ def _set_wal(conn: sqlite3.Connection, path: Path) -> None:
                 raise _busy(path) from None
             time.sleep(0.05)
     if str(mode).lower() != "wal":
-        raise DatabaseError(f"the database {path} cannot use write-ahead logging (journal mode {mode})")
+        raise DatabaseError(Message.of("database_no_wal", path=path, mode=mode))
 
 
 def migrate(
@@ -517,10 +494,8 @@ def backup_before_upgrade(path: Path, version: int, target: int) -> Path:
     try:
         return backup(path, final)
     except OSError as error:
-        raise DatabaseError(
-            f"could not write the backup {final.name} before upgrading the database "
-            f"(schema {version} to {target}): {write_error_message(error)}. The database was not changed."
-        ) from None
+        raise DatabaseError(Message.of("backup_failed", backup=final.name, version=version, target=target,
+                                       reason=write_reason(error))) from None
 
 
 def backup(source: Path, target: Path) -> Path:
@@ -560,9 +535,9 @@ def copy_database(source: Path, target: Path) -> Path:
     """A copy of the database at ``source`` to read or show without ever writing to the original."""
     source = Path(source)
     if source.is_dir():
-        raise NotADatabase(f"{source} is a folder, not a database file; give the path of a .sqlite file inside it")
+        raise NotADatabase(Message.of("database_is_a_folder", path=source))
     if not source.exists():
-        raise DatabaseMissing(f"there is no database at {source}")
+        raise DatabaseMissing(Message.of("no_database_there", path=source))
     try:
         try:
             backup(source, target)
@@ -572,7 +547,7 @@ def copy_database(source: Path, target: Path) -> Path:
         _classify(conn, source)
         conn.close()
     except _Damaged as damage:
-        raise DatabaseError(f"the database {source} is damaged ({damage}); nothing was changed") from None
+        raise DatabaseError(Message.of("database_damaged", path=source, damage=damage)) from None
     return target
 
 

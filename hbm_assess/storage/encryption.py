@@ -15,6 +15,7 @@ import sys
 import threading
 from pathlib import Path
 
+from hbm_assess.core.messages import Message, Problem
 from hbm_assess.files import read_secret
 
 PASSPHRASE_ENV = "HBM_ASSESS_PASSPHRASE"
@@ -29,7 +30,7 @@ _keys_lock = threading.Lock()
 KDF_ROUNDS = 256_000  # SQLCipher 4's default, with HMAC-SHA512 and a 32-byte key
 
 
-class PassphraseError(Exception):
+class PassphraseError(Problem):
     """A passphrase that cannot be used (empty, unreadable file); the message says what to do."""
 
 
@@ -40,7 +41,7 @@ def _name(path: Path) -> str:
 def remember(path: Path, passphrase: str) -> None:
     """Every connection this process makes to ``path`` from now on uses ``passphrase``."""
     if not passphrase:
-        raise PassphraseError("the passphrase is empty")
+        raise PassphraseError(Message.of("passphrase_empty"))
     with _keys_lock:
         name = _name(path)
         _keys[name] = passphrase
@@ -158,11 +159,11 @@ def encrypt_database(path: Path, passphrase: str) -> list[Path]:
 
     path = Path(path)
     if not passphrase:
-        raise PassphraseError("the passphrase is empty")
+        raise PassphraseError(Message.of("passphrase_empty"))
     if key_for(path) is not None:
-        raise database.DatabaseError(f"the database {path} is already encrypted")
+        raise database.DatabaseError(Message.of("already_encrypted", path=path))
     if database.held_by_this_process(path):
-        raise database.DatabaseError(f"the database {path} is open in this app; close it first")
+        raise database.DatabaseError(Message.of("database_open_here", path=path))
     # Opened as the app opens it first: what is copied is a sound database of this version.
     try:
         database.open_database(path, create=False).close()
@@ -171,12 +172,10 @@ def encrypt_database(path: Path, passphrase: str) -> list[Path]:
         try:
             database.open_database(path, create=False).close()
         except database.DatabaseError:
-            raise database.PassphraseNeeded(f"the database {path} is already encrypted, or is not a database; "
-                                            "nothing was changed") from None
+            raise database.PassphraseNeeded(Message.of("encrypted_or_not_a_database", path=path)) from None
         finally:
             forget(path)
-        raise database.DatabaseError(f"the database {path} is already encrypted with this passphrase; nothing was "
-                                     "changed") from None
+        raise database.DatabaseError(Message.of("already_encrypted_with_this", path=path)) from None
     temporary = path.with_name(f".{path.name}.encrypting-{os.getpid()}.tmp")
     _remove_with_sides(temporary)
     try:
@@ -184,9 +183,7 @@ def encrypt_database(path: Path, passphrase: str) -> list[Path]:
         _check_copy(temporary, passphrase, counts)
         fsync_file(temporary)
         if any(side.exists() for side in database._side_files(path)):
-            raise database.DatabaseError(
-                f"another program has the database {path} open, so it was not encrypted (it could write to the "
-                "plain file meanwhile); close it and try again. Nothing was changed")
+            raise database.DatabaseError(Message.of("encrypt_held_elsewhere", path=path))
         os.replace(temporary, path)
     except BaseException:
         forget(temporary)
@@ -238,13 +235,11 @@ def _check_copy(temporary: Path, passphrase: str, counts: dict[str, int]) -> Non
     conn = database.connect(temporary)
     try:
         if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-            raise database.DatabaseError("the encrypted copy did not pass its integrity check; the plain database "
-                                         "was kept as it was")
+            raise database.DatabaseError(Message.of("encrypted_copy_unsound"))
         copied = {table: conn.execute(f'SELECT count(*) FROM main."{table}"').fetchone()[0]
                   for table in _tables(conn)}
         if copied != counts:
-            raise database.DatabaseError("the encrypted copy does not hold every row of the database; the plain "
-                                         "database was kept as it was")
+            raise database.DatabaseError(Message.of("encrypted_copy_incomplete"))
         conn.execute("PRAGMA journal_mode = WAL")
     finally:
         conn.close()

@@ -145,7 +145,7 @@ class Store:
                 "SELECT body FROM forms WHERE id = ? AND version = ?", key
             ).fetchone()
             if row is None:
-                raise NotFound(f"questionnaire {form_id} version {version} is not in this database")
+                raise NotFound(Message.of("form_not_stored", form=form_id, version=version))
             stored = form_from_data(json.loads(row[0]), f"{form_id} {version} (stored)")
             self._forms[key] = _with_shipped_method(stored)
         return self._forms[key]
@@ -164,7 +164,7 @@ class Store:
     ) -> int:
         """Add an assessment, with any answers and actions it already has, in one transaction."""
         if form.key != (assessment.form_id, assessment.form_version):
-            raise StoreError("the assessment names a different questionnaire than the one given")
+            raise StoreError(Message.of("assessment_form_differs"))
         answers, actions = list(answers), list(actions)
         _check_scope(assessment.scope)
         _check_policy(assessment.target_policy)
@@ -324,7 +324,7 @@ class Store:
     def reopen(self, assessment_id: int, note: str) -> None:
         """Make a final assessment a draft again; the reason is kept in its notes."""
         if not note.strip():
-            raise StoreError("say why the assessment is reopened; the note is kept with it")
+            raise StoreError(Message.of("reopen_needs_note"))
         _refuse_text([("the note", note)])
         with write_transaction(self.db):
             current = self._require(assessment_id)
@@ -350,7 +350,7 @@ class Store:
 
     def _check_editable(self, assessment_id: int) -> None:
         if self._require(assessment_id)["status"] == Status.FINAL.value:
-            raise StoreError("this assessment is final; reopen it as a draft to change it")
+            raise StoreError(Message.of("assessment_final"))
 
     def touch(self, assessment_id: int) -> str:
         """Record a change: new timestamp, and a new revision if the last one was published."""
@@ -459,19 +459,19 @@ class Store:
 
 def _check_scope(scope: str) -> None:
     if scope not in SCOPES:
-        raise StoreError(f"the scope {scope!r} is not one of {', '.join(SCOPES)}")
+        raise StoreError(Message.of("scope_unknown", scope=repr(scope), known=", ".join(SCOPES)))
 
 
 def _check_policy(policy: str) -> None:
     if policy not in POLICIES:
-        raise StoreError(f"the target policy {policy!r} is not one of {', '.join(POLICIES)}")
+        raise StoreError(Message.of("policy_unknown", policy=repr(policy), known=", ".join(POLICIES)))
 
 
 def _refuse_text(*fields) -> None:
     """Text a spreadsheet cell cannot hold is refused where it is stored: it would block every export."""
     problem = first_problem(field for group in fields for field in group)
     if problem:
-        raise StoreError(f"{problem}; nothing was saved")
+        raise StoreError(Message.of("text_not_saved", problem=problem))
 
 
 def action_values(action: Action) -> tuple:

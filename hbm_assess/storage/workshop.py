@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, replace
 
 from hbm_assess.core.assessment import Answer, now
+from hbm_assess.core.messages import Message
 from hbm_assess.core.workshop import Group, MergePlan, answer_content, plan_merge
 from hbm_assess.storage.database import write_transaction
 from hbm_assess.storage.store import Store, StoreError, answer_from_row
@@ -188,7 +189,7 @@ def save_group_answer(store: Store, assessment_id: int, group: str, answer: Answ
     store.refuse_text_of(answer)
     with write_transaction(store.db):
         if store.assessment(assessment_id).status == "final":
-            raise StoreError("this assessment is final; reopen it as a draft to change it")
+            raise StoreError(Message.of("assessment_final"))
         stamp = store.touch(assessment_id)
         store.upsert_answer_row(assessment_id, replace(answer, group=group, updated_at=stamp))
         plan = merge_plan(store, assessment_id)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import replace
 
+from hbm_assess.core.messages import Message
 from hbm_assess.core.workshop import Output, output_problem, output_texts
 from hbm_assess.storage.database import write_transaction
 from hbm_assess.storage.store import Store, StoreError, _refuse_text, json_list
@@ -20,7 +21,7 @@ def add_output(store: Store, assessment_id: int, output: Output) -> Output:
     output = replace(output, text=output.text.strip(), institution=output.institution.strip())
     problem = output_problem(output, form, frozenset(a.uuid for a in store.actions(assessment_id)))
     if problem:
-        raise StoreError(problem)
+        raise StoreError(problem.message)
     _refuse_text(output_texts(output))
     with write_transaction(store.db):
         store._check_editable(assessment_id)
@@ -38,7 +39,7 @@ def add_outputs(store: Store, assessment_id: int, found: list[Output]) -> None:
     for output in found:
         problem = output_problem(output, form, actions)
         if problem:
-            raise StoreError(problem)
+            raise StoreError(problem.message)
         _refuse_text(output_texts(output))
     with write_transaction(store.db):
         store._check_editable(assessment_id)
@@ -50,7 +51,7 @@ def delete_output(store: Store, assessment_id: int, uuid: str) -> None:
         store._check_editable(assessment_id)
         if store.db.execute("DELETE FROM workshop_outputs WHERE assessment_id = ? AND uuid = ?",
                             (assessment_id, uuid)).rowcount == 0:
-            raise StoreError(f"assessment {assessment_id} has no workshop output {uuid}")
+            raise StoreError(Message.of("no_such_output", id=assessment_id, uuid=uuid))
         store.touch(assessment_id)
 
 

@@ -82,30 +82,6 @@
 <context>
     <name>AssessmentListModel</name>
     <message>
-        <source>Site</source>
-        <translation>الموقع</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>الاستبيان</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>التاريخ</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>الحالة</translation>
-    </message>
-    <message>
-        <source>Completeness</source>
-        <translation>الاكتمال</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>متوسط المستوى</translation>
-    </message>
-    <message>
         <source>%1 of %2 indicators answered</source>
         <translation>المؤشرات المُجاب عنها: %1 من %2</translation>
     </message>
@@ -314,10 +290,6 @@
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;حذف</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>متوسط المستوى</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No assessments yet&lt;/h2&gt;&lt;p&gt;Start by creating an assessment of a border crossing point, or open a demo assessment to see how it works.&lt;/p&gt;</source>
@@ -1863,22 +1835,6 @@
     <message>
         <source>Note</source>
         <translation>ملاحظة</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>المجموعة</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>المستوى</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>الدليل</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>ملاحظات</translation>
     </message>
     <message>
         <source>%1 indicators were scored by more than one group; %2 differ by two levels or more; %3 still to settle.</source>

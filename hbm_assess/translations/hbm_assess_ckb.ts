@@ -82,30 +82,6 @@
 <context>
     <name>AssessmentListModel</name>
     <message>
-        <source>Site</source>
-        <translation>شوێن</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>پرسیارنامە</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>بەروار</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>دۆخ</translation>
-    </message>
-    <message>
-        <source>Completeness</source>
-        <translation>تەواوبوون</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>تێکڕای ئاست</translation>
-    </message>
-    <message>
         <source>%1 of %2 indicators answered</source>
         <translation>وەڵامی %1 لە %2 پێوەر دراوەتەوە</translation>
     </message>
@@ -314,10 +290,6 @@
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;سڕینەوە</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>تێکڕای ئاست</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No assessments yet&lt;/h2&gt;&lt;p&gt;Start by creating an assessment of a border crossing point, or open a demo assessment to see how it works.&lt;/p&gt;</source>
@@ -1842,22 +1814,6 @@
     </message>
     <message>
         <source>Note</source>
-        <translation>تێبینی</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>گرووپ</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>ئاست</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>بەڵگە</translation>
-    </message>
-    <message>
-        <source>Notes</source>
         <translation>تێبینی</translation>
     </message>
     <message>

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from hbm_assess.core.messages import text_of
 from hbm_assess.storage.database import DatabaseError
 from hbm_assess.storage.store import NotFound, Store
 from hbm_assess.ui import fonts, passwords, settings, text, translations
@@ -136,7 +137,7 @@ def run(db_path: Path, language: str | None = None) -> int:
     try:
         store = passwords.open_store(None, db_path)  # an encrypted database: its passphrase is asked for
     except (DatabaseError, OSError) as error:
-        QMessageBox.critical(None, "HBM Assess", str(error))
+        QMessageBox.critical(None, "HBM Assess", text_of(error, text.language()))
         return 2
     if store is None:
         return 2

@@ -58,8 +58,8 @@ class AssessmentListModel(QAbstractTableModel):
         self._sort_column, self._sort_order = self.DATE, Qt.SortOrder.DescendingOrder
 
     def headers(self) -> list[str]:
-        return [self.tr("Site"), self.tr("Questionnaire"), self.tr("Date"), self.tr("Status"),
-                self.tr("Completeness"), self.tr("Mean level")]
+        # Domain words: the glossary's, so the list says what the workbooks and the report say.
+        return [text.word(key) for key in ("site", "form", "date", "status", "completeness", "mean_level")]
 
     def set_rows(self, rows: list[AssessmentSummary]) -> None:
         self.beginResetModel()
@@ -242,7 +242,7 @@ class HomeView(QWidget):
         # Widths from the font, not from the rows: measuring thousands of rows would slow every refresh.
         metrics = self.table.fontMetrics()
         for column, sample in ((AssessmentListModel.DATE, "0000-00-00"), (AssessmentListModel.STATUS, "Draft  "),
-                               (AssessmentListModel.MEAN, self.tr("Mean level"))):
+                               (AssessmentListModel.MEAN, text.word("mean_level"))):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
         header.resizeSection(AssessmentListModel.COMPLETE, 160)
         self.table.sortByColumn(AssessmentListModel.DATE, Qt.SortOrder.DescendingOrder)

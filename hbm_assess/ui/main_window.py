@@ -550,7 +550,7 @@ class MainWindow(QMainWindow):
             store = Store.open(path)
         except (DatabaseError, OSError) as error:
             encryption.forget(path)
-            QMessageBox.warning(self, title, str(error))
+            QMessageBox.warning(self, title, text_of(error, text.language()))
             return
         self._use_store(store, path)
 
@@ -576,7 +576,8 @@ class MainWindow(QMainWindow):
         try:
             older = encryption.encrypt_database(path, passphrase)
         except (DatabaseError, OSError) as error:
-            QMessageBox.warning(self, title, self.tr("The database was not encrypted: %1").replace("%1", str(error)))
+            QMessageBox.warning(self, title, self.tr("The database was not encrypted: %1")
+                                .replace("%1", text_of(error, text.language())))
             older = None
         self._use_store(Store.open(path), path)  # encrypted with its passphrase, or the plain one as it was
         if older is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from hbm_assess.core.assessment import Action, ActionStatus, Priority, Timeframe
-from hbm_assess.core.reference import institutions
+from hbm_assess.core.reference import institution_name, institutions
 from hbm_assess.core.scoring import Gap, gaps, suggested_priority
+from hbm_assess.core.text import is_right_to_left
 from hbm_assess.ui import text
 from hbm_assess.ui.date_field import DateField
 from hbm_assess.ui.session import AssessmentSession
@@ -226,7 +227,9 @@ class PlanView(QWidget):
         for action in actions:
             owner = action.responsible or self.tr("(no institution named)")
             if owner not in groups:
-                group = _item(owner, owner.casefold())
+                # Named in the screen's language with the acronym beside, as the report and workbooks do.
+                shown = institution_name(owner, text.language()) if action.responsible else owner
+                group = _item(shown, shown.casefold())
                 font = group.font()
                 font.setBold(True)
                 group.setFont(font)
@@ -240,12 +243,14 @@ class PlanView(QWidget):
                 _item(action.due_date or timeframe_name(action.timeframe), action.due_date or action.timeframe),
                 _item(cost, action.cost or 0.0),
                 _item(action_status_name(action.status), action.status),
-                _item(", ".join(action.partners), ", ".join(action.partners)),
+                _item(_list([institution_name(p, text.language()) for p in action.partners]),
+                      ", ".join(action.partners)),
             ]
             row[0].setData(action.id, ACTION_ROLE)
             groups[owner].appendRow(row)
         for group in groups.values():
             group.setText(f"{group.text()}  ({group.rowCount()})")
+        self._span_groups()
         self.tree.expandAll()
         header = self.tree.header()
         for column in range(1, 7):
@@ -264,7 +269,13 @@ class PlanView(QWidget):
 
     def _on_filter_changed(self, words: str) -> None:
         self.proxy.setFilterFixedString(words.strip())
+        self._span_groups()
         self.tree.expandAll()
+
+    def _span_groups(self) -> None:
+        # An institution's row spans the table: its name in Arabic or Kurdish, with the acronym, is long.
+        for row in range(self.proxy.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
 
     def selected_action(self) -> Action | None:
         index = self.tree.currentIndex()
@@ -306,6 +317,11 @@ class PlanView(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.session.store.delete_action(self.session.assessment_id, action.id)
             self.refresh()
+
+
+def _list(names: list[str]) -> str:
+    """Names joined with the comma of the screen's language (، in Arabic and Kurdish), as the report joins them."""
+    return ("، " if is_right_to_left(text.language()) else ", ").join(names)
 
 
 def _item(display: str, sort_value) -> QStandardItem:

@@ -33,12 +33,13 @@ from PySide6.QtGui import (
 from hbm_assess import __version__
 from hbm_assess.core.assessment import Action, Answer, Assessment
 from hbm_assess.core.comparison import Comparison
+from hbm_assess.core.messages import Message, Problem
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import site_name
 from hbm_assess.core.targets import with_national_answers, with_policy_targets
 from hbm_assess.core.text import Text, is_right_to_left
 from hbm_assess.core.workshop import Group
-from hbm_assess.files import write_whole
+from hbm_assess.files import WriteError, write_whole
 from hbm_assess.storage import workshop
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import fonts, report_html, report_workshop
@@ -56,7 +57,7 @@ FONT_FAMILIES = {
 }
 
 
-class ReportCancelled(Exception):
+class ReportCancelled(Problem):
     """The person stopped the report before it was written; nothing was left behind."""
 
 
@@ -152,7 +153,7 @@ class Steps:
         if self.progress:
             self.progress(self.count, self.total)
         if self.cancelled and self.cancelled() and self.count < self.total:
-            raise ReportCancelled("the report was cancelled; no file was written")
+            raise ReportCancelled(Message.of("report_cancelled"))
 
 
 def read(store: Store, assessment_id: int, compare_with: int | None = None) -> ReportData:
@@ -386,7 +387,7 @@ def _print(document: QTextDocument, target: Path, data: ReportData, words: Words
     width, height = page.width(), page.height()
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"cannot write the report to {target.parent}: is the folder writable?")
+        raise WriteError(Message.of("report_folder_unwritable", folder=target.parent))
     # Charts are lines and letters: JPEG, Qt's default for images in PDF, smears them.
     painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
     try:

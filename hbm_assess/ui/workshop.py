@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hbm_assess.core.messages import text_of
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import LEVELS, Special
 from hbm_assess.core.workshop import (
@@ -265,7 +266,7 @@ class SettleView(QWidget):
         self.refresh()
 
     def headers(self) -> list[str]:
-        return [self.tr("Group"), self.tr("Level"), self.tr("Evidence"), self.tr("Notes")]
+        return [text.word(key) for key in ("group", "level", "evidence_text", "notes")]
 
     def refresh(self) -> None:
         plan = workshop.merge_plan(self.session.store, self.session.assessment_id)
@@ -368,7 +369,7 @@ class SettleView(QWidget):
             else:
                 operations.settle(self.session.store, self.session.assessment_id, case.indicator_id, value, note)
         except (SettlementRefused, operations.OperationError, StoreError) as error:
-            self.note_needed.setText(str(error))
+            self.note_needed.setText(text_of(error, text.language()))
             return
         self.session.reload_answers()
         self.session.answer_changed.emit(case.indicator_id)
