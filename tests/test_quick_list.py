@@ -113,3 +113,35 @@ def test_the_list_is_shown_before_sqlite_utils_or_the_store_loads_then_the_store
     populated, opened = result.stdout.strip().splitlines()[-2:]
     assert populated == "5 []"
     assert opened == "5 Store True"
+
+
+WARM_UP = """
+import sys, threading, time
+from pathlib import Path
+from hbm_assess.ui import settings
+settings.use_file(Path(sys.argv[2]))
+from hbm_assess.ui.app import application, apply_language, open_window
+app = application()
+apply_language(app, "en")
+window = open_window(Path(sys.argv[1]))
+app.processEvents()
+at_start = "hbm_assess.exchange.importing" in sys.modules
+end = time.monotonic() + 60
+while time.monotonic() < end and (time.monotonic() < end - 58
+                                  or any(t.name == "warm-up-charts" for t in threading.enumerate())):
+    app.processEvents()
+    time.sleep(0.02)
+print(at_start, "hbm_assess.exchange.importing" in sys.modules, "openpyxl" in sys.modules)
+window.store.close()
+"""
+
+
+def test_the_import_loads_in_the_background_once_the_window_is_up(tmp_path):
+    """File → Import loaded the import's modules (openpyxl, numpy) on the GUI thread: its longest freeze."""
+    db = tmp_path / "x.sqlite"
+    Store.open(db).close()
+    result = subprocess.run([sys.executable, "-c", WARM_UP, str(db), str(tmp_path / "s.ini")],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr[-1500:]
+    assert result.stdout.strip().splitlines()[-1] == "False True True"

@@ -161,7 +161,7 @@ WARM_UP_AFTER_MS = 1500
 
 
 def _warm_up_charts() -> None:
-    """Load matplotlib off the GUI thread once the window is up and idle.
+    """Load matplotlib and the workbook import off the GUI thread once the window is up and idle.
 
     Loading it (0.5-0.6 s here) is what froze the first View → Portfolio or Results; done
     in the background, they open at once. Only imports happen in the thread: no widget,
@@ -172,7 +172,10 @@ def _warm_up_charts() -> None:
     def load() -> None:
         import importlib
 
-        for name in ("matplotlib.figure", "matplotlib.backends.backend_qtagg", "hbm_assess.charts"):
+        # The import's modules too (openpyxl, and numpy under it): File → Import loaded them on the
+        # GUI thread before its worker started, the longest freeze of an import (0.8-1.4 s, #20).
+        for name in ("matplotlib.figure", "matplotlib.backends.backend_qtagg", "hbm_assess.charts",
+                     "hbm_assess.exchange.importing"):
             try:
                 importlib.import_module(name)
             except Exception:  # an import that fails here fails again, with its message, where it is needed
