@@ -40,6 +40,7 @@ def add_demo_assessments(store: Store, count: int = 1, seed: int = 2014) -> list
     """
     from hbm_assess.core.reference import governorates
     from hbm_assess.storage.workshop import save_groups
+    from hbm_assess.storage.workshop_outputs import add_outputs
 
     forms = demo_forms()
     by_key = {form.key: form for form in forms}
@@ -53,6 +54,8 @@ def add_demo_assessments(store: Store, count: int = 1, seed: int = 2014) -> list
         ids.append(store.create_assessment(demo.assessment, form, demo.answers, demo.actions))
         if demo.groups:
             save_groups(store, ids[-1], list(demo.groups))
+        if demo.outputs:
+            add_outputs(store, ids[-1], list(demo.outputs))
     return ids
 
 

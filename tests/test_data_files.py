@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from hbm_assess.cli import main
+from hbm_assess.core.demo import demo_text_problems
 from hbm_assess.core.questionnaire import load_form
 from hbm_assess.core.reference import (
     ReferenceDataError,
@@ -64,6 +65,8 @@ def test_shipped_file_is_valid_and_in_every_language(path):
         assert terms and all(term.preferred.has(lang) for term in terms for lang in LANGUAGES)
     elif path.name in ("crossing_points.yaml", "institutions.yaml", "governorates.yaml"):
         assert check_file(path) == []
+    elif path.name == "demo.yaml":
+        assert demo_text_problems(yaml.safe_load(path.read_text(encoding="utf-8"))) == []
     else:
         pytest.fail(f"{path} has no check: add one here, as a file in data/ is a contract")
 
@@ -258,3 +261,18 @@ def test_broken_preferred_terms_name_the_term_and_the_fix(change, problem):
     data = copy.deepcopy(_data("terms"))
     change(data["terms"])
     assert terms_problems(data) == [problem]
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda d: d["evidence"]["law"].pop("ckb"), "evidence › law: give the text in en, ar, ckb"),
+    (lambda d: d["notes"]["group-scored"].update(ar="مجموعة"), "notes › group-scored: every language needs the same"),
+    (lambda d: d["evidence"].update(rumour=d["evidence"]["law"]), "evidence: ['rumour'] are not evidence types"),
+    (lambda d: d["workshop_outputs"]["OPS"][3].pop("institution"),
+     "workshop_outputs › OPS › 4: a contribution names its institution"),
+    (lambda d: d.pop("but"), "but: missing"),
+])
+def test_a_broken_demo_text_is_named_with_what_to_do(change, problem):
+    data = yaml.safe_load((data_dir() / "demo.yaml").read_text(encoding="utf-8"))
+    change(data)
+    problems = demo_text_problems(data)
+    assert len(problems) == 1 and problems[0].startswith(problem), problems

@@ -333,3 +333,44 @@ def test_the_new_1_1_indicators_list_level_4_and_5_conditions_one_by_one_in_ever
             assert len(conditions) >= 2, (ind.id, level)
             assert all(c.has(lang) for c in conditions for lang in ("en", "ar", "ckb")), (ind.id, level)
             assert not any("(1)" in c.get("en") or "(2)" in c.get("en") for c in conditions), (ind.id, level)
+
+
+def test_every_1_1_indicator_writes_levels_4_and_5_as_conditions_to_check_one_by_one():
+    """e-SPAR's rule (a level counts only when every element of it is met) needs the elements apart:
+    a level-4/5 descriptor of 1.1 is a YAML list, one observable condition per item (a list of one
+    says it is one condition), never several joined in one sentence with ';'."""
+    new = installed_forms()[("hbm-detailed", "1.1")]
+    bundled = []
+    for ind in new.indicators():
+        for level in (4, 5):
+            conditions = ind.conditions.get(level, ())
+            if not conditions:
+                bundled.append(f"{ind.id} › {level}: one sentence, not a list of conditions")
+                continue
+            for number, condition in enumerate(conditions, start=1):
+                for language in ("en", "ar", "ckb"):
+                    text = condition.get(language)
+                    if not condition.has(language) or ";" in text or "؛" in text:
+                        bundled.append(f"{ind.id} › {level} › {number} ({language}): {text!r}")
+            texts = [c.get("en") for c in conditions]
+            assert len(set(texts)) == len(texts), (ind.id, level, "a condition listed twice")
+        assert ind.level_conditions(4) != ind.level_conditions(5), ind.id
+    assert bundled == []
+
+
+# The questionnaire hash of each shipped version (exchange/hashing.py: form_hash): workbooks carry it, and an
+# import refuses a copy of a shipped version that differs. A version that has reached users keeps its text:
+# change it by a new version. The 1.1 forms are not released yet (hbm-detailed 1.1 was rewritten for #19).
+SHIPPED_HASHES = {
+    ("hbm-detailed", "1.0"): "sha256:198d8eeef504a7e02ef6e81b9ee421795de38edcd7b7b71336db26548c301e89",
+    ("hbm-rapid", "1.0"): "sha256:c2040b27ce9e3fc8c6d5f348f435d9fd82226f671e0fb13f88b5cc5c95351cc9",
+}
+
+
+@pytest.mark.parametrize("key", sorted(SHIPPED_HASHES), ids=" ".join)
+def test_a_released_questionnaire_keeps_its_hash_so_its_workbooks_still_import(key):
+    from hbm_assess.exchange.hashing import form_hash
+
+    assert form_hash(installed_forms()[key]) == SHIPPED_HASHES[key], (
+        f"{key[0]} {key[1]} changed what its answers mean: workbooks exported from it would be refused; "
+        "write the change as a new version (forms/FORMAT.md, Versions)")

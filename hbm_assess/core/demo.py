@@ -3,36 +3,30 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+import string
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
-from hbm_assess.core.assessment import Action, Answer, Assessment, Scope, Site, Status
+from hbm_assess.core.assessment import Action, Answer, Assessment, Priority, Scope, Site, Status
 from hbm_assess.core.questionnaire import Form, version_key
 from hbm_assess.core.reference import CrossingPoint, Institution
-from hbm_assess.core.scoring import gaps, suggested_priorities
-from hbm_assess.core.vocabulary import Special
-from hbm_assess.core.workshop import Group
+from hbm_assess.core.scoring import Gap, gaps, suggested_priorities
+from hbm_assess.core.text import LANGUAGES, Text
+from hbm_assess.core.vocabulary import Special, vocabulary
+from hbm_assess.core.workshop import OUTPUT_KINDS, Group, Output
 
 ASSESSORS = (
     "Layla Hassan", "Omar Al-Jubouri", "Shilan Aziz", "Karwan Mahmoud", "Zainab Kareem",
     "Ahmed Salih", "Nawroz Ibrahim", "Huda Abdullah", "Dilshad Rasul", "Maryam Qasim",
 )
 
-EVIDENCE_NOTES = {
-    "law": "Article {n} of the relevant law reviewed with the legal adviser.",
-    "sop": "SOP seen at the shift supervisor's office, version of {year}.",
-    "plan": "Contingency plan copy held by the post director.",
-    "agreement": "Memorandum signed with the neighbouring authority in {year}.",
-    "budget": "Budget line shown in the {year} allocation.",
-    "observation": "Observed during the visit on the arrival lanes.",
-    "interview": "Interviewed {n} officers on the morning shift.",
-    "exercise-report": "After-action report of the {year} simulation exercise.",
-    "record": "Registers for the last {n} months checked.",
-    "training-record": "Attendance sheets of {n} staff trained.",
-    "photo": "Photographs taken of the facilities (see folder {n}).",
-    "other": "Information from the site visit.",
-}
+# Teams write in Arabic, or in Sorani in the Kurdistan Region; about a third write in English, as teams
+# with an international partner often do.
+WRITTEN_IN = {False: "ar", True: "ckb"}
+IN_ENGLISH = 0.35
 
 
 # Who takes an action on an indicator: the institution whose work it is (first found wins).
@@ -62,10 +56,14 @@ SITE_INSTITUTIONS = {
     "internal": ("moi", "momd", "moh"),
 }
 NATIONAL_WORKSHOP = "Iraq — national HBM workshop, Erbil"
-# The Erbil workshop of August 2014 split into these groups, each mapping one area.
-WORKSHOP_GROUPS = (("Information management", "INF", ("momd", "moi", "jcmc")),
-                   ("Operations", "OPS", ("moi", "moh", "bmd")),
-                   ("Regulatory framework", "REG", ("mofa", "mof", "moi")))
+# The Erbil workshop of August 2014 split into these groups, each mapping one area, each writing
+# on its laptop in the language its members share.
+WORKSHOP_GROUPS = (("Information management", "INF", ("momd", "moi", "jcmc"), "ar"),
+                   ("Operations", "OPS", ("moi", "moh", "bmd"), "ckb"),
+                   ("Regulatory framework", "REG", ("mofa", "mof", "moi"), "en"))
+# How many actions of each suggested priority a plan of 1 to 5 actions takes on: the most urgent
+# first, but also medium gaps and a low one (a quick win, or what a partner already funds).
+PLAN_MIX = {1: (1, 0, 0), 2: (1, 1, 0), 3: (1, 1, 1), 4: (2, 1, 1), 5: (2, 2, 1)}
 
 
 @dataclass(frozen=True)
@@ -74,6 +72,7 @@ class DemoAssessment:
     answers: tuple[Answer, ...]
     actions: tuple[Action, ...]
     groups: tuple[Group, ...] = ()
+    outputs: tuple[Output, ...] = ()
 
 
 def demo_assessments(
@@ -176,13 +175,21 @@ def _one(rng, number, visit, site, form, institutions, today, in_kurdistan) -> D
         created_at=f"{when.isoformat()}T08:00:00.000000+00:00",
         updated_at=f"{when.isoformat()}T16:30:00.000000+00:00",
     )
+    language = _written_in(assessment.uuid, in_kurdistan)
     answers = []
     for indicator in form.indicators():
         if draft and rng.random() < 0.35:
             continue
-        answers.append(_answer(rng, indicator, strength, when.year, team, site.type))
-    actions = _actions(rng, form, {a.indicator_id: a for a in answers}, institutions, in_kurdistan)
+        answers.append(_answer(rng, indicator, strength, when.year, team, site.type, language,
+                               f"{when.isoformat()}T12:00:00.000000+00:00"))
+    actions = _actions(rng, form, {a.indicator_id: a for a in answers}, institutions, in_kurdistan, language,
+                       f"{when.isoformat()}T16:00:00.000000+00:00")
     return DemoAssessment(assessment, tuple(answers), tuple(actions))
+
+
+def _written_in(uuid: str, in_kurdistan: bool) -> str:
+    """The language the team writes in: drawn apart from the main sequence, so the scores stay as they were."""
+    return "en" if random.Random(f"{uuid} language").random() < IN_ENGLISH else WRITTEN_IN[in_kurdistan]
 
 
 def _present(site_type: str, institutions: dict[str, Institution], in_kurdistan: bool) -> tuple[str, ...]:
@@ -192,22 +199,26 @@ def _present(site_type: str, institutions: dict[str, Institution], in_kurdistan:
 
 
 def _national_workshop(rng, form, by_id: dict[str, Institution], today) -> DemoAssessment:
-    """The national workshop on the rapid form: three break-out groups, a plenary, one disagreement kept open."""
+    """The national workshop on the rapid form: three break-out groups, a plenary, one disagreement kept open,
+    and what each group wrote besides scores: challenges, a strategy and its institutions' contributions."""
     when = today - timedelta(days=420)
+    stamp = f"{when.isoformat()}T15:00:00.000000+00:00"
     groups, answers = [], []
     plenary = []
-    for name, area, members in WORKSHOP_GROUPS:
+    for name, area, members, language in WORKSHOP_GROUPS:
         items = tuple(ind.id for ind in form.indicators() if ind.area_id == area)
         others = tuple(ind.id for ind in form.indicators() if ind.area_id == "COO")[:1]  # all groups score COO-R1
         groups.append(Group(name, (rng.choice(ASSESSORS),), tuple(_short(by_id[m]) for m in members if m in by_id),
                             items + others))
+        called = _group_called(form, area, language)
         for indicator_id in items + others:
             level = max(1, min(5, round(rng.gauss(2.4, 0.8))))
             answers.append(Answer(indicator_id, level=level, target=min(5, level + 1), group=name,
-                                  notes=f"Mapped by the {name.lower()} group.", answered_by=name))
+                                  notes=_note("group-scored", language, group=called), answered_by=name,
+                                  updated_at=stamp))
             if indicator_id not in others:
                 plenary.append(Answer(indicator_id, level=level, target=min(5, level + 1), answered_by=name,
-                                      notes=f"Adopted from the {name.lower()} group."))
+                                      notes=_note("group-adopted", language, group=called), updated_at=stamp))
     # The groups differ on coordination (one says 1, another 3): kept open for the plenary, not averaged.
     shared = [a for a in answers if a.indicator_id in {g.indicators[-1] for g in groups}]
     if len(shared) >= 2:
@@ -222,7 +233,42 @@ def _national_workshop(rng, form, by_id: dict[str, Institution], today) -> DemoA
         notes="Break-out groups mapped capacities per area; the plenary adopted each group's scores. "
               "Coordination (COO-R1) stays open: the groups scored it 1 and 3.",
     )
-    return DemoAssessment(assessment, tuple(plenary + answers), (), tuple(groups))
+    actions, outputs = _workshop_plan(form, plenary, assessment.uuid, stamp)
+    return DemoAssessment(assessment, tuple(plenary + answers), actions, tuple(groups), outputs)
+
+
+def _group_called(form: Form, area: str, language: str) -> str:
+    """A group named as its members would write it: its area's title in their language."""
+    title = form.area_by_id[area].title.get(language)
+    return title.lower() if language == "en" else title
+
+
+def _workshop_plan(form: Form, plenary: list[Answer], uuid: str,
+                   stamp: str) -> tuple[tuple[Action, ...], tuple[Output, ...]]:
+    """The groups' outputs (data/demo.yaml), each in its group's language; a contribution on a gap the
+    plenary scored becomes an action of the institution that offers it, and the output links to it."""
+    rng = random.Random(f"{uuid} outputs")  # apart from the main sequence: the assessments after stay as they were
+    ranked = gaps(form, {a.indicator_id: a for a in plenary})
+    priorities = suggested_priorities(ranked)
+    gap_of = {gap.indicator_id: gap for gap in ranked}
+    writers = {area: (name, language) for name, area, _, language in WORKSHOP_GROUPS}
+    actions, outputs = [], []
+    for area, written in demo_texts()["workshop_outputs"].items():
+        group, language = writers.get(area, ("", "en"))
+        for item in written:
+            linked = ()
+            gap = gap_of.get(item["indicators"][0]) if item["kind"] == "contribution" else None
+            if gap is not None:
+                action = Action(title=_action_title(form.indicator(gap.indicator_id), gap.target, language),
+                                indicators=(gap.indicator_id,), responsible=item["institution"],
+                                priority=priorities[gap.indicator_id].value, timeframe="12-months",
+                                status="planned", uuid=_uuid(rng), updated_at=stamp)
+                actions.append(action)
+                linked = (action.uuid,)
+            outputs.append(Output(kind=item["kind"], text=item["text"].get(language), area=item.get("area", area),
+                                  institution=item.get("institution", ""), indicators=tuple(item["indicators"]),
+                                  actions=linked, group=group, uuid=_uuid(rng), updated_at=stamp))
+    return tuple(actions), tuple(outputs)
 
 
 def _uuid(rng: random.Random) -> str:
@@ -239,19 +285,23 @@ NOT_AT = {"internal": {"OPS-07", "OPS-12", "OPS-13", "OPS-14", "COO-03", "COO-10
           "air": {"OPS-11", "OPS-16"}, "sea": {"OPS-11", "OPS-16"}, "land": {"OPS-11"}}
 
 
-def _answer(rng, indicator, strength, year, team, site_type="land") -> Answer:
+def _answer(rng, indicator, strength, year, team, site_type="land", language="en", stamp="") -> Answer:
     roll = rng.random()
+    stamped = {"updated_at": stamp} if stamp else {}
     if indicator.id in NOT_AT.get(site_type, ()):
-        return Answer(indicator.id, special=Special.NA.value, notes="Does not apply at this kind of site.",
-                      answered_by=team[0])
+        return Answer(indicator.id, special=Special.NA.value, notes=_note("not-at-this-kind-of-site", language),
+                      answered_by=team[0], **stamped)
     if roll < 0.04:
-        return Answer(indicator.id, special=Special.NA.value, notes="Not relevant at this post.", answered_by=team[0])
+        return Answer(indicator.id, special=Special.NA.value, notes=_note("not-relevant", language),
+                      answered_by=team[0], **stamped)
     if roll < 0.09:
-        return Answer(indicator.id, special=Special.UNKNOWN.value, notes="Nobody present could say.",
-                      answered_by=team[0])
+        return Answer(indicator.id, special=Special.UNKNOWN.value, notes=_note("nobody-knew", language),
+                      answered_by=team[0], **stamped)
     level = max(1, min(5, round(rng.gauss(strength, 0.9))))
     evidence_type = rng.choice(indicator.evidence) if level >= 2 and rng.random() < 0.85 else ""
-    text = EVIDENCE_NOTES.get(evidence_type, "").format(n=rng.randint(2, 40), year=year - rng.randint(0, 3))
+    n, when = rng.randint(2, 40), year - rng.randint(0, 3)
+    evidence = demo_texts()["evidence"].get(evidence_type)
+    text = evidence.get(language).format(n=n, year=when) if evidence else ""
     target = min(5, level + (2 if level <= 2 and rng.random() < 0.3 else 1))
     return Answer(
         indicator.id,
@@ -262,14 +312,20 @@ def _answer(rng, indicator, strength, year, team, site_type="land") -> Answer:
         evidence_text=text,
         confidence=rng.choice(("low", "medium", "medium", "high")),
         answered_by=rng.choice(team),
+        **stamped,
     )
 
 
-def _actions(rng, form, answers, institutions, in_kurdistan=False) -> list[Action]:
-    """Actions on the largest gaps: what the next level asks, by the institution whose work it is."""
+def _note(key: str, language: str, **values: str) -> str:
+    return demo_texts()["notes"][key].get(language).format(**values)
+
+
+def _actions(rng, form, answers, institutions, in_kurdistan=False, language="en", stamp="") -> list[Action]:
+    """Actions a plan would take on the gaps: what the next level asks, by the institution whose work it is."""
     ranked = gaps(form, answers)
     priorities = suggested_priorities(ranked)
-    found = ranked[: rng.randint(0, 5)]
+    found = _plan(ranked, priorities, rng.randint(0, 5))
+    resources = [text.get(language) for text in demo_texts()["resources"]] + [""]
     actions = []
     for gap in found:
         indicator = form.indicator(gap.indicator_id)
@@ -277,7 +333,7 @@ def _actions(rng, form, answers, institutions, in_kurdistan=False) -> list[Actio
         partners = [institutions[i] for i in PARTNERS.get(indicator.id, ("iom", "unhcr")) if i in institutions]
         actions.append(
             Action(
-                title=_action_title(indicator, gap.target),
+                title=_action_title(indicator, gap.target, language),
                 indicators=(gap.indicator_id,),
                 responsible=_short(owner),
                 partners=tuple(_short(p) for p in partners[: rng.randint(1, 2)] if p is not owner),
@@ -285,12 +341,26 @@ def _actions(rng, form, answers, institutions, in_kurdistan=False) -> list[Actio
                 timeframe=rng.choice(("immediate", "3-months", "12-months", "longer")),
                 cost=float(rng.choice((5_000, 12_000, 25_000, 60_000, 150_000))),
                 currency="USD",
-                resources=rng.choice(("Trainers and a venue", "Two generators", "Legal drafting support", "")),
+                resources=rng.choice(resources),
                 status=rng.choice(("planned", "planned", "in-progress", "done")),
                 uuid=_uuid(rng),
+                **({"updated_at": stamp} if stamp else {}),
             )
         )
     return actions
+
+
+def _plan(ranked: list[Gap], priorities: Mapping[str, Priority], count: int) -> list[Gap]:
+    """``count`` gaps to act on, mixed over the suggested priorities as PLAN_MIX says, in ranked order;
+    where a priority has too few gaps, the next most urgent ones make up the number."""
+    if count <= 0 or not ranked:
+        return []
+    count = min(count, len(ranked))
+    chosen: list[Gap] = []
+    for priority, wanted in zip((Priority.HIGH, Priority.MEDIUM, Priority.LOW), PLAN_MIX[count], strict=True):
+        chosen += [gap for gap in ranked if priorities[gap.indicator_id] == priority][:wanted]
+    chosen += [gap for gap in ranked if gap not in chosen][:count - len(chosen)]
+    return sorted(chosen, key=ranked.index)
 
 
 def _owner(indicator, institutions: dict[str, Institution], in_kurdistan: bool) -> Institution:
@@ -302,15 +372,85 @@ def _owner(indicator, institutions: dict[str, Institution], in_kurdistan: bool) 
     return next(iter(institutions.values()))
 
 
-def _action_title(indicator, target: int) -> str:
+def _action_title(indicator, target: int, language: str = "en") -> str:
     """What reaching the target level means for this indicator: its first condition, without the 'but …'."""
-    condition = indicator.level_conditions(target)[0].get("en")
-    for cut in (", but ", "; but ", " but "):
+    texts = demo_texts()
+    condition = indicator.level_conditions(target)[0].get(language)
+    for cut in texts["but"][language]:
         condition = condition.split(cut)[0]
-    condition = condition.rstrip(" .;")
+    condition = condition.rstrip(" .;،؛")
     if len(condition) > 150:
         condition = condition[:150].rsplit(" ", 1)[0] + "…"
     first_word = condition.split(" ", 1)[0]
-    if first_word == "A" or first_word[1:].islower():  # "A written plan…" reads on; "IOM…", "SOPs…" keep capitals
+    if language == "en" and (first_word == "A" or first_word[1:].islower()):  # "IOM…", "SOPs…" keep capitals
         condition = condition[0].lower() + condition[1:]
-    return f"{indicator.id} to level {target}: {condition}"
+    return texts["action_title"].get(language).format(indicator=indicator.id, level=target, condition=condition)
+
+
+@cache
+def demo_texts(directory: Path | None = None) -> dict:
+    """data/demo.yaml, its texts as Text: raises ValueError naming every problem (see ``demo_text_problems``)."""
+    from hbm_assess.core.yaml_text import load_yaml
+    from hbm_assess.locations import data_dir
+
+    path = (directory or data_dir()) / "demo.yaml"
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    problems = demo_text_problems(data)
+    if problems:
+        raise ValueError(f"{path}: " + "; ".join(problems))
+    as_text = {key: {k: Text(v) for k, v in data[key].items()} for key in ("evidence", "notes")}
+    return {
+        **as_text,
+        "resources": [Text(r) for r in data["resources"]],
+        "action_title": Text(data["action_title"]),
+        "but": data["but"],
+        "workshop_outputs": {area: [{**item, "text": Text(item["text"])} for item in items]
+                             for area, items in data["workshop_outputs"].items()},
+    }
+
+
+def demo_text_problems(data: object) -> list[str]:
+    """What is wrong with the demo's texts: each text in every language, with the same {placeholders}."""
+    if not isinstance(data, Mapping):
+        return ["write a mapping: evidence, notes, resources, action_title, but, workshop_outputs"]
+    problems: list[str] = []
+
+    def text(value: object, place: str) -> None:
+        if not isinstance(value, Mapping) or any(not str(value.get(lang) or "").strip() for lang in LANGUAGES):
+            problems.append(f"{place}: give the text in {', '.join(LANGUAGES)}")
+            return
+        fields = {lang: sorted(_fields(str(value[lang]))) for lang in LANGUAGES}
+        if len({tuple(f) for f in fields.values()}) > 1:
+            problems.append(f"{place}: every language needs the same {{placeholders}} ({fields})")
+
+    for key in ("evidence", "notes", "resources", "action_title", "but", "workshop_outputs"):
+        if key not in data:
+            problems.append(f"{key}: missing")
+    if problems:
+        return problems
+    unknown = set(data["evidence"]) - set(vocabulary().evidence_types)
+    if unknown:
+        problems.append(f"evidence: {sorted(unknown)} are not evidence types (data/vocabulary.yaml)")
+    for group in ("evidence", "notes"):
+        for key, value in data[group].items():
+            text(value, f"{group} › {key}")
+    for number, value in enumerate(data["resources"], start=1):
+        text(value, f"resources › {number}")
+    text(data["action_title"], "action_title")
+    if not all(isinstance(data["but"].get(lang), list) for lang in LANGUAGES):
+        problems.append(f"but: a list of words in each of {', '.join(LANGUAGES)}")
+    for area, items in data["workshop_outputs"].items():
+        for number, item in enumerate(items, start=1):
+            place = f"workshop_outputs › {area or 'whole assessment'} › {number}"
+            if item.get("kind") not in OUTPUT_KINDS:
+                problems.append(f"{place}: kind is one of {', '.join(OUTPUT_KINDS)}")
+            if not item.get("indicators"):
+                problems.append(f"{place}: name the indicators it is about")
+            if item.get("kind") == "contribution" and not item.get("institution"):
+                problems.append(f"{place}: a contribution names its institution")
+            text(item.get("text"), place)
+    return problems
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
