@@ -145,3 +145,26 @@ def test_the_import_loads_in_the_background_once_the_window_is_up(tmp_path):
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr[-1500:]
     assert result.stdout.strip().splitlines()[-1] == "False True True"
+
+
+def test_a_window_started_from_the_quick_list_follows_the_store_it_is_given_and_a_switch(qtbot, tmp_path):
+    from hbm_assess.ui import settings as app_settings
+    from hbm_assess.ui.main_window import MainWindow
+
+    app_settings.use_file(tmp_path / "settings.ini")
+    first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
+    for path, count in ((first, 4), (second, 2)):
+        store = Store.open(path)
+        add_demo_assessments(store, count=count, seed=3)
+        store.close()
+    try:
+        window = MainWindow(None, path=first, rows=read_quickly(first))
+        qtbot.addWidget(window)
+        assert window.home.model.rowCount() == 4 and str(first) in window.windowTitle()
+        window.take_store(Store.open(first))
+        assert window.home.model.rows == window.store.list_assessments()
+        window.switch_database(second)
+        assert window.home.model.rowCount() == 2 and str(second) in window.windowTitle()
+        window.store.close()
+    finally:
+        app_settings.use_file(None)

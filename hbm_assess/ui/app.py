@@ -131,6 +131,7 @@ class _AfterFirstPaint(QObject):
         then, self._then = self._then, None
         if then is not None:
             self.parent().removeEventFilter(self)
+            self.deleteLater()
             then()
 
 

@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
 
     def take_store(self, store: Store) -> None:
         """The store of the database whose list the window shows: read the list again, the store's way."""
-        self.store, self._path = store, store.path
+        self.store = store
         rows = store.list_assessments()
         if rows != self.home.model.rows:  # another program wrote meanwhile, or the file was moved aside
             selected = self.home.selected_id()
@@ -247,7 +247,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.home_undo)
         self.close_action.setEnabled(False)
         self.review_action.setEnabled(False)
-        self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", str(self._path)))
+        path = self.store.path if self.store is not None else self._path  # the store's, once open
+        self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", str(path)))
 
     def show_portfolio(self) -> None:
         """The HQ view over every assessment in the database."""
