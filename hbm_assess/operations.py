@@ -127,6 +127,28 @@ def new_assessment(store: Store, form_id: str, site: str, version: str | None = 
     return store.create_assessment(assessment, form)
 
 
+def change_method(store: Store, assessment_id: int, target_policy: str | None = None,
+                  scope: str | None = None):
+    """Change an assessment's target policy and/or scope after creation; returns the assessment as saved.
+
+    Targets typed for one indicator stay; every other target follows the new policy wherever
+    it is read (results, gaps, priorities, report, exports). A final assessment is refused.
+    """
+    from hbm_assess.core.assessment import SCOPES
+    from hbm_assess.core.targets import POLICIES
+
+    if target_policy is not None and target_policy not in POLICIES:
+        raise OperationError(f"the target policy must be one of {', '.join(POLICIES)}, not {target_policy!r}")
+    if scope is not None and scope not in SCOPES:
+        raise OperationError(f"the scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    assessment = store.assessment(assessment_id)
+    changed = replace(assessment, target_policy=target_policy or assessment.target_policy,
+                      scope=scope or assessment.scope)
+    if changed != assessment:
+        store.update_assessment(changed)
+    return store.assessment(assessment_id)
+
+
 def set_answer(store: Store, assessment_id: int, indicator_id: str, value: str, target: int | None = None,
                evidence: str | None = None, group: str = "") -> str:
     """Set one answer (a level 1-5, 'na' or 'unknown'), as the indicator page does; returns the commit time.

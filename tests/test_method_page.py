@@ -152,3 +152,24 @@ def test_without_a_national_assessment_the_team_scores_it_as_a_post_level_view(q
     assert all(choice.isEnabled() for choice in page.choices)
     page.show_indicator(national_form.indicator("REG-02"))
     assert not page.national_note.isVisible(), "a post-level indicator"
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "ckb"])
+def test_the_new_assessment_dialog_states_the_scoring_rule_once(qtbot, qapp, language):
+    """Before: the 1.1 questionnaires' description gives the rule, and the dialog added it again below."""
+    from hbm_assess.core.questionnaire import installed_forms
+    from hbm_assess.ui import text, translations
+    from hbm_assess.ui.new_assessment import NewAssessmentDialog
+
+    translations.install(qapp, language)
+    text.set_language(language)
+    try:
+        dialog = NewAssessmentDialog([installed_forms()[("hbm-detailed", "1.1")]])
+        qtbot.addWidget(dialog)
+        shown = dialog.form_about.text()
+        rule = {"en": "A level counts only when", "ar": "لا يُحتسب المستوى", "ckb": "ئاستێک تەنها کاتێک"}[language]
+        assert shown.count(rule) == 1, shown
+        assert shown == installed_forms()[("hbm-detailed", "1.1")].description.get(language)
+    finally:
+        translations.install(qapp, "en")
+        text.set_language("en")

@@ -60,3 +60,49 @@ def test_no_table_row_is_cut_by_a_page_end(qapp, demo, language):
             assert text.count(indicator) >= 1, "every row is still there after the tables were split"
     finally:
         store.close()
+
+
+def _one_at_a_time(document, data, words) -> frozenset:
+    """The breaks found the slow, obvious way: lay out, break before the first split row, lay out again."""
+    from hbm_assess.ui import report_html
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    page = report.paginate(document, QPdfWriter(buffer))
+    breaks, kept = set(), set()
+    while (found := report.split_row(document, page.height(), kept)) is not None:
+        if found in breaks:
+            kept.add(found)
+            continue
+        breaks.add(found)
+        report_html.start_tables(frozenset(breaks))
+        document.setHtml(report_html.html(data, words, words.language != "en"))
+    report_html.start_tables()
+    return frozenset(breaks)
+
+
+def test_rows_are_kept_whole_with_the_same_breaks_in_far_fewer_pages_laid_out(qapp, demo, monkeypatch):
+    """Before: the whole report laid out again for each break (nine times here), the report twice as slow."""
+    from hbm_assess.ui import report_html
+
+    report.ensure_application()
+    store = Store.open(demo)
+    try:
+        data = report.read(store, 1)
+    finally:
+        store.close()
+    words = report.Words("ar")
+    expected = _one_at_a_time(report.build_document(data, words, {}), data, words)
+    pages, chosen, start = [], [], report_html.start_tables
+    for name in ("split_row", "split_rows"):  # whichever the layout loop asks, the pages it looks at are counted
+        if hasattr(report, name):
+            original = getattr(report, name)
+            monkeypatch.setattr(report, name, lambda document, *args, original=original:
+                                pages.append(document.pageCount()) or original(document, *args))
+    monkeypatch.setattr(report_html, "start_tables",
+                        lambda breaks=frozenset(): (chosen.append(breaks) if breaks else None, start(breaks))[1])
+    document = report.build_document(data, words, {})
+    report.keep_rows_whole(document, data, words)
+    assert len(expected) >= 4, "the example must need several breaks"
+    assert chosen[-1] == expected
+    assert sum(pages) < 3 * document.pageCount(), pages  # one-at-a-time: nine times its pages

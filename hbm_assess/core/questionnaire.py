@@ -23,6 +23,8 @@ SCOPES = ("post", "national")
 METHOD_KEYS = ("phase", "scope", "summarises")  # how results are analysed, not what a level means
 # How the conditions of one level descriptor are joined when shown as one text.
 _CONDITION_JOIN = {"ar": "؛ ", "ckb": "؛ "}
+# How the scoring rule opens where a description states it (the 1.1 questionnaires); English is always there.
+_SCORING_RULE_WORDS = "a level counts only when"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,11 @@ class Form:
     @property
     def key(self) -> tuple[str, str]:
         return (self.id, self.version)
+
+    @property
+    def states_scoring_rule(self) -> bool:
+        """Its description already says how to score (the cumulative rule): a screen showing it need not repeat it."""
+        return _SCORING_RULE_WORDS in self.description.get("en").casefold()
 
     def indicators(self) -> Iterator[Indicator]:
         for area in self.areas:

@@ -34,6 +34,7 @@ from hbm_assess.exchange.layout import (
     LIST_SEPARATOR,
     MACHINE_SHEET,
     PLAN_COLUMNS,
+    SUMMARY_CODES,
     SUMMARY_ROWS,
     Column,
     action_cells,
@@ -296,6 +297,7 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
     shown |= {
         "uuid": a.uuid,
         "scope": vocab.label("scopes", a.scope, language),
+        "target_policy": vocab.label("target_policies", a.target_policy, language),
         "form": f"{form.title.get(language)} ({form.id})",
         "form_version": form.version,
         "status": vocab.label("assessment_statuses", a.status, language),
@@ -305,7 +307,8 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
         "overall_level": _rounded(overall.mean_level),
         "overall_target": _rounded(overall.mean_target),
     }
-    for number, key in enumerate(("field", "value"), start=1):
+    codes = {"scope": a.scope, "target_policy": a.target_policy, "status": a.status}
+    for number, key in enumerate(("field", "value", "code"), start=1):
         _put(sheet, 1, number, word(key, language))
         sheet.cell(row=1, column=number).font = _HEADER_FONT
         sheet.cell(row=1, column=number).fill = _HEADER_FILL
@@ -314,6 +317,8 @@ def _summary_sheet(sheet: Worksheet, data: Snapshot, form: Form, main: dict[str,
         sheet.cell(row=number, column=1).font = _HEADER_FONT
         fill = _fill(overall.mean_level) if key == "overall_level" else None
         _put(sheet, number, 2, shown[key], fill=fill, align=_WRAP if key == "notes" else _TOP)
+        if key in SUMMARY_CODES:
+            _put(sheet, number, 3, codes[key], align=_TOP)
     sheet.freeze_panes = "A2"
     sheet.column_dimensions["A"].width = 26
     sheet.column_dimensions["B"].width = 48

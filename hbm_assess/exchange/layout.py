@@ -107,8 +107,10 @@ PLAN_COLUMNS = (
 SUMMARY_EDITABLE = ("site", "site_ref", "country", "pcode", "site_type", "latitude", "longitude", "date",
                     "assessors", "institutions", "notes")
 SUMMARY_ROWS = ("uuid", "site", "site_ref", "country", "pcode", "site_type", "latitude", "longitude", "date",
-                "assessors", "institutions", "scope", "form", "form_version", "status", "revision", "completeness",
-                "overall_level", "overall_target", "notes")
+                "assessors", "institutions", "scope", "target_policy", "form", "form_version", "status", "revision",
+                "completeness", "overall_level", "overall_target", "notes")
+# Rows whose value is a code: the Summary sheet gives the code in a column of its own beside the label.
+SUMMARY_CODES = ("scope", "target_policy", "status")
 AREA_TABLE = ("area", "area_name", "mean_level", "mean_target", "scored", "not_applicable", "unknown",
               "unanswered")
 

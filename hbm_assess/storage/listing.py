@@ -43,6 +43,7 @@ class AssessmentSummary(NamedTuple):
     deleted: bool
     site_ref: str = ""  # the crossing point in data/, when the site was chosen from the list
     scope: str = "crossing-point"
+    target_policy: str = "next-level"
 
     @property
     def completeness(self) -> float:
@@ -54,6 +55,7 @@ class AssessmentSummary(NamedTuple):
             "uuid": self.uuid,
             "site": self.site_name,
             "scope": self.scope,
+            "target_policy": self.target_policy,
             "country": self.country,
             "form": self.form_id,
             "form_version": self.form_version,
@@ -73,7 +75,7 @@ SELECT a.id, a.uuid, a.site_name, a.country, a.site_type, a.form_id, a.form_vers
        f.title, a.date, a.status, a.revision,
        s.answered, f.indicator_count,
        CASE WHEN s.level_count > 0 THEN CAST(s.level_sum AS REAL) / s.level_count END AS mean_level,
-       a.updated_at, a.deleted_at IS NOT NULL, a.site_ref, a.scope
+       a.updated_at, a.deleted_at IS NOT NULL, a.site_ref, a.scope, a.target_policy
 FROM assessments a JOIN forms f ON f.id = a.form_id AND f.version = a.form_version
 JOIN assessment_summaries s ON s.assessment_id = a.id
 """
@@ -87,7 +89,8 @@ def summary_of(row, titles: dict[str, Text] | None = None) -> AssessmentSummary:
     if title is None:
         title = titles[values[7]] = Text(json.loads(values[7]))
     values[7] = title
-    return AssessmentSummary(*values[:-3], deleted=bool(values[-3]), site_ref=values[-2], scope=values[-1])
+    return AssessmentSummary(*values[:-4], deleted=bool(values[-4]), site_ref=values[-3], scope=values[-2],
+                             target_policy=values[-1])
 
 
 def summaries(rows: Iterable[tuple], titles: dict[str, Text]) -> list[AssessmentSummary]:
@@ -98,7 +101,7 @@ def summaries(rows: Iterable[tuple], titles: dict[str, Text]) -> list[Assessment
         title = titles.get(row[7])
         if title is None:
             title = titles[row[7]] = Text(json.loads(row[7]))
-        found.append(make((*row[:7], title, *row[8:15], bool(row[15]), row[16], row[17])))
+        found.append(make((*row[:7], title, *row[8:15], bool(row[15]), row[16], row[17], row[18])))
     return found
 
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>ActionDialog</name>
@@ -154,6 +155,14 @@
     <message>
         <source>Workshop &amp;outputs</source>
         <translation>&amp;مخرجات الورشة</translation>
+    </message>
+    <message>
+        <source>This assessment is final; reopen it as a draft to change its method.</source>
+        <translation>هذا التقييم نهائي؛ أعد فتحه كمسودة لتغيير منهجيته.</translation>
+    </message>
+    <message>
+        <source>Change the target policy and scope</source>
+        <translation>تغيير سياسة الأهداف والنطاق</translation>
     </message>
 </context>
 <context>
@@ -460,7 +469,7 @@
         <translation>لا يُحتسب المستوى إلا إذا تحققت جميع عناصره؛ وإلا فاختر المستوى الأدنى منه. عند التردد بين مستويين، اختر الأدنى.</translation>
     </message>
     <message>
-        <source>The level to reach; by default the assessment's target policy sets it</source>
+        <source>The level to reach; by default the assessment&apos;s target policy sets it</source>
         <translation>المستوى المطلوب بلوغه؛ تحدده افتراضيًا سياسة الأهداف للتقييم</translation>
     </message>
     <message>
@@ -673,6 +682,10 @@
         <translation>&amp;مراجعة وإنهاء</translation>
     </message>
     <message>
+        <source>&amp;Target policy and scope…</source>
+        <translation>سياسة الأهداف والنطاق…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
@@ -858,6 +871,44 @@
     </message>
 </context>
 <context>
+    <name>MethodDialog</name>
+    <message>
+        <source>Target policy and scope</source>
+        <translation>سياسة الأهداف والنطاق</translation>
+    </message>
+    <message>
+        <source>Each indicator one level above where it stands (or the questionnaire&apos;s own target, when higher).</source>
+        <translation>كل مؤشر مستوىً واحدًا فوق مستواه الحالي (أو الهدف الذي يحدده الاستبيان، إن كان أعلى).</translation>
+    </message>
+    <message>
+        <source>Every indicator below 3 aims at developed capacity: documented and in place.</source>
+        <translation>كل مؤشر دون 3 يستهدف القدرة المطوَّرة: موثَّقة وقائمة فعلًا.</translation>
+    </message>
+    <message>
+        <source>Indicators whose primary phase is the emergency aim at 4, tested in practice; the others at 3.</source>
+        <translation>المؤشرات التي مرحلتها الأساسية هي الطوارئ تستهدف 4، أي قدرة مُختبَرة عمليًا؛ وغيرها تستهدف 3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A target typed for one indicator stays as typed (%n indicators here); every other target, the gaps, the suggested priorities and the report follow the policy.</source>
+        <translation>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+            <numerusform>يبقى الهدف المُدخَل لمؤشر بعينه كما أُدخل (عدد هذه المؤشرات هنا: %n)؛ أما باقي الأهداف والفجوات والأولويات المقترحة والتقرير فتتبع السياسة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سياسة الأهداف</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>النطاق</translation>
+    </message>
+</context>
+<context>
     <name>NewAssessmentDialog</name>
     <message>
         <source>New assessment</source>
@@ -868,7 +919,7 @@
         <translation>%1 (عدد المؤشرات: %2)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>يغطي التقييم الوطني قوانين البلد وآليات التنسيق وأنظمة البيانات، ويُقيَّم مرة واحدة؛ ولا يحتاج إلى منفذ حدودي.</translation>
     </message>
     <message>
@@ -964,11 +1015,11 @@
         <translation>مثلاً: الورشة الوطنية للعراق، أربيل</translation>
     </message>
     <message>
-        <source>Give the site's name, or choose one from the list above.</source>
+        <source>Give the site&apos;s name, or choose one from the list above.</source>
         <translation>أدخل اسم الموقع، أو اختر موقعًا من القائمة أعلاه.</translation>
     </message>
     <message>
-        <source>Give the governorate's name.</source>
+        <source>Give the governorate&apos;s name.</source>
         <translation>اكتب اسم المحافظة.</translation>
     </message>
     <message>
@@ -1027,7 +1078,7 @@
         <translation>تكتب المجموعة %1 هنا.</translation>
     </message>
     <message>
-        <source>The facilitator writes here; each group's outputs arrive with its file.</source>
+        <source>The facilitator writes here; each group&apos;s outputs arrive with its file.</source>
         <translation>يكتب الميسّر هنا؛ وتصل مخرجات كل مجموعة مع ملفها.</translation>
     </message>
     <message>
@@ -1093,7 +1144,7 @@
         <translation>تشفير قاعدة البيانات هذه</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>ستُشفَّر قاعدة البيانات: بدون عبارة المرور هذه لا يستطيع أحد قراءتها، ولا أنت. يطلبها HBM Assess عند كل تشغيل ولا يحفظها أبدًا. احفظها في مدير كلمات المرور لدى مكتبك: عبارة المرور المفقودة لا يمكن استعادتها. استخدم أربع كلمات عشوائية أو أكثر.</translation>
     </message>
     <message>
@@ -1341,11 +1392,11 @@
         <translation>تقييمات %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
         <translation>متوسط المستوى محسوب على جميع الإجابات المُقيَّمة للموقع؛ الفجوة = المستوى المستهدف − المستوى، والمستوى المستهدف هو المُدخَل، وإلا فالمستوى الافتراضي للمؤشر، وإلا فمستوى واحد فوق المستوى الحالي.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
     </message>
     <message>
@@ -1801,6 +1852,10 @@
 <context>
     <name>ResultsView</name>
     <message>
+        <source>Change the target policy…</source>
+        <translation>تغيير سياسة الأهداف…</translation>
+    </message>
+    <message>
         <source>Drawing the charts…</source>
         <translation>جارٍ رسم المخططات…</translation>
     </message>
@@ -1831,6 +1886,10 @@
     <message>
         <source>%1 · %2 left out: only one of the two versions asks them</source>
         <translation>%1 · مستبعَد: %2، لأن أحد الإصدارين فقط يتضمنها</translation>
+    </message>
+    <message>
+        <source>Targets set by the policy: %1 (scope: %2). A target typed for one indicator stays.</source>
+        <translation>الأهداف تحددها السياسة: %1 (النطاق: %2). ويبقى الهدف المُدخَل لمؤشر بعينه كما هو.</translation>
     </message>
     <message>
         <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>
@@ -1902,7 +1961,7 @@
         <translation>تسجيل المستوى المتفق عليه</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file's copy to the bin</source>
+        <source>Conflict settled: move the file&apos;s copy to the bin</source>
         <translation>حُسم التعارض: انقل نسخة الملف إلى سلة المحذوفات</translation>
     </message>
     <message>

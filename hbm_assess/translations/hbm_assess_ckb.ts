@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ckb">
 <context>
     <name>ActionDialog</name>
@@ -154,6 +155,14 @@
     <message>
         <source>Workshop &amp;outputs</source>
         <translation>&amp;دەرئەنجامەکانی وۆرکشۆپ</translation>
+    </message>
+    <message>
+        <source>This assessment is final; reopen it as a draft to change its method.</source>
+        <translation>ئەم هەڵسەنگاندنە کۆتاییە؛ وەک ڕەشنووس بیکەرەوە بۆ گۆڕینی ڕێبازەکەی.</translation>
+    </message>
+    <message>
+        <source>Change the target policy and scope</source>
+        <translation>گۆڕینی سیاسەتی ئامانج و مەودا</translation>
     </message>
 </context>
 <context>
@@ -516,7 +525,7 @@
         <translation>ئاستێک تەنها کاتێک دەژمێردرێت کە هەموو توخمەکانی بەدی هاتبن؛ ئەگینا ئاستی خوارتر دابنێ. لە کاتی دوودڵی لە نێوان دوو ئاستدا، ئاستە نزمترەکە دابنێ.</translation>
     </message>
     <message>
-        <source>The level to reach; by default the assessment's target policy sets it</source>
+        <source>The level to reach; by default the assessment&apos;s target policy sets it</source>
         <translation>ئەو ئاستەی دەبێت پێی بگەیت؛ بە شێوەی بنەڕەت سیاسەتی ئامانجی هەڵسەنگاندنەکە دیاری دەکات</translation>
     </message>
     <message>
@@ -667,6 +676,10 @@
     <message>
         <source>&amp;Review and finish</source>
         <translation>&amp;پێداچوونەوە و تەواوکردن</translation>
+    </message>
+    <message>
+        <source>&amp;Target policy and scope…</source>
+        <translation>سیاسەتی ئامانج و مەودا…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -858,6 +871,39 @@
     </message>
 </context>
 <context>
+    <name>MethodDialog</name>
+    <message>
+        <source>Target policy and scope</source>
+        <translation>سیاسەتی ئامانج و مەودا</translation>
+    </message>
+    <message>
+        <source>Each indicator one level above where it stands (or the questionnaire&apos;s own target, when higher).</source>
+        <translation>هەر پێوەرێک ئاستێک سەرووی ئاستی ئێستای (یان ئامانجی خودی پرسیارنامەکە، ئەگەر بەرزتر بێت).</translation>
+    </message>
+    <message>
+        <source>Every indicator below 3 aims at developed capacity: documented and in place.</source>
+        <translation>هەر پێوەرێک لە خوار 3 ئامانجی توانای پەرەپێدراوە: بەڵگەدارکراو و لە کاردا.</translation>
+    </message>
+    <message>
+        <source>Indicators whose primary phase is the emergency aim at 4, tested in practice; the others at 3.</source>
+        <translation>ئەو پێوەرانەی قۆناغی سەرەکییان فریاکەوتنە ئامانجیان 4ە، واتە لە کرداردا تاقیکراوەتەوە؛ ئەوانی تر 3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A target typed for one indicator stays as typed (%n indicators here); every other target, the gaps, the suggested priorities and the report follow the policy.</source>
+        <translation>
+            <numerusform>ئامانجێک کە بۆ یەک پێوەر نووسراوە وەک خۆی دەمێنێتەوە (ژمارەی ئەو پێوەرانە لێرە: %n)؛ ئامانجەکانی تر و کەلێنەکان و ئەولەویەتە پێشنیارکراوەکان و ڕاپۆرتەکە پەیڕەوی سیاسەتەکە دەکەن.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target policy</source>
+        <translation>سیاسەتی ئامانج</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>مەودا</translation>
+    </message>
+</context>
+<context>
     <name>NewAssessmentDialog</name>
     <message>
         <source>New assessment</source>
@@ -868,7 +914,7 @@
         <translation>%1 (%2 پێوەر)</translation>
     </message>
     <message>
-        <source>A national assessment covers the country's laws, coordination and data systems, scored once; it needs no crossing point.</source>
+        <source>A national assessment covers the country&apos;s laws, coordination and data systems, scored once; it needs no crossing point.</source>
         <translation>هەڵسەنگاندنی نیشتمانی یاسا و هەماهەنگی و سیستەمەکانی داتای وڵات دەگرێتەوە و یەک جار هەڵدەسەنگێنرێت؛ پێویستی بە خاڵی سنووری نییە.</translation>
     </message>
     <message>
@@ -964,11 +1010,11 @@
         <translation>بۆ نموونە: وۆرکشۆپی نیشتمانیی عێراق، هەولێر</translation>
     </message>
     <message>
-        <source>Give the site's name, or choose one from the list above.</source>
+        <source>Give the site&apos;s name, or choose one from the list above.</source>
         <translation>ناوی شوێنەکە بنووسە، یان یەکێک لە لیستەکەی سەرەوە هەڵبژێرە.</translation>
     </message>
     <message>
-        <source>Give the governorate's name.</source>
+        <source>Give the governorate&apos;s name.</source>
         <translation>ناوی پارێزگاکە بنووسە.</translation>
     </message>
     <message>
@@ -1027,7 +1073,7 @@
         <translation>گرووپی %1 لێرە دەنووسێت.</translation>
     </message>
     <message>
-        <source>The facilitator writes here; each group's outputs arrive with its file.</source>
+        <source>The facilitator writes here; each group&apos;s outputs arrive with its file.</source>
         <translation>ڕێکخەر لێرە دەنووسێت؛ دەرئەنجامەکانی هەر گرووپێک لەگەڵ فایلەکەی دێن.</translation>
     </message>
     <message>
@@ -1088,7 +1134,7 @@
         <translation>شفرەکردنی ئەم بنکەدراوەیە</translation>
     </message>
     <message>
-        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office's password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
+        <source>The database will be encrypted: without this passphrase nobody can read it, not even you. HBM Assess asks for it at every start and never stores it. Keep it in your office&apos;s password manager: a lost passphrase cannot be recovered. Use four or more random words.</source>
         <translation>بنکەدراوەکە شفرە دەکرێت: بەبێ ئەم دەستەواژە نهێنییە کەس ناتوانێت بیخوێنێتەوە، تەنانەت خۆشت. HBM Assess لە هەر دەستپێکردنێکدا دەیپرسێت و هەرگیز هەڵیناگرێت. لە بەڕێوەبەری وشە نهێنییەکانی نووسینگەکەتدا بیپارێزە: دەستەواژەی نهێنی ونبوو ناگەڕێتەوە. چوار وشەی هەڕەمەکی یان زیاتر بەکاربهێنە.</translation>
     </message>
     <message>
@@ -1326,11 +1372,11 @@
         <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
     <message>
-        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator's default, else one level up.</source>
+        <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
         <translation>تێکڕای ئاست لەسەر هەموو وەڵامە هەڵسەنگێنراوەکانی شوێنەکە؛ کەلێن = ئامانج − ئاست، ئامانج ئەوەیە کە تۆمار کراوە، ئەگەر نا ئامانجی بنەڕەتی پێوەرەکە، ئەگەر نا یەک ئاست سەرووی ئاستی ئێستا.</translation>
     </message>
     <message>
-        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post's.</source>
+        <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
     </message>
     <message>
@@ -1786,6 +1832,10 @@
 <context>
     <name>ResultsView</name>
     <message>
+        <source>Change the target policy…</source>
+        <translation>گۆڕینی سیاسەتی ئامانج…</translation>
+    </message>
+    <message>
         <source>Drawing the charts…</source>
         <translation>هێڵکارییەکان دەکێشرێن…</translation>
     </message>
@@ -1816,6 +1866,10 @@
     <message>
         <source>%1 · %2 left out: only one of the two versions asks them</source>
         <translation>%1 · لە دەرەوە: %2، چونکە تەنها یەکێک لە دوو وەشانەکە دەیانپرسێت</translation>
+    </message>
+    <message>
+        <source>Targets set by the policy: %1 (scope: %2). A target typed for one indicator stays.</source>
+        <translation>ئامانجەکان بە سیاسەتەکە دیاری دەکرێن: %1 (مەودا: %2). ئامانجێک کە بۆ یەک پێوەر نووسراوە وەک خۆی دەمێنێتەوە.</translation>
     </message>
     <message>
         <source>Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; %5 unanswered.</source>
@@ -1887,7 +1941,7 @@
         <translation>تۆمارکردنی ئاستی ڕێککەوتن لەسەرکراو</translation>
     </message>
     <message>
-        <source>Conflict settled: move the file's copy to the bin</source>
+        <source>Conflict settled: move the file&apos;s copy to the bin</source>
         <translation>ناتەبایی یەکلا کرایەوە: کۆپیی فایلەکە بگوازەرەوە بۆ سەبەتەی سڕاوەکان</translation>
     </message>
     <message>

@@ -113,6 +113,7 @@ class AssessmentView(QWidget):
         self.plan = PlanView(session, self)
         self.results.add_action_requested.connect(self._on_add_action_requested)
         self.results.indicator_requested.connect(self._on_indicator_requested)
+        self.results.method_requested.connect(self.edit_method)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.splitter, self.tr("&Questionnaire"))
         self.tabs.addTab(self.results, self.tr("Re&sults"))
@@ -222,6 +223,25 @@ class AssessmentView(QWidget):
             self.settle.refresh()
         if self.outputs is not None:  # a merged group file brings its outputs
             self.outputs.refresh()
+
+    def edit_method(self) -> None:
+        """Ask for the target policy and scope; a change is one step on the undo stack."""
+        from hbm_assess.ui.commands import ChangeMethod
+        from hbm_assess.ui.method import MethodDialog
+
+        a = self.session.assessment
+        if self.session.is_final:
+            self.saved_note.setText(self.tr("This assessment is final; reopen it as a draft to change its method."))
+            return
+        typed = sum(1 for answer in self.session.answers.values()
+                    if answer.level is not None and answer.target is not None)
+        dialog = MethodDialog(a.target_policy, a.scope, typed, self)
+        if dialog.exec() != MethodDialog.DialogCode.Accepted:
+            return
+        after = (dialog.target_policy(), dialog.chosen_scope())
+        if after != (a.target_policy, a.scope):
+            self.undo_stack.push(ChangeMethod(self.session, (a.target_policy, a.scope), after,
+                                              self.tr("Change the target policy and scope")))
 
     def commit_typing(self) -> None:
         self.page.commit_typing()

@@ -1,4 +1,4 @@
-"""Undoable answer changes: each one puts a whole answer back through the session (and so the store)."""
+"""Undoable changes: an answer, or the assessment's method, put back whole through the session (and so the store)."""
 
 from __future__ import annotations
 
@@ -37,3 +37,20 @@ class ChangeAnswer(QUndoCommand):
             return False
         self.after = other.after
         return True
+
+
+class ChangeMethod(QUndoCommand):
+    """Change the assessment's target policy and scope; undo restores the ones before."""
+
+    def __init__(self, session: AssessmentSession, before: tuple[str, str], after: tuple[str, str], text: str):
+        super().__init__(text)
+        self.session = session
+        self.before = before  # (target policy, scope)
+        self.after = after
+
+    def redo(self) -> None:
+        if not self.session.change_method(*self.after):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        self.session.change_method(*self.before)

@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         self._action(view_menu, self.tr("&Portfolio: compare posts"), self.show_portfolio, QKeySequence("Ctrl+H"))
         self.review_action = self._action(view_menu, self.tr("&Review and finish"), self._on_review_requested,
                                           QKeySequence("Ctrl+R"))
+        self.method_action = self._action(view_menu, self.tr("&Target policy and scope…"), self.edit_method)
         self.view_menu = view_menu
         language_menu = view_menu.addMenu(self.tr("&Language"))
         for code, name in text.language_names().items():
@@ -247,6 +248,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.home_undo)
         self.close_action.setEnabled(False)
         self.review_action.setEnabled(False)
+        self.method_action.setEnabled(False)
         path = self.store.path if self.store is not None else self._path  # the store's, once open
         self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", str(path)))
 
@@ -265,6 +267,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.home_undo)
         self.close_action.setEnabled(False)
         self.review_action.setEnabled(False)
+        self.method_action.setEnabled(False)
 
     def new_assessment(self) -> None:
         from hbm_assess.operations import shipped_forms
@@ -332,6 +335,7 @@ class MainWindow(QMainWindow):
             self.assessment_view.show_first_unanswered()
         self.close_action.setEnabled(True)
         self.review_action.setEnabled(True)
+        self.method_action.setEnabled(True)
         settings.write("last_assessment", assessment_id)
         settings.write("session/open_assessment", assessment_id)
         self.setWindowTitle(self.tr("%1 — HBM Assess").replace("%1", self.session.assessment.site.name))
@@ -366,6 +370,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Open the workshop assessment first."), 8000)
             return False
         return True
+
+    def edit_method(self) -> None:
+        if self.assessment_view is not None:
+            self.assessment_view.edit_method()
 
     def edit_groups(self) -> None:
         from hbm_assess.ui.workshop import GroupsDialog

@@ -179,8 +179,10 @@ class NewAssessmentDialog(QDialog):
         self.longitude.setValue(point.longitude if point.longitude is not None else self.longitude.minimum())
 
     def _on_form_chosen(self, *args) -> None:
-        description = self.chosen_form().description.get(text.language())
-        self.form_about.setText("\n".join(part for part in (description, scoring_rule()) if part))
+        form = self.chosen_form()
+        # A questionnaire whose description states the scoring rule has it said once, not twice.
+        rule = "" if form.states_scoring_rule else scoring_rule()
+        self.form_about.setText("\n".join(part for part in (form.description.get(text.language()), rule) if part))
 
     def _on_scope_chosen(self, index: int) -> None:
         scope = self.scope.currentData()

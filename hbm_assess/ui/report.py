@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextOption,
 )
 
@@ -209,8 +210,15 @@ def render_png(figure_size: tuple[float, float], draw: Callable) -> QImage:
 
 def build_document(data: ReportData, words: Words, images: dict[str, QImage]) -> QTextDocument:
     """The whole report as one rich-text document, not yet paginated."""
+    document = _blank_document(words.language, images)
+    document.setHtml(report_html.html(data, words, is_right_to_left(words.language)))
+    return document
+
+
+def _blank_document(language: str, images: dict[str, QImage]) -> QTextDocument:
+    """A document set up as the report's: its font, direction, margins and charts."""
     fonts.register()
-    rtl = is_right_to_left(words.language)
+    rtl = is_right_to_left(language)
     document = QTextDocument()
     font = QFont()
     font.setFamilies(FONT_FAMILIES["rtl" if rtl else "ltr"])
@@ -226,31 +234,45 @@ def build_document(data: ReportData, words: Words, images: dict[str, QImage]) ->
     document.setDocumentMargin(0)
     for name, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
-    document.setHtml(report_html.html(data, words, rtl))
     return document
 
 
 def keep_rows_whole(document: QTextDocument, data: ReportData, words: Words, most: int = 200) -> None:
     """Lay the document out on A4 and break its tables before any row Qt would split across two pages.
 
-    One row at a time, from the top: a break moves everything after it, so the next split
-    row is only known once the page before it is laid out again. A row taller than a page
-    stays split (nothing else can hold it).
+    A break moves everything after it, so the next split row is only known once the pages
+    before it are laid out again; but what follows a forced page break (each section, each
+    area, each break made here) is laid out the same whatever comes before it. So each pass
+    breaks before the first split row of every such stretch at once, and lays out again only
+    the sections where it broke a table (each starts on a page of its own). A row taller than
+    a page stays split (nothing else can hold it).
     """
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    page = paginate(document, QPdfWriter(buffer))
+    writer = QPdfWriter(buffer)
+    page = paginate(document, writer)
     rtl = is_right_to_left(words.language)
     breaks: set[tuple[int, int]] = set()
     kept_split: set[tuple[int, int]] = set()  # a break before them did not help: left as they are
+    laid_out = document
     for _ in range(most):
-        found = split_row(document, page.height(), kept_split)
-        if found is None:
+        found = split_rows(laid_out, page.height(), kept_split)
+        if not found:
             break
-        if found in breaks:
-            kept_split.add(found)
-            continue
-        breaks.add(found)
+        kept_split |= found & breaks
+        breaks |= found
+        report_html.start_tables(frozenset(breaks))
+        parts = report_html.sections(data, words, rtl)
+        again = [number for number, (text, tables) in enumerate(parts)
+                 if any(table in tables for table, _row in found)]
+        if all(number == 0 or report_html.starts_page(parts[number][0]) for number in again):
+            laid_out = _blank_document(words.language, {})
+            laid_out.setHtml(report_html.wrap([parts[number][0] for number in again], rtl))
+            paginate(laid_out, writer)
+        else:  # a section that does not start a page: only the whole report lays it out as printed
+            laid_out = document
+            document.setHtml(report_html.wrap([text for text, _tables in parts], rtl))
+    if breaks:
         report_html.start_tables(frozenset(breaks))
         document.setHtml(report_html.html(data, words, rtl))
     report_html.start_tables()
@@ -258,14 +280,55 @@ def keep_rows_whole(document: QTextDocument, data: ReportData, words: Words, mos
 
 def split_row(document: QTextDocument, page_height: float, skip: set = frozenset()) -> tuple[int, int] | None:
     """The first table row (table, row) whose lines fall on two pages and which fits on one page, not in ``skip``."""
+    return min(split_rows(document, page_height, skip), default=None, key=_row_order(document))
+
+
+def _row_order(document: QTextDocument):
+    order = {anchor: number for number, anchor in enumerate(_row_extents(document)[0])}
+    return order.__getitem__
+
+
+def split_rows(document: QTextDocument, page_height: float, skip: set = frozenset()) -> set[tuple[int, int]]:
+    """Of each stretch between forced page breaks, the first row (table, row) split across two pages.
+
+    Only rows that fit on one page count, and none in ``skip``. Each stretch starts on a page
+    of its own, so breaking before all of them at once gives what breaking one at a time would.
+    """
+    extents, stretches = _row_extents(document)
+    found: dict[int, tuple[int, int]] = {}
+    for anchor, (first, last) in extents.items():
+        stretch = stretches[anchor]
+        if anchor in skip or stretch in found:
+            continue
+        if int(first // page_height) != int((last - 0.01) // page_height) and last - first < page_height * 0.9:
+            found[stretch] = anchor
+    return set(found.values())
+
+
+def _row_extents(document: QTextDocument) -> tuple[dict[tuple[int, int], list[float]], dict[tuple[int, int], int]]:
+    """Each anchored table row, in document order: [first line top, last line bottom], and its stretch.
+
+    A stretch is the part of the document between two forced page breaks (a block or a table
+    that starts on a new page).
+    """
     layout = document.documentLayout()
     rows: dict[tuple[int, int], list[float]] = {}  # (table, row) -> [first line top, last line bottom]
-    order: list[tuple[int, int]] = []
+    stretches: dict[tuple[int, int], int] = {}
     current: dict[tuple[int, int], tuple[int, int]] = {}  # (where the table starts, row) -> its anchor
+    stretch, last_table = 0, None
+    always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     block = document.begin()
     while block.isValid():
         table = QTextCursor(block).currentTable()
-        if table is not None:
+        if table is None:
+            last_table = None
+            if block.blockFormat().pageBreakPolicy() & always:
+                stretch += 1
+        else:
+            if table.firstPosition() != last_table:
+                last_table = table.firstPosition()
+                if table.format().pageBreakPolicy() & always:
+                    stretch += 1
             cell = table.cellAt(block.position())
             key = (table.firstPosition(), cell.row())
             name = _row_anchor(block)
@@ -277,19 +340,13 @@ def split_row(document: QTextDocument, page_height: float, skip: set = frozenset
                 text_layout = block.layout()
                 for number in range(text_layout.lineCount()):
                     line = text_layout.lineAt(number)
-                    extent = rows.setdefault(anchor, [top + line.y(), top + line.y() + line.height()])
-                    if anchor not in order:
-                        order.append(anchor)
-                    extent[0] = min(extent[0], top + line.y())
-                    extent[1] = max(extent[1], top + line.y() + line.height())
+                    line_top, line_bottom = top + line.y(), top + line.y() + line.height()
+                    extent = rows.setdefault(anchor, [line_top, line_bottom])
+                    stretches.setdefault(anchor, stretch)
+                    extent[0] = min(extent[0], line_top)
+                    extent[1] = max(extent[1], line_bottom)
         block = block.next()
-    for anchor in order:
-        if anchor in skip:
-            continue
-        first, last = rows[anchor]
-        if int(first // page_height) != int((last - 0.01) // page_height) and last - first < page_height * 0.9:
-            return anchor
-    return None
+    return rows, stretches
 
 
 def _row_anchor(block) -> tuple[int, int] | None:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 LRM = "\u200e"  # left-to-right mark, invisible
 ROW_ANCHOR = "hbmrow-"
+NEW_PAGE_HEADING = '<h2 style="page-break-before: always;">'
 _COUNTER: ContextVar[int] = ContextVar("report_tables", default=0)  # per thread: reports run in workers
 _BREAKS: ContextVar[frozenset] = ContextVar("report_breaks", default=frozenset())
 TOP_GAPS = 5
@@ -69,15 +70,35 @@ def chart_drawings(data: ReportData, language: str) -> dict[str, tuple[tuple[flo
 
 def html(data: ReportData, words: Words, rtl: bool) -> str:
     """The report as one HTML document for QTextDocument."""
+    return wrap([text for text, _tables in sections(data, words, rtl)], rtl)
+
+
+def sections(data: ReportData, words: Words, rtl: bool) -> list[tuple[str, range]]:
+    """Each section of the report as HTML, with the numbers of the tables it holds."""
     from hbm_assess.ui import report_sections as more  # methodology, findings and annex
 
-    direction = "rtl" if rtl else "ltr"
     start_tables(_BREAKS.get())
-    sections = [cover(data, words), more.methodology(data, words, rtl), summary(data, words, rtl),
-                chart_section(data, words), more.findings(data, words, rtl), report_workshop.section(data, words, rtl),
-                plan(data, words, rtl), more.annex(data, words, rtl)]
+    makers = [lambda: cover(data, words), lambda: more.methodology(data, words, rtl),
+              lambda: summary(data, words, rtl), lambda: chart_section(data, words),
+              lambda: more.findings(data, words, rtl), lambda: report_workshop.section(data, words, rtl),
+              lambda: plan(data, words, rtl), lambda: more.annex(data, words, rtl)]
+    made = []
+    for make in makers:
+        first = _COUNTER.get()
+        made.append((make(), range(first, _COUNTER.get())))
+    return made
+
+
+def wrap(parts: Sequence[str], rtl: bool) -> str:
+    """Sections made into one HTML document."""
+    direction = "rtl" if rtl else "ltr"
     return (f'<html dir="{direction}"><head><style>{STYLE}</style></head>'
-            f'<body dir="{direction}">{"".join(sections)}</body></html>')
+            f'<body dir="{direction}">{"".join(parts)}</body></html>')
+
+
+def starts_page(section: str) -> bool:
+    """Whether a section begins on a new page (its heading says so): laid out alone, it lays out the same."""
+    return section.startswith(NEW_PAGE_HEADING)
 
 
 # -- building blocks -------------------------------------------------------------
@@ -156,8 +177,9 @@ def _mean(score: Score) -> str:
 
 def _heading(text: str, level: int = 2) -> str:
     """A section heading; sections (level 2) start on a new page."""
-    new_page = ' style="page-break-before: always;"' if level == 2 else ""
-    return f"<h{level}{new_page}>{_e(text)}</h{level}>"
+    if level == 2:
+        return f"{NEW_PAGE_HEADING}{_e(text)}</h2>"
+    return f"<h{level}>{_e(text)}</h{level}>"
 
 
 def _paragraph(text: str) -> str:

@@ -119,6 +119,7 @@ class ResultsView(QWidget):
 
     add_action_requested = Signal(object)  # a core Gap
     indicator_requested = Signal(str)
+    method_requested = Signal()  # change the target policy (and scope)
 
     def __init__(self, session: AssessmentSession, parent=None):
         super().__init__(parent)
@@ -127,6 +128,10 @@ class ResultsView(QWidget):
         self.compare_with.currentIndexChanged.connect(self._on_comparison_chosen)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
+        self.policy_note = QLabel(self)  # which target policy sets the targets below, with a way to change it
+        self.policy_note.setWordWrap(True)
+        self.policy_button = QPushButton(self.tr("Change the target policy…"), self)
+        self.policy_button.clicked.connect(self.method_requested)
         self.comparison_note = QLabel(self)
         # The charts (and matplotlib) are made when Results is first shown, after its frame is painted:
         # opening an assessment to score it does not wait for them.
@@ -162,6 +167,10 @@ class ResultsView(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(top)
         body_layout.addWidget(self.caption)
+        policy_row = QHBoxLayout()
+        policy_row.addWidget(self.policy_note, 1)
+        policy_row.addWidget(self.policy_button)
+        body_layout.addLayout(policy_row)
         body_layout.addLayout(self.charts)
         table_buttons = QHBoxLayout()
         table_buttons.addStretch()
@@ -181,7 +190,9 @@ class ResultsView(QWidget):
         self._redraw_timer.timeout.connect(self.redraw)
         self._stale = True
         session.answer_changed.connect(self._on_answer_changed)
+        session.details_changed.connect(self._on_details_changed)
         self._fill_comparisons()
+        self._show_policy()
 
     def _make_canvases(self) -> dict:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -242,6 +253,17 @@ class ResultsView(QWidget):
         self.table_model.refresh()
         if self.isVisible():
             self._redraw_timer.start()
+
+    def _on_details_changed(self) -> None:
+        self._show_policy()
+        self._on_answer_changed("")  # a new policy or scope: new targets, gaps and charts
+
+    def _show_policy(self) -> None:
+        a = self.session.assessment
+        self.policy_note.setText(self.tr("Targets set by the policy: %1 (scope: %2). A target typed for one "
+                                         "indicator stays.").replace("%1", text.target_policy_name(a.target_policy))
+                                 .replace("%2", text.scope_name(a.scope)))
+        self.policy_button.setEnabled(not self.session.is_final)
 
     def _on_comparison_chosen(self, index: int) -> None:
         self.redraw()

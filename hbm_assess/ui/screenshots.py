@@ -133,6 +133,12 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
         window.open_assessment(final.id)
         view = window.assessment_view
     shoot("results", window, lambda: view.tabs.setCurrentWidget(view.results))
+    from hbm_assess.ui.method import MethodDialog
+
+    method = MethodDialog(view.session.assessment.target_policy, view.session.assessment.scope, 2, window)
+    method.show()
+    shoot("method", method)
+    method.close()
     shoot("plan", window, lambda: view.tabs.setCurrentWidget(view.plan))
     workshop_id = _workshop(store)
     window.open_assessment(workshop_id)

@@ -178,6 +178,23 @@ class AssessmentSession(QObject):
         self.assessment = self.store.assessment(self.assessment_id)
         self.details_changed.emit()
 
+    def change_method(self, target_policy: str, scope: str) -> bool:
+        """Set the target policy and scope; every view reads the new targets (``details_changed``).
+
+        False when the store refused it (``save_failed`` says why).
+        """
+        from hbm_assess.operations import change_method
+
+        try:
+            with waiting_at_most(self.store.db, WAIT_MS * 10):
+                change_method(self.store, self.assessment_id, target_policy, scope)
+        except Exception as error:
+            self.save_failed.emit(text_of(error, text.language()))
+            return False
+        self.reload_details()
+        self.saved.emit(self.assessment.updated_at)
+        return True
+
     def mark_final(self) -> None:
         self.store.mark_final(self.assessment_id)
         self.reload_details()
