@@ -571,10 +571,9 @@ def _import(args) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2))
     else:
-        counts = ", ".join(f"{count} {outcome}" for outcome, count in report.counts().items() if count)
-        print(f"{len(report.results)} file{'s' if len(report.results) != 1 else ''}: {counts or 'nothing to import'}")
+        print(report.summary().text(args.lang or "en"))
     return EXIT_PROBLEMS if report.rejected else EXIT_OK
 
 

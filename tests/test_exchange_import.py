@@ -186,7 +186,7 @@ def test_decide_covers_every_rule():
     elsewhere = Identity("Ibrahim Khalil", "ibrahim-khalil", "IQ", "mini", "1.0", "rapid")
     moved = decide([at_2], file("h3", ("h1", "h2", "h3"), elsewhere))
     assert moved.outcome == "conflict"
-    assert "this file claims to be assessment 1 of Al-Walid but describes Ibrahim Khalil" in moved.message
+    assert "this file claims to be assessment 1 of Al-Walid but describes Ibrahim Khalil" in str(moved.message)
 
 
 def test_progress_and_cancel_between_files(tmp_path, post, hq):

@@ -217,12 +217,14 @@ def test_the_data_sheet_says_where_who_and_why(store, mini_form, tmp_path):
 
 
 def test_every_column_of_every_sheet_is_in_the_data_dictionary(mini):
-    from hbm_assess.exchange.portfolio_export import AREAS_COLUMNS, SITES_COLUMNS
+    from hbm_assess.exchange.portfolio_export import AREAS_COLUMNS, NATIONAL_COLUMNS, SITES_COLUMNS
 
     _, target = mini
     described = {(r[0], r[1]): r[2] for r in sheet(target, "Columns")[1:]}
-    for name, columns in (("Data", DATA_COLUMNS), ("Sites", SITES_COLUMNS), ("Areas", AREAS_COLUMNS)):
+    sheets = (("Data", DATA_COLUMNS), ("Sites", SITES_COLUMNS), ("Areas", AREAS_COLUMNS),
+              ("National", NATIONAL_COLUMNS))
+    for name, columns in sheets:
         headers = sheet(target, name)[0]
         for column, _ in columns:
             assert column in headers and len(described[(name, column)]) > 10, (name, column)
-    assert len(described) == len(DATA_COLUMNS) + len(SITES_COLUMNS) + len(AREAS_COLUMNS) + 1  # + area means
+    assert len(described) == sum(len(columns) for _, columns in sheets) + 1  # + area means

@@ -77,8 +77,50 @@ def test_an_older_database_gets_its_counts_when_it_is_upgraded(tmp_path):
     old.write_bytes((Path(__file__).parent / "fixtures" / "schema-v1.sqlite").read_bytes())
     store = Store.open(old)
     assert summaries.differences(store) == []
+    assert summaries.area_differences(store) == []  # step 12 recomputed the sums by scope from the answers
     rows = store.list_assessments()
     counted = sqlite3.connect(old).execute(
         "SELECT count(*) FROM answers WHERE grp = '' AND (level IS NOT NULL OR special IS NOT NULL)").fetchone()[0]
     assert sum(r.answered for r in rows) == counted
     store.close()
+
+
+def test_the_area_sums_by_scope_match_a_recount_after_saves_imports_deletes_and_policy_changes(tmp_path):
+    """#17: the kept sums split post-level from national indicators; the triggers agree with the answers."""
+    from dataclasses import replace
+
+    from hbm_assess.exchange.export import export_assessment
+    from hbm_assess.exchange.importing import import_paths
+    from hbm_assess.operations import shipped_forms
+
+    form = next(f for f in shipped_forms() if (f.id, f.version) == ("hbm-detailed", "1.1"))
+    store = Store.open(tmp_path / "a.sqlite")
+    site = Site("Rabia", "IQ", "land", reference_id="rabia")
+    made = store.create_assessment(Assessment(form.id, form.version, site, date="2025-01-01"), form,
+                                   [Answer("REG-01", level=1), Answer("OPS-01", level=3, target=5)])
+    store.save_answer(made, Answer("INF-05", level=2))    # national
+    store.save_answer(made, Answer("INF-01", level=4))    # post-level
+    store.save_answer(made, Answer("COO-01", special="na"))
+    store.save_answer(made, Answer("REG-01", level=4))    # changed
+    store.clear_answer(made, "OPS-01")
+    assert summaries.area_differences(store) == []
+    kept = {(area, scope): (level_sum, scored, na) for area, scope, level_sum, scored, na in store.db.execute(
+        "SELECT area_id, scope, level_sum, scored, not_applicable FROM assessment_area_scores "
+        "WHERE assessment_id = ?", (made,))}
+    assert {key: value for key, value in kept.items() if value != (0, 0, 0)} == {
+        ("REG", "national"): (4, 1, 0), ("INF", "national"): (2, 1, 0), ("INF", "post"): (4, 1, 0),
+        ("COO", "national"): (0, 0, 1)}
+    store.update_assessment(replace(store.assessment(made), target_policy="reach-4-emergency"))
+    assert summaries.area_differences(store) == []
+    workbook = export_assessment(store, made, tmp_path / "rabia.xlsx")
+    second = store.duplicate_assessment(made, "2025-06-01")
+    store.db.execute("DELETE FROM assessments WHERE id = ?", (made,))
+    assert summaries.area_differences(store) == []
+    store.update_assessment(replace(store.assessment(second), target_policy="reach-3"))
+    assert summaries.area_differences(store) == []
+    store.close()
+    other = Store.open(tmp_path / "b.sqlite")
+    import_paths(other, [workbook])
+    assert other.list_assessments() and summaries.area_differences(other) == []
+    assert other.db.execute("SELECT count(DISTINCT scope) FROM assessment_area_scores").fetchone()[0] == 2
+    other.close()

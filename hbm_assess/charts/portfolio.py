@@ -66,3 +66,11 @@ def _level_bands(chart) -> None:
     """Faint level colours behind the lines, so a mean reads as a level at a glance."""
     for level in LEVELS:
         chart.axhspan(level - 0.5, level + 0.5, color=level_fill(level), alpha=0.35, linewidth=0, zorder=0)
+
+
+def heatmap_cell(xdata: float | None, ydata: float | None, rows: int, columns: int) -> tuple[int, int] | None:
+    """The (row, column) of a heatmap drawn by ``charts.heatmap`` at data coordinates (x, y), if any."""
+    if xdata is None or ydata is None:
+        return None
+    row, column = round(ydata), round(xdata)
+    return (row, column) if 0 <= row < rows and 0 <= column < columns else None

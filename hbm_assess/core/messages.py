@@ -11,24 +11,63 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Message:
-    """A message's code and its values (numbers already written with Western digits, names as shown)."""
+class Word:
+    """A glossary word as a message's value (a sheet title, "N/A"), said in the message's language."""
 
-    code: str
-    values: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def of(cls, code: str, **values: object) -> Message:
-        return cls(code, tuple((name, str(value)) for name, value in values.items()))
+    key: str
+    lower: bool = False  # mid-sentence: "evidence type", not "Evidence type" (scripts without case are unchanged)
 
     def text(self, language: str) -> str:
         from hbm_assess.core.vocabulary import vocabulary
 
-        return vocabulary().word(f"messages.{self.code}", language, **dict(self.values))
+        word = vocabulary().word(self.key, language)
+        return word.lower() if self.lower else word
+
+
+@dataclass(frozen=True)
+class Named:
+    """A value already written in each language (the names of a list's choices), said in the message's language."""
+
+    by_language: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, names: dict[str, str]) -> Named:
+        return cls(tuple(names.items()))
+
+    def text(self, language: str) -> str:
+        from hbm_assess.core.text import language_of
+
+        names = dict(self.by_language)
+        return names.get(language_of(language)) or names.get("en", "")
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message's code and its values (numbers already written with Western digits, names as shown).
+
+    A value may itself be a Message, a Word or a Named: it is said in the same language as the message.
+    """
+
+    code: str
+    values: tuple[tuple[str, str | Message | Word | Named], ...] = ()
+
+    @classmethod
+    def of(cls, code: str, **values: object) -> Message:
+        return cls(code, tuple((name, value if isinstance(value, Message | Word | Named) else str(value))
+                               for name, value in values.items()))
+
+    def text(self, language: str) -> str:
+        from hbm_assess.core.vocabulary import vocabulary
+
+        said = {name: value if isinstance(value, str) else value.text(language) for name, value in self.values}
+        return vocabulary().word(f"messages.{self.code}", language, **said)
 
     def english(self) -> str:
         """The one-line English form, for logs."""
         return self.text("en")
+
+    def __str__(self) -> str:
+        return self.english()
 
 
 class Problem(Exception):
@@ -42,7 +81,8 @@ class Problem(Exception):
         super().__init__(message.english() if isinstance(message, Message) else message)
 
     def text(self, language: str) -> str:
-        return self.message.text(language) if self.message else str(self)
+        message = getattr(self, "message", None)  # a dataclass subclass may not call __init__
+        return message.text(language) if message else str(self)
 
 
 def text_of(error: BaseException, language: str) -> str:

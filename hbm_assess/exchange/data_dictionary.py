@@ -46,6 +46,15 @@ MEANINGS: dict[str, str] = {
     "Evidence reference": "Where the evidence is found: a document, article, file or link.",
     "Evidence": "What the evidence says, as the assessors wrote it.",
     "Notes": "The assessors' notes on the indicator.",
+    "Indicator scope": "post: compared post by post (the Sites and Areas sheets count it); national: a national "
+                       "matter (law, national body or system), shown once per country on the National sheet.",
+    # national indicators
+    "Level source": "national: the level of the country's newest final national assessment; posts: no such "
+                    "assessment, so the mean of the posts' own views of the national matter.",
+    "National assessment id": "Number of the national assessment the level comes from (empty for posts).",
+    "National assessment date": "Date of that national assessment (empty for posts).",
+    "Mean of the posts' views": "Mean level the posts' latest assessments gave the national indicator.",
+    "Posts scoring it": "Number of posts whose latest assessment scored the national indicator.",
     # summaries
     "Weakest first": "Position of the site when sites are ordered by mean level, lowest first.",
     "Assessments": "Number of assessments behind the figure.",
@@ -69,7 +78,9 @@ CSV_NAMES: dict[str, str] = {
     "assessed_by": "Assessed by", "area_id": "Area id", "indicator_id": "Indicator",
     "lined_up": "Lined-up indicator", "compared": "Compared", "level": "Level", "target": "Target", "gap": "Gap",
     "evidence_type": "Evidence type", "confidence": "Confidence", "evidence_reference": "Evidence reference",
-    "evidence_text": "Evidence", "notes": "Notes",
+    "evidence_text": "Evidence", "notes": "Notes", "indicator_scope": "Indicator scope", "source": "Level source",
+    "national_assessment_id": "National assessment id", "national_assessment_date": "National assessment date",
+    "posts_mean": "Mean of the posts' views", "posts": "Posts scoring it",
 }
 CSV_MEANINGS: dict[tuple[str, str], str] = {
     ("answers.csv", "status"): "scored, na (not applicable), unknown or unanswered.",

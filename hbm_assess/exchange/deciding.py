@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hbm_assess.core.assessment import Assessment
+from hbm_assess.core.messages import Message
 from hbm_assess.exchange.import_results import Outcome
 
 
@@ -37,17 +38,31 @@ class Identity:
     def of(cls, a: Assessment) -> Identity:
         return cls(a.site.name, a.site.reference_id, a.site.country, a.form_id, a.form_version, a.mode)
 
-    def differences(self, other: Identity) -> list[str]:
+    def differences(self, other: Identity) -> list[Message]:
         found = []
         if (self.site_ref, self.country) != (other.site_ref, other.country) and self.site == other.site:
-            found.append(f"crossing point {other.site_ref or '(none)'} in {other.country or '(no country)'} "
-                         f"instead of {self.site_ref or '(none)'} in {self.country or '(no country)'}")
+            found.append(Message.of("other_crossing_point", ref=other.site_ref or Message.of("none_shown"),
+                                    country=other.country or Message.of("no_country"),
+                                    our_ref=self.site_ref or Message.of("none_shown"),
+                                    our_country=self.country or Message.of("no_country")))
         if (self.form_id, self.form_version) != (other.form_id, other.form_version):
-            found.append(f"questionnaire {other.form_id} {other.form_version} instead of "
-                         f"{self.form_id} {self.form_version}")
+            found.append(Message.of("other_questionnaire", form=other.form_id, version=other.form_version,
+                                    our_form=self.form_id, our_version=self.form_version))
         if self.mode != other.mode:
-            found.append(f"a {other.mode} assessment instead of a {self.mode} one")
+            found.append(Message.of("other_depth", mode=_mode(other.mode), our_mode=_mode(self.mode)))
         return found
+
+
+def _mode(mode: str) -> Message | str:
+    return Message.of(f"mode_{mode}") if mode in ("detailed", "rapid") else mode
+
+
+def joined(messages: list[Message]) -> Message:
+    """Several messages as one, separated by semicolons."""
+    said = messages[0]
+    for message in messages[1:]:
+        said = Message.of("then", first=said, second=message)
+    return said
 
 
 @dataclass(frozen=True)
@@ -77,37 +92,34 @@ class Incoming:
 class Decision:
     outcome: str
     target: int | None
-    message: str
+    message: Message | None
 
 
 def decide(stored: list[StoredHead], incoming: Incoming) -> Decision:
     """What to do with an incoming revision, given every stored row with its uuid (original first)."""
     if not stored:
-        return Decision(Outcome.IMPORTED, None, "")
+        return Decision(Outcome.IMPORTED, None, None)
     for copy in stored:
         if copy.head == incoming.head:
-            where = " (in the bin)" if copy.deleted else ""
-            return Decision(Outcome.UNCHANGED, copy.id, f"the same revision is already assessment {copy.id}{where}")
+            return Decision(Outcome.UNCHANGED, copy.id, Message.of(
+                "same_revision_in_bin" if copy.deleted else "same_revision", id=copy.id))
     for copy in stored:
         if incoming.head in copy.lineage:
-            return Decision(Outcome.SKIPPED, copy.id,
-                            f"the file holds revision {incoming.revision}, older than revision {copy.revision} of "
-                            f"assessment {copy.id}, which descends from it; nothing was overwritten")
+            return Decision(Outcome.SKIPPED, copy.id, Message.of(
+                "older_revision", revision=incoming.revision, stored=copy.revision, id=copy.id))
     original = stored[0]
     if original.deleted:
-        return Decision(Outcome.SKIPPED, original.id,
-                        f"assessment {original.id} is in the bin; restore it first, then import the file again")
+        return Decision(Outcome.SKIPPED, original.id, Message.of("assessment_in_bin", id=original.id))
     for copy in stored:
         if copy.deleted or copy.head not in incoming.lineage:
             continue
         changed = copy.identity.differences(incoming.identity)
         if copy.identity.site != incoming.identity.site or changed:
-            claims = f"this file claims to be assessment {copy.id} of {copy.identity.site}"
-            describes = f"but describes {incoming.identity.site}"
-            return Decision(Outcome.CONFLICT, original.id,
-                            f"{claims} {describes}{': ' + '; '.join(changed) if changed else ''}; "
-                            "it is not applied over it")
-        return Decision(Outcome.UPDATED, copy.id, f"revision {copy.revision} → {incoming.revision}")
-    return Decision(Outcome.CONFLICT, original.id,
-                    f"assessment {original.id} (revision {original.revision}) and the file (revision "
-                    f"{incoming.revision}) were changed separately since the last revision they share")
+            claims = dict(id=copy.id, site=copy.identity.site, other=incoming.identity.site)
+            return Decision(Outcome.CONFLICT, original.id, Message.of(
+                "claims_other_identity_because", **claims, because=joined(changed)) if changed else Message.of(
+                "claims_other_identity", **claims))
+        return Decision(Outcome.UPDATED, copy.id, Message.of("revision_step", old=copy.revision,
+                                                             new=incoming.revision))
+    return Decision(Outcome.CONFLICT, original.id, Message.of(
+        "changed_separately", id=original.id, revision=original.revision, incoming=incoming.revision))

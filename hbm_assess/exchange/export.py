@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hbm_assess.core.assessment import Action, Answer, now
+from hbm_assess.core.messages import Message, Problem
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.reference import institution_name, site_name
 from hbm_assess.core.scoring import area_scores, completeness, gaps, overall_score, suggested_priorities
@@ -24,7 +25,7 @@ from hbm_assess.core.targets import with_policy_targets
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.core.workshop import Group
-from hbm_assess.exchange.cells import check_text, column_letter, escape
+from hbm_assess.exchange.cells import column_letter, escape, text_message
 from hbm_assess.exchange.contributions import contributions_sheet
 from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.layout import (
@@ -79,7 +80,7 @@ _TOP = Alignment(vertical="top")
 _FILLS: dict[str, PatternFill] = {}
 
 
-class ExportError(Exception):
+class ExportError(Problem):
     """An assessment that cannot be written as a workbook; the message names the field and what to do."""
 
 
@@ -130,7 +131,7 @@ def export_all(
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"cannot create the folder {directory}: {error.strerror or error}") from None
+        raise ExportError(Message.of("folder_not_created", folder=directory, reason=error.strerror or error)) from None
     rows = store.list_assessments()
     written: list[Path] = []
     failures: list[str] = []
@@ -168,7 +169,7 @@ def check_snapshot_text(data: Snapshot) -> None:
     """Refuse text a cell cannot hold unchanged, naming the indicator or action and the field."""
     problem = text_problem(data.assessment, data.answers, data.actions)
     if problem:
-        raise ExportError(f"{problem}; the workbook was not written")
+        raise ExportError(Message.of("workbook_not_written", problem=problem))
 
 
 def workshop_row(groups: list[Group], group: str) -> dict:
@@ -255,9 +256,10 @@ def _put(sheet: Worksheet, row: int, column: int, value: object, fill: PatternFi
         return
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        problem = check_text(value)
+        problem = text_message(value)
         if problem:
-            raise ExportError(f"{sheet.title}!{cell.coordinate}: the text {problem}; the workbook was not written")
+            raise ExportError(Message.of("workbook_not_written", problem=Message.of(
+                "cell_text_problem", place=f"{sheet.title}!{cell.coordinate}", problem=problem)))
         # Assigning through .value would make "=..." a formula and "#N/A" an error, and would
         # cut the escaped text at 32,767 characters: store it as a plain string ourselves.
         cell._value = escape(value)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from hbm_assess.core.messages import Message
+from hbm_assess.core.messages import Message, Named
 
 
 class Outcome(StrEnum):
@@ -61,13 +61,22 @@ def printable(text: object) -> str:
     return _UNPRINTABLE.sub(escaped, str(text))
 
 
+def site_named(site) -> Named:
+    """A site for a message: as typed in English (as logs always had it), a known crossing point's own
+    name in the other languages."""
+    from hbm_assess.core.reference import site_name
+    from hbm_assess.core.text import LANGUAGES
+
+    return Named.of({language: site.name if language == "en" else site_name(site, language) for language in LANGUAGES})
+
+
 @dataclass
 class FileResult:
-    """What happened to one file."""
+    """What happened to one file; ``message`` is the English (for logs), ``said`` the same as data."""
 
     path: Path
     outcome: str
-    message: str = ""
+    message: str | Message = ""
     assessment_id: int | None = None
     uuid: str | None = None
     revision: int | None = None
@@ -75,6 +84,14 @@ class FileResult:
     changes: list[CellChange] = field(default_factory=list)
     conflict_of: int | None = None
     said: Message | None = None  # the message as data, where it is in the glossary
+
+    def __post_init__(self) -> None:
+        if isinstance(self.message, Message):
+            self.say(self.message)
+
+    def say(self, message: Message) -> None:
+        """Set the message: as data, and in English for logs and scripts."""
+        self.said, self.message = message, message.english()
 
     def message_in(self, language: str) -> str:
         """The message in ``language`` where it is in the glossary, else as written."""
@@ -93,9 +110,16 @@ class FileResult:
         """Where the file differs from what the app exported, e.g. ``Answers!D7``."""
         return [f"{c.sheet}!{c.cell}" if c.cell else f"{c.sheet} ({c.subject} {c.new})" for c in self.changes]
 
-    def to_dict(self) -> dict:
+    def to_dict(self, language: str | None = None) -> dict:
+        """The result for scripts: ``message`` in English and, since #16, its ``code`` and ``values`` (the
+        values in English); with a ``language``, ``text`` is the message in that language."""
+        said = {"code": self.said.code if self.said else None,
+                "values": {name: value if isinstance(value, str) else value.text("en")
+                           for name, value in self.said.values} if self.said else {}}
+        if language:
+            said["text"] = printable(self.message_in(language))
         return {
-            "path": self.shown_path, "outcome": self.outcome, "message": self.message,
+            "path": self.shown_path, "outcome": self.outcome, "message": self.message, **said,
             "assessment_id": self.assessment_id, "uuid": self.uuid, "revision": self.revision,
             "edited_outside": self.edited_outside, "changed_cells": self.changed_cells,
             "changes": [c.to_dict() for c in self.changes],
@@ -117,10 +141,19 @@ class ImportReport:
             counts[result.outcome] += 1
         return counts
 
+    def summary(self) -> Message:
+        """One line for the end of an import: "3 files: 2 imported, 1 rejected"."""
+        counted = [Message.of(f"counted_{outcome}", count=count) for outcome, count in self.counts().items() if count]
+        counts = counted[0] if counted else Message.of("nothing_to_import")
+        for more in counted[1:]:
+            counts = Message.of("and_also", first=counts, second=more)
+        files = len(self.results)
+        return Message.of("files_one" if files == 1 else "files_many", count=files, counts=counts)
+
     @property
     def rejected(self) -> list[FileResult]:
         return [r for r in self.results if r.outcome == Outcome.REJECTED]
 
-    def to_dict(self) -> dict:
-        return {"files": [r.to_dict() for r in self.results], "counts": self.counts(), "total": self.total,
+    def to_dict(self, language: str | None = None) -> dict:
+        return {"files": [r.to_dict(language) for r in self.results], "counts": self.counts(), "total": self.total,
                 "cancelled": self.cancelled, "not_processed": self.total - len(self.results)}

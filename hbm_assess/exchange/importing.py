@@ -12,9 +12,9 @@ from pathlib import Path
 
 from hbm_assess.core.messages import Message
 from hbm_assess.core.questionnaire import Form, shipped_form
-from hbm_assess.exchange.deciding import Identity, Incoming, StoredHead, decide
+from hbm_assess.exchange.deciding import Identity, Incoming, StoredHead, decide, joined
 from hbm_assess.exchange.hashing import content_hash, form_hash
-from hbm_assess.exchange.import_results import FileResult, ImportReport, Outcome, printable
+from hbm_assess.exchange.import_results import FileResult, ImportReport, Outcome, printable, site_named
 from hbm_assess.exchange.machine_sheet import MachineData
 from hbm_assess.exchange.protection import Password, decrypted, is_encrypted, password_for, path_is_encrypted
 from hbm_assess.exchange.reading import FormSource, WorkbookContents, read_workbook
@@ -55,9 +55,7 @@ def import_paths(
         if progress:
             progress(done, len(entries), path)
         if isinstance(skip, Problem):
-            results = [FileResult(path, Outcome.REJECTED, str(skip))]
-        elif isinstance(skip, Message):
-            results = [FileResult(path, Outcome.SKIPPED, skip.english(), said=skip)]
+            results = [FileResult(path, Outcome.REJECTED, skip.message)]
         elif skip:
             results = [FileResult(path, Outcome.SKIPPED, skip)]
         else:
@@ -72,17 +70,23 @@ def import_paths(
     return report
 
 
-class Problem(str):
+class Problem:
     """A reason that makes an entry a problem (reported as rejected), not a file quietly skipped."""
 
+    def __init__(self, message: Message):
+        self.message = message
 
-def collect(paths: Iterable[Path]) -> list[tuple[Path, str | None]]:
+    def __str__(self) -> str:
+        return self.message.english()
+
+
+def collect(paths: Iterable[Path]) -> list[tuple[Path, Message | Problem | None]]:
     """Every file to look at, folders walked in name order, with the reason to skip it (or None).
 
     A folder that cannot be read is a ``Problem``; a link to a folder is followed once,
     and a folder reached again (a link loop) is named, not walked twice.
     """
-    found: list[tuple[Path, str | None]] = []
+    found: list[tuple[Path, Message | Problem | None]] = []
     seen: set[tuple[int, int]] = set()
     for path in map(Path, paths):
         if path.is_dir():
@@ -92,11 +96,10 @@ def collect(paths: Iterable[Path]) -> list[tuple[Path, str | None]]:
     return found
 
 
-def _walk(top: Path, found: list[tuple[Path, str | None]], seen: set[tuple[int, int]]) -> None:
+def _walk(top: Path, found: list[tuple[Path, Message | Problem | None]], seen: set[tuple[int, int]]) -> None:
     def unreadable(error: OSError) -> None:
         where = Path(error.filename) if error.filename else top
-        found.append((where, Problem(f"the folder cannot be read ({error.strerror or error}); its files were not "
-                                     "imported — check its permissions")))
+        found.append((where, Problem(Message.of("folder_unreadable", reason=error.strerror or error))))
 
     for folder, subfolders, files in os.walk(top, onerror=unreadable, followlinks=True):
         try:
@@ -106,8 +109,7 @@ def _walk(top: Path, found: list[tuple[Path, str | None]], seen: set[tuple[int, 
             subfolders[:] = []
             continue
         if (info.st_dev, info.st_ino) in seen:
-            found.append((Path(folder), "this folder was already imported through another path (a link loop or a "
-                                        "second link to it); not read twice"))
+            found.append((Path(folder), Message.of("folder_seen_twice")))
             subfolders[:] = []
             continue
         seen.add((info.st_dev, info.st_ino))
@@ -115,12 +117,12 @@ def _walk(top: Path, found: list[tuple[Path, str | None]], seen: set[tuple[int, 
         found += [(Path(folder) / name, _skip_reason(Path(name))) for name in sorted(files)]
 
 
-def _skip_reason(path: Path) -> str | Message | None:
+def _skip_reason(path: Path) -> Message | None:
     name = path.name
     if name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#")):
-        return "an Office lock file (the workbook is open in Excel or LibreOffice somewhere); skipped"
+        return Message.of("office_lock_file")
     if path.suffix.lower() not in WORKBOOK_SUFFIXES | SUBMISSION_SUFFIXES:
-        return Message.of("not_a_workbook_name", suffix=path.suffix or "no extension")
+        return Message.of("not_a_workbook_name", suffix=path.suffix or Message.of("no_extension"))
     return None
 
 
@@ -141,9 +143,8 @@ def _import_by_shape(store: Store, path: Path, forms: _FormSource, password: Pas
         if submissions.is_submissions_file(path):
             return submissions.import_submissions(store, path)
     except Exception as error:  # every file is its own world: a bug here must not stop the batch
-        return [FileResult(path, Outcome.REJECTED,
-                           f"unexpected problem while reading the submissions ({type(error).__name__}: "
-                           f"{printable(str(error))[:200]}); nothing was stored — please report it with the file")]
+        return [FileResult(path, Outcome.REJECTED, Message.of(
+            "unexpected_in_submissions", error=f"{type(error).__name__}: {printable(str(error))[:200]}"))]
     return [import_file(store, path, forms)]
 
 
@@ -180,8 +181,7 @@ class _FormSource:
         shipped = shipped_form(key)
         if shipped is not None:
             if form_hash(shipped) != form_hash(carried):
-                raise WorkbookRejected(f"this file carries a changed copy of {key[0]} {key[1]}, a questionnaire "
-                                       "that comes with the app; the file was changed by hand, so it is refused")
+                raise WorkbookRejected(Message.of("shipped_form_changed", form=key[0], version=key[1]))
             return shipped, not records.form_installed(self.store, *key), False
         if key not in self.known and records.form_installed(self.store, *key):
             stored = self.store.form(*key)
@@ -189,9 +189,7 @@ class _FormSource:
         if key in self.known:
             stored, stored_hash = self.known[key]
             if stored_hash != form_hash(carried):
-                raise WorkbookRejected(f"this file carries a copy of {key[0]} {key[1]} that differs from the one "
-                                       "already in this database; one of them was changed by hand, so the file is "
-                                       "refused")
+                raise WorkbookRejected(Message.of("stored_form_differs", form=key[0], version=key[1]))
             return stored, False, records.form_origin(self.store, *key) != ""
         # Until the file that brings it is committed, the form is not in the database: not cached.
         return carried, True, True
@@ -209,19 +207,16 @@ def import_file(store: Store, path: Path, forms: FormSource | None = None, passw
         stage = "storing"
         return _store(store, path, contents)
     except WorkbookRejected as error:
-        return FileResult(path, Outcome.REJECTED, str(error), said=error.message)
+        return FileResult(path, Outcome.REJECTED, error.message or str(error))
     except MemoryError:
-        return FileResult(path, Outcome.REJECTED, "the workbook is too large to read on this computer; nothing "
-                                                  "was stored")
+        return FileResult(path, Outcome.REJECTED, Message.of("workbook_too_large_here"))
     except RecursionError:
-        return FileResult(path, Outcome.REJECTED, "the workbook is nested too deeply to read; it was made by hand "
-                                                  "or is damaged, and nothing was stored")
+        return FileResult(path, Outcome.REJECTED, Message.of("workbook_nested_too_deeply"))
     except sql_errors() as error:
-        return FileResult(path, Outcome.REJECTED, f"the database refused it ({error}); nothing was stored")
+        return FileResult(path, Outcome.REJECTED, Message.of("database_refused", error=error))
     except Exception as error:  # every file is its own world: a bug here must not stop the batch
-        return FileResult(path, Outcome.REJECTED,
-                          f"unexpected problem while {stage} the workbook ({type(error).__name__}: "
-                          f"{printable(str(error))[:200]}); nothing was stored — please report it with the file")
+        return FileResult(path, Outcome.REJECTED, Message.of(
+            f"unexpected_while_{stage}", error=f"{type(error).__name__}: {printable(str(error))[:200]}"))
 
 
 def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
@@ -236,7 +231,7 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
         stored = [stored_head(store, copy) for copy in records.copies(store, incoming.uuid)]
         decision = decide(stored, Incoming(incoming.revision, contents.content_hash, contents.lineage,
                                            Identity.of(incoming)))
-        result = FileResult(path, decision.outcome, decision.message, decision.target, incoming.uuid,
+        result = FileResult(path, decision.outcome, decision.message or "", decision.target, incoming.uuid,
                             incoming.revision, contents.edited, list(contents.changes))
         if decision.outcome in (Outcome.IMPORTED, Outcome.UPDATED, Outcome.CONFLICT) and contents.form_is_new:
             records.install_form(store, contents.form, f"file:{printable(path.name)}" if contents.form_from_file
@@ -245,21 +240,23 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
         if decision.outcome == Outcome.IMPORTED:
             result.assessment_id = records.insert_imported(store, incoming, contents.answers, contents.actions,
                                                            **store_as)
-            result.message = (f"new assessment {result.assessment_id}: {incoming.site.name}, {incoming.date}, "
-                              f"revision {incoming.revision}")
-            result.message += join_group_laptop(store, result.assessment_id, contents)
+            new = Message.of("new_assessment", id=result.assessment_id, site=site_named(incoming.site),
+                             date=incoming.date, revision=incoming.revision)
+            laptop = join_group_laptop(store, result.assessment_id, contents)
+            result.say(joined([new, laptop]) if laptop else new)
         elif decision.outcome == Outcome.UPDATED:
             records.replace_imported(store, decision.target, incoming, contents.answers, contents.actions, **store_as)
-            result.message = f"assessment {decision.target} updated: {decision.message}"
+            result.say(Message.of("assessment_updated", id=decision.target, how=decision.message))
         elif decision.outcome == Outcome.CONFLICT:
             result.assessment_id = records.insert_imported(store, incoming, contents.answers, contents.actions,
                                                            conflict_of=decision.target, **store_as)
             result.conflict_of = decision.target
-            result.message = (f"{decision.message}; both are kept — the file's version is assessment "
-                              f"{result.assessment_id}, marked as conflicting with {decision.target}")
+            result.say(Message.of("conflict_kept", why=decision.message, id=result.assessment_id,
+                                  other=decision.target))
         if contents.edited and decision.outcome != Outcome.UNCHANGED:
             count = len(contents.changes)
-            result.message += f"; edited outside the app ({count} change{'s' if count != 1 else ''})"
+            edited = Message.of("edited_outside_one" if count == 1 else "edited_outside", count=count)
+            result.say(joined([said for said in (result.said, edited) if said]))
         records.log_import(store, printable(path), result.outcome, result.assessment_id, incoming.uuid,
                            incoming.revision, contents.content_hash, contents.edited, changes, result.message)
     return result

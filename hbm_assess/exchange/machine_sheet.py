@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from hbm_assess import __version__
 from hbm_assess.core.assessment import SCOPES, Action, Answer, AnswerError, Assessment, Scope, Site, Status
+from hbm_assess.core.messages import Message
 from hbm_assess.core.targets import DEFAULT_POLICY, POLICIES
 from hbm_assess.core.workshop import OUTPUT_KINDS, Group, Output
 from hbm_assess.exchange.cells import as_text, cell_name
@@ -113,50 +114,47 @@ def read_machine_sheet(rows: list[list]) -> MachineData:
         return as_text(values[key][0][1]).strip()
 
     if "format" not in values or single("format") != FORMAT:
-        raise WorkbookRejected(f"this workbook was not exported by HBM Assess (its {MACHINE_SHEET} sheet does not "
-                               "say so); only workbooks exported by HBM Assess can be imported")
+        raise WorkbookRejected(Message.of("machine_sheet_not_ours", sheet=MACHINE_SHEET))
     missing = [key for key in _REQUIRED if key not in values]
     if missing:
-        raise WorkbookRejected(f"{MACHINE_SHEET}: the rows {', '.join(missing)} are missing; the file is damaged "
-                               "or was changed by hand — export the assessment again")
+        raise WorkbookRejected(Message.of("machine_rows_missing", sheet=MACHINE_SHEET, rows=", ".join(missing)))
     version = _integer(values["format_version"][0][1])
     if version is None or version < 1:
-        raise WorkbookRejected(f"{where('format_version')}: {single('format_version')!r} is not a format version")
+        raise WorkbookRejected(Message.of("not_a_format_version", place=where("format_version"),
+                                          text=repr(single("format_version"))))
     if version > FORMAT_VERSION:
-        raise WorkbookRejected(f"this workbook was made by a newer version of HBM Assess (workbook format {version}; "
-                               f"this version reads up to {FORMAT_VERSION}); install the newer version to import it")
+        raise WorkbookRejected(Message.of("newer_format", version=version, known=FORMAT_VERSION))
     uuid = single("uuid")
     if not UUID.match(uuid):
-        raise WorkbookRejected(f"{where('uuid')}: {uuid!r} is not a valid assessment id (expected a uuid such as "
-                               "1b4e28ba-2fa1-41d2-883f-0016d3cca427); the file was changed by hand or is damaged")
+        raise WorkbookRejected(Message.of("not_an_assessment_id", place=where("uuid"), text=repr(uuid)))
     revision = _integer(values["revision"][0][1])
     if revision is None or not 1 <= revision <= MAX_REVISION:
-        raise WorkbookRejected(f"{where('revision')}: {single('revision')[:40]!r} is not a revision number "
-                               f"(1 to {MAX_REVISION:,}); the file was changed by hand or is damaged")
+        raise WorkbookRejected(Message.of("not_a_revision", place=where("revision"),
+                                          text=repr(single("revision")[:40]), most=f"{MAX_REVISION:,}"))
     status = single("status")
     if status not in {s.value for s in Status}:
-        raise WorkbookRejected(f"{where('status')}: {status!r} is not a status (draft or final)")
+        raise WorkbookRejected(Message.of("not_a_status", place=where("status"), text=repr(status)))
     for key in ("created_at", "updated_at"):
         if not TIMESTAMP.match(single(key)):
-            raise WorkbookRejected(f"{where(key)}: {single(key)!r} is not a date and time")
+            raise WorkbookRejected(Message.of("not_a_timestamp", place=where(key), text=repr(single(key))))
     content_hash = single("content_hash")
     if not HASH.match(content_hash):
-        raise WorkbookRejected(f"{where('content_hash')}: {content_hash[:80]!r} is not a content hash")
+        raise WorkbookRejected(Message.of("not_a_content_hash", place=where("content_hash"),
+                                          text=repr(content_hash[:80])))
     missing = [key for key, since in _REQUIRED_SINCE.items() if version >= since and key not in values]
     if missing:
-        raise WorkbookRejected(f"{MACHINE_SHEET}: the rows {', '.join(missing)} are missing; the file is damaged "
-                               "or was changed by hand — export the assessment again")
+        raise WorkbookRejected(Message.of("machine_rows_missing", sheet=MACHINE_SHEET, rows=", ".join(missing)))
     lineage: tuple[str, ...] = ()
     if "lineage" in values:
-        found = load_json("".join(as_text(v) for _, v in values["lineage"]), where("lineage"), "the lineage")
+        found = load_json("".join(as_text(v) for _, v in values["lineage"]), where("lineage"),
+                          Message.of("what_lineage"))
         if not isinstance(found, list) or not found or not all(isinstance(h, str) and HASH.match(h) for h in found):
-            raise WorkbookRejected(f"{where('lineage')}: the lineage is damaged (not a list of content hashes); "
-                                   "export the assessment again")
+            raise WorkbookRejected(Message.of("lineage_damaged", place=where("lineage")))
         lineage = tuple(found)
     sheets = _json(single("sheets"), where("sheets")) if "sheets" in values else {}
     data = _json("".join(as_text(v) for _, v in values["data"]), where("data"))
     if not isinstance(data, dict) or not isinstance(sheets, dict):
-        raise WorkbookRejected(f"{where('data')}: the embedded data is damaged; export the assessment again")
+        raise WorkbookRejected(Message.of("embedded_data_damaged", place=where("data")))
     return MachineData(
         format_version=version,
         app_version=single("app_version") if "app_version" in values else "",
@@ -175,20 +173,23 @@ def read_machine_sheet(rows: list[list]) -> MachineData:
 
 
 def _workshop(text: str, place: str) -> WorkshopInfo:
-    value = load_json(text, place, "the workshop row")
-    problem = f"{place}: the workshop row is damaged ({{}}); export the group files again"
+    value = load_json(text, place, Message.of("what_workshop_row"))
+
+    def problem(detail: Message) -> WorkbookRejected:
+        return WorkbookRejected(Message.of("workshop_row_damaged", place=place, detail=detail))
+
     if not isinstance(value, dict) or not isinstance(value.get("group"), str):
-        raise WorkbookRejected(problem.format("it does not name the group the file is for"))
+        raise problem(Message.of("workshop_row_no_group"))
     groups = value.get("groups", [])
     if not isinstance(groups, list):
-        raise WorkbookRejected(problem.format("the groups are not a list"))
+        raise problem(Message.of("workshop_groups_not_list"))
     found = []
     for n, group in enumerate(groups):
         lists = ("members", "institutions", "indicators")
         if (not isinstance(group, dict) or not isinstance(group.get("name"), str)
                 or not all(isinstance(group.get(key, []), list) and all(isinstance(x, str) for x in group.get(key, []))
                            for key in lists)):
-            raise WorkbookRejected(problem.format(f"group {n + 1} is not a name with lists of text"))
+            raise problem(Message.of("workshop_group_shape", number=n + 1))
         found.append(Group(group["name"], *(tuple(group.get(key, [])) for key in lists)))
     return WorkshopInfo(value["group"], tuple(found))
 
@@ -208,35 +209,36 @@ def _json(text: str, place: str):
     return load_json(text, place)
 
 
-def load_json(text: str, place: str, what: str = "the embedded data", max_depth: int = MAX_DEPTH):
+def load_json(text: str, place: str, what: Message | None = None, max_depth: int = MAX_DEPTH):
     """Parse embedded JSON, refusing what a hand-made file could use to hurt: deep nesting, huge numbers."""
 
-    def refuse(detail: str) -> WorkbookRejected:
-        return WorkbookRejected(f"{place}: {what} is damaged ({detail}); export the assessment again")
+    def refuse(detail: Message) -> WorkbookRejected:
+        return WorkbookRejected(Message.of("json_damaged", place=place, what=what or Message.of("what_embedded_data"),
+                                           detail=detail))
 
     def no_constant(name: str):
-        raise refuse(f"{name} is not a number")
+        raise refuse(Message.of("json_not_a_number", name=name))
 
     try:
         value = json.loads(text, parse_constant=no_constant)
     except RecursionError:
-        raise refuse("nested too deeply") from None
+        raise refuse(Message.of("json_too_deep")) from None
     except ValueError:
-        raise refuse("not valid JSON") from None
+        raise refuse(Message.of("json_invalid")) from None
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
         if depth > max_depth:
-            raise refuse(f"nested more than {max_depth} levels deep")
+            raise refuse(Message.of("json_deeper_than", levels=max_depth))
         if isinstance(item, dict):
             stack += [(v, depth + 1) for v in item.values()]
         elif isinstance(item, list):
             stack += [(v, depth + 1) for v in item]
         elif isinstance(item, int) and not isinstance(item, bool):
             if not SQLITE_INTEGERS[0] <= item <= SQLITE_INTEGERS[1]:
-                raise refuse(f"the number {str(item)[:30]} is too large to store")
+                raise refuse(Message.of("json_number_too_large", number=str(item)[:30]))
         elif isinstance(item, float) and not math.isfinite(item):
-            raise refuse("a number is infinite")
+            raise refuse(Message.of("json_infinite"))
     return value
 
 
@@ -246,7 +248,8 @@ def _scope(shape: _Shape, record: dict) -> str:
         return Scope.CROSSING_POINT.value
     scope = shape.get(record, "scope", str, "assessment")
     if scope not in SCOPES:
-        raise shape.damaged(f"assessment.scope {scope[:40]!r} is not one of {', '.join(SCOPES)}")
+        raise shape.damaged(Message.of("data_not_one_of", field="assessment.scope", text=repr(scope[:40]),
+                                       allowed=", ".join(SCOPES)))
     return scope
 
 
@@ -256,7 +259,8 @@ def _target_policy(shape: _Shape, record: dict) -> str:
         return DEFAULT_POLICY
     policy = shape.get(record, "target_policy", str, "assessment")
     if policy not in POLICIES:
-        raise shape.damaged(f"assessment.target_policy {policy[:40]!r} is not one of {', '.join(POLICIES)}")
+        raise shape.damaged(Message.of("data_not_one_of", field="assessment.target_policy", text=repr(policy[:40]),
+                                       allowed=", ".join(POLICIES)))
     return policy
 
 
@@ -268,22 +272,23 @@ class _Shape:
 
     def get(self, record: object, key: str, kind: type | tuple, where: str, optional: bool = False):
         if not isinstance(record, dict) or key not in record:
-            raise self.damaged(f"{where}.{key} is missing")
+            raise self.damaged(Message.of("data_field_missing", field=f"{where}.{key}"))
         value = record[key]
         if value is None and optional:
             return None
         if isinstance(value, bool) or not isinstance(value, kind):
-            raise self.damaged(f"{where}.{key} has the wrong type")
+            raise self.damaged(Message.of("data_field_wrong_type", field=f"{where}.{key}"))
         return value
 
     def strings(self, record: object, key: str, where: str) -> tuple[str, ...]:
         value = self.get(record, key, list, where)
         if not all(isinstance(item, str) for item in value):
-            raise self.damaged(f"{where}.{key} must be a list of text")
+            raise self.damaged(Message.of("data_field_not_texts", field=f"{where}.{key}"))
         return tuple(value)
 
-    def damaged(self, detail: str) -> WorkbookRejected:
-        return WorkbookRejected(f"{self.place}: the embedded data is damaged ({detail}); export the assessment again")
+    def damaged(self, detail: Message) -> WorkbookRejected:
+        return WorkbookRejected(Message.of("json_damaged", place=self.place, what=Message.of("what_embedded_data"),
+                                           detail=detail))
 
 
 def embedded_records(machine: MachineData) -> tuple[Assessment, list[Answer], list[Action]]:
@@ -325,7 +330,7 @@ def embedded_records(machine: MachineData) -> tuple[Assessment, list[Answer], li
                     "updated_at")},
             ))
         except AnswerError as error:
-            raise shape.damaged(f"{where}: {error}") from None
+            raise shape.damaged(Message.of("data_answer_problem", field=where, problem=error)) from None
     actions = []
     for n, r in enumerate(shape.get(data, "actions", list, "data")):
         where = f"actions[{n}]"
@@ -350,10 +355,11 @@ def embedded_outputs(machine: MachineData) -> list[Output]:
         where = f"outputs[{n}]"
         kind = shape.get(r, "kind", str, where)
         if kind not in OUTPUT_KINDS:
-            raise shape.damaged(f"{where}.kind {kind[:40]!r} is not one of {', '.join(OUTPUT_KINDS)}")
+            raise shape.damaged(Message.of("data_not_one_of", field=f"{where}.kind", text=repr(kind[:40]),
+                                           allowed=", ".join(OUTPUT_KINDS)))
         uuid = shape.get(r, "uuid", str, where)
         if not UUID.match(uuid):
-            raise shape.damaged(f"{where}.uuid is not a uuid")
+            raise shape.damaged(Message.of("data_not_uuid", field=f"{where}.uuid"))
         found.append(Output(
             kind=kind, uuid=uuid, indicators=shape.strings(r, "indicators", where),
             actions=shape.strings(r, "actions", where),

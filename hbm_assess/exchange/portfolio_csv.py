@@ -2,11 +2,12 @@
 
 Files (UTF-8 with a byte-order mark, so Excel reads Arabic and Kurdish right; comma
 separated; one header row): ``answers.csv`` (one row per assessment × indicator, codes
-only), ``assessments.csv``, ``crossing_points.csv`` and ``indicators.csv`` (labels in every
-language), ``data-dictionary.csv`` (what every column means) and ``hxl-tags.csv``, which
-gives each column its HXL hashtag — kept apart so
-that Power BI, pandas and DuckDB load the data files without skipping a row. Streamed:
-memory stays flat whatever the number of assessments. docs/hq-data.md describes them.
+only), ``national.csv`` (national indicators once per country), ``assessments.csv``,
+``crossing_points.csv`` and ``indicators.csv`` (labels in every language),
+``data-dictionary.csv`` (what every column means) and ``hxl-tags.csv``, which gives each
+column its HXL hashtag — kept apart so that Power BI, pandas and DuckDB load the data
+files without skipping a row. Streamed: memory stays flat whatever the number of
+assessments. docs/hq-data.md describes them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from pathlib import Path
 
+from hbm_assess.core.messages import Message
 from hbm_assess.core.reference import crossing_points
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.exchange.data_dictionary import meaning
@@ -36,6 +38,14 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("level", "#indicator+level+num"), ("target", "#indicator+target+num"), ("gap", "#indicator+gap+num"),
         ("evidence_type", "#x_evidence+type"), ("confidence", "#x_confidence"),
         ("evidence_reference", "#x_evidence+ref"), ("evidence_text", "#x_evidence+text"), ("notes", "#x_notes"),
+        ("indicator_scope", "#x_indicator+scope"),
+    ),
+    # National indicators once per country (#17): the posts' answers on them are in answers.csv.
+    "national.csv": (
+        ("country", "#country+code"), ("form_id", "#x_form+code"), ("area_id", "#x_area+code"),
+        ("indicator_id", "#indicator+code"), ("level", "#indicator+level+num"), ("source", "#x_source"),
+        ("national_assessment_id", "#x_assessment+id"), ("national_assessment_date", "#date+reported"),
+        ("posts_mean", "#x_level+mean+posts"), ("posts", "#x_posts+num"),
     ),
     "assessments.csv": (
         ("assessment_id", "#x_assessment+id"), ("uuid", "#x_assessment+uuid"), ("site_code", "#loc+code"),
@@ -78,11 +88,11 @@ def write_portfolio_csv(
     """
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
-        raise ExportError(f"{directory} is a file; the CSV export writes several files into a folder: give a folder")
+        raise ExportError(Message.of("csv_target_is_a_file", folder=directory))
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"cannot create the folder {directory}: {error.strerror or error}") from None
+        raise ExportError(Message.of("folder_not_created", folder=directory, reason=error.strerror or error)) from None
     total = hq_tables.row_count(store, flt)
     counts: dict[str, int] = {}
     try:
@@ -92,6 +102,7 @@ def write_portfolio_csv(
                 counts[name] = _write(temporary, [column for column, _ in COLUMNS[name]], rows)
 
             table("answers.csv", _answers(store, flt, total, progress, cancelled))
+            table("national.csv", hq_tables.national_rows(store, flt))
             table("assessments.csv", hq_tables.assessment_rows(store, flt))
             table("crossing_points.csv", _crossing_points())
             table("indicators.csv", _indicators(store))
@@ -126,11 +137,11 @@ def _answers(store, flt, total, progress, cancelled):
     for number, row in enumerate(hq_tables.answer_rows(store, flt)):
         if number % PROGRESS_EVERY == 0:
             if cancelled and cancelled():
-                raise ExportCancelled("the export was cancelled; no file was changed")
+                raise ExportCancelled(Message.of("export_cancelled_nothing_changed"))
             if progress:
                 progress(number, total, "answers.csv")
         (assessment_id, form_id, version, area_id, indicator_id, lined_up, shared, level, special, target, gap,
-         *texts) = row  # evidence type, confidence, evidence reference, evidence text, notes
+         *texts) = row  # evidence type, confidence, evidence reference, evidence text, notes, indicator scope
         yield (assessment_id, form_id, version, area_id, indicator_id, lined_up, shared,
                "scored" if level is not None else STATUS.get(special, special), level, target, gap, *texts)
 

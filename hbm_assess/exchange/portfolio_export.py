@@ -1,6 +1,7 @@
 """The consolidated workbook HQ shares: every selected assessment in one tidy sheet, summaries and native charts.
 
-Sheets: "Sites" and "Areas" (summaries, with bar charts Excel draws itself),
+Sheets: "Sites" and "Areas" (summaries of post-level indicators, with bar charts Excel draws itself),
+"National" (national indicators once per country, #17),
 "Data" (one row per assessment × indicator, for Power BI, pandas and HDX tools;
 row 2 holds HXL hashtags), "About" (what the workbook covers and leaves out) and
 "Columns" (what every column means: the data dictionary).
@@ -20,8 +21,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
+from hbm_assess.core.messages import Message
 from hbm_assess.core.reference import crossing_points
-from hbm_assess.exchange.cells import check_text, escape
+from hbm_assess.exchange.cells import escape, text_message
 from hbm_assess.exchange.data_dictionary import AREA_MEAN_COLUMN, meaning
 from hbm_assess.exchange.export import ExportError, save_workbook
 from hbm_assess.palette import level_fill
@@ -70,7 +72,13 @@ DATA_COLUMNS = (
     ("Evidence reference", "#x_evidence+ref"),
     ("Evidence", "#x_evidence+text"),
     ("Notes", "#description+notes"),
+    ("Indicator scope", "#x_indicator+scope"),
 )
+NATIONAL_COLUMNS = (("Country", "#country+code"), ("Questionnaire", "#x_form"), ("Area id", "#x_area+code"),
+                    ("Indicator", "#indicator+code"), ("Indicator label", "#indicator+name"),
+                    ("Level", "#indicator+level+num"), ("Level source", "#x_source"),
+                    ("National assessment id", "#x_assessment+id"), ("National assessment date", "#date+reported"),
+                    ("Mean of the posts' views", "#x_level+mean+posts"), ("Posts scoring it", "#x_posts+num"))
 SITES_COLUMNS = (("Weakest first", "#x_rank"), ("Country", "#country+code"), ("Site", "#loc+name"),
                  ("Site type", "#loc+type"), ("Assessments", "#x_assessments+num"),
                  ("Latest assessment", "#date+reported+latest"), ("Scored answers", "#x_scored+num"),
@@ -79,7 +87,7 @@ AREAS_COLUMNS = (("Area id", "#x_area+code"), ("Area", "#x_area+name"), ("Assess
                  ("Sites", "#x_sites+num"), ("Scored answers", "#x_scored+num"), ("Mean level", "#x_level+mean"),
                  ("Mean gap", "#x_gap+mean"), ("Not applicable", "#x_na+num"), ("Unknown", "#x_unknown+num"))
 DATA_WIDTHS = (9, 12, 16, 14, 24, 10, 9, 9, 13, 11, 8, 12, 8, 8, 14, 20, 14, 9, 8, 24, 10, 12, 40, 9, 12, 6, 6, 6,
-               14, 11, 20, 40, 30)
+               14, 11, 20, 40, 30, 9)
 ANSWERS = {None: "unanswered", "na": "na", "unknown": "unknown"}  # the answer_status codes of every export
 
 Progress = Callable[[int, int, str], None]
@@ -101,16 +109,13 @@ def write_portfolio(
     path = Path(path)
     rows = portfolio.tidy_row_count(store, flt)
     if rows > SHEET_ROWS - 2:  # the header and the HXL row
-        raise ExportError(
-            f"the selection has {rows:,} rows of data, more than an Excel sheet holds ({SHEET_ROWS:,}); "
-            "nothing was written. Export it as CSV files (hbm-assess export-portfolio --format csv -o FOLDER), "
-            "or choose fewer assessments (a country, a date range, a questionnaire)"
-        )
+        raise ExportError(Message.of("selection_too_large_for_a_sheet", rows=f"{rows:,}", most=f"{SHEET_ROWS:,}"))
     workbook = Workbook(write_only=True)
     data = portfolio.load(store, flt)
     titles = {area.key: area.label.get(language) for area in data.areas}
     _sites_sheet(workbook.create_sheet("Sites"), data, titles)
     _areas_sheet(workbook.create_sheet("Areas"), portfolio.area_summary(store, flt), language)
+    _national_sheet(workbook.create_sheet("National"), data.national, language)
     rows = _data_sheet(workbook.create_sheet("Data"), store, flt, titles, language, progress, cancelled)
     _about_sheet(workbook.create_sheet("About"), data, rows)
     _columns_sheet(workbook.create_sheet("Columns"))
@@ -124,9 +129,10 @@ def write_portfolio(
 @lru_cache(maxsize=4096)
 def _text(value: str) -> str:
     """Text as a cell must hold it; refuses characters a workbook cannot hold."""
-    problem = check_text(value)
+    problem = text_message(value)
     if problem:
-        raise ExportError(f"the text {value[:40]!r} {problem}; the workbook was not written")
+        raise ExportError(Message.of("workbook_not_written", problem=Message.of(
+            "cell_text_problem", place=repr(value[:40]), problem=problem)))
     return escape(value)
 
 
@@ -225,6 +231,16 @@ def _areas_sheet(sheet, summary: Sequence[portfolio.AreaSummary], language: str)
                         "K3")
 
 
+def _national_sheet(sheet, rows: Sequence[portfolio.NationalIndicator], language: str) -> None:
+    """National indicators once per country, each saying where its level comes from (#17)."""
+    _head(sheet, NATIONAL_COLUMNS, [9, 14, 8, 10, 50, 8, 10, 12, 14, 12, 10])
+    for row in rows:
+        sheet.append([_cell(sheet, row.country), row.form_id, row.area_id, row.indicator_id,
+                      _cell(sheet, row.label.get(language)), _mean_cell(sheet, row.level), row.source,
+                      row.assessment_id, _day(row.date) if row.date else None, _mean_cell(sheet, row.posts_mean),
+                      row.posts])
+
+
 def _bar_chart(sheet, title: str, value_column: int, label_column: int, rows: int,
                horizontal: bool = False) -> BarChart:
     """A native bar chart of one column, levels 0 to 5 (the first data row is row 3, under the HXL tags)."""
@@ -253,7 +269,7 @@ def _data_sheet(sheet, store: Store, flt: PortfolioFilter, titles: dict[str, str
     for row in portfolio.tidy_rows(store, flt):
         (assessment_id, uuid, country, pcode, site_code, site, site_type, latitude, longitude, scope, day, status,
          revision, group, people, form_id, version, area_id, indicator, lined_up, compared, level, special, target,
-         gap, evidence, confidence, reference, evidence_text, notes) = row
+         gap, evidence, confidence, reference, evidence_text, notes, indicator_scope) = row
         sheet.append([
             _cell(sheet, country), _cell(sheet, pcode), _cell(sheet, governorates.get(pcode, "")),
             _cell(sheet, site_code), _cell(sheet, site), _cell(sheet, site_type), latitude, longitude, scope,
@@ -262,12 +278,12 @@ def _data_sheet(sheet, store: Store, flt: PortfolioFilter, titles: dict[str, str
             _cell(sheet, labels(form_id, version, indicator)), compared,
             "scored" if level is not None else ANSWERS.get(special, special), level, target, gap,
             _cell(sheet, evidence), _cell(sheet, confidence), _cell(sheet, reference), _cell(sheet, evidence_text),
-            _cell(sheet, notes),
+            _cell(sheet, notes), indicator_scope,
         ])
         written += 1
         if written % PROGRESS_EVERY == 0:
             if cancelled and cancelled():
-                raise ExportError("the export was cancelled; no file was written")
+                raise ExportError(Message.of("export_cancelled_nothing_written"))
             if progress:
                 progress(written, total, "")
     if progress:
@@ -287,7 +303,8 @@ def _columns_sheet(sheet) -> None:
     """The data dictionary: every column of every sheet, what it means, and its HXL hashtag."""
     _head(sheet, (("Sheet", ""), ("Column", ""), ("Meaning", ""), ("HXL hashtag", "")), (8, 22, 100, 24),
           hxl=False)
-    for name, columns in (("Data", DATA_COLUMNS), ("Sites", SITES_COLUMNS), ("Areas", AREAS_COLUMNS)):
+    for name, columns in (("Data", DATA_COLUMNS), ("Sites", SITES_COLUMNS), ("Areas", AREAS_COLUMNS),
+                          ("National", NATIONAL_COLUMNS)):
         for column, tag in columns:
             sheet.append([name, column, _cell(sheet, meaning(column)), tag])
     sheet.append(["Sites", "(one column per area)", _cell(sheet, meaning(AREA_MEAN_COLUMN)), "#x_level+mean+AREA"])
@@ -319,6 +336,10 @@ def _about_sheet(sheet, data: portfolio.PortfolioData, rows: int) -> None:
                 "indicator's default target, else one level up (at most 5)."),
         ("Versions", "Assessments of different versions of one questionnaire are compared on the indicators "
                      "every version asks (column Compared = 1); renamed indicators line up by 'replaces'."),
+        ("National indicators", "Sites and Areas count post-level indicators only (Data: Indicator scope = post). "
+                                "Laws, national bodies and systems are on the National sheet, once per country: "
+                                "from the newest final national assessment, else the mean of the posts' views."),
+        ("National assessments", scope.national_assessments),
         ("Left out of the comparison", "; ".join(
             f"{item.form_id} {item.indicator_id}: not in version {', '.join(item.missing_from)}"
             for item in scope.left_out) or "nothing"),

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from hbm_assess.core.messages import Message, Problem
 from hbm_assess.exchange.safety import MAX_FILE_BYTES, OLE_MAGIC, WorkbookRejected
 from hbm_assess.files import read_secret
 
@@ -28,7 +29,7 @@ MAX_INFO_BYTES = 64 * 1024
 Password = str | Callable[[Path], str | None] | None
 
 
-class PasswordError(Exception):
+class PasswordError(Problem):
     """A password that cannot be used (empty, unreadable file); the message says what to do."""
 
 
@@ -37,7 +38,7 @@ def encrypt(clear: bytes, password: str) -> bytes:
     from msoffcrypto.format.ooxml import OOXMLFile
 
     if not password:
-        raise PasswordError("the password is empty; give a password, or export without one")
+        raise PasswordError(Message.of("password_empty"))
     out = io.BytesIO()
     OOXMLFile(io.BytesIO(clear)).encrypt(password, out)
     return out.getvalue()
@@ -88,34 +89,28 @@ def decrypted(handle: BinaryIO, password: str | None, path: Path | None = None) 
 
     size = _size(handle)
     if size > MAX_FILE_BYTES:
-        raise WorkbookRejected(f"the file is {size / 1024 / 1024:.0f} MB, far larger than any HBM export "
-                               f"(the limit is {MAX_FILE_BYTES // 1024 // 1024} MB); it is not an assessment workbook")
+        raise WorkbookRejected(Message.of("file_too_large", size=f"{size / 1024 / 1024:.0f}",
+                                          limit=MAX_FILE_BYTES // 1024 // 1024))
     if not password:
-        raise WorkbookRejected("the workbook is protected with a password and none was given; give it with "
-                               f"--password-file FILE or {PASSWORD_ENV} (in the window, when asked)")
+        raise WorkbookRejected(Message.of("password_not_given", variable=PASSWORD_ENV))
     handle.seek(0)
     data = io.BytesIO(handle.read())
     try:
         _check_info(data)
         office = OOXMLFile(data)
         if office.type != "agile" and office.type != "standard":
-            raise WorkbookRejected("the workbook uses an encryption this app does not read; open it in Excel, "
-                                   "save it without a password and import that")
+            raise WorkbookRejected(Message.of("encryption_unknown"))
         if office.type == "agile" and office.info["spinValue"] > MAX_SPIN_COUNT:
-            raise WorkbookRejected("the workbook's encryption asks for far more work than Excel ever writes "
-                                   f"({office.info['spinValue']:,} rounds); it was made to slow the import down, "
-                                   "so it is refused")
+            raise WorkbookRejected(Message.of("encryption_too_slow", rounds=f"{office.info['spinValue']:,}"))
         office.load_key(password=password, verify_password=True)
         clear = io.BytesIO()
         office.decrypt(clear, verify_integrity=office.type == "agile")
     except exceptions.InvalidKeyError:
-        raise WorkbookRejected("the workbook is protected with a password, and the password given does not open "
-                               "it; nothing was stored — ask the sender for the right password") from None
+        raise WorkbookRejected(Message.of("wrong_password")) from None
     except WorkbookRejected:
         raise
     except Exception as error:  # msoffcrypto and olefile raise many kinds for damaged containers
-        raise WorkbookRejected(f"the workbook is protected with a password but its encryption is damaged "
-                               f"({type(error).__name__}); get the file again") from None
+        raise WorkbookRejected(Message.of("encryption_damaged", error=type(error).__name__)) from None
     clear.seek(0)
     return clear
 
@@ -128,12 +123,10 @@ def _check_info(data: io.BytesIO) -> None:
 
     with olefile.OleFileIO(data) as container:
         if container.get_size("EncryptionInfo") > MAX_INFO_BYTES:
-            raise WorkbookRejected("the workbook's encryption header is far larger than Excel writes; the file "
-                                   "was made by hand or is damaged, so it is refused")
+            raise WorkbookRejected(Message.of("encryption_header_too_large"))
         info = container.openstream("EncryptionInfo").read()
     if _DECLARATION.search(info):
-        raise WorkbookRejected("the workbook's encryption header declares XML entities, which no spreadsheet "
-                               "program writes; the file is refused")
+        raise WorkbookRejected(Message.of("encryption_header_entities"))
     data.seek(0)
 
 

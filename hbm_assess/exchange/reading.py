@@ -19,10 +19,10 @@ from python_calamine import CalamineWorkbook
 
 from hbm_assess.core.assessment import Action, Answer, Assessment, now
 from hbm_assess.core.cell_text import first_problem
-from hbm_assess.core.messages import Message
+from hbm_assess.core.messages import Message, Named, Word
 from hbm_assess.core.questionnaire import Form, FormError, form_from_data
 from hbm_assess.core.reference import institution_stored
-from hbm_assess.core.text import language_of
+from hbm_assess.core.text import LANGUAGES, language_of
 from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
 from hbm_assess.core.workshop import Output, output_problem, output_texts
 from hbm_assess.exchange.cells import as_text, cell_name, same_number, same_text, to_number
@@ -100,7 +100,7 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
         book = CalamineWorkbook.from_filelike(handle)
         names = list(book.sheet_names)
     except Exception as error:  # python-calamine raises several kinds for broken files
-        raise WorkbookRejected(f"the workbook cannot be read ({error}); it may be damaged — get it again") from None
+        raise WorkbookRejected(Message.of("workbook_unreadable", error=error)) from None
     if MACHINE_SHEET not in names:
         raise WorkbookRejected(Message.of("not_an_hbm_export"))
     machine = read_machine_sheet(_rows(book, MACHINE_SHEET))
@@ -110,8 +110,8 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     outputs = embedded_outputs(machine)
     unknown = [a.indicator_id for a in answers if a.indicator_id not in form.by_id]
     if unknown:
-        raise WorkbookRejected(f"{MACHINE_SHEET}: the data answers indicator {unknown[0]}, which the questionnaire "
-                               f"{form.id} {form.version} does not have; the file was changed by hand or is damaged")
+        raise WorkbookRejected(Message.of("data_unknown_indicator", sheet=MACHINE_SHEET, indicator=unknown[0],
+                                          form=form.id, version=form.version))
     questionnaire = form_hash(form)
     exported = content_hash(assessment, answers, actions, questionnaire, outputs)
     if machine.format_version < 2:
@@ -119,17 +119,14 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     else:
         sealed, lineage = exported, machine.lineage
     if sealed != machine.content_hash:
-        raise WorkbookRejected(f"the hidden {MACHINE_SHEET} sheet was changed by hand (its content hash no longer "
-                               "matches its data), so the file cannot be trusted; export the assessment again")
+        raise WorkbookRejected(Message.of("machine_sheet_edited", sheet=MACHINE_SHEET))
     if not lineage or lineage[-1] != exported:
-        raise WorkbookRejected(f"{MACHINE_SHEET}: the lineage does not end with this revision's content hash; the "
-                               "file was changed by hand or is damaged — export the assessment again")
+        raise WorkbookRejected(Message.of("lineage_not_ending_here", sheet=MACHINE_SHEET))
     problem = (text_problem(assessment, answers, actions) or data_problem(assessment, answers, actions, form)
                or _outputs_problem(outputs, form, actions))
     if problem:
         # What the export writes obeys the rules below; data that breaks them was written by hand.
-        raise WorkbookRejected(f"{MACHINE_SHEET} data: {problem}; the file was changed by hand or is damaged — "
-                               "export the assessment again")
+        raise WorkbookRejected(Message.of("embedded_data_breaks_rules", sheet=MACHINE_SHEET, problem=problem))
     changes: list[CellChange] = []
     vocab = vocabulary()
     language = language_of(machine.language)
@@ -138,8 +135,8 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
         assessment = _summary(summary, _rows(book, summary), assessment, vocab, language, changes)
     answers_sheet = _find_sheet(names, machine.sheets, "answers")
     if not answers_sheet:
-        raise WorkbookRejected(f"the sheet “{machine.sheets.get('answers', 'Answers')}” is missing, so the answers "
-                               "cannot be checked; export the assessment again")
+        raise WorkbookRejected(Message.of("answers_sheet_missing",
+                                          sheet=machine.sheets.get("answers") or Word("sheet_answers")))
     answers = _answers(answers_sheet, _rows(book, answers_sheet), answers, form, vocab, language, changes,
                        assessment.target_policy)
     plan = _find_sheet(names, machine.sheets, "plan")
@@ -148,8 +145,7 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     problem = text_problem(assessment, answers, actions) or data_problem(assessment, answers, actions, form)
     if problem:
         # The same rules as the window and the export: what they refuse never comes in by a file.
-        raise WorkbookRejected(f"{problem}; correct it in the workbook, or export the assessment again, "
-                               "and import it again")
+        raise WorkbookRejected(Message.of("workbook_breaks_rules", problem=problem))
     if changes:
         # Edited in a spreadsheet: a new revision that descends from the one exported.
         assessment = replace(assessment, revision=assessment.revision + 1, updated_at=now())
@@ -158,12 +154,12 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
                             machine.workshop, tuple(lineage), form_from_file, machine.edited_outside, tuple(outputs))
 
 
-def _outputs_problem(outputs: list[Output], form: Form, actions: list[Action]) -> str | None:
+def _outputs_problem(outputs: list[Output], form: Form, actions: list[Action]) -> Message | None:
     uuids = frozenset(a.uuid for a in actions)
     for n, output in enumerate(outputs, start=1):
         problem = output_problem(output, form, uuids) or first_problem(output_texts(output))
         if problem:
-            return f"workshop output {n}: {problem}"
+            return Message.of("workshop_output_problem", number=n, problem=problem)
     return None
 
 
@@ -171,9 +167,9 @@ def form_from_workbook(machine: MachineData) -> Form:
     """The questionnaire carried in the machine sheet, checked like a form file."""
     form = _carried_form(machine.form_json)
     if form.key != (machine.form_id, machine.form_version):
-        raise WorkbookRejected(f"{MACHINE_SHEET} form: the questionnaire inside the workbook is {form.id} "
-                               f"{form.version}, but the data says {machine.form_id} {machine.form_version}; "
-                               "the file is damaged")
+        raise WorkbookRejected(Message.of("carried_form_mismatch", sheet=MACHINE_SHEET, form=form.id,
+                                          version=form.version, data_form=machine.form_id,
+                                          data_version=machine.form_version))
     return form
 
 
@@ -188,11 +184,9 @@ def _carried_form(form_json: str) -> Form:
         form = form_from_data(data, place)
     except FormError as error:
         problem = error.problems[0]
-        raise WorkbookRejected(f"{place}: the questionnaire inside the workbook is damaged ({problem}); "
-                               "export the assessment again") from None
+        raise WorkbookRejected(Message.of("carried_form_damaged", place=place, problem=problem)) from None
     if not VERSION.match(form.version):
-        raise WorkbookRejected(f"{place}: the questionnaire's version “{form.version[:40]}” is not digits and dots "
-                               "(such as 1.0 or 2.1.3); the file was changed by hand or is damaged")
+        raise WorkbookRejected(Message.of("carried_form_version", place=place, version=form.version[:40]))
     return form
 
 
@@ -201,7 +195,7 @@ def _rows(book: CalamineWorkbook, name: str) -> list[list]:
         # skip_empty_area=False keeps row 1 as row 1, so the cells named in messages are right.
         return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception as error:
-        raise WorkbookRejected(f"the sheet “{name}” cannot be read ({error}); the file may be damaged") from None
+        raise WorkbookRejected(Message.of("sheet_unreadable", sheet=name, error=error)) from None
 
 
 def _find_sheet(names: list[str], recorded: dict[str, str], key: str) -> str | None:
@@ -243,8 +237,8 @@ def _columns(sheet: str, rows: list[list], columns: tuple[Column, ...]) -> tuple
     for column in columns:
         required = column.editable and column.key not in _ADDED_COLUMNS
         if (required or column.key in ("indicator", "action_id")) and column.key not in found:
-            raise WorkbookRejected(f"{sheet}: the column “{every_word(column.key)['en']}” ({column.hxl}) is missing; "
-                                   "put it back or export the assessment again")
+            raise WorkbookRejected(Message.of("column_missing", sheet=sheet, column=Named.of(every_word(column.key)),
+                                              hxl=column.hxl))
     return found, start
 
 
@@ -282,10 +276,10 @@ def _level_and_status(sheet, row, number, columns, old, expected, subject):
     level, special = _level(visible, place)
     if status_index is not None and as_text(status).strip():
         said = _choice(status, vocabulary_choices(vocabulary().answer_statuses),
-                       f"{sheet}!{cell_name(number, status_index)}", "answer status")
+                       f"{sheet}!{cell_name(number, status_index)}", "answer_status")
         if level is not None and said in ("na", "unknown"):
-            raise WorkbookRejected(f"{place}: the level is {level} but the status says “{as_text(status)}”; "
-                                   "empty the level, or set the status to scored")
+            raise WorkbookRejected(Message.of("level_and_status_disagree", place=place, level=level,
+                                              status=as_text(status)))
         if level is None and special is None and said in ("na", "unknown"):
             special = said
     before = (old.level, old.special) if old is not None else (None, None)
@@ -301,10 +295,10 @@ def _target(value: object, place: str) -> int | None:
     number = to_number(value)
     if number is None:
         if as_text(value).strip():
-            raise WorkbookRejected(f"{place}: the target “{as_text(value)}” is not a level from 1 to 5")
+            raise WorkbookRejected(Message.of("target_not_a_level", place=place, text=as_text(value)))
         return None
     if not number.is_integer() or int(number) not in LEVELS:
-        raise WorkbookRejected(f"{place}: target {as_text(value)} is not between 1 and 5")
+        raise WorkbookRejected(Message.of("target_out_of_range", place=place, text=as_text(value)))
     return int(number)
 
 
@@ -314,8 +308,10 @@ def _choice(value: object, choices: dict, place: str, what: str, default: str = 
         return default
     found = choice_lookup(choices).get(plain(text))
     if found is None:
-        allowed = ", ".join(names["en"] for names in choices.values())
-        raise WorkbookRejected(f"{place}: “{text}” is not a known {what}; use one of: {allowed}")
+        allowed = Named.of({language: ", ".join(names.get(language) or names["en"] for names in choices.values())
+                            for language in LANGUAGES})
+        raise WorkbookRejected(Message.of("not_a_known_choice", place=place, text=text,
+                                          what=Word(what, lower=True), allowed=allowed))
     return found
 
 
@@ -358,23 +354,23 @@ def _summary_value(key: str, value: object, place: str, vocab: Vocabulary) -> ob
     text = as_text(value)
     if key == "site":
         if not text.strip():
-            raise WorkbookRejected(f"{place}: the site name is empty; every assessment needs one")
+            raise WorkbookRejected(Message.of("site_name_empty_at", place=place))
         return text.strip()
     if key == "site_type":
-        return _choice(value, vocabulary_choices(vocab.site_types), place, "site type", "land")
+        return _choice(value, vocabulary_choices(vocab.site_types), place, "site_type", "land")
     if key in ("latitude", "longitude"):
         number = to_number(value)
         limit = 90 if key == "latitude" else 180
         if number is None and text.strip():
-            raise WorkbookRejected(f"{place}: the {key} “{text}” is not a number")
+            raise WorkbookRejected(Message.of(f"{key}_not_a_number", place=place, text=text))
         if number is not None and not -limit <= number <= limit:
-            raise WorkbookRejected(f"{place}: the {key} {text} is not between -{limit} and {limit}")
+            raise WorkbookRejected(Message.of(f"{key}_out_of_range", place=place, text=text))
         return number
     if key == "date":
         try:
             date.fromisoformat(text.strip())
         except ValueError:
-            raise WorkbookRejected(f"{place}: “{text}” is not a date written as YYYY-MM-DD, e.g. 2026-11-20") from None
+            raise WorkbookRejected(Message.of("not_a_date_at", place=place, text=text)) from None
         return text.strip()
     if key == "institutions":  # named in the workbook's language; stored as the app stores them
         return tuple(institution_stored(part) for part in text.split(";") if part.strip())
@@ -405,15 +401,15 @@ def _answers(sheet: str, rows: list[list], base: list[Answer], form: Form, vocab
         indicator_id = as_text(_cell(row, columns["indicator"])).strip()
         place = f"{sheet}!{cell_name(number, columns['indicator'])}"
         if not indicator_id:
-            raise WorkbookRejected(f"{place}: the indicator code is empty; every answer row needs one")
+            raise WorkbookRejected(Message.of("indicator_code_empty", place=place))
         if indicator_id not in form.by_id:
             raise WorkbookRejected(Message.of("unknown_indicator", place=place, indicator=indicator_id, form=form.id,
                                               version=form.version))
         group = as_text(_cell(row, columns.get("group"))).strip()
         key = (indicator_id, group)
         if key in seen:
-            raise WorkbookRejected(f"{place}: {indicator_id}{f' ({group})' if group else ''} has two rows "
-                                   f"({seen[key] + 1} and {number + 1}); delete one")
+            raise WorkbookRejected(Message.of("answer_rows_twice", place=place, subject=indicator_id + (
+                f" ({group})" if group else ""), first=seen[key] + 1, second=number + 1))
         seen[key] = number
         old = by_key.get(key)
         answer = _answer_row(sheet, row, number, columns, old, form, vocab, language, changes, key, policy)
@@ -444,7 +440,7 @@ def _answer_row(sheet, row, number, columns, old, form, vocab, language, changes
         if name == "target":
             updates["target"] = _target(visible, place)
         elif name == "evidence_type":
-            updates[name] = _choice(visible, vocabulary_choices(vocab.evidence_types), place, "evidence type")
+            updates[name] = _choice(visible, vocabulary_choices(vocab.evidence_types), place, "evidence_type")
         elif name == "confidence":
             updates[name] = _choice(visible, vocabulary_choices(vocab.confidence), place, "confidence")
         else:
@@ -477,10 +473,10 @@ def _actions(sheet: str, rows: list[list], base: list[Action], form: Form, langu
         id_place = f"{sheet}!{cell_name(number, columns['action_id'])}"
         action_id = as_text(_cell(row, columns["action_id"])).strip().lower()
         if action_id and not UUID.match(action_id):
-            raise WorkbookRejected(f"{id_place}: “{action_id}” is not an action id; leave it empty for a new action")
+            raise WorkbookRejected(Message.of("not_an_action_id", place=id_place, text=action_id))
         if action_id in seen:
-            raise WorkbookRejected(f"{id_place}: the action id appears twice (rows {seen[action_id] + 1} and "
-                                   f"{number + 1}); delete one row or clear the id of a new action")
+            raise WorkbookRejected(Message.of("action_id_twice", place=id_place, first=seen[action_id] + 1,
+                                              second=number + 1))
         # A row added in the spreadsheet gets an id made from its place, so importing the same file
         # twice gives the same content (and is recognised as unchanged).
         action_id = action_id or str(uuid5(NAMESPACE_URL, f"hbm-assess:{assessment_uuid}:{sheet}:{number}"))
@@ -508,8 +504,8 @@ def _actions(sheet: str, rows: list[list], base: list[Action], form: Form, langu
         else:
             action = replace(old, **updates, updated_at=now()) if updates else old
         if not action.title.strip():
-            raise WorkbookRejected(f"{sheet}!{cell_name(number, columns['title'])}: the action has no text; "
-                                   "write what will be done, or delete the row")
+            raise WorkbookRejected(Message.of("action_without_text",
+                                              place=f"{sheet}!{cell_name(number, columns['title'])}"))
         result.append(action)
     for action_id, old in by_id.items():
         if action_id not in seen:
@@ -524,8 +520,8 @@ def _action_value(name: str, value: object, place: str, form: Form) -> object:
         found = tuple(part for part in text.replace(";", ",").replace(" ", ",").split(",") if part)
         for indicator_id in found:
             if indicator_id not in form.by_id:
-                raise WorkbookRejected(f"{place}: indicator “{indicator_id}” is not in the questionnaire "
-                                       f"{form.id} {form.version}")
+                raise WorkbookRejected(Message.of("unknown_indicator", place=place, indicator=indicator_id,
+                                                  form=form.id, version=form.version))
         return found
     if name == "partners":
         return tuple(institution_stored(part) for part in text.split(";") if part.strip())
@@ -540,9 +536,9 @@ def _action_value(name: str, value: object, place: str, form: Form) -> object:
     if name == "cost":
         number = to_number(value)
         if number is None and text.strip():
-            raise WorkbookRejected(f"{place}: the cost “{text}” is not a number")
+            raise WorkbookRejected(Message.of("cost_not_a_number", place=place, text=text))
         if number is not None and number < 0:
-            raise WorkbookRejected(f"{place}: the cost {text} is negative")
+            raise WorkbookRejected(Message.of("cost_negative", place=place, text=text))
         return number
     if name == "title":
         return text.strip()

@@ -1,9 +1,9 @@
 """The rules an assessment meets in a workbook, both ways: what the export or the window refuses, the import refuses.
 
-Text must fit a spreadsheet cell (``cells.check_text``, the same check the indicator
+Text must fit a spreadsheet cell (``cells.text_message``, the same check the indicator
 page and the export use); the site has a name; coordinates are on the globe; dates
 are dates; every plan field is one the app can show. Each function returns the first
-problem as ``place: what is wrong``, or None.
+problem as a Message (``place: what is wrong``), or None.
 """
 
 from __future__ import annotations
@@ -13,36 +13,43 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from hbm_assess.core.assessment import Action, Answer, Assessment
+from hbm_assess.core.messages import Message, Word
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.vocabulary import vocabulary
-from hbm_assess.exchange.cells import check_text
+from hbm_assess.exchange.cells import text_message
 from hbm_assess.exchange.layout import LIST_SEPARATOR
 
 
-def _texts(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> Iterator[tuple[str, str]]:
-    fields = [("site name", a.site.name), ("country", a.site.country), ("P-code", a.site.pcode),
-              ("crossing point id", a.site.reference_id), ("date", a.date), ("notes", a.notes),
+def _owner(answer: Answer) -> Message:
+    return Message.of("answer_in_group" if answer.group else "answer_of", indicator=answer.indicator_id,
+                      group=answer.group)
+
+
+def _texts(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> Iterator[tuple[Message, str]]:
+    fields = [("site", a.site.name), ("country", a.site.country), ("pcode", a.site.pcode),
+              ("site_ref", a.site.reference_id), ("date", a.date), ("notes", a.notes),
               ("assessors", LIST_SEPARATOR.join(a.assessors)), ("institutions", LIST_SEPARATOR.join(a.institutions))]
     for what, text in fields:
-        yield f"the assessment's {what}", text
+        yield Message.of("assessment_field", field=Word(what, lower=True)), text
     for answer in answers:
-        owner = answer.indicator_id + (f" (group {answer.group})" if answer.group else "")
-        for what, text in (("evidence reference", answer.evidence_reference), ("evidence", answer.evidence_text),
-                           ("notes", answer.notes), ("answered by", answer.answered_by), ("group", answer.group)):
-            yield f"{owner}, {what}", text
+        owner = _owner(answer)
+        for what, text in (("evidence_reference", answer.evidence_reference), ("evidence_text", answer.evidence_text),
+                           ("notes", answer.notes), ("answered_by", answer.answered_by), ("group", answer.group)):
+            yield Message.of("field_of", owner=owner, field=Word(what, lower=True)), text
     for action in actions:
-        for what, text in (("title", action.title), ("responsible", action.responsible),
+        owner = Message.of("the_action", title=action.title[:40])
+        for what, text in (("text", action.title), ("roles.responsible", action.responsible),
                            ("partners", LIST_SEPARATOR.join(action.partners)), ("resources", action.resources),
-                           ("currency", action.currency), ("due date", action.due_date)):
-            yield f"the action “{action.title[:40]}”, {what}", text
+                           ("currency", action.currency), ("due_date", action.due_date)):
+            yield Message.of("field_of", owner=owner, field=Word(what, lower=True)), text
 
 
-def text_problem(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> str | None:
+def text_problem(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> Message | None:
     """The first text a spreadsheet cell cannot hold unchanged, naming the indicator or action and the field."""
     for place, text in _texts(a, answers, actions):
-        problem = check_text(text)
+        problem = text_message(text)
         if problem:
-            return f"{place}: the text {problem}"
+            return Message.of("cell_text_problem", place=place, problem=problem)
     return None
 
 
@@ -57,40 +64,42 @@ def _coordinate(value: float | None, limit: int) -> bool:
     return value is None or (isinstance(value, (int, float)) and math.isfinite(value) and -limit <= value <= limit)
 
 
-def data_problem(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action], form: Form) -> str | None:
+def data_problem(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action], form: Form) -> Message | None:
     """The first value the window would not accept: site, coordinates, dates, choices, plan fields."""
     vocab = vocabulary()
     site = a.site
     if not site.name.strip():
-        return "the site name is empty; every assessment needs one"
+        return Message.of("site_name_empty")
     if not _coordinate(site.latitude, 90):
-        return f"the latitude {site.latitude} is not between -90 and 90"
+        return Message.of("latitude_beyond", value=site.latitude)
     if not _coordinate(site.longitude, 180):
-        return f"the longitude {site.longitude} is not between -180 and 180"
+        return Message.of("longitude_beyond", value=site.longitude)
     if site.type not in vocab.site_types:
-        return f"the site type “{site.type[:40]}” is not one of {', '.join(vocab.site_types)}"
+        return Message.of("site_type_unknown", text=site.type[:40], allowed=", ".join(vocab.site_types))
     if not _is_date(a.date):
-        return f"the assessment's date “{a.date[:40]}” is not a date written as YYYY-MM-DD"
+        return Message.of("assessment_date_not_a_date", text=a.date[:40])
     for answer in answers:
-        owner = answer.indicator_id + (f" (group {answer.group})" if answer.group else "")
+        owner = _owner(answer)
         if answer.evidence_type and answer.evidence_type not in vocab.evidence_types:
-            return f"{owner}: “{answer.evidence_type[:40]}” is not a kind of evidence"
+            return Message.of("not_a_kind_of_evidence", owner=owner, text=answer.evidence_type[:40])
         if answer.confidence and answer.confidence not in vocab.confidence:
-            return f"{owner}: “{answer.confidence[:40]}” is not a confidence"
+            return Message.of("not_a_confidence", owner=owner, text=answer.confidence[:40])
     for action in actions:
-        owner = f"the action “{action.title[:40]}”"
+        owner = Message.of("the_action", title=action.title[:40])
         if not action.title.strip():
-            return "an action has no text; every action says what will be done"
+            return Message.of("action_has_no_text")
         for what, value, allowed in (("priority", action.priority, vocab.priorities),
                                      ("timeframe", action.timeframe, vocab.timeframes),
                                      ("status", action.status, vocab.action_statuses)):
             if value not in allowed:
-                return f"{owner}: the {what} “{value[:40]}” is not one of {', '.join(allowed)}"
+                return Message.of("plan_value_unknown", owner=owner, what=Word(what, lower=True),
+                                  text=value[:40], allowed=", ".join(allowed))
         if action.cost is not None and not (math.isfinite(action.cost) and action.cost >= 0):
-            return f"{owner}: the cost {action.cost} is not a number of 0 or more"
+            return Message.of("cost_below_zero", owner=owner, value=action.cost)
         if action.due_date and not _is_date(action.due_date):
-            return f"{owner}: the due date “{action.due_date[:40]}” is not a date written as YYYY-MM-DD"
+            return Message.of("due_date_not_a_date", owner=owner, text=action.due_date[:40])
         unknown = [i for i in action.indicators if i not in form.by_id]
         if unknown:
-            return f"{owner}: indicator “{unknown[0][:40]}” is not in the questionnaire {form.id} {form.version}"
+            return Message.of("unknown_indicator", place=owner, indicator=unknown[0][:40], form=form.id,
+                              version=form.version)
     return None

@@ -70,7 +70,7 @@ def open_regular(path: Path):
     except FileNotFoundError:
         raise WorkbookRejected(Message.of("file_missing")) from None
     except OSError as error:
-        raise WorkbookRejected(f"the file cannot be read: {error.strerror or error}") from None
+        raise WorkbookRejected(Message.of("file_unreadable", reason=error.strerror or error)) from None
     try:
         kind = os.fstat(fd).st_mode
         if not stat.S_ISREG(kind):
@@ -83,14 +83,14 @@ def open_regular(path: Path):
         raise
 
 
-def _not_regular(mode: int) -> str:
+def _not_regular(mode: int) -> Message:
     if stat.S_ISDIR(mode):
-        return "this is a folder, not a file"
+        return Message.of("folder_not_file")
     if stat.S_ISFIFO(mode):
-        return "this is a named pipe (FIFO), not a file; only workbook files can be imported"
+        return Message.of("pipe_not_file")
     if stat.S_ISSOCK(mode):
-        return "this is a socket, not a file; only workbook files can be imported"
-    return "this is a device, not a file; only workbook files can be imported"
+        return Message.of("socket_not_file")
+    return Message.of("device_not_file")
 
 
 def check_workbook(path: Path) -> None:
@@ -108,43 +108,42 @@ def check_open_workbook(handle) -> None:
         handle.seek(0)
         head = handle.read(8)
     except OSError as error:
-        raise WorkbookRejected(f"the file cannot be read: {error.strerror or error}") from None
+        raise WorkbookRejected(Message.of("file_unreadable", reason=error.strerror or error)) from None
     if size == 0:
         raise WorkbookRejected(Message.of("file_empty"))
     if size > MAX_FILE_BYTES:
-        raise WorkbookRejected(f"the file is {size / 1024 / 1024:.0f} MB, far larger than any HBM export "
-                               f"(the limit is {MAX_FILE_BYTES // 1024 // 1024} MB); it is not an assessment workbook")
+        raise WorkbookRejected(Message.of("file_too_large", size=f"{size / 1024 / 1024:.0f}",
+                                          limit=MAX_FILE_BYTES // 1024 // 1024))
     if head.startswith(OLE_MAGIC):
         raise WorkbookRejected(_ole_message(handle))
     if head.startswith(EMPTY_ZIP_MAGIC):
-        raise WorkbookRejected("the file is an empty zip archive, not a workbook")
+        raise WorkbookRejected(Message.of("empty_zip"))
     if not head.startswith(ZIP_MAGIC):
         raise WorkbookRejected(_not_zip_message(handle, head))
     _check_zip(handle)
 
 
-def _ole_message(handle) -> Message | str:
+def _ole_message(handle) -> Message:
     # Office's binary container holds both old .xls files and password-protected .xlsx files;
     # the stream names, stored as UTF-16 in its directory, tell them apart.
     handle.seek(0)
     data = handle.read()
     if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
-        return ("the workbook is protected with a password, but its encrypted container is damaged or of a kind "
-                "this app does not read; get the file again, or open it in Excel with the password and save it again")
+        return Message.of("encrypted_container_damaged")
     if _utf16("Workbook") in data or _utf16("Book") in data:
         return Message.of("old_xls")
     if _utf16("WordDocument") in data:
-        return "this is an old-format Word document (.doc), not a workbook"
-    return "this is an old Office binary file, not an Excel workbook (.xlsx)"
+        return Message.of("old_doc")
+    return Message.of("old_office_file")
 
 
-def _not_zip_message(handle, head: bytes) -> Message | str:
+def _not_zip_message(handle, head: bytes) -> Message:
     if head.startswith(b"%PDF"):
         return Message.of("pdf_file")
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
         return Message.of("picture_file")
     if head.startswith((b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")):
-        return "this is a compressed archive (RAR, 7-Zip or gzip), not an Excel workbook; extract it first"
+        return Message.of("compressed_archive")
     handle.seek(0)
     sample = handle.read(4096)
     try:
@@ -167,7 +166,7 @@ def _check_zip(handle) -> None:
     except zipfile.BadZipFile:
         raise WorkbookRejected(Message.of("file_truncated")) from None
     except (OSError, ValueError, EOFError) as error:
-        raise WorkbookRejected(f"the file is damaged and cannot be opened as a workbook ({error})") from None
+        raise WorkbookRejected(Message.of("zip_unopenable", error=error)) from None
     with archive:
         members = archive.infolist()
         _check_sizes(members)
@@ -175,8 +174,7 @@ def _check_zip(handle) -> None:
         if len(names) != len(members):
             twice = next(m.filename for n, m in enumerate(members) if m.filename in
                          {x.filename for x in members[:n]})
-            raise WorkbookRejected(f"the file holds the part {twice} twice, which no spreadsheet program writes; "
-                                   "programs would disagree on which copy to read, so the file is refused")
+            raise WorkbookRejected(Message.of("part_twice", part=twice))
         _check_kind(archive, names)
         sheets = _sheet_parts(archive, names)
         for member in members:
@@ -191,58 +189,51 @@ def check_archive_members(members: list[zipfile.ZipInfo]) -> None:
 
 def _check_sizes(members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_MEMBERS:
-        raise WorkbookRejected(f"the file holds {len(members):,} parts, far more than a workbook; it is not an "
-                               "HBM export (it may be a zip bomb)")
+        raise WorkbookRejected(Message.of("too_many_parts", count=f"{len(members):,}"))
     total = 0
     for member in members:
         if member.flag_bits & 0x1:
-            raise WorkbookRejected("parts of the file are encrypted with a password; it cannot be read")
+            raise WorkbookRejected(Message.of("parts_encrypted"))
         if member.file_size > MAX_MEMBER_BYTES:
             raise WorkbookRejected(
-                f"the part {member.filename} would unpack to {member.file_size / 1024 / 1024:,.0f} MB, far more "
-                "than any HBM export; the file is refused (it looks like a zip bomb)")
+                Message.of("part_too_large", part=member.filename, size=f"{member.file_size / 1024 / 1024:,.0f}"))
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
             raise WorkbookRejected(
-                f"the part {member.filename} is compressed {ratio:,.0f} to 1, which no real workbook is; "
-                "the file is refused (it looks like a zip bomb)")
+                Message.of("part_ratio", part=member.filename, ratio=f"{ratio:,.0f}"))
         total += member.file_size
     if total > MAX_TOTAL_BYTES:
-        raise WorkbookRejected(f"the file would unpack to {total / 1024 / 1024:,.0f} MB, far more than any HBM "
-                               "export; the file is refused (it looks like a zip bomb)")
+        raise WorkbookRejected(Message.of("unpacks_too_large", size=f"{total / 1024 / 1024:,.0f}"))
 
 
 def _check_kind(archive: zipfile.ZipFile, names: set[str]) -> None:
     if "mimetype" in names and "content.xml" in names:
-        raise WorkbookRejected("this is an OpenDocument file (.ods or .odt), not an Excel workbook; save it as "
-                               ".xlsx — but only HBM Assess exports can be imported")
+        raise WorkbookRejected(Message.of("opendocument_file"))
     if "[Content_Types].xml" not in names:
-        raise WorkbookRejected("this is a zip archive, not an Excel workbook")
+        raise WorkbookRejected(Message.of("zip_not_workbook"))
     if "word/document.xml" in names:
         raise WorkbookRejected(Message.of("word_file"))
     if "xl/workbook.bin" in names:
-        raise WorkbookRejected("this is a binary Excel workbook (.xlsb); open it in Excel, save it as .xlsx "
-                               "and import that — but only HBM Assess exports can be imported")
+        raise WorkbookRejected(Message.of("xlsb_file"))
     if "ppt/presentation.xml" in names:
-        raise WorkbookRejected("this is a PowerPoint presentation renamed to a workbook name, not an Excel workbook")
+        raise WorkbookRejected(Message.of("powerpoint_file"))
     content_types = _read_small(archive, "[Content_Types].xml")
     try:
         root = SafeET.fromstring(content_types, forbid_dtd=True)
     except DefusedXmlException:
-        raise WorkbookRejected("the file's [Content_Types].xml declares XML entities, which workbooks never do; "
-                               "the file is refused (it may be an 'XML bomb' attack)") from None
+        raise WorkbookRejected(Message.of("part_declares_entities", part="[Content_Types].xml")) from None
     except SafeET.ParseError:
-        raise WorkbookRejected("the file is damaged: its [Content_Types].xml is not valid XML") from None
+        raise WorkbookRejected(Message.of("part_not_xml", part="[Content_Types].xml")) from None
     types = {element.get("ContentType") for element in root}
     if SPREADSHEET_TYPE not in types and MACRO_SPREADSHEET_TYPE not in types:
-        raise WorkbookRejected("this Office file is not an Excel workbook")
+        raise WorkbookRejected(Message.of("office_not_workbook"))
 
 
 def _read_small(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         return archive.read(name)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
-        raise WorkbookRejected(f"the file is damaged: the part {name} cannot be unpacked") from None
+        raise WorkbookRejected(Message.of("part_unpackable", part=name)) from None
 
 
 def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
@@ -254,7 +245,7 @@ def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
     try:
         root = SafeET.fromstring(_read_small(archive, rels), forbid_dtd=True)
     except (DefusedXmlException, SafeET.ParseError):
-        raise WorkbookRejected(f"the file is damaged: its part {rels} is not valid XML") from None
+        raise WorkbookRejected(Message.of("part_not_xml", part=rels)) from None
     for element in root:
         if str(element.get("Type", "")).endswith(("/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet")):
             target = str(element.get("Target", ""))
@@ -287,19 +278,16 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: bool
                         first = False
                     if _DECLARATION.search(tail + chunk):
                         raise WorkbookRejected(
-                            f"the part {member.filename} declares XML entities (<!DOCTYPE> or <!ENTITY>), which "
-                            "workbooks never do; the file is refused (it may be an 'XML bomb' attack)")
+                            Message.of("part_declares_entities", part=member.filename))
                     tail = chunk[-16:]
                     if grid is not None:
                         grid.feed(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as error:
         if isinstance(error, NotImplementedError):
-            raise WorkbookRejected(f"the part {member.filename} uses a compression method this app cannot read; "
-                                   "save the workbook again in Excel or LibreOffice") from None
-        raise WorkbookRejected(f"the file is damaged: the part {member.filename} cannot be unpacked "
-                               "(an incomplete copy or download?); get the file again") from None
+            raise WorkbookRejected(Message.of("part_compression", part=member.filename)) from None
+        raise WorkbookRejected(Message.of("part_damaged", part=member.filename)) from None
     if seen != member.file_size:
-        raise WorkbookRejected(f"the file is damaged: the part {member.filename} is not the size it claims")
+        raise WorkbookRejected(Message.of("part_wrong_size", part=member.filename))
     if grid is not None:
         grid.close()
 
@@ -307,8 +295,7 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: bool
 def _check_encoding(name: str, chunk: bytes) -> None:
     # Excel and LibreOffice write UTF-8; other encodings would hide declarations from the search above.
     if chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(chunk) > 1 and chunk[1] == 0):
-        raise WorkbookRejected(f"the part {name} is written in UTF-16, which workbooks made by Excel, LibreOffice "
-                               "or HBM Assess never are; the file is refused")
+        raise WorkbookRejected(Message.of("part_utf16", part=name))
 
 
 # The quick check of a sheet's bounds (see _QuickSheetGrid): an element name with any prefixes,
@@ -442,8 +429,7 @@ class _SheetGrid:
             self.parser.Parse(chunk, final)
         except expat.ExpatError as error:
             # A reader may be lenient where this parser is not: what cannot be checked is not read.
-            raise WorkbookRejected(f"the file is damaged: the sheet {self.part} is not valid XML "
-                                   f"(line {error.lineno}); get the file again") from None
+            raise WorkbookRejected(Message.of("sheet_not_xml", part=self.part, line=error.lineno)) from None
 
     def close(self) -> None:
         self.feed(b"", True)
@@ -453,13 +439,14 @@ class _SheetGrid:
         if local == "row":
             self.row = self._number(attributes.get("r"), self.row + 1)
             self.column = 0
-            self._bound(self.row, 1, f"row {self.row:,}")
+            self._bound(self.row, 1, Message.of("at_row", row=f"{self.row:,}"))
         elif local == "c":
             row, column = self._reference(attributes.get("r"))
             self.row = row or self.row
             self.column = column or self.column + 1
             shown = attributes.get("r")
-            where = f"cell {shown}" if shown else f"row {self.row:,}, column {self.column:,}"
+            where = Message.of("at_cell", cell=shown) if shown else Message.of(
+                "at_row_column", row=f"{self.row:,}", column=f"{self.column:,}")
             self._bound(self.row, self.column, where)
         elif local == "dimension":
             rows, columns = 0, 0
@@ -468,17 +455,15 @@ class _SheetGrid:
                 rows, columns = max(rows, row or 0), max(columns, column or 0)
             if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
                 raise WorkbookRejected(
-                    f"the sheet {self.part} says it spans {attributes.get('ref')}, far beyond any HBM export "
-                    f"(at most {MAX_ROWS:,} rows, {MAX_COLUMNS:,} columns and {MAX_CELLS:,} cells); "
-                    "the file is refused")
+                    Message.of("sheet_spans_too_far", part=self.part, ref=attributes.get("ref"), rows=f"{MAX_ROWS:,}",
+                               columns=f"{MAX_COLUMNS:,}", cells=f"{MAX_CELLS:,}"))
 
-    def _bound(self, row: int, column: int, where: str) -> None:
+    def _bound(self, row: int, column: int, where: Message) -> None:
         self.extent = rows, columns = max(self.extent[0], row), max(self.extent[1], column)
         if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
             raise WorkbookRejected(
-                f"the sheet {self.part} has a {where}, far beyond any HBM export (at most {MAX_ROWS:,} rows, "
-                f"{MAX_COLUMNS:,} columns and {MAX_CELLS:,} cells); reading it would need more memory than this "
-                "computer may have, so the file is refused")
+                Message.of("sheet_too_far", part=self.part, where=where, rows=f"{MAX_ROWS:,}",
+                           columns=f"{MAX_COLUMNS:,}", cells=f"{MAX_CELLS:,}"))
 
     @staticmethod
     def _number(text: object, default: int) -> int:

@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from hbm_assess.core.messages import Message
 from hbm_assess.exchange.safety import (
     MAX_FILE_BYTES,
     MAX_MEMBER_BYTES,
@@ -72,42 +73,39 @@ def _read_bounded(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise WorkbookRejected(f"the file is {size / 1024 / 1024:.0f} MB, far larger than any export of "
-                                   "assessments; split the export (by date) and import the parts")
+            raise WorkbookRejected(Message.of("export_too_large", size=f"{size / 1024 / 1024:.0f}"))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise WorkbookRejected("the file does not exist (it may have been moved or deleted)") from None
+        raise WorkbookRejected(Message.of("file_missing")) from None
     except OSError as error:
-        raise WorkbookRejected(f"the file cannot be read: {error.strerror or error}") from None
+        raise WorkbookRejected(Message.of("file_unreadable", reason=error.strerror or error)) from None
     if not data:
-        raise WorkbookRejected("the file is empty (0 bytes); it was probably not copied completely — get it again")
+        raise WorkbookRejected(Message.of("file_empty"))
     return data
 
 
 def _csv_from_zip(path: Path) -> tuple[str, bytes]:
     if _read_bounded(path)[:4] != b"PK\x03\x04":
-        raise WorkbookRejected("the file is named .zip but is not a zip archive; download the export again")
+        raise WorkbookRejected(Message.of("zip_name_not_zip"))
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise WorkbookRejected("the zip file is incomplete or damaged; download the export again") from None
+        raise WorkbookRejected(Message.of("zip_damaged")) from None
     with archive:
         members = archive.infolist()
         check_archive_members(members)
         tables = [m for m in members if m.filename.lower().endswith(".csv") and "/" not in m.filename.strip("/")]
         if not tables:
-            raise WorkbookRejected("the zip file holds no .csv table; in ODK Central, download the submissions "
-                                   "as “CSV” (or “.csv.zip”) and import that")
+            raise WorkbookRejected(Message.of("zip_without_csv"))
         # Repeat groups come as "<form>-<repeat>.csv" beside the main "<form>.csv", whose name is the shortest.
         member = min(tables, key=lambda m: (len(m.filename), m.filename))
         try:
             with archive.open(member) as stream:
                 data = stream.read(MAX_MEMBER_BYTES + 1)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError):
-            raise WorkbookRejected(f"the file is damaged: the table {member.filename} cannot be unpacked; "
-                                   "download the export again") from None
+            raise WorkbookRejected(Message.of("table_unpackable", table=member.filename)) from None
         if len(data) > MAX_MEMBER_BYTES:
-            raise WorkbookRejected(f"the table {member.filename} is larger than it claims; the file is refused")
+            raise WorkbookRejected(Message.of("table_larger_than_claimed", table=member.filename))
         return member.filename, data
 
 
@@ -115,11 +113,9 @@ def _csv_table(data: bytes, name: str) -> Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise WorkbookRejected(f"{name} is not UTF-8 text (byte {error.start}); export it again from KoboToolbox "
-                               "or ODK Central, which write UTF-8") from None
+        raise WorkbookRejected(Message.of("table_not_utf8", name=name, byte=error.start)) from None
     if "\x00" in text:
-        raise WorkbookRejected(f"{name} contains NUL bytes, which no CSV export has; it is not a table of "
-                               "submissions")
+        raise WorkbookRejected(Message.of("table_nul_bytes", name=name))
     delimiter = _delimiter(text.split("\n", 1)[0])
     limit = csv.field_size_limit()
     csv.field_size_limit(MAX_FIELD_CHARS)
@@ -127,14 +123,12 @@ def _csv_table(data: bytes, name: str) -> Table:
         rows = []
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             if len(row) > MAX_COLUMNS:
-                raise WorkbookRejected(f"{name}: a row has {len(row):,} columns, far more than any export of this "
-                                       "questionnaire; the file is refused")
+                raise WorkbookRejected(Message.of("table_too_wide", name=name, columns=f"{len(row):,}"))
             rows.append(row)
             if len(rows) > MAX_ROWS + 2:
-                raise WorkbookRejected(f"{name} has more than {MAX_ROWS:,} rows; split the export (by date) and "
-                                       "import the parts")
+                raise WorkbookRejected(Message.of("table_too_long", name=name, rows=f"{MAX_ROWS:,}"))
     except csv.Error as error:
-        raise WorkbookRejected(f"{name}: line {len(rows) + 1} is not valid CSV ({error}); export it again") from None
+        raise WorkbookRejected(Message.of("table_bad_csv", name=name, line=len(rows) + 1, error=error)) from None
     finally:
         csv.field_size_limit(limit)
     return _table(rows, name)
@@ -158,20 +152,20 @@ def _workbook_table(path: Path) -> Table:
         book = CalamineWorkbook.from_path(str(path))
         sheet = book.get_sheet_by_index(0)
         if sheet.height > MAX_ROWS + 2 or sheet.width > MAX_COLUMNS:
-            raise WorkbookRejected(f"the first sheet has {sheet.height:,} rows and {sheet.width:,} columns, far "
-                                   "more than any export of this questionnaire; split the export and import the parts")
+            raise WorkbookRejected(Message.of("first_sheet_too_large", rows=f"{sheet.height:,}",
+                                              columns=f"{sheet.width:,}"))
         rows = sheet.to_python(skip_empty_area=False)
     except WorkbookRejected:
         raise
     except Exception as error:  # python-calamine raises several kinds for broken files
-        raise WorkbookRejected(f"the workbook cannot be read ({error}); it may be damaged — get it again") from None
+        raise WorkbookRejected(Message.of("workbook_unreadable", error=error)) from None
     return _table(rows, path.name)
 
 
 def _table(rows: list[list[object]], name: str) -> Table:
     numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(_text(cell) for cell in row)]
     if not numbered:
-        raise WorkbookRejected(f"{name} holds no table: no header row and no submissions")
+        raise WorkbookRejected(Message.of("table_empty", name=name))
     header = [_text(cell) for cell in numbered[0][1]]
     data = numbered[1:]
     # An optional row of HXL hashtags under the header (KoboToolbox's "include HXL" option).

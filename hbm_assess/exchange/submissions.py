@@ -17,13 +17,15 @@ from functools import cache
 from pathlib import Path
 
 from hbm_assess.core.assessment import Answer, Assessment, Site, Status, now
+from hbm_assess.core.messages import Message, Problem, Word
 from hbm_assess.core.questionnaire import Form, FormError, Indicator, installed_forms
 from hbm_assess.core.reference import crossing_points, institutions
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.core.vocabulary import LEVELS, Special, Vocabulary, in_every_language, vocabulary
-from hbm_assess.exchange.cells import as_text, check_text
+from hbm_assess.exchange.cells import as_text, text_message
 from hbm_assess.exchange.deciding import Identity, Incoming, decide
 from hbm_assess.exchange.hashing import content_hash, form_hash
+from hbm_assess.exchange.import_results import site_named
 from hbm_assess.exchange.importing import FileResult, Outcome, stored_head
 from hbm_assess.exchange.safety import WorkbookRejected, check_workbook
 from hbm_assess.exchange.submission_files import Table, is_table_file, read_table, workbook_header
@@ -56,7 +58,7 @@ PART_WORDS = {"level": "level", "target": "target", "evidence_type": "evidence_t
               "notes": "notes"}
 
 
-class RowRejected(Exception):
+class RowRejected(Problem):
     """One submission that cannot be imported; the message says which field and why."""
 
 
@@ -173,9 +175,9 @@ class _Row:
         if isinstance(value, datetime | date):
             return as_text(value)
         text = as_text(value).strip()
-        problem = check_text(text)
+        problem = text_message(text)
         if problem:
-            raise RowRejected(f"the {_shown(key)} {problem}")
+            raise RowRejected(Message.of("field_text_problem", field=_shown(key), problem=problem))
         return text
 
 
@@ -188,24 +190,21 @@ def read_submission(row: _Row, forms: FormLookup, vocab: Vocabulary) -> Submissi
     reference = row.text(FORM_FIELD)
     form_id, separator, version = reference.partition(FORM_SEPARATOR)
     if not separator or not form_id or not version:
-        raise RowRejected(f"the {FORM_FIELD} field is “{reference}”, not a questionnaire and version such as "
-                          "hbm-detailed@1.0; was this collected with a form written by hbm-assess form xlsform?")
+        raise RowRejected(Message.of("form_field_not_a_form", field=FORM_FIELD, text=reference))
     found = forms(form_id, version)
     if found is None:
-        raise RowRejected(f"it answers questionnaire {form_id} version {version}, which is not installed here; "
-                          "install that version (see: hbm-assess form list), then import the file again")
+        raise RowRejected(Message.of("form_not_installed", form=form_id, version=version))
     form, form_is_new = found
     uuid = next((row.text(key) for key in UUID_COLUMNS if row.text(key)), "")
     uuid = uuid.removeprefix("uuid:")
     if not uuid:
-        raise RowRejected("it has no submission uuid (_uuid, or meta-instanceID in ODK Central); export the "
-                          "submissions again with their metadata columns")
+        raise RowRejected(Message.of("submission_without_uuid"))
     stamp = _timestamp(next((row.text(key) for key in TIME_COLUMNS if row.text(key)), ""))
     unknown = sorted({key[0] for key, position in row.columns.index.items()
                       if isinstance(key, tuple) and key[0] not in form.by_id and as_text(row.cells[position]).strip()})
     if unknown:
-        raise RowRejected(f"it answers indicator {unknown[0]}, which questionnaire {form.id} {form.version} does not "
-                          "have; the file mixes up questionnaires — export each form version on its own")
+        raise RowRejected(Message.of("submission_unknown_indicator", indicator=unknown[0], form=form.id,
+                                     version=form.version))
     assessment = Assessment(
         form_id=form.id, form_version=form.version, site=_site(row), date=_date(row, stamp),
         assessors=tuple(name.strip() for name in re.split(r"[\n;]", row.text(ASSESSORS)) if name.strip()),
@@ -226,16 +225,16 @@ def _timestamp(text: str) -> str:
 def _site(row: _Row) -> Site:
     value = row.text(SITE)
     if not value:
-        raise RowRejected("the site is empty; every assessment needs one")
+        raise RowRejected(Message.of("submission_site_empty"))
     if value == OTHER_SITE or value in in_every_language("other_site").values():
         other = row.text(SITE_OTHER)
         if not other:
-            raise RowRejected("the site is “other” but no site name was written")
+            raise RowRejected(Message.of("submission_other_site_unnamed"))
         return Site(other)
     for point in crossing_points():
         if value in (point.id, site_choice(point.id)) or value in point.name.by_language.values():
             return point.site("en")
-    raise RowRejected(f"the site “{value}” is not in the list of crossing points")
+    raise RowRejected(Message.of("submission_site_unknown", site=value))
 
 
 def _date(row: _Row, stamp: str) -> str:
@@ -246,7 +245,7 @@ def _date(row: _Row, stamp: str) -> str:
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise RowRejected(f"the date “{row.text(DATE)}” is not a date such as 2026-11-20") from None
+        raise RowRejected(Message.of("submission_date", text=row.text(DATE))) from None
 
 
 def _institutions(row: _Row) -> tuple[str, ...]:
@@ -269,7 +268,7 @@ def _institutions(row: _Row) -> tuple[str, ...]:
                     text = text.replace(label, " ")
                     chosen.append(institution_id)
             if text.strip():
-                raise RowRejected(f"the institutions “{row.text(INSTITUTIONS)}” are not all in the list")
+                raise RowRejected(Message.of("submission_institutions", text=row.text(INSTITUTIONS)))
     ordered = [i for i in known if i in chosen]
     return tuple(known[i].acronym.get("en") or known[i].name.get("en") for i in dict.fromkeys(ordered))
 
@@ -298,8 +297,8 @@ def _level(text: str, indicator: Indicator, vocab: Vocabulary) -> tuple[int | No
                         for name in vocab.special_answers[special.value].name.by_language.values()})
     if text in choices:
         return choices[text]
-    raise RowRejected(f"{indicator.id}: “{_short(text)}” is not one of its answers (a level from 1 to 5, "
-                      "Not applicable or Unknown)")
+    raise RowRejected(Message.of("submission_not_an_answer", indicator=indicator.id, text=_short(text),
+                                 na=Word("special_answers.na"), unknown=Word("special_answers.unknown")))
 
 
 def _target(text: str, indicator: Indicator, vocab: Vocabulary) -> int | None:
@@ -308,7 +307,7 @@ def _target(text: str, indicator: Indicator, vocab: Vocabulary) -> int | None:
     for level in LEVELS:
         if text == str(level) or text in {f"{level} · {vocab.level_name(level, lang)}" for lang in LANGUAGES}:
             return level
-    raise RowRejected(f"{indicator.id}: the target “{_short(text)}” is not a level from 1 to 5")
+    raise RowRejected(Message.of("target_not_a_level", place=indicator.id, text=_short(text)))
 
 
 def _evidence_type(text: str, indicator: Indicator, vocab: Vocabulary) -> str:
@@ -317,7 +316,7 @@ def _evidence_type(text: str, indicator: Indicator, vocab: Vocabulary) -> str:
     for term_id, term in vocab.evidence_types.items():
         if text in (term_id, evidence_choice(term_id)) or text in term.name.by_language.values():
             return term_id
-    raise RowRejected(f"{indicator.id}: the evidence type “{_short(text)}” is not one of the known types")
+    raise RowRejected(Message.of("submission_evidence_type", indicator=indicator.id, text=_short(text)))
 
 
 def _short(text: str) -> str:
@@ -352,17 +351,15 @@ def import_submissions(store: Store, path: Path) -> list[FileResult]:
     try:
         table = read_table(path)
     except WorkbookRejected as error:
-        return [FileResult(path, Outcome.REJECTED, str(error), said=error.message)]
+        return [FileResult(path, Outcome.REJECTED, error.message or str(error))]
     except MemoryError:
-        return [FileResult(path, Outcome.REJECTED, "the file is too large to read on this computer")]
+        return [FileResult(path, Outcome.REJECTED, Message.of("file_too_large_here"))]
     columns = find_columns(table.header)
     if not columns.has(FORM_FIELD):
         # Like any other file that is not an export, skipped: a folder of exports may hold other tables.
-        return [FileResult(path, Outcome.SKIPPED,
-                           f"this table has no {FORM_FIELD} column, so it holds no submissions of a questionnaire "
-                           "written by hbm-assess form xlsform; skipped")]
+        return [FileResult(path, Outcome.SKIPPED, Message.of("table_without_form_column", column=FORM_FIELD))]
     if not table.rows:
-        return [FileResult(path, Outcome.SKIPPED, "the export holds no submissions yet")]
+        return [FileResult(path, Outcome.SKIPPED, Message.of("no_submissions_yet"))]
     return list(_import_rows(store, path, table, columns))
 
 
@@ -373,13 +370,13 @@ def _import_rows(store: Store, path: Path, table: Table, columns: Columns) -> It
         try:
             submission = read_submission(row, forms, vocab)
         except RowRejected as error:
-            yield FileResult(path, Outcome.REJECTED, f"row {number}: {error}; the other rows are imported")
+            yield FileResult(path, Outcome.REJECTED, Message.of("row_rejected", row=number,
+                                                                problem=error.message or str(error)))
             continue
         try:
             yield _store(store, path, submission)
         except sql_errors() as error:
-            yield FileResult(path, Outcome.REJECTED, f"row {number}: the database refused it ({error}); "
-                             "nothing of this row was stored")
+            yield FileResult(path, Outcome.REJECTED, Message.of("row_refused_by_database", row=number, error=error))
 
 
 def _store(store: Store, path: Path, submission: Submission) -> FileResult:
@@ -387,26 +384,28 @@ def _store(store: Store, path: Path, submission: Submission) -> FileResult:
     incoming, answers = submission.assessment, submission.answers
     incoming_hash = content_hash(incoming, answers, (), form_hash(submission.form))
     lineage = (incoming_hash,)
-    where = f"row {submission.row}, submission {incoming.uuid}"
+    where = Message.of("row_submission", row=submission.row, uuid=incoming.uuid)
     with records.immediate(store):
         stored = [stored_head(store, copy) for copy in records.copies(store, incoming.uuid)]
         decision = decide(stored, Incoming(incoming.revision, incoming_hash, lineage, Identity.of(incoming)))
-        result = FileResult(path, decision.outcome, f"{where}: {decision.message}", decision.target, incoming.uuid,
-                            incoming.revision)
+        result = FileResult(path, decision.outcome, Message.of("at", place=where, what=decision.message or ""),
+                            decision.target, incoming.uuid, incoming.revision)
         if decision.outcome in (Outcome.IMPORTED, Outcome.CONFLICT) and submission.form_is_new:
             records.install_form(store, submission.form)
         if decision.outcome == Outcome.IMPORTED:
             result.assessment_id = records.insert_imported(store, incoming, answers, (), False, hashes=lineage)
-            result.message = (f"{where}: new assessment {result.assessment_id}: {incoming.site.name}, "
-                              f"{incoming.date}, {len(answers)} of {submission.form.indicator_count} indicators")
+            result.say(Message.of("at", place=where, what=Message.of(
+                "new_submission", id=result.assessment_id, site=site_named(incoming.site), date=incoming.date,
+                answered=len(answers), total=submission.form.indicator_count)))
         elif decision.outcome == Outcome.CONFLICT:
             result.assessment_id = records.insert_imported(store, incoming, answers, (), False,
                                                            conflict_of=decision.target, hashes=lineage)
             result.conflict_of = decision.target
-            result.message = (f"{where}: {decision.message}; both are kept — the submission is assessment "
-                              f"{result.assessment_id}, marked as conflicting with {decision.target}")
+            result.say(Message.of("at", place=where, what=Message.of(
+                "submission_conflict_kept", why=decision.message, id=result.assessment_id, other=decision.target)))
         elif decision.outcome == Outcome.UPDATED:  # a submission is always revision 1: never newer
-            result.outcome, result.message = Outcome.SKIPPED, f"{where}: assessment {decision.target} is newer"
+            result.outcome = Outcome.SKIPPED
+            result.say(Message.of("at", place=where, what=Message.of("assessment_is_newer", id=decision.target)))
         records.log_import(store, str(path), result.outcome, result.assessment_id, incoming.uuid,
                            incoming.revision, incoming_hash, False, [], result.message)
     return result

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hbm_assess.core.assessment import Answer
+from hbm_assess.core.messages import Message
 from hbm_assess.core.workshop import Group, Output
 from hbm_assess.exchange.export import ExportError, export_assessment, workshop_row
 from hbm_assess.exchange.hashing import answer_record, output_record
@@ -34,7 +35,7 @@ def prepare_group_files(store: Store, assessment_id: int, folder: Path, language
     """Write one workbook per group of the workshop into ``folder`` (each encrypted with ``password``, if any)."""
     groups = workshop.groups(store, assessment_id)
     if not groups:
-        raise ExportError("this assessment has no workshop groups yet; add them under Workshop → Groups first")
+        raise ExportError(Message.of("no_workshop_groups"))
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     site = store.assessment(assessment_id).site.name
@@ -98,29 +99,27 @@ def merge_group_file(store: Store, path: Path, contents: WorkbookContents) -> Fi
     result = FileResult(path, Outcome.UNCHANGED, "", assessment_id, contents.assessment.uuid,
                         contents.assessment.revision)
     if done is not None and done.content_hash == fingerprint:
-        result.message = f"group “{group_name}”: these answers were already merged into assessment {assessment_id}"
+        result.say(Message.of("group_already_merged", group=group_name, id=assessment_id))
         return result
     if done is not None and done.revision is not None and contents.assessment.revision < done.revision:
         result.outcome = Outcome.SKIPPED
-        result.message = (f"group “{group_name}”: the file holds revision {contents.assessment.revision}, older "
-                          f"than revision {done.revision} already merged; nothing was changed")
+        result.say(Message.of("group_file_older", group=group_name, revision=contents.assessment.revision,
+                              merged=done.revision))
         return result
     plan = workshop.replace_group_answers(store, assessment_id, group_name, answers, contents.assessment.revision,
                                           fingerprint)
     workshop_outputs.replace_outputs(store, assessment_id, outputs, group=group_name)
     result.outcome = Outcome.UPDATED
-    result.message = (f"group “{group_name}”: {len(answers)} answers and {len(outputs)} workshop outputs merged "
-                      f"into assessment {assessment_id}; "
-                      f"{len(plan.cases)} indicators scored by several groups, {len(plan.disagreements)} of them "
-                      "two or more levels apart")
+    result.say(Message.of("group_merged", group=group_name, answers=len(answers), outputs=len(outputs),
+                          id=assessment_id, several=len(plan.cases), apart=len(plan.disagreements)))
     return result
 
 
-def join_group_laptop(store: Store, assessment_id: int, contents: WorkbookContents) -> str:
+def join_group_laptop(store: Store, assessment_id: int, contents: WorkbookContents) -> Message | None:
     """On a group's laptop, tie the newly imported workshop copy to its group; returns a note for the report."""
     info = contents.workshop
     if info is None or not info.group:
-        return ""
+        return None
     workshop.set_laptop_group(store, assessment_id, info.group)
     workshop.save_groups(store, assessment_id, list(info.groups))
-    return f"; this laptop scores for group “{info.group}”"
+    return Message.of("laptop_scores_for_group", group=info.group)

@@ -11,16 +11,20 @@ and default target, and the queries join it, so nothing loops over answers in Py
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from hbm_assess.core.questionnaire import version_key
 from hbm_assess.core.text import Text
 from hbm_assess.core.versions import LeftOut, Lineup
+from hbm_assess.storage.portfolio_national import NationalIndicator, national_indicators
+from hbm_assess.storage.portfolio_rapid import RapidAgainstDetailed, rapid_against_detailed
 from hbm_assess.storage.portfolio_selection import (
     ANSWERS,
+    CHOSEN_TABLE,
+    POST_LEVEL,
     TARGET,
     Column,
     PortfolioFilter,
@@ -36,8 +40,10 @@ from hbm_assess.storage.portfolio_selection import LeftOut as AssessmentsLeftOut
 from hbm_assess.storage.store import Store
 
 # Re-exported: callers need only this module.
-__all__ = ["TARGET", "AssessmentsLeftOut", "Column", "PortfolioFilter", "like_with_like", "reader"]
+__all__ = ["TARGET", "AssessmentsLeftOut", "Column", "NationalIndicator", "PortfolioFilter", "like_with_like",
+           "reader"]
 
+T = TypeVar("T")
 WEAK_LEVEL = 2  # No or Limited capacity: what "weak" means for the most common gaps
 
 
@@ -160,6 +166,7 @@ class Scope:
     not_applicable: int
     unknown: int
     assessments_left_out: AssessmentsLeftOut = field(default_factory=AssessmentsLeftOut)
+    national_assessments: int = 0  # selected, but not a post: their national indicators are in the National panel
 
     @property
     def left_out(self) -> tuple[LeftOut, ...]:
@@ -198,6 +205,8 @@ class PortfolioData:
     gaps: tuple[CommonGap, ...]
     areas: tuple[Column, ...] = field(default=())
     site_points: Mapping[str, tuple[SitePoint, ...]] = field(default_factory=dict)
+    national: tuple[NationalIndicator, ...] = ()  # national indicators once per country (#17)
+    rapid_detailed: tuple[RapidAgainstDetailed, ...] = ()  # rapid baselines against detailed follow-ups (#19)
     progress_loaded: bool = True  # False: visits, changes and site points are still to load (load_progress)
 
 
@@ -220,7 +229,7 @@ def _heatmap(sel: Selection) -> Heatmap:
         area, params = sel.area_clause()
         rows = sel.rows(
             f"""SELECT c.site_key, c.form_id || ' ' || m.lined_up, avg(w.level), count(DISTINCT c.id)
-                FROM chosen c {ANSWERS} WHERE w.level IS NOT NULL AND m.shared = 1{area} GROUP BY 1, 2""",
+                FROM chosen c {ANSWERS} WHERE w.level IS NOT NULL AND m.shared = 1{POST_LEVEL}{area} GROUP BY 1, 2""",
             params,
         )
         keys = [f"{c.form_id} {c.key}" for c in columns]
@@ -237,7 +246,8 @@ def _heatmap(sel: Selection) -> Heatmap:
 
 def _indicator_columns(sel: Selection) -> tuple[Column, ...]:
     rows = sel.store.db.execute(
-        "SELECT form_id, lined_up, min(position) FROM temp.portfolio_map WHERE shared = 1 AND area_id = ? "
+        "SELECT form_id, lined_up, min(position) FROM temp.portfolio_map m WHERE shared = 1 AND area_id = ?"
+        f"{POST_LEVEL} "
         "GROUP BY form_id, lined_up ORDER BY form_id, 3, lined_up",
         (sel.flt.area,),
     ).fetchall()
@@ -265,7 +275,8 @@ def _site_area_sums(sel: Selection) -> list[tuple]:
             return sel.rows(
                 f"""SELECT c.site_key, s.area_id, {sums}
                     FROM chosen c JOIN assessment_area_scores s ON s.assessment_id = c.id
-                    WHERE 1 = 1{area.replace("m.area_id", "s.area_id")} GROUP BY c.site_key, s.area_id""", params)
+                    WHERE s.scope = 'post'{area.replace("m.area_id", "s.area_id")} GROUP BY c.site_key, s.area_id""",
+                    params)
         return sel.store.db.execute(f"SELECT s.site_key, s.area_id, {sums} FROM {sel.scores()} s "
                                     "GROUP BY s.site_key, s.area_id").fetchall()
 
@@ -297,7 +308,7 @@ def cell_assessments(store: Store, flt: PortfolioFilter, site_key: str, column: 
         where, extra = where + " AND m.area_id = ?", [*extra, column.key]
     rows = sel.rows(
         f"""SELECT c.id, c.site_name, c.date, c.form_id, c.form_version, c.status, avg(w.level), count(*)
-            FROM chosen c {ANSWERS} WHERE w.level IS NOT NULL AND m.shared = 1{area}{where}
+            FROM chosen c {ANSWERS} WHERE w.level IS NOT NULL AND m.shared = 1{POST_LEVEL}{area}{where}
             GROUP BY c.id ORDER BY c.date DESC, c.id DESC""",
         [*params, *extra],
     )
@@ -359,7 +370,8 @@ def changes(store: Store, flt: PortfolioFilter) -> list[SiteChange]:
 def _changes(sel: Selection) -> list[SiteChange]:
     area, area_params = sel.area_clause()
     shared = dict(sel.store.db.execute(
-        f"SELECT form_id, count(DISTINCT lined_up) FROM temp.portfolio_map m WHERE shared = 1{area} GROUP BY form_id",
+        f"SELECT form_id, count(DISTINCT lined_up) FROM temp.portfolio_map m WHERE shared = 1{POST_LEVEL}{area} "
+        "GROUP BY form_id",
         area_params,
     ).fetchall())
     rows = sel.rows(
@@ -373,7 +385,7 @@ def _changes(sel: Selection) -> list[SiteChange]:
             levels AS (
                 SELECT c.id AS assessment_id, m.lined_up, avg(w.level) AS level
                 FROM chosen c {ANSWERS}
-                WHERE w.level IS NOT NULL AND m.shared = 1{area}
+                WHERE w.level IS NOT NULL AND m.shared = 1{POST_LEVEL}{area}
                   AND c.id IN (SELECT baseline FROM ends UNION SELECT latest FROM ends)
                 GROUP BY c.id, m.lined_up)
             SELECT e.site_key, e.form_id, e.baseline, e.latest, e.baseline_date, e.latest_date,
@@ -409,7 +421,7 @@ def _common_gaps(sel: Selection) -> list[CommonGap]:
                 SELECT c.site_key, c.form_id, m.lined_up, max(m.area_id) AS area_id,
                        avg(w.level) AS level, avg({TARGET} - w.level) AS gap
                 FROM latest c {ANSWERS}
-                WHERE w.level IS NOT NULL AND m.shared = 1{area}
+                WHERE w.level IS NOT NULL AND m.shared = 1{POST_LEVEL}{area}
                 GROUP BY c.site_key, c.form_id, m.lined_up)
             SELECT form_id, lined_up, max(area_id), count(*), sum(level <= ?), avg(level), avg(gap)
             FROM per_site GROUP BY form_id, lined_up""",
@@ -433,7 +445,16 @@ def _scope(sel: Selection) -> Scope:
     assessments = sum(row[4] for row in sites)
     sums = _site_area_sums(sel)
     na, unknown = sum(row[5] for row in sums), sum(row[6] for row in sums)
-    return Scope(assessments, len(sites), tuple(sel.lineups.values()), na, unknown, left_out(sel.store, sel.flt))
+    newest = " AND newest = 1" if sel.flt.latest_only else ""
+    national = sel.store.db.execute(
+        f"SELECT count(*) FROM {CHOSEN_TABLE} WHERE scope = 'national'{newest}").fetchone()[0]
+    return Scope(assessments, len(sites), tuple(sel.lineups.values()), na, unknown, left_out(sel.store, sel.flt),
+                 national)
+
+
+def national(store: Store, flt: PortfolioFilter) -> tuple[NationalIndicator, ...]:
+    """National indicators once per country: from the national assessment, else the posts' views (#17)."""
+    return national_indicators(select(store, flt))
 
 
 def area_summary(store: Store, flt: PortfolioFilter) -> list[AreaSummary]:
@@ -490,7 +511,7 @@ TIDY_FIELDS = (
     "assessment_id", "uuid", "country", "pcode", "site_code", "site_name", "site_type", "latitude", "longitude",
     "scope", "date", "status", "revision", "workshop_group", "assessed_by", "form_id", "form_version",
     "area_id", "indicator_id", "lined_up", "compared", "level", "special", "target", "gap",
-    "evidence_type", "confidence", "evidence_reference", "evidence_text", "notes",
+    "evidence_type", "confidence", "evidence_reference", "evidence_text", "notes", "indicator_scope",
 )
 
 
@@ -504,7 +525,7 @@ ANSWER_GRID = f"""
     CASE WHEN w.level IS NOT NULL THEN {TARGET} END,
     CASE WHEN w.level IS NOT NULL THEN {TARGET} - w.level END,
     coalesce(w.evidence_type, ''), coalesce(w.confidence, ''),
-    coalesce(w.evidence_reference, ''), coalesce(w.evidence_text, ''), coalesce(w.notes, '')
+    coalesce(w.evidence_reference, ''), coalesce(w.evidence_text, ''), coalesce(w.notes, ''), m.scope
 FROM chosen c
 JOIN temp.portfolio_map m ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1
 LEFT JOIN answers w ON w.assessment_id = c.id AND w.grp = '' AND w.indicator_id = m.indicator_id"""
@@ -517,7 +538,7 @@ def tidy_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
     count it); ``lined_up`` holds the newest id(s), space-separated; unanswered ones have no level;
     ``assessed_by`` joins the assessors' names with "; " (personal data: the file is to be protected).
     """
-    sel = select(store, flt)
+    sel = select(store, flt, national=True)
     area, params = sel.area_clause()
     yield from store.db.execute(
         f"""WITH chosen AS ({sel.chosen}),
@@ -537,7 +558,7 @@ def tidy_rows(store: Store, flt: PortfolioFilter) -> Iterator[tuple]:
 
 def tidy_row_count(store: Store, flt: PortfolioFilter) -> int:
     """How many rows ``tidy_rows`` gives, for a progress bar."""
-    sel = select(store, flt)
+    sel = select(store, flt, national=True)
     area, params = sel.area_clause()
     return sel.rows(
         f"""SELECT count(*) FROM chosen c
@@ -545,6 +566,16 @@ def tidy_row_count(store: Store, flt: PortfolioFilter) -> int:
             WHERE 1 = 1{area}""",
         params,
     )[0][0]
+
+
+def on_reader(store: Store, work: Callable[[Store], T]) -> T:
+    """``work`` run on a second connection to the database (``reader``), closed afterwards: for a worker thread."""
+    reading = reader(store)
+    try:
+        return work(reading)
+    finally:
+        if reading is not store:
+            reading.close()
 
 
 def load(store: Store, flt: PortfolioFilter, progress: bool = True) -> PortfolioData:
@@ -557,7 +588,8 @@ def load(store: Store, flt: PortfolioFilter, progress: bool = True) -> Portfolio
     sel = select(store, flt, visits=progress)
     scope_, heatmap_, ranking_, gaps_ = _scope(sel), _heatmap(sel), _ranking(sel), _common_gaps(sel)
     data = PortfolioData(filter=flt, scope=scope_, heatmap=heatmap_, ranking=tuple(ranking_), visits=(),
-                         changes=(), gaps=tuple(gaps_), areas=sel.areas(), progress_loaded=False)
+                         changes=(), gaps=tuple(gaps_), areas=sel.areas(), national=national_indicators(sel),
+                         progress_loaded=False)
     return with_progress(data, _progress(sel.every_visit())) if progress else data
 
 
@@ -569,6 +601,7 @@ class Progress:
     changes: tuple[SiteChange, ...]
     areas: tuple[Column, ...]
     site_points: Mapping[str, tuple[SitePoint, ...]]
+    rapid_detailed: tuple[RapidAgainstDetailed, ...] = ()
 
 
 def load_progress(store: Store, flt: PortfolioFilter) -> Progress:
@@ -577,10 +610,11 @@ def load_progress(store: Store, flt: PortfolioFilter) -> Progress:
 
 
 def _progress(sel: Selection) -> Progress:
-    return Progress(tuple(_visit_progress(sel)), tuple(_changes(sel)), sel.areas(), _site_points(sel))
+    return Progress(tuple(_visit_progress(sel)), tuple(_changes(sel)), sel.areas(), _site_points(sel),
+                    rapid_against_detailed(sel))
 
 
 def with_progress(data: PortfolioData, progress: Progress) -> PortfolioData:
     """The screen's figures with the figures over time filled in."""
     return replace(data, visits=progress.visits, changes=progress.changes, areas=progress.areas,
-                   site_points=progress.site_points, progress_loaded=True)
+                   site_points=progress.site_points, rapid_detailed=progress.rapid_detailed, progress_loaded=True)

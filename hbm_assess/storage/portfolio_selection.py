@@ -35,7 +35,11 @@ ANSWERS = """CROSS JOIN answers w INDEXED BY answers_portfolio ON w.assessment_i
 
 
 CHOSEN_TABLE = "temp.portfolio_chosen"
-EVERY_VISIT = f"SELECT * FROM {CHOSEN_TABLE}"
+# Posts are compared with posts: a national assessment is no site row; it feeds the National panel (#17).
+EVERY_VISIT = f"SELECT * FROM {CHOSEN_TABLE} WHERE scope != 'national'"
+EVERY_ASSESSMENT = f"SELECT * FROM {CHOSEN_TABLE} WHERE 1 = 1"
+# Post-level indicators only: national ones (laws, national bodies) are shown once per country instead.
+POST_LEVEL = " AND m.scope = 'post'"
 
 
 @dataclass(frozen=True)
@@ -129,10 +133,12 @@ class Selection:
         return (" AND m.area_id = ?", [self.flt.area]) if self.flt.area else ("", [])
 
     def areas(self) -> tuple[Column, ...]:
-        """The areas of the selected questionnaires, in questionnaire order."""
+        """The areas of the selected questionnaires with a post-level indicator, in questionnaire order."""
         seen: dict[str, Column] = {}
         for form in self.newest.values():
             for area in form.areas:
+                if all(ind.national for ind in area.indicators):
+                    continue  # only national indicators: shown in the National panel, not as a column
                 if not self.flt.area or area.id == self.flt.area:
                     seen.setdefault(area.id, Column(area.id, area.title))
         return tuple(seen.values())
@@ -162,7 +168,7 @@ class Selection:
                         SELECT c.id, c.site_key, c.form_id, c.date, c.visit, c.newest, s.area_id, s.level_sum,
                                s.scored, s.gap_sum, s.not_applicable, s.unknown
                         FROM ({self.chosen}) c JOIN assessment_area_scores s ON s.assessment_id = c.id
-                        WHERE {version} IN ({marks}){area.replace("m.area_id", "s.area_id")}""",
+                        WHERE s.scope = 'post' AND {version} IN ({marks}){area.replace("m.area_id", "s.area_id")}""",
                     [*kept, *area_params],
                 )
             # Assessments in id order, each one's indicators in area order (portfolio_map_area), then
@@ -176,6 +182,7 @@ class Selection:
                     FROM ({self.chosen}) c
                     CROSS JOIN temp.portfolio_map m INDEXED BY portfolio_map_area
                       ON m.form_id = c.form_id AND m.version = c.form_version AND m.is_primary = 1 AND m.shared = 1
+                      AND m.scope = 'post'
                     CROSS JOIN answers w INDEXED BY answers_portfolio
                       ON w.assessment_id = c.id AND w.grp = '' AND w.indicator_id = m.indicator_id
                     WHERE 1 = 1{others}{area}
@@ -184,7 +191,7 @@ class Selection:
             )
 
 
-def select(store: Store, flt: PortfolioFilter, visits: bool = True) -> Selection:
+def select(store: Store, flt: PortfolioFilter, visits: bool = True, national: bool = False) -> Selection:
     """Turn a filter into the table of the assessments it selects, and fill the version map for their versions.
 
     The selected assessments are written once into ``temp.portfolio_chosen``, each with its
@@ -193,6 +200,8 @@ def select(store: Store, flt: PortfolioFilter, visits: bool = True) -> Selection
     site key and a window function again (each took ~0.1-0.2 s at 20,000 assessments).
     Without ``visits`` only the newest are marked (visit and visits stay 0): the figures
     over time need the numbers, the heatmap does not, and numbering costs ~0.1 s at 20,000.
+    National assessments are left out of the figures, which compare posts; ``national``
+    keeps them (the tidy export lists every assessment).
     """
     columns = _prepare_database(store)
     where, params = _where(flt, columns)
@@ -201,7 +210,7 @@ def select(store: Store, flt: PortfolioFilter, visits: bool = True) -> Selection
         store.db.execute(
             f"""INSERT INTO temp.portfolio_chosen
                 SELECT a.id, a.form_id, a.form_version, a.date, a.status, a.site_name, a.country, a.site_type,
-                       a.pcode, a.uuid, {SITE_KEY}, a.target_policy, 0, 0, 0
+                       a.pcode, a.uuid, {SITE_KEY}, a.target_policy, 0, 0, 0, a.scope
                 FROM assessments a WHERE {where}""",
             params,
         )
@@ -215,7 +224,8 @@ def select(store: Store, flt: PortfolioFilter, visits: bool = True) -> Selection
                 """UPDATE temp.portfolio_chosen SET newest = 1 WHERE id IN (
                        SELECT CAST(substr(max(date || char(31) || printf('%020d', id)), -20) AS INTEGER)
                        FROM temp.portfolio_chosen GROUP BY site_key, form_id)""")
-    chosen = f"SELECT * FROM {CHOSEN_TABLE} WHERE newest = 1" if flt.latest_only else EVERY_VISIT
+    every = EVERY_ASSESSMENT if national else EVERY_VISIT
+    chosen = f"{every} AND newest = 1" if flt.latest_only else every
     params = []
     present: dict[str, set[str]] = {}
     for form_id, version in store.db.execute(f"SELECT DISTINCT form_id, form_version FROM ({chosen})"):
@@ -232,7 +242,7 @@ def select(store: Store, flt: PortfolioFilter, visits: bool = True) -> Selection
         map_rows += _map_rows(forms, lineup)
     with store.db.atomic():
         store.db.execute("DELETE FROM temp.portfolio_map")
-        store.db.conn.executemany("INSERT INTO temp.portfolio_map VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", map_rows)
+        store.db.conn.executemany("INSERT INTO temp.portfolio_map VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", map_rows)
     return Selection(store, flt, chosen, params, lineups, newest, labels, visits_numbered=visits)
 
 
@@ -309,7 +319,7 @@ def _prepare_database(store: Store) -> set[str]:
                form_id TEXT NOT NULL, version TEXT NOT NULL, indicator_id TEXT NOT NULL,
                lined_up TEXT NOT NULL, area_id TEXT NOT NULL, default_target INTEGER, phase TEXT,
                position INTEGER NOT NULL, is_primary INTEGER NOT NULL, shared INTEGER NOT NULL,
-               PRIMARY KEY (form_id, version, indicator_id, lined_up))"""
+               scope TEXT NOT NULL, PRIMARY KEY (form_id, version, indicator_id, lined_up))"""
     )
     store.db.execute("CREATE INDEX IF NOT EXISTS temp.portfolio_map_area "
                      "ON portfolio_map (form_id, version, is_primary, shared, area_id, indicator_id)")
@@ -317,7 +327,8 @@ def _prepare_database(store: Store) -> set[str]:
         """CREATE TEMP TABLE IF NOT EXISTS portfolio_chosen (
                id INTEGER PRIMARY KEY, form_id TEXT, form_version TEXT, date TEXT, status TEXT,
                site_name TEXT, country TEXT, site_type TEXT, pcode TEXT, uuid TEXT, site_key TEXT,
-               target_policy TEXT, visit INTEGER NOT NULL, visits INTEGER NOT NULL, newest INTEGER NOT NULL)"""
+               target_policy TEXT, visit INTEGER NOT NULL, visits INTEGER NOT NULL, newest INTEGER NOT NULL,
+               scope TEXT NOT NULL)"""
     )
     store.db.execute(
         """CREATE TEMP TABLE IF NOT EXISTS portfolio_scores (
@@ -378,7 +389,7 @@ def _map_rows(forms: list[Form], lineup: Lineup) -> list[tuple]:
                 # A split indicator lines up with several: is_primary keeps each answer counted once in area means.
                 rows.append((form.id, form.version, ind.id, lined_up, ind.area_id, ind.default_target, ind.phase,
                              position,
-                             int(number == 0), int(lined_up in lineup.shared)))
+                             int(number == 0), int(lined_up in lineup.shared), ind.scope))
     return rows
 
 

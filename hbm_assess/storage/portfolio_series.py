@@ -44,3 +44,22 @@ def change_totals(data: PortfolioData) -> ChangeTotals:
     changes = data.changes
     return ChangeTotals(len(changes), *(sum(getattr(c, name) for c in changes)
                                         for name in ("improved", "same", "worse", "not_comparable")))
+
+
+@dataclass(frozen=True)
+class RapidDetailedTotals:
+    """Rapid baselines against detailed follow-ups (#19), added up over the sites that have both."""
+
+    sites: int
+    compared: int
+    left_out: int
+    improved: int
+    same: int
+    worse: int
+    not_comparable: int
+
+
+def rapid_detailed_totals(data: PortfolioData) -> RapidDetailedTotals:
+    pairs = data.rapid_detailed
+    return RapidDetailedTotals(len(pairs), *(sum(getattr(p, name) for p in pairs) for name in (
+        "compared", "left_out", "improved", "same", "worse", "not_comparable")))

@@ -506,7 +506,116 @@ def v11_workshop_outputs(db: sqlite_utils.Database) -> None:
     )
 
 
+_FORM_INDICATORS_V12 = """
+    SELECT f.id, f.version, json_extract(i.value, '$.id'), json_extract(a.value, '$.id'),
+           json_extract(i.value, '$.default_target'),
+           coalesce(json_extract(i.value, '$.phase'), json_extract(i.value, '$.phases[0]')),
+           coalesce(json_extract(i.value, '$.scope'), 'post')
+    FROM forms f, json_each(f.body, '$.areas') a, json_each(a.value, '$.indicators') i"""
+
+# Each answer's sums per assessment × area × indicator scope: the migration's fill, the policy
+# trigger's gaps and storage.summaries' recount.
+AREA_SCOPE_SUMS = f"""
+    SELECT w.assessment_id, fi.area_id, fi.scope, coalesce(sum(w.level), 0), count(w.level),
+           coalesce(sum({gap_sql("w", "a.target_policy", "fi.phase", "fi.default_target")}), 0),
+           sum(w.special IS 'na'), sum(w.special IS 'unknown')
+    FROM answers w JOIN assessments a ON a.id = w.assessment_id
+    JOIN form_indicators fi ON fi.form_id = a.form_id AND fi.version = a.form_version
+         AND fi.indicator_id = w.indicator_id
+    WHERE w.grp = ''"""
+
+
+def _area_scope_change(row: str, sign: str) -> str:
+    """The trigger body keeping one assessment × area × scope's sums as ``row`` is added (+) or removed (-)."""
+    area = _INDICATOR_OF.format(column="area_id", r=row)
+    scope = _INDICATOR_OF.format(column="scope", r=row)
+    gap = gap_sql(row, _POLICY_OF.format(r=row), _INDICATOR_OF.format(column="phase", r=row),
+                  _INDICATOR_OF.format(column="default_target", r=row))
+    return f"""
+        INSERT INTO assessment_area_scores (assessment_id, area_id, scope)
+            SELECT {row}.assessment_id, {area}, {scope} WHERE {row}.grp = '' AND {area} IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM assessment_area_scores k WHERE k.assessment_id = {row}.assessment_id
+                                AND k.area_id = {area} AND k.scope = {scope});
+        UPDATE assessment_area_scores SET
+            level_sum = level_sum {sign} coalesce({row}.level, 0),
+            scored = scored {sign} ({row}.level IS NOT NULL),
+            gap_sum = gap_sum {sign} {gap},
+            not_applicable = not_applicable {sign} ({row}.special IS 'na'),
+            unknown = unknown {sign} ({row}.special IS 'unknown')
+        WHERE {row}.grp = '' AND assessment_id = {row}.assessment_id AND area_id = {area} AND scope = {scope}"""
+
+
+def v12_area_scores_by_scope(db: sqlite_utils.Database) -> None:
+    """The kept area sums split by indicator scope (post or national, #17).
+
+    The portfolio ranks posts on post-level indicators and shows national ones once per
+    country: a national law scored at each post must not move that post's area means.
+    ``form_indicators`` gains each indicator's scope; the sums are recomputed from the answers.
+    """
+    _run(
+        db,
+        f"""
+        ALTER TABLE form_indicators ADD COLUMN scope TEXT NOT NULL DEFAULT 'post';
+        DELETE FROM form_indicators;
+        INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V12};
+        DROP TRIGGER form_indicators_new;
+        DROP TRIGGER form_indicators_changed;
+        CREATE TRIGGER form_indicators_new AFTER INSERT ON forms BEGIN
+            INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V12}
+                WHERE f.id = new.id AND f.version = new.version;
+        END;
+        CREATE TRIGGER form_indicators_changed AFTER UPDATE OF body ON forms BEGIN
+            DELETE FROM form_indicators WHERE form_id = new.id AND version = new.version;
+            INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V12}
+                WHERE f.id = new.id AND f.version = new.version;
+        END;
+        DROP TRIGGER answer_area_insert;
+        DROP TRIGGER answer_area_delete;
+        DROP TRIGGER answer_area_update;
+        DROP TRIGGER assessment_policy_update;
+        DROP TABLE assessment_area_scores;
+        CREATE TABLE assessment_area_scores (
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+            area_id TEXT NOT NULL,
+            scope TEXT NOT NULL DEFAULT 'post',
+            level_sum INTEGER NOT NULL DEFAULT 0, scored INTEGER NOT NULL DEFAULT 0,
+            gap_sum INTEGER NOT NULL DEFAULT 0, not_applicable INTEGER NOT NULL DEFAULT 0,
+            unknown INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (assessment_id, area_id, scope)
+        ) WITHOUT ROWID;
+        INSERT INTO assessment_area_scores {AREA_SCOPE_SUMS} GROUP BY w.assessment_id, fi.area_id, fi.scope;
+        CREATE TRIGGER answer_area_insert AFTER INSERT ON answers BEGIN
+            {_area_scope_change("new", "+")};
+        END;
+        CREATE TRIGGER answer_area_delete AFTER DELETE ON answers BEGIN
+            {_area_scope_change("old", "-")};
+        END;
+        CREATE TRIGGER answer_area_update AFTER UPDATE OF assessment_id, indicator_id, grp, level, special, target
+            ON answers BEGIN
+            {_area_scope_change("old", "-")};
+            {_area_scope_change("new", "+")};
+        END;
+        CREATE TRIGGER assessment_policy_update AFTER UPDATE OF target_policy ON assessments BEGIN
+            UPDATE assessment_area_scores SET gap_sum = coalesce(
+                (SELECT g.gap_sum FROM ({AREA_GAPS_BY_SCOPE} AND w.assessment_id = new.id
+                                        GROUP BY w.assessment_id, fi.area_id, fi.scope) g
+                 WHERE g.area_id = assessment_area_scores.area_id AND g.scope = assessment_area_scores.scope), 0)
+            WHERE assessment_id = new.id;
+        END
+        """,
+    )
+
+
+AREA_GAPS_BY_SCOPE = f"""
+    SELECT w.assessment_id, fi.area_id, fi.scope,
+           coalesce(sum({gap_sql("w", "a.target_policy", "fi.phase", "fi.default_target")}), 0) AS gap_sum
+    FROM answers w JOIN assessments a ON a.id = w.assessment_id
+    JOIN form_indicators fi ON fi.form_id = a.form_id AND fi.version = a.form_version
+         AND fi.indicator_id = w.indicator_id
+    WHERE w.grp = ''"""
+
+
 STEPS = [v1_initial, v2_recoverable_delete_and_seal, v3_exchange, v4_workshop_groups, v5_portfolio_index,
          v6_assessment_summaries, v7_area_scores, v8_lineage, v9_assessment_scope,
-         v10_target_policy, v11_workshop_outputs]
+         v10_target_policy, v11_workshop_outputs, v12_area_scores_by_scope]
 VERSION = len(STEPS)

@@ -29,21 +29,15 @@ def differences(store: Store) -> list[tuple[int, tuple, tuple]]:
     return found
 
 
-def area_differences(store: Store) -> list[tuple[tuple[int, str], tuple | None, tuple | None]]:
-    """Assessment × area sums (schema step 7) that differ from a recount: ((id, area), kept, counted)."""
-    from hbm_assess.storage.schema import gap_sql
+def area_differences(store: Store) -> list[tuple[tuple[int, str, str], tuple | None, tuple | None]]:
+    """Kept area × scope sums (schema step 12) that differ from a recount: ((id, area, scope), kept, counted)."""
+    from hbm_assess.storage.schema import AREA_SCOPE_SUMS
 
-    kept = {(row[0], row[1]): tuple(row[2:]) for row in store.db.execute(
-        "SELECT assessment_id, area_id, level_sum, scored, gap_sum, not_applicable, unknown "
+    kept = {(row[0], row[1], row[2]): tuple(row[3:]) for row in store.db.execute(
+        "SELECT assessment_id, area_id, scope, level_sum, scored, gap_sum, not_applicable, unknown "
         "FROM assessment_area_scores")}
-    counted = {(row[0], row[1]): tuple(row[2:]) for row in store.db.execute(
-        f"""SELECT w.assessment_id, fi.area_id, coalesce(sum(w.level), 0), count(w.level),
-                   coalesce(sum({gap_sql("w", "a.target_policy", "fi.phase", "fi.default_target")}), 0),
-                   sum(w.special IS 'na'), sum(w.special IS 'unknown')
-            FROM answers w JOIN assessments a ON a.id = w.assessment_id
-            JOIN form_indicators fi ON fi.form_id = a.form_id AND fi.version = a.form_version
-                 AND fi.indicator_id = w.indicator_id
-            WHERE w.grp = '' GROUP BY w.assessment_id, fi.area_id""")}
+    counted = {(row[0], row[1], row[2]): tuple(row[3:]) for row in store.db.execute(
+        f"{AREA_SCOPE_SUMS} GROUP BY w.assessment_id, fi.area_id, fi.scope")}
     empty = (0, 0, 0, 0, 0)
     return [(key, kept.get(key), counted.get(key)) for key in sorted(set(kept) | set(counted))
             if kept.get(key, empty) != counted.get(key, empty)]

@@ -166,64 +166,6 @@
     </message>
 </context>
 <context>
-    <name>CellModel</name>
-    <message>
-        <source>Date</source>
-        <translation>التاريخ</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>الموقع</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>الاستبيان</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>الحالة</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>متوسط المستوى</translation>
-    </message>
-    <message>
-        <source>Scored answers</source>
-        <translation>الإجابات المُقيَّمة</translation>
-    </message>
-</context>
-<context>
-    <name>ChangesModel</name>
-    <message>
-        <source>Site</source>
-        <translation>الموقع</translation>
-    </message>
-    <message>
-        <source>Baseline</source>
-        <translation>خط الأساس</translation>
-    </message>
-    <message>
-        <source>Latest</source>
-        <translation>آخر تقييم</translation>
-    </message>
-    <message>
-        <source>Improved</source>
-        <translation>تحسّن</translation>
-    </message>
-    <message>
-        <source>Same</source>
-        <translation>دون تغيير</translation>
-    </message>
-    <message>
-        <source>Worse</source>
-        <translation>تراجع</translation>
-    </message>
-    <message>
-        <source>Not comparable</source>
-        <translation>غير قابل للمقارنة</translation>
-    </message>
-</context>
-<context>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -240,30 +182,6 @@
 </context>
 <context>
     <name>GapsModel</name>
-    <message>
-        <source>Indicator</source>
-        <translation>المؤشر</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>المجال</translation>
-    </message>
-    <message>
-        <source>Weak sites</source>
-        <translation>المواقع الضعيفة</translation>
-    </message>
-    <message>
-        <source>Share weak</source>
-        <translation>نسبة المواقع الضعيفة</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>متوسط المستوى</translation>
-    </message>
-    <message>
-        <source>Mean gap</source>
-        <translation>متوسط الفجوة</translation>
-    </message>
     <message>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
@@ -338,6 +256,37 @@
     <message>
         <source>Keep editing</source>
         <translation>متابعة التحرير</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapPanel</name>
+    <message>
+        <source>Double-click an assessment to open it.</source>
+        <translation>انقر نقرًا مزدوجًا على تقييم لفتحه.</translation>
+    </message>
+    <message>
+        <source>Click a cell of the heatmap to list the assessments behind it.</source>
+        <translation>انقر على خلية في الخريطة الحرارية لعرض التقييمات التي بُنيت عليها.</translation>
+    </message>
+    <message>
+        <source>Mean level by site and indicator</source>
+        <translation>متوسط المستوى حسب الموقع والمؤشر</translation>
+    </message>
+    <message>
+        <source>Mean level by site and area</source>
+        <translation>متوسط المستوى حسب الموقع والمجال</translation>
+    </message>
+    <message>
+        <source>%1: no scored answers</source>
+        <translation>%1: لا توجد إجابات مُقيَّمة</translation>
+    </message>
+    <message>
+        <source>%1: mean level %2 · assessments: %3</source>
+        <translation>%1: متوسط المستوى %2 · التقييمات: %3</translation>
+    </message>
+    <message>
+        <source>Assessments behind %1: %2</source>
+        <translation>تقييمات %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1218,23 +1167,7 @@
     </message>
 </context>
 <context>
-    <name>PortfolioView</name>
-    <message>
-        <source>Heatmap</source>
-        <translation>الخريطة الحرارية</translation>
-    </message>
-    <message>
-        <source>Ranking</source>
-        <translation>الترتيب</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>التقدّم</translation>
-    </message>
-    <message>
-        <source>Common gaps</source>
-        <translation>الفجوات المشتركة</translation>
-    </message>
+    <name>PortfolioFilters</name>
     <message>
         <source>All countries</source>
         <translation>جميع البلدان</translation>
@@ -1272,18 +1205,6 @@
         <translation>آخر تقييم لكل موقع فقط</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>تصدير إلى Excel…</translation>
-    </message>
-    <message>
-        <source>Export as CSV tables…</source>
-        <translation>تصدير كجداول CSV…</translation>
-    </message>
-    <message>
-        <source>A long table of answers and the tables it refers to, at any size, for Power BI, pandas or DuckDB (docs/hq-data.md)</source>
-        <translation>جدول طويل بالإجابات والجداول التي يشير إليها، بأي حجم، لاستخدامها في Power BI أو pandas أو DuckDB (docs/hq-data.md)</translation>
-    </message>
-    <message>
         <source>Country:</source>
         <translation>البلد:</translation>
     </message>
@@ -1319,6 +1240,21 @@
         <source>Any</source>
         <translation>أي تاريخ</translation>
     </message>
+</context>
+<context>
+    <name>PortfolioView</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>تصدير إلى Excel…</translation>
+    </message>
+    <message>
+        <source>Export as CSV tables…</source>
+        <translation>تصدير كجداول CSV…</translation>
+    </message>
+    <message>
+        <source>A long table of answers and the tables it refers to, at any size, for Power BI, pandas or DuckDB (docs/hq-data.md)</source>
+        <translation>جدول طويل بالإجابات والجداول التي يشير إليها، بأي حجم، لاستخدامها في Power BI أو pandas أو DuckDB (docs/hq-data.md)</translation>
+    </message>
     <message>
         <source>Updating…</source>
         <translation>جارٍ التحديث…</translation>
@@ -1332,12 +1268,12 @@
         <translation>تعذّر حساب الأرقام: %1</translation>
     </message>
     <message>
-        <source>Click a cell of the heatmap to list the assessments behind it.</source>
-        <translation>انقر على خلية في الخريطة الحرارية لعرض التقييمات التي بُنيت عليها.</translation>
-    </message>
-    <message>
         <source>Assessments: %1 · sites: %2.</source>
         <translation>التقييمات: %1 · المواقع: %2.</translation>
+    </message>
+    <message>
+        <source>Posts are compared on post-level indicators; national indicators are shown once per country in the National tab (national assessments selected: %1).</source>
+        <translation>تُقارَن المنافذ على المؤشرات الخاصة بمستوى المنفذ؛ وتُعرض المؤشرات الوطنية مرة واحدة لكل بلد في تبويب «وطني» (التقييمات الوطنية المختارة: %1).</translation>
     </message>
     <message>
         <source>Left out, so that like is compared with like — drafts: %1; assessments of other questionnaires or versions: %2.</source>
@@ -1360,36 +1296,8 @@
         <translation>لم تُحتسب ضمن الدرجات: %1 من إجابات «لا ينطبق» و%2 من إجابات «غير معروف».</translation>
     </message>
     <message>
-        <source>No site was assessed more than once with these filters.</source>
-        <translation>لا يوجد موقع قُيِّم أكثر من مرة ضمن عوامل التصفية هذه.</translation>
-    </message>
-    <message>
-        <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
-        <translation>المواقع التي قُيِّمت أكثر من مرة: %1. المؤشرات من خط الأساس إلى آخر تقييم — تحسّن: %2، دون تغيير: %3، تراجع: %4، غير قابل للمقارنة: %5.</translation>
-    </message>
-    <message>
-        <source>Double-click an assessment to open it.</source>
-        <translation>انقر نقرًا مزدوجًا على تقييم لفتحه.</translation>
-    </message>
-    <message>
-        <source>Mean level by site and indicator</source>
-        <translation>متوسط المستوى حسب الموقع والمؤشر</translation>
-    </message>
-    <message>
-        <source>Mean level by site and area</source>
-        <translation>متوسط المستوى حسب الموقع والمجال</translation>
-    </message>
-    <message>
-        <source>%1: no scored answers</source>
-        <translation>%1: لا توجد إجابات مُقيَّمة</translation>
-    </message>
-    <message>
-        <source>%1: mean level %2 · assessments: %3</source>
-        <translation>%1: متوسط المستوى %2 · التقييمات: %3</translation>
-    </message>
-    <message>
-        <source>Assessments behind %1: %2</source>
-        <translation>تقييمات %1: %2</translation>
+        <source>Laws, national bodies and national systems are scored once per country, not post by post: they are left out of the heatmap, the ranking and the common gaps. Each level comes from the country&apos;s newest final national assessment; where there is none, it is the mean of the posts&apos; own views of the national matter, and says so.</source>
+        <translation>تُقيَّم القوانين والهيئات الوطنية والأنظمة الوطنية مرة واحدة لكل بلد، لا منفذًا منفذًا: لذلك تُستبعد من الخريطة الحرارية والترتيب والفجوات المشتركة. يُؤخذ كل مستوى من أحدث تقييم وطني نهائي للبلد؛ وإن لم يوجد، فهو متوسط تقييمات المنافذ نفسها لهذه المسألة الوطنية، ويُذكر ذلك.</translation>
     </message>
     <message>
         <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
@@ -1398,34 +1306,6 @@
     <message>
         <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
         <translation>يُعدّ الموقع ضعيفًا في مؤشر ما إذا كان عند المستوى 1 أو 2 في آخر تقييم له. والمؤشر الضعيف في جميع المواقع تقريبًا يستدعي إجراءً وطنيًا لا إجراءً يخص منفذًا واحدًا.</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>عرض:</translation>
-    </message>
-    <message>
-        <source>All sites: baseline and follow-ups</source>
-        <translation>جميع المواقع: خط الأساس والمتابعات</translation>
-    </message>
-    <message>
-        <source>Mean level by area at each assessment of %1</source>
-        <translation>متوسط المستوى حسب المجال في كل تقييم لموقع %1</translation>
-    </message>
-    <message>
-        <source>Mean level by area: baseline and follow-ups of every site</source>
-        <translation>متوسط المستوى حسب المجال: خط الأساس والمتابعات لجميع المواقع</translation>
-    </message>
-    <message>
-        <source>No scored answers</source>
-        <translation>لا توجد إجابات مُقيَّمة</translation>
-    </message>
-    <message>
-        <source>Baseline</source>
-        <translation>خط الأساس</translation>
-    </message>
-    <message>
-        <source>Follow-up %1</source>
-        <translation>المتابعة %1</translation>
     </message>
     <message>
         <source>Export the portfolio</source>
@@ -1453,6 +1333,57 @@
     </message>
 </context>
 <context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Show:</source>
+        <translation>عرض:</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>جارٍ التحديث…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>تعذّر حساب الأرقام: %1</translation>
+    </message>
+    <message>
+        <source>No site was assessed more than once with these filters.</source>
+        <translation>لا يوجد موقع قُيِّم أكثر من مرة ضمن عوامل التصفية هذه.</translation>
+    </message>
+    <message>
+        <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
+        <translation>المواقع التي قُيِّمت أكثر من مرة: %1. المؤشرات من خط الأساس إلى آخر تقييم — تحسّن: %2، دون تغيير: %3، تراجع: %4، غير قابل للمقارنة: %5.</translation>
+    </message>
+    <message>
+        <source>Rapid against detailed (sites with a rapid baseline and a detailed follow-up: %1): %2 indicators compared through what each rapid item summarises, %3 left out — improved: %4, same: %5, worse: %6, not comparable: %7.</source>
+        <translation>سريع مقابل تفصيلي (المواقع التي لها خط أساس سريع ومتابعة تفصيلية: %1): مؤشرات قورنت عبر ما يلخّصه كل بند سريع: %2، مستبعَدة: %3 — تحسّن: %4، دون تغيير: %5، تراجع: %6، غير قابل للمقارنة: %7.</translation>
+    </message>
+    <message>
+        <source>All sites: baseline and follow-ups</source>
+        <translation>جميع المواقع: خط الأساس والمتابعات</translation>
+    </message>
+    <message>
+        <source>Mean level by area at each assessment of %1</source>
+        <translation>متوسط المستوى حسب المجال في كل تقييم لموقع %1</translation>
+    </message>
+    <message>
+        <source>Mean level by area: baseline and follow-ups of every site</source>
+        <translation>متوسط المستوى حسب المجال: خط الأساس والمتابعات لجميع المواقع</translation>
+    </message>
+    <message>
+        <source>No scored answers</source>
+        <translation>لا توجد إجابات مُقيَّمة</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>خط الأساس</translation>
+    </message>
+    <message>
+        <source>Follow-up %1</source>
+        <translation>المتابعة %1</translation>
+    </message>
+</context>
+<context>
     <name>ProjectorView</name>
     <message>
         <source>Projector view</source>
@@ -1473,45 +1404,6 @@
     <message>
         <source>No outputs for this area yet.</source>
         <translation>لا مخرجات لهذا المجال بعد.</translation>
-    </message>
-</context>
-<context>
-    <name>RankingModel</name>
-    <message>
-        <source>Site</source>
-        <translation>الموقع</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>البلد</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>النوع</translation>
-    </message>
-    <message>
-        <source>Assessments</source>
-        <translation>التقييمات</translation>
-    </message>
-    <message>
-        <source>Weakest first</source>
-        <translation>الأضعف أولاً</translation>
-    </message>
-    <message>
-        <source>Latest</source>
-        <translation>آخر تقييم</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>متوسط المستوى</translation>
-    </message>
-    <message>
-        <source>Mean gap</source>
-        <translation>متوسط الفجوة</translation>
-    </message>
-    <message>
-        <source>Scored answers</source>
-        <translation>الإجابات المُقيَّمة</translation>
     </message>
 </context>
 <context>

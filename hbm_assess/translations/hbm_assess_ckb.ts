@@ -166,64 +166,6 @@
     </message>
 </context>
 <context>
-    <name>CellModel</name>
-    <message>
-        <source>Date</source>
-        <translation>بەروار</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>شوێن</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>پرسیارنامە</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>دۆخ</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>تێکڕای ئاست</translation>
-    </message>
-    <message>
-        <source>Scored answers</source>
-        <translation>وەڵامی هەڵسەنگێنراو</translation>
-    </message>
-</context>
-<context>
-    <name>ChangesModel</name>
-    <message>
-        <source>Site</source>
-        <translation>شوێن</translation>
-    </message>
-    <message>
-        <source>Baseline</source>
-        <translation>هێڵی بنەڕەت</translation>
-    </message>
-    <message>
-        <source>Latest</source>
-        <translation>دوایین هەڵسەنگاندن</translation>
-    </message>
-    <message>
-        <source>Improved</source>
-        <translation>باشتر بووە</translation>
-    </message>
-    <message>
-        <source>Same</source>
-        <translation>وەک خۆیەتی</translation>
-    </message>
-    <message>
-        <source>Worse</source>
-        <translation>خراپتر بووە</translation>
-    </message>
-    <message>
-        <source>Not comparable</source>
-        <translation>بەراوردنەکراو</translation>
-    </message>
-</context>
-<context>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -240,30 +182,6 @@
 </context>
 <context>
     <name>GapsModel</name>
-    <message>
-        <source>Indicator</source>
-        <translation>پێوەر</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>بوار</translation>
-    </message>
-    <message>
-        <source>Weak sites</source>
-        <translation>شوێنە لاوازەکان</translation>
-    </message>
-    <message>
-        <source>Share weak</source>
-        <translation>ڕێژەی شوێنە لاوازەکان</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>تێکڕای ئاست</translation>
-    </message>
-    <message>
-        <source>Mean gap</source>
-        <translation>تێکڕای کەلێن</translation>
-    </message>
     <message>
         <source>%1 of %2</source>
         <translation>%1 لە %2</translation>
@@ -338,6 +256,37 @@
     <message>
         <source>Keep editing</source>
         <translation>بەردەوامبوون لە دەستکاری</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapPanel</name>
+    <message>
+        <source>Double-click an assessment to open it.</source>
+        <translation>دوو کلیک لە هەڵسەنگاندنێک بکە بۆ کردنەوەی.</translation>
+    </message>
+    <message>
+        <source>Click a cell of the heatmap to list the assessments behind it.</source>
+        <translation>کلیک لە خانەیەکی نەخشەی گەرمی بکە بۆ پیشاندانی ئەو هەڵسەنگاندنانەی لەسەریان بنیات نراوە.</translation>
+    </message>
+    <message>
+        <source>Mean level by site and indicator</source>
+        <translation>تێکڕای ئاست بەپێی شوێن و پێوەر</translation>
+    </message>
+    <message>
+        <source>Mean level by site and area</source>
+        <translation>تێکڕای ئاست بەپێی شوێن و بوار</translation>
+    </message>
+    <message>
+        <source>%1: no scored answers</source>
+        <translation>%1: هیچ وەڵامێکی هەڵسەنگێنراو نییە</translation>
+    </message>
+    <message>
+        <source>%1: mean level %2 · assessments: %3</source>
+        <translation>%1: تێکڕای ئاست %2 · هەڵسەنگاندنەکان: %3</translation>
+    </message>
+    <message>
+        <source>Assessments behind %1: %2</source>
+        <translation>هەڵسەنگاندنەکانی %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1198,23 +1147,7 @@
     </message>
 </context>
 <context>
-    <name>PortfolioView</name>
-    <message>
-        <source>Heatmap</source>
-        <translation>نەخشەی گەرمی</translation>
-    </message>
-    <message>
-        <source>Ranking</source>
-        <translation>ڕیزبەندی</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>پێشکەوتن</translation>
-    </message>
-    <message>
-        <source>Common gaps</source>
-        <translation>کەلێنە هاوبەشەکان</translation>
-    </message>
+    <name>PortfolioFilters</name>
     <message>
         <source>All countries</source>
         <translation>هەموو وڵاتەکان</translation>
@@ -1252,18 +1185,6 @@
         <translation>تەنها دوایین هەڵسەنگاندنی هەر شوێنێک</translation>
     </message>
     <message>
-        <source>Export to Excel…</source>
-        <translation>هەناردەکردن بۆ Excel…</translation>
-    </message>
-    <message>
-        <source>Export as CSV tables…</source>
-        <translation>هەناردەکردن وەک خشتەی CSV…</translation>
-    </message>
-    <message>
-        <source>A long table of answers and the tables it refers to, at any size, for Power BI, pandas or DuckDB (docs/hq-data.md)</source>
-        <translation>خشتەیەکی درێژی وەڵامەکان و ئەو خشتانەی ئاماژەیان پێدەکات، بە هەر قەبارەیەک، بۆ Power BI یان pandas یان DuckDB (docs/hq-data.md)</translation>
-    </message>
-    <message>
         <source>Country:</source>
         <translation>وڵات:</translation>
     </message>
@@ -1299,6 +1220,21 @@
         <source>Any</source>
         <translation>هەر بەروارێک</translation>
     </message>
+</context>
+<context>
+    <name>PortfolioView</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>هەناردەکردن بۆ Excel…</translation>
+    </message>
+    <message>
+        <source>Export as CSV tables…</source>
+        <translation>هەناردەکردن وەک خشتەی CSV…</translation>
+    </message>
+    <message>
+        <source>A long table of answers and the tables it refers to, at any size, for Power BI, pandas or DuckDB (docs/hq-data.md)</source>
+        <translation>خشتەیەکی درێژی وەڵامەکان و ئەو خشتانەی ئاماژەیان پێدەکات، بە هەر قەبارەیەک، بۆ Power BI یان pandas یان DuckDB (docs/hq-data.md)</translation>
+    </message>
     <message>
         <source>Updating…</source>
         <translation>نوێ دەکرێتەوە…</translation>
@@ -1312,12 +1248,12 @@
         <translation>ژمارەکان هەژمار نەکران: %1</translation>
     </message>
     <message>
-        <source>Click a cell of the heatmap to list the assessments behind it.</source>
-        <translation>کلیک لە خانەیەکی نەخشەی گەرمی بکە بۆ پیشاندانی ئەو هەڵسەنگاندنانەی لەسەریان بنیات نراوە.</translation>
-    </message>
-    <message>
         <source>Assessments: %1 · sites: %2.</source>
         <translation>هەڵسەنگاندنەکان: %1 · شوێنەکان: %2.</translation>
+    </message>
+    <message>
+        <source>Posts are compared on post-level indicators; national indicators are shown once per country in the National tab (national assessments selected: %1).</source>
+        <translation>خاڵە سنوورییەکان لەسەر پێوەرەکانی ئاستی خاڵی سنووری بەراورد دەکرێن؛ پێوەرە نیشتمانییەکان بۆ هەر وڵاتێک یەک جار لە بەشی «نیشتمانی» پیشان دەدرێن (هەڵسەنگاندنە نیشتمانییە هەڵبژێردراوەکان: %1).</translation>
     </message>
     <message>
         <source>Left out, so that like is compared with like — drafts: %1; assessments of other questionnaires or versions: %2.</source>
@@ -1340,36 +1276,8 @@
         <translation>وەک نمرە نەژمێردراون: %1 وەڵامی «پەیوەندیدار نییە» و %2 وەڵامی «نەزانراو».</translation>
     </message>
     <message>
-        <source>No site was assessed more than once with these filters.</source>
-        <translation>بەم پاڵاوتنانە هیچ شوێنێک زیاتر لە جارێک هەڵنەسەنگێنراوە.</translation>
-    </message>
-    <message>
-        <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
-        <translation>ئەو شوێنانەی زیاتر لە جارێک هەڵسەنگێنراون: %1. پێوەرەکان لە هێڵی بنەڕەتەوە تا دوایین هەڵسەنگاندن — باشتر بووە: %2، وەک خۆیەتی: %3، خراپتر بووە: %4، بەراوردنەکراو: %5.</translation>
-    </message>
-    <message>
-        <source>Double-click an assessment to open it.</source>
-        <translation>دوو کلیک لە هەڵسەنگاندنێک بکە بۆ کردنەوەی.</translation>
-    </message>
-    <message>
-        <source>Mean level by site and indicator</source>
-        <translation>تێکڕای ئاست بەپێی شوێن و پێوەر</translation>
-    </message>
-    <message>
-        <source>Mean level by site and area</source>
-        <translation>تێکڕای ئاست بەپێی شوێن و بوار</translation>
-    </message>
-    <message>
-        <source>%1: no scored answers</source>
-        <translation>%1: هیچ وەڵامێکی هەڵسەنگێنراو نییە</translation>
-    </message>
-    <message>
-        <source>%1: mean level %2 · assessments: %3</source>
-        <translation>%1: تێکڕای ئاست %2 · هەڵسەنگاندنەکان: %3</translation>
-    </message>
-    <message>
-        <source>Assessments behind %1: %2</source>
-        <translation>هەڵسەنگاندنەکانی %1: %2</translation>
+        <source>Laws, national bodies and national systems are scored once per country, not post by post: they are left out of the heatmap, the ranking and the common gaps. Each level comes from the country&apos;s newest final national assessment; where there is none, it is the mean of the posts&apos; own views of the national matter, and says so.</source>
+        <translation>یاسا، دەزگا نیشتمانییەکان و سیستەمە نیشتمانییەکان بۆ هەر وڵاتێک یەک جار هەڵدەسەنگێنرێن، نەک خاڵ بە خاڵ: بۆیە لە نەخشەی گەرمی، ڕیزبەندی و کەلێنە هاوبەشەکان دەرهێنراون. هەر ئاستێک لە نوێترین هەڵسەنگاندنی نیشتمانیی کۆتایی وڵاتەکە وەردەگیرێت؛ ئەگەر نەبێت، تێکڕای هەڵسەنگاندنی خاڵە سنوورییەکان خۆیانە بۆ ئەو بابەتە نیشتمانییە، و ئەمە دەگوترێت.</translation>
     </message>
     <message>
         <source>Mean level over every scored answer of the site; gap = target − level, the target being the one entered, else the indicator&apos;s default, else one level up.</source>
@@ -1378,34 +1286,6 @@
     <message>
         <source>A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator weak almost everywhere calls for a national action rather than one post&apos;s.</source>
         <translation>شوێنێک لە پێوەرێکدا لاوازە ئەگەر لە دوایین هەڵسەنگاندنیدا لە ئاستی 1 یان 2 بێت. پێوەرێک کە نزیکەی لە هەموو شوێنێک لاواز بێت، پێویستی بە کارێکی نیشتمانییە نەک کاری تەنها یەک دەروازە.</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>پیشاندان:</translation>
-    </message>
-    <message>
-        <source>All sites: baseline and follow-ups</source>
-        <translation>هەموو شوێنەکان: هێڵی بنەڕەت و بەدواداچوونەکان</translation>
-    </message>
-    <message>
-        <source>Mean level by area at each assessment of %1</source>
-        <translation>تێکڕای ئاست بەپێی بوار لە هەر هەڵسەنگاندنێکی %1</translation>
-    </message>
-    <message>
-        <source>Mean level by area: baseline and follow-ups of every site</source>
-        <translation>تێکڕای ئاست بەپێی بوار: هێڵی بنەڕەت و بەدواداچوونەکانی هەموو شوێنەکان</translation>
-    </message>
-    <message>
-        <source>No scored answers</source>
-        <translation>هیچ وەڵامێکی هەڵسەنگێنراو نییە</translation>
-    </message>
-    <message>
-        <source>Baseline</source>
-        <translation>هێڵی بنەڕەت</translation>
-    </message>
-    <message>
-        <source>Follow-up %1</source>
-        <translation>بەدواداچوونی %1</translation>
     </message>
     <message>
         <source>Export the portfolio</source>
@@ -1433,6 +1313,57 @@
     </message>
 </context>
 <context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Show:</source>
+        <translation>پیشاندان:</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>نوێ دەکرێتەوە…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>ژمارەکان هەژمار نەکران: %1</translation>
+    </message>
+    <message>
+        <source>No site was assessed more than once with these filters.</source>
+        <translation>بەم پاڵاوتنانە هیچ شوێنێک زیاتر لە جارێک هەڵنەسەنگێنراوە.</translation>
+    </message>
+    <message>
+        <source>Sites assessed more than once: %1. Indicators from the baseline to the latest assessment — improved: %2, same: %3, worse: %4, not comparable: %5.</source>
+        <translation>ئەو شوێنانەی زیاتر لە جارێک هەڵسەنگێنراون: %1. پێوەرەکان لە هێڵی بنەڕەتەوە تا دوایین هەڵسەنگاندن — باشتر بووە: %2، وەک خۆیەتی: %3، خراپتر بووە: %4، بەراوردنەکراو: %5.</translation>
+    </message>
+    <message>
+        <source>Rapid against detailed (sites with a rapid baseline and a detailed follow-up: %1): %2 indicators compared through what each rapid item summarises, %3 left out — improved: %4, same: %5, worse: %6, not comparable: %7.</source>
+        <translation>خێرا بەرامبەر ورد (ئەو شوێنانەی هێڵی بنەڕەتی خێرا و بەدواداچوونی وردیان هەیە: %1): پێوەرە بەراوردکراوەکان لە ڕێگەی ئەوەی هەر بڕگەیەکی خێرا پوختەی دەکاتەوە: %2، لە دەرەوە: %3 — باشتر بووە: %4، وەک خۆیەتی: %5، خراپتر بووە: %6، بەراوردنەکراو: %7.</translation>
+    </message>
+    <message>
+        <source>All sites: baseline and follow-ups</source>
+        <translation>هەموو شوێنەکان: هێڵی بنەڕەت و بەدواداچوونەکان</translation>
+    </message>
+    <message>
+        <source>Mean level by area at each assessment of %1</source>
+        <translation>تێکڕای ئاست بەپێی بوار لە هەر هەڵسەنگاندنێکی %1</translation>
+    </message>
+    <message>
+        <source>Mean level by area: baseline and follow-ups of every site</source>
+        <translation>تێکڕای ئاست بەپێی بوار: هێڵی بنەڕەت و بەدواداچوونەکانی هەموو شوێنەکان</translation>
+    </message>
+    <message>
+        <source>No scored answers</source>
+        <translation>هیچ وەڵامێکی هەڵسەنگێنراو نییە</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>هێڵی بنەڕەت</translation>
+    </message>
+    <message>
+        <source>Follow-up %1</source>
+        <translation>بەدواداچوونی %1</translation>
+    </message>
+</context>
+<context>
     <name>ProjectorView</name>
     <message>
         <source>Projector view</source>
@@ -1453,45 +1384,6 @@
     <message>
         <source>No outputs for this area yet.</source>
         <translation>هێشتا هیچ دەرئەنجامێک بۆ ئەم بوارە نییە.</translation>
-    </message>
-</context>
-<context>
-    <name>RankingModel</name>
-    <message>
-        <source>Site</source>
-        <translation>شوێن</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>وڵات</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>جۆر</translation>
-    </message>
-    <message>
-        <source>Assessments</source>
-        <translation>هەڵسەنگاندنەکان</translation>
-    </message>
-    <message>
-        <source>Weakest first</source>
-        <translation>لاوازترین یەکەم</translation>
-    </message>
-    <message>
-        <source>Latest</source>
-        <translation>دوایین هەڵسەنگاندن</translation>
-    </message>
-    <message>
-        <source>Mean level</source>
-        <translation>تێکڕای ئاست</translation>
-    </message>
-    <message>
-        <source>Mean gap</source>
-        <translation>تێکڕای کەلێن</translation>
-    </message>
-    <message>
-        <source>Scored answers</source>
-        <translation>وەڵامی هەڵسەنگێنراو</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from hbm_assess.storage.portfolio import CellAssessment, CommonGap, SiteChange, SiteRank, SiteRow
+from hbm_assess.storage.portfolio import CellAssessment, CommonGap, NationalIndicator, SiteChange, SiteRank, SiteRow
+from hbm_assess.storage.portfolio_national import FROM_NATIONAL
 from hbm_assess.ui import text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -17,6 +19,29 @@ NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCente
 SiteLabel = Callable[[SiteRow], str]
 _SERVED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE, Qt.ItemDataRole.TextAlignmentRole,
                            Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole})
+
+
+def sortable_table(model, parent: QWidget, column: int = 0, order=Qt.SortOrder.AscendingOrder) -> QTableView:
+    """A sortable read-only table over ``model``, first sorted by ``column``."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    table = QTableView(parent)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    # The proxy sorts stably, so rows that tie keep the order the aggregates gave them.
+    table.sortByColumn(column, order)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def _words(*keys: str) -> list[str]:
+    """Column titles that are domain words: from the glossary (data/vocabulary.yaml), not tr() (#16)."""
+    return [text.word(key) for key in keys]
 
 
 def _mean(value: float | None) -> str:
@@ -115,8 +140,8 @@ class RankingModel(_RowsModel):
         super().set_rows(rows)
 
     def headers(self) -> list[str]:
-        return [self.tr("Weakest first"), self.tr("Site"), self.tr("Country"), self.tr("Type"), self.tr("Assessments"),
-                self.tr("Latest"), self.tr("Mean level"), self.tr("Mean gap"), self.tr("Scored answers")]
+        return _words("weakest_first", "site", "country", "site_type", "assessments", "latest_assessment",
+                      "mean_level", "mean_gap", "scored_answers")
 
     def display(self, row: SiteRank, column: int) -> str:
         values = {
@@ -158,8 +183,7 @@ class ChangesModel(_RowsModel):
         self.site_label = site_label
 
     def headers(self) -> list[str]:
-        return [self.tr("Site"), self.tr("Baseline"), self.tr("Latest"), self.tr("Improved"), self.tr("Same"),
-                self.tr("Worse"), self.tr("Not comparable")]
+        return _words("site", "baseline", "latest_assessment", "improved", "unchanged", "worse", "not_comparable")
 
     def _value(self, row: SiteChange, column: int):
         return (self.site_label(row.site), row.baseline_date, row.latest_date, row.improved, row.same, row.worse,
@@ -192,8 +216,7 @@ class GapsModel(_RowsModel):
         self.set_rows(gaps)
 
     def headers(self) -> list[str]:
-        return [self.tr("Indicator"), self.tr("Area"), self.tr("Weak sites"), self.tr("Share weak"),
-                self.tr("Mean level"), self.tr("Mean gap")]
+        return _words("indicator", "area", "weak_sites", "share_weak", "mean_level", "mean_gap")
 
     def display(self, row: CommonGap, column: int) -> str:
         if column == self.INDICATOR:
@@ -227,8 +250,7 @@ class CellModel(_RowsModel):
     LEVELS = frozenset({MEAN})
 
     def headers(self) -> list[str]:
-        return [self.tr("Date"), self.tr("Site"), self.tr("Questionnaire"), self.tr("Status"),
-                self.tr("Mean level"), self.tr("Scored answers")]
+        return _words("date", "site", "form", "status", "mean_level", "scored_answers")
 
     def display(self, row: CellAssessment, column: int) -> str:
         values = (row.date, row.site_name, f"{row.form_id} {row.form_version}", text.status_name(row.status),
@@ -243,3 +265,49 @@ class CellModel(_RowsModel):
 
     def row_id(self, row: CellAssessment) -> int:
         return row.id
+
+
+class NationalModel(_RowsModel):
+    """National indicators once per country (#17), each with where its level comes from."""
+
+    COUNTRY, AREA, INDICATOR, LEVEL, SOURCE, POSTS = range(6)
+    NUMBERS = frozenset({LEVEL, POSTS})
+    LEVELS = frozenset({LEVEL, POSTS})
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.area_titles: dict[str, str] = {}
+
+    def set_national(self, rows: Sequence[NationalIndicator], area_titles: dict[str, str]) -> None:
+        self.area_titles = area_titles
+        self.set_rows(rows)
+
+    def headers(self) -> list[str]:
+        return _words("country", "area", "indicator", "level", "level_source", "posts_view")
+
+    def display(self, row: NationalIndicator, column: int) -> str:
+        if column == self.COUNTRY:
+            return row.country
+        if column == self.AREA:
+            return self.area_titles.get(row.area_id, row.area_id)
+        if column == self.INDICATOR:
+            return f"{row.indicator_id}  {row.label.get(text.language())}"
+        if column == self.LEVEL:
+            return _mean(row.level)
+        if column == self.SOURCE:
+            if row.source == FROM_NATIONAL:
+                return text.word("from_national_assessment", date=row.date)
+            return text.word("from_posts_views", posts=QLocale().toString(row.posts))
+        return _mean(row.posts_mean)
+
+    def sort_value(self, row: NationalIndicator, column: int):
+        numbers = {self.LEVEL: row.level if row.level is not None else 99.0,
+                   self.POSTS: row.posts_mean if row.posts_mean is not None else 99.0,
+                   self.INDICATOR: row.indicator_id}
+        return numbers.get(column, self.display(row, column))
+
+    def level(self, row: NationalIndicator, column: int) -> float | None:
+        return row.level if column == self.LEVEL else row.posts_mean
+
+    def row_id(self, row: NationalIndicator) -> str:
+        return f"{row.country} {row.form_id} {row.indicator_id}"

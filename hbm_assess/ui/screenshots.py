@@ -154,6 +154,8 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
     window.show_portfolio()
     window.portfolio.wait_for_loading()
     shoot("portfolio", window, lambda: window.portfolio.wait_for_loading())
+    shoot("portfolio-national", window,
+          lambda: window.portfolio.tabs.setCurrentWidget(window.portfolio.national_page))
     window.show_home()
     window.close()
     return written
