@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import statistics
 from pathlib import Path
 
 from benchmarks.harness import Figure, Timing, ratio, run_python
@@ -77,7 +79,7 @@ def portfolio(db: Path, work: Path, repetitions: int) -> Figure:
 
 
 RESPONSIVENESS = """
-import json, os, statistics, sys, time
+import json, os, statistics, sys, threading, time
 from pathlib import Path
 from hbm_assess.ui import settings
 settings.use_file(Path(sys.argv[3]))
@@ -86,39 +88,89 @@ from hbm_assess.ui.app import application, apply_language, start
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import workbooks
 workbooks.ImportReportDialog.exec = lambda self: 0  # the report dialog would wait for a click
+scenario = sys.argv[4]
 app = application()
 apply_language(app, "en")
 window = start(Store.open(Path(sys.argv[1])))
+
+def settle(seconds):
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+settle(0.3)
+# matplotlib loads in a thread once the window is idle (ui/app.py); a person reaches for the
+# portfolio or the charts after that, so the scenarios start when it has loaded.
+end = time.perf_counter() + 60
+while (not {"hbm_assess.charts", "matplotlib.backends.backend_qtagg"} <= set(sys.modules)
+       or any(t.name == "warm-up-charts" for t in threading.enumerate())) and time.perf_counter() < end:
+    settle(0.05)
 ticks = []
 timer = QTimer()
 timer.setInterval(10)
 timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-done = []
-window.workbooks.imported.connect(lambda report: done.append(report))
 timer.start()
-job = window.workbooks.import_paths([Path(sys.argv[2])])
-while not done:
+settle(0.1)
+done = []
+if scenario == "import":
+    window.workbooks.imported.connect(lambda report: done.append(report.counts()))
+    window.workbooks.import_paths([Path(sys.argv[2])])
+elif scenario == "portfolio":
+    window.show_portfolio()
+    window.portfolio.loaded.connect(lambda: done.append("loaded"))
+elif scenario == "results":
+    window.open_assessment(window.home.model.row_summary(0).id)
+    view = window.assessment_view
+    view.tabs.setCurrentWidget(view.results)
+    done.append("opened")
+end = time.perf_counter() + 120
+while not done and time.perf_counter() < end:
     app.processEvents()
     time.sleep(0.001)
+settle(1.0)  # what follows the result: drawing it
 timer.stop()
 gaps = [b - a for a, b in zip(ticks, ticks[1:])]
-cuts = statistics.quantiles(gaps, n=100) if len(gaps) > 1 else [max(gaps)] * 99
-print(json.dumps({"longest": max(gaps), "ticks": len(ticks), "imported": done[0].counts(),
-                  "p50": cuts[49], "p90": cuts[89], "p99": cuts[98]}))
+print(json.dumps({"longest": max(gaps), "ticks": len(ticks), "done": str(done[:1]), "gaps": gaps}))
+window.store.close()
 os._exit(0)
 """
 
+SCENARIOS = ("import", "portfolio", "results")
 
-def responsiveness(workbooks_folder: Path, work: Path) -> Figure:
+
+def responsiveness(workbooks_folder: Path, big_db: Path, work: Path, repetitions: int) -> Figure:
+    """The longest gap between 10 ms ticks on the GUI thread, in each scenario, over several runs."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    measured = json.loads(run_python(RESPONSIVENESS, str(work / "responsive.sqlite"), str(workbooks_folder),
-                                     str(work / "settings.ini"), env=env))
-    longest = measured["longest"] * 1000
-    return Figure("responsiveness", f"longest gap between 10 ms timer ticks while importing through the GUI "
-                  f"({measured['ticks']} ticks, {measured['imported']})", "—", "≤ 100 ms",
-                  value=longest, unit=" ms", met=longest <= 100,
-                  details={"gap_ms": {key: round(measured[key] * 1000, 2) for key in ("p50", "p90", "p99")},
-                           "ticks": measured["ticks"]})
+    runs: dict[str, list[dict]] = {name: [] for name in SCENARIOS}
+    for run in range(repetitions):
+        for name in SCENARIOS:  # the scenarios take turns, so a burst of load falls on each
+            db = work / f"responsive-{name}-{run}.sqlite"
+            if name == "import":
+                db.unlink(missing_ok=True)  # an empty database: every file is imported
+            else:
+                shutil.copy(big_db, db)  # the 2,000 assessments, a copy per run
+            ini = work / f"settings-{name}-{run}.ini"  # fresh: the runs end without closing the window
+            runs[name].append(json.loads(run_python(RESPONSIVENESS, str(db), str(workbooks_folder),
+                                                    str(ini), name, env=env)))
+    longest = {name: [r["longest"] for r in found] for name, found in runs.items()}
+    worst = [max(values) for values in zip(*longest.values(), strict=True)]  # each run's worst moment
+    p95 = statistics.quantiles(worst, n=20)[18] if len(worst) > 1 else worst[0]
+    all_gaps = {name: [g for r in found for g in r["gaps"]] for name, found in runs.items()}
+    details = {
+        "longest_gap_ms_per_run": {name: [round(v * 1000, 1) for v in values] for name, values in longest.items()},
+        "gap_ms": {name: {key: round(statistics.quantiles(gaps, n=100)[cut] * 1000, 2)
+                          for key, cut in (("p50", 49), ("p95", 94), ("p99", 98))}
+                   for name, gaps in all_gaps.items() if len(gaps) > 1},
+        "ticks": {name: [r["ticks"] for r in found] for name, found in runs.items()},
+        "done": {name: found[0]["done"] for name, found in runs.items()},
+    }
+    worst_ms = p95 * 1000
+    per_scenario = ", ".join(f"{name} {max(values) * 1000:.0f} ms" for name, values in longest.items())
+    return Figure("responsiveness", f"p95 over {repetitions} runs of the longest gap between 10 ms timer ticks "
+                  f"while importing {workbooks_folder.name}, opening the portfolio (2,000) and an assessment's "
+                  f"Results (longest: {per_scenario})", "—", "≤ 100 ms p95",
+                  value=worst_ms, unit=" ms", met=worst_ms <= 100, details=details)
 
 
 IDLE = """

@@ -22,15 +22,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from hbm_assess.core.messages import Message, Problem
 from hbm_assess.files import describe_file, fsync_file, kind_of, write_reason
-from hbm_assess.storage import encryption, schema
+from hbm_assess.storage import encryption, lean_sqlite_utils, schema
 from hbm_assess.storage.encryption import sql_errors
+from hbm_assess.storage.schema import APPLICATION_ID
+
+sqlite_utils = lean_sqlite_utils()
 
 BUSY_TIMEOUT_MS = 10_000
-APPLICATION_ID = 0x48424D41  # "HBMA": PRAGMA application_id of every HBM Assess database
 OUR_TABLES = frozenset({"forms", "assessments", "answers"})
 
 

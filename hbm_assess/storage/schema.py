@@ -7,8 +7,12 @@ made by the first step alone, and the tests migrate it.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+
+APPLICATION_ID = 0x48424D41  # "HBMA": PRAGMA application_id of every HBM Assess database
 
 
 def _run(db: sqlite_utils.Database, script: str) -> None:

@@ -10,17 +10,20 @@ import json
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from hbm_assess.core.assessment import SCOPES, Action, Answer, Assessment, Site, Status, new_uuid, now
 from hbm_assess.core.cell_text import action_texts, answer_texts, assessment_texts, first_problem
 from hbm_assess.core.messages import Message, Problem
 from hbm_assess.core.questionnaire import Form, family, form_from_data, shipped_form
 from hbm_assess.core.targets import POLICIES
-from hbm_assess.core.text import Text
 from hbm_assess.storage.database import OpenReport, open_database, write_transaction
+from hbm_assess.storage.listing import SUMMARY_SQL as _SUMMARY_SQL
+from hbm_assess.storage.listing import AssessmentSummary, assessments
+from hbm_assess.storage.listing import summary_of as _summary
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class StoreError(Problem):
@@ -31,69 +34,10 @@ class NotFound(StoreError):
     pass
 
 
-class AssessmentSummary(NamedTuple):
-    """One line of the assessment list (a tuple: the list makes one per assessment, 20,000 at HQ)."""
-
-    id: int
-    uuid: str
-    site_name: str
-    country: str
-    site_type: str
-    form_id: str
-    form_version: str
-    form_title: Text
-    date: str
-    status: str
-    revision: int
-    answered: int
-    total: int
-    mean_level: float | None
-    updated_at: str
-    deleted: bool
-    site_ref: str = ""  # the crossing point in data/, when the site was chosen from the list
-    scope: str = "crossing-point"
-    target_policy: str = "next-level"
-
-    @property
-    def completeness(self) -> float:
-        return self.answered / self.total if self.total else 0.0
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "site": self.site_name,
-            "scope": self.scope,
-            "target_policy": self.target_policy,
-            "country": self.country,
-            "form": self.form_id,
-            "form_version": self.form_version,
-            "form_title": self.form_title.get("en"),
-            "date": self.date,
-            "status": self.status,
-            "revision": self.revision,
-            "answered": self.answered,
-            "indicators": self.total,
-            "completeness": round(self.completeness, 4),
-            "mean_level": None if self.mean_level is None else round(self.mean_level, 2),
-        }
-
-
 ANSWER_COLUMNS = (
     "level", "special", "target", "evidence_type", "evidence_reference", "evidence_text",
     "confidence", "notes", "answered_by", "updated_at",
 )
-
-_SUMMARY_SQL = """
-SELECT a.id, a.uuid, a.site_name, a.country, a.site_type, a.form_id, a.form_version,
-       f.title, a.date, a.status, a.revision,
-       s.answered, f.indicator_count,
-       CASE WHEN s.level_count > 0 THEN CAST(s.level_sum AS REAL) / s.level_count END AS mean_level,
-       a.updated_at, a.deleted_at IS NOT NULL, a.site_ref, a.scope, a.target_policy
-FROM assessments a JOIN forms f ON f.id = a.form_id AND f.version = a.form_version
-JOIN assessment_summaries s ON s.assessment_id = a.id
-"""
-
 
 class Store:
     """An open assessment database."""
@@ -252,15 +196,7 @@ class Store:
             )
 
     def list_assessments(self, search: str = "", include_deleted: bool = False) -> list[AssessmentSummary]:
-        where, params = [], []
-        if not include_deleted:
-            where.append("a.deleted_at IS NULL")
-        if search:
-            where.append("(a.site_name LIKE ? OR a.country LIKE ? OR a.form_id LIKE ? OR a.date LIKE ?)")
-            params += [f"%{search}%"] * 4
-        sql = _SUMMARY_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.date DESC, a.id DESC"
-        titles: dict[str, Text] = {}
-        return _summaries(self.db.execute(sql, params), titles)
+        return assessments(self.db.execute, search, include_deleted)
 
     def summary(self, assessment_id: int) -> AssessmentSummary:
         row = self.db.execute(_SUMMARY_SQL + " WHERE a.id = ?", (assessment_id,)).fetchone()
@@ -478,30 +414,6 @@ def action_values(action: Action) -> tuple:
     return (action.title, json_list(action.indicators), action.responsible, json_list(action.partners),
             action.priority, action.timeframe, action.due_date, action.cost, action.currency,
             action.resources, action.status)
-
-
-def _summary(row, titles: dict[str, Text] | None = None) -> AssessmentSummary:
-    values = list(row)
-    # The form title, in every language: parsed once per questionnaire, not once per row.
-    titles = {} if titles is None else titles
-    title = titles.get(values[7])
-    if title is None:
-        title = titles[values[7]] = Text(json.loads(values[7]))
-    values[7] = title
-    return AssessmentSummary(*values[:-4], deleted=bool(values[-4]), site_ref=values[-3], scope=values[-2],
-                             target_policy=values[-1])
-
-
-def _summaries(rows: Iterable[tuple], titles: dict[str, Text]) -> list[AssessmentSummary]:
-    """``_summary`` for many rows, without its per-row keyword arguments (20,000 rows: 0.35 → 0.1 s)."""
-    make = AssessmentSummary._make
-    found = []
-    for row in rows:
-        title = titles.get(row[7])
-        if title is None:
-            title = titles[row[7]] = Text(json.loads(row[7]))
-        found.append(make((*row[:7], title, *row[8:15], bool(row[15]), row[16], row[17], row[18])))
-    return found
 
 
 def json_list(values: Iterable[str]) -> str:

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hbm_assess.core.messages import text_of
-from hbm_assess.storage.database import DatabaseError
-from hbm_assess.storage.store import NotFound, Store
+from hbm_assess.storage.listing import AssessmentSummary, read_quickly
 from hbm_assess.ui import fonts, passwords, settings, text, translations
 from hbm_assess.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    # Not on the start path: the window paints its list first (storage/listing.py), then the
+    # store and sqlite-utils load (~0.15 s, a third of the start before).
+    from hbm_assess.storage.store import Store
 
 SETTINGS_ENV = "HBM_ASSESS_SETTINGS"  # an INI file instead of the platform's settings store
 
@@ -48,30 +54,116 @@ def apply_language(app: QApplication, language: str) -> None:
                            else Qt.LayoutDirection.LeftToRight)
 
 
-def start(store: Store) -> MainWindow:
-    """Show the main window, reopening what was open if the app did not close properly last time."""
+def start(store: Store | None, *, path: Path | None = None,
+          rows: list[AssessmentSummary] | None = None) -> MainWindow:
+    """Show the main window, reopening what was open if the app did not close properly last time.
+
+    ``store`` None: the window shows ``rows``, the list of the database at ``path`` read the
+    quick way, and opens the store right after its first paint (``open_window``).
+    """
     crashed = not settings.read("session/clean_exit")
     open_id = settings.read("session/open_assessment")
     indicator = settings.read("session/indicator")
-    settings.write("session/clean_exit", False)
-    window = MainWindow(store)
+    window = MainWindow(store, path=path, rows=rows)
     window.place(settings.read("window/geometry"))
     window.show()
     window.keep_on_screen()  # the frame is known now
     last = settings.read("last_assessment")
     if last:
         window.home.select(last)
-    if crashed and open_id:
-        QTimer.singleShot(0, lambda: _recover(window, open_id, indicator))
+
+    def running() -> None:
+        # Running, nothing open yet: written once the store is open (each write waits for the disk).
+        settings.write_all({"session/clean_exit": False, "session/open_assessment": 0, "session/indicator": ""})
+        if crashed and open_id:
+            QTimer.singleShot(0, lambda: _recover(window, open_id, indicator))
+
+    if store is None:
+        after_first_paint(window.home.table.viewport(), lambda: _finish_opening(window, path, running))
+    else:
+        running()
     QTimer.singleShot(WARM_UP_AFTER_MS, _warm_up_charts)
     return window
+
+
+def open_window(db_path: Path) -> MainWindow | None:
+    """The window on the database at ``db_path``, its list shown as early as the file allows; None: not opened.
+
+    A database of this version that SQLite reads at once is listed with plain sqlite3
+    before the store's modules load (storage/listing.py); the store then opens after the
+    first paint and reads the list again. Anything else (a new, encrypted, damaged or
+    older file) opens the usual way first, with its dialogs.
+    """
+    rows = read_quickly(db_path)
+    if rows is not None:
+        return start(None, path=db_path, rows=rows)
+    from hbm_assess.storage.database import DatabaseError
+
+    try:
+        store = passwords.open_store(None, db_path)  # an encrypted database: its passphrase is asked for
+    except (DatabaseError, OSError) as error:
+        QMessageBox.critical(None, "HBM Assess", text_of(error, text.language()))
+        return None
+    if store is None:
+        return None
+    tell_what_happened_on_open(None, store, db_path)
+    settings.remember_database(db_path)
+    return start(store)
+
+
+FIRST_PAINT_AT_MOST_MS = 500  # a window that is not painted (minimised at once) still opens its store
+
+
+class _AfterFirstPaint(QObject):
+    """Runs ``then`` once, as soon as events are handled after ``widget``'s first paint."""
+
+    def __init__(self, widget, then: Callable[[], None]):
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_AT_MOST_MS, self._run)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self.parent().removeEventFilter(self)
+            self.deleteLater()
+            then()
+
+
+def after_first_paint(widget, then: Callable[[], None]) -> None:
+    _AfterFirstPaint(widget, then)
+
+
+def _finish_opening(window: MainWindow, path: Path, then: Callable[[], None]) -> None:
+    """Open the store of the database whose list the window shows; if it cannot open, say why and stop."""
+    from hbm_assess.storage.database import DatabaseError
+
+    try:
+        store = passwords.open_store(window, path)
+    except (DatabaseError, OSError) as error:
+        QMessageBox.critical(window, "HBM Assess", text_of(error, text.language()))
+        store = None
+    if store is None:
+        settings.write("session/clean_exit", True)  # nothing was open: the next start is not a recovery
+        QCoreApplication.exit(2)
+        return
+    window.take_store(store)
+    tell_what_happened_on_open(window, store, path)
+    settings.remember_database(path)
+    then()
 
 
 WARM_UP_AFTER_MS = 1500
 
 
 def _warm_up_charts() -> None:
-    """Load matplotlib off the GUI thread once the window is up and idle.
+    """Load matplotlib and the workbook import off the GUI thread once the window is up and idle.
 
     Loading it (0.5-0.6 s here) is what froze the first View → Portfolio or Results; done
     in the background, they open at once. Only imports happen in the thread: no widget,
@@ -82,7 +174,10 @@ def _warm_up_charts() -> None:
     def load() -> None:
         import importlib
 
-        for name in ("matplotlib.figure", "matplotlib.backends.backend_qtagg", "hbm_assess.charts"):
+        # The import's modules too (openpyxl, and numpy under it): File → Import loaded them on the
+        # GUI thread before its worker started, the longest freeze of an import (0.8-1.4 s, #20).
+        for name in ("matplotlib.figure", "matplotlib.backends.backend_qtagg", "hbm_assess.charts",
+                     "hbm_assess.exchange.importing"):
             try:
                 importlib.import_module(name)
             except Exception:  # an import that fails here fails again, with its message, where it is needed
@@ -95,6 +190,8 @@ def _warm_up_charts() -> None:
 
 
 def _recover(window: MainWindow, assessment_id: int, indicator: str) -> None:
+    from hbm_assess.storage.store import NotFound
+
     try:
         site = window.store.summary(assessment_id).site_name
     except NotFound:
@@ -134,16 +231,10 @@ def run(db_path: Path, language: str | None = None) -> int:
         settings.use_file(Path(os.environ[SETTINGS_ENV]))
     app = application()
     apply_language(app, choose_language(language))
-    try:
-        store = passwords.open_store(None, db_path)  # an encrypted database: its passphrase is asked for
-    except (DatabaseError, OSError) as error:
-        QMessageBox.critical(None, "HBM Assess", text_of(error, text.language()))
+    window = open_window(db_path)
+    if window is None:
         return 2
-    if store is None:
-        return 2
-    tell_what_happened_on_open(None, store, db_path)
-    settings.remember_database(db_path)
-    window = start(store)
     code = app.exec()
-    window.store.close()
+    if window.store is not None:
+        window.store.close()
     return code

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbm_assess.storage.store import AssessmentSummary
+from hbm_assess.storage.listing import AssessmentSummary
 from hbm_assess.ui import text
 from hbm_assess.ui.text import level_colour, status_name
 
@@ -68,6 +68,11 @@ class AssessmentListModel(QAbstractTableModel):
         self._haystacks.clear()
         self._rows = self._arranged()
         self.endResetModel()
+
+    @property
+    def rows(self) -> list[AssessmentSummary]:
+        """Every row set, before the search and the sort."""
+        return self._all
 
     def set_search(self, text: str) -> None:
         self._search = text.casefold().strip()

@@ -6,6 +6,7 @@ import sys
 import time
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
@@ -19,14 +20,15 @@ from PySide6.QtWidgets import (
 
 from hbm_assess import __version__
 from hbm_assess.core.messages import text_of
-from hbm_assess.operations import add_demo_assessments, shipped_forms
-from hbm_assess.storage.store import Store
+from hbm_assess.storage.listing import AssessmentSummary
 from hbm_assess.ui import settings, text
 from hbm_assess.ui.home import HomeView
-from hbm_assess.ui.new_assessment import NewAssessmentDialog
-from hbm_assess.ui.session import AssessmentSession
 from hbm_assess.ui.shortcuts import keys
 from hbm_assess.ui.workbooks import Workbooks, dropped_paths
+
+if TYPE_CHECKING:  # the window paints its list before these load (ui/app.py, storage/listing.py)
+    from hbm_assess.storage.store import Store
+    from hbm_assess.ui.session import AssessmentSession
 
 
 def _restart_arguments() -> list[str]:
@@ -65,9 +67,13 @@ FRAME_GUESS = QSize(16, 48)  # a window manager's borders and title bar, before 
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store | None, parent=None, *, path: Path | None = None,
+                 rows: list[AssessmentSummary] | None = None):
+        """``store`` None: the list ``rows`` of the database at ``path`` was read before the store
+        opened (ui/app.py); ``take_store`` hands the store over right after the first paint."""
         super().__init__(parent)
         self.store = store
+        self._path = store.path if store is not None else path
         self.session: AssessmentSession | None = None
         self.assessment_view = None  # an AssessmentView while an assessment is open
         self.portfolio = None  # the HQ view, made when first asked for
@@ -90,7 +96,7 @@ class MainWindow(QMainWindow):
         self.workbooks.imported.connect(self._on_imported)
         self.setAcceptDrops(True)
         self._build_menus()
-        self.show_home()
+        self._show_list(rows if store is None else None)  # nothing is open yet: no session to close
         self.place()
 
     def place(self, remembered: QByteArray | None = None) -> None:
@@ -218,15 +224,33 @@ class MainWindow(QMainWindow):
     def refresh_home(self) -> None:
         self.home.set_rows(self.store.list_assessments())
 
+    def take_store(self, store: Store) -> None:
+        """The store of the database whose list the window shows: read the list again, the store's way."""
+        self.store = store
+        rows = store.list_assessments()
+        if rows != self.home.model.rows:  # another program wrote meanwhile, or the file was moved aside
+            selected = self.home.selected_id()
+            self.home.set_rows(rows)
+            if selected is not None:
+                self.home.select(selected)
+        self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", str(store.path)))
+
     def show_home(self) -> None:
         self._close_session()
-        self.refresh_home()
+        self._show_list()
+
+    def _show_list(self, rows: list[AssessmentSummary] | None = None) -> None:
+        if rows is None:
+            self.refresh_home()
+        else:
+            self.home.set_rows(rows)
         self.stack.setCurrentWidget(self.home)
         self.undo_group.setActiveStack(self.home_undo)
         self.close_action.setEnabled(False)
         self.review_action.setEnabled(False)
         self.method_action.setEnabled(False)
-        self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", str(self.store.path)))
+        path = self.store.path if self.store is not None else self._path  # the store's, once open
+        self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", str(path)))
 
     def show_portfolio(self) -> None:
         """The HQ view over every assessment in the database."""
@@ -246,6 +270,9 @@ class MainWindow(QMainWindow):
         self.method_action.setEnabled(False)
 
     def new_assessment(self) -> None:
+        from hbm_assess.operations import shipped_forms
+        from hbm_assess.ui.new_assessment import NewAssessmentDialog
+
         dialog = NewAssessmentDialog(shipped_forms(), self)
         if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted:
             return
@@ -271,6 +298,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Assessment deleted. Edit → Undo brings it back."), 10_000)
 
     def open_demo(self) -> None:
+        from hbm_assess.operations import add_demo_assessments
+
         ids = []
         while not ids:  # a seed drawn twice gives the assessment already there; draw again
             ids = add_demo_assessments(self.store, count=1, seed=time.time_ns())
@@ -279,6 +308,8 @@ class MainWindow(QMainWindow):
     # -- an open assessment ----------------------------------------------------
 
     def open_assessment(self, assessment_id: int, indicator_id: str = "") -> None:
+        from hbm_assess.ui.session import AssessmentSession
+
         self._close_session()
         self.session = AssessmentSession(self.store, assessment_id, self)
         self.session.saved.connect(self._on_saved)
@@ -412,6 +443,8 @@ class MainWindow(QMainWindow):
         """The open assessment's questionnaire, or one the person picks, as an XLSForm for phones and tablets."""
         from PySide6.QtWidgets import QInputDialog
 
+        from hbm_assess.operations import shipped_forms
+
         forms = shipped_forms()
         if self.session is not None:
             form = self.session.form
@@ -529,6 +562,7 @@ class MainWindow(QMainWindow):
         """File → New encrypted database…: a new file, encrypted from its first byte, then shown."""
         from hbm_assess.storage import encryption
         from hbm_assess.storage.database import DatabaseError
+        from hbm_assess.storage.store import Store
         from hbm_assess.ui.passwords import choose_passphrase
 
         title = self.tr("New encrypted database")
@@ -558,6 +592,7 @@ class MainWindow(QMainWindow):
         """File → Encrypt this database…: an encrypted copy is checked, then replaces the plain file."""
         from hbm_assess.storage import encryption
         from hbm_assess.storage.database import DatabaseError
+        from hbm_assess.storage.store import Store
         from hbm_assess.ui.passwords import choose_passphrase
 
         path = self.store.path

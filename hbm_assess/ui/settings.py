@@ -65,6 +65,17 @@ def write(key: str, value) -> None:
     settings.sync()
 
 
+def write_all(values: dict) -> None:
+    """Several keys, written to disk once (each ``write`` waits for the disk: ~15 ms)."""
+    unknown = set(values) - set(DEFAULTS)
+    if unknown:
+        raise KeyError(sorted(unknown)[0])
+    settings = _settings()
+    for key, value in values.items():
+        settings.setValue(key, value)
+    settings.sync()
+
+
 def remember_database(path: Path, keep: int = 8) -> None:
     recent = [p for p in read("recent_databases") if p != str(path)]
     write("recent_databases", [str(path), *recent][:keep])

@@ -11,7 +11,6 @@ tests/test_translations.py fails when either step was forgotten.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -85,6 +84,8 @@ _STAND_IN = {"ckb": "ja"}
 
 def update(folder: Path = FOLDER) -> None:
     """Extract every tr()/translate() text from the UI code into the .ts files, keeping translations."""
+    import subprocess  # not at module level: the app's start imports this module, and never runs a tool
+
     folder.mkdir(exist_ok=True)
     for language in LANGUAGES:
         target = folder / source_file(language).name
@@ -112,6 +113,8 @@ def _rename_language(ts: Path, old: str, new: str) -> None:
 
 
 def release() -> None:
+    import subprocess
+
     for language in (*LANGUAGES, *PLURALS_ONLY):
         subprocess.run([_tool("pyside6-lrelease"), str(source_file(language)), "-qm", str(compiled_file(language))],
                        check=True, capture_output=True)

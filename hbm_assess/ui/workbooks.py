@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbm_assess.storage.store import Store
 from hbm_assess.ui import text
 from hbm_assess.ui.jobs import Job
 
 
 def _with_own_store(path: Path, work):
     """Run ``work(store)`` on a connection of its own: SQLite connections never cross threads."""
+    from hbm_assess.storage.store import Store  # not on the start path: the window paints without it
+
     store = Store.open(path)
     try:
         return work(store)
