@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hbm_assess.core.assessment import Answer, Assessment, Site
 from hbm_assess.exchange.export import export_assessment
@@ -109,7 +109,11 @@ def test_levels_chosen_during_an_import_job_are_all_saved(qtbot, window, store, 
     keys = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5]
     pressed = 0
     while not done and pressed < 400:
-        page.setFocus()
+        # The progress dialog hands the keyboard back (test_a_progress_dialog_leaves_the_keyboard_...):
+        # a key is pressed once the window has it, as a person would see the dialog come and go on.
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window or bool(done), timeout=5_000)
+        if done:
+            break
         qtbot.keyClick(page, keys[pressed % 5])
         pressed += 1
         qtbot.wait(15)
@@ -137,3 +141,37 @@ def test_an_import_finishing_keeps_the_changes_still_waiting(qtbot, window, stor
     qtbot.waitUntil(lambda: not window.session.pending, timeout=15_000)
     holder.wait(timeout=30)
     assert _committed_level(store.path, mini_assessment) == 2
+
+
+def test_a_progress_dialog_leaves_the_keyboard_where_the_assessor_was_typing(qtbot, window, store, mini_assessment):
+    # Found chasing a flaky run: half a second into an import the progress dialog took the keyboard,
+    # so the next level keys went to its Cancel button (Space would have cancelled the import).
+    import threading
+
+    from hbm_assess.ui.jobs import Job
+
+    window.open_assessment(mini_assessment, "REG-01")
+    page = window.assessment_view.page
+    page.setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    def typing_in_the_page() -> bool:
+        focus = QApplication.focusWidget()
+        return focus is page or page.isAncestorOf(focus)
+
+    assert typing_in_the_page()
+    release = threading.Event()
+    job = Job(lambda progress, cancelled: release.wait(30) and "done", "Importing workbooks", window)
+    results = []
+    job.finished.connect(results.append)
+    job.start()
+    job.dialog.setValue(0)  # as the first progress does
+    qtbot.waitUntil(job.dialog.isVisible, timeout=5_000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2_000)
+    assert typing_in_the_page()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert not job.cancel_event.is_set()
+    release.set()
+    qtbot.waitUntil(lambda: results == ["done"], timeout=10_000)
+    qtbot.waitUntil(lambda: not window.session.pending, timeout=15_000)
+    assert _committed_level(store.path, mini_assessment) == 4

@@ -10,8 +10,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from hbm_assess.core.messages import text_of
 from hbm_assess.ui import text
@@ -41,6 +41,34 @@ class _Worker(QObject):
         self.progressed.emit(done, total, str(what))
 
 
+class ProgressDialog(QProgressDialog):
+    """A progress dialog that leaves the keyboard where the person was typing.
+
+    It appears half a second into a job, while an assessor may still be answering: had it taken
+    the keyboard, the next level keys would go nowhere and Space or Enter would press Cancel.
+    The window they were typing in gets the keyboard back; Cancel is one click away.
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # where the window system honours it
+
+    def showEvent(self, event) -> None:
+        typing_in = QApplication.focusWidget()
+        super().showEvent(event)
+        if typing_in is not None and typing_in.window() is not self:
+            QTimer.singleShot(0, lambda: _give_keyboard_back(typing_in))
+
+
+def _give_keyboard_back(widget: QWidget) -> None:
+    try:
+        if widget.isVisible():
+            widget.window().activateWindow()
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    except RuntimeError:  # the widget was deleted meanwhile
+        pass
+
+
 class Job(QObject):
     """One piece of slow work in its own thread, with a progress dialog that can cancel it."""
 
@@ -53,7 +81,7 @@ class Job(QObject):
         self.thread = QThread(self)
         self.worker = _Worker(work, self.cancel_event)
         self.worker.moveToThread(self.thread)
-        self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
+        self.dialog = ProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setMinimumDuration(SHOW_AFTER_MS)
         self.dialog.setAutoClose(False)
