@@ -18,3 +18,23 @@ def test_an_emoji_counts_twice_at_the_cell_limit():
     assert excel_length("😀") == 2 and excel_length("a\ud800") == 2 and excel_length("ج") == 1
     assert check_text("x" * (EXCEL_CELL_LIMIT - 2) + "😀") is None
     assert check_text("x" * (EXCEL_CELL_LIMIT - 1) + "😀") is not None
+
+
+def test_text_a_cell_cannot_hold_is_refused_by_the_store_in_the_person_s_language(store, mini_assessment):
+    # The store refuses it where it is saved; the window shows the refusal. It said so in English
+    # whatever the screens' language, naming the field in English too ("REG-01, notes").
+    import pytest
+
+    from hbm_assess.core.assessment import Answer
+    from hbm_assess.core.messages import text_of
+    from hbm_assess.storage.store import StoreError
+
+    with pytest.raises(StoreError) as refused:
+        store.save_answer(mini_assessment, Answer("REG-01", level=2, notes="ab\x07c"))
+    english = str(refused.value)
+    assert english.startswith("REG-01, notes: the text contains the invisible control character U+0007 at position 3")
+    assert english.endswith("; nothing was saved")
+    arabic = text_of(refused.value, "ar")
+    assert arabic.startswith("REG-01، ملاحظات: ") and "U+0007" in arabic
+    assert not any(word in arabic for word in ("notes", "the text", "contains", "nothing was saved"))
+    assert store.answers(mini_assessment) == {}

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from hbm_assess.core.messages import Message, Word
+
 EXCEL_CELL_LIMIT = 32_767  # characters as Excel counts them: UTF-16 code units
 LIST_SEPARATOR = "; "      # how a list (assessors, institutions, partners) is written in one cell
 
@@ -46,48 +48,58 @@ def illegal_character(text: str) -> int | None:
     return found.start() if found else None
 
 
-def check_text(text: str) -> str | None:
-    """Why ``text`` cannot be stored in a cell unchanged, or None when it can."""
+def text_message(text: str) -> Message | None:
+    """Why ``text`` cannot be stored in a cell unchanged, as a message in any language; None when it can."""
     length = excel_length(text)
     if length > EXCEL_CELL_LIMIT:
-        return (f"is {length:,} characters long; a spreadsheet cell holds at most {EXCEL_CELL_LIMIT:,}. "
-                "Shorten it or move part of it to another field")
+        return Message.of("cell_too_long", length=f"{length:,}", limit=f"{EXCEL_CELL_LIMIT:,}")
     position = illegal_character(text)
     if position is not None:
-        code = ord(text[position])
-        return (f"contains the invisible control character U+{code:04X} at position {position + 1}, "
-                "which spreadsheet files cannot hold; delete it (it often comes from copying out of a PDF)")
+        return Message.of("cell_control_character", character=f"U+{ord(text[position]):04X}", position=position + 1)
     return None
 
 
-def first_problem(fields: Iterable[tuple[str, str]]) -> str | None:
-    """The first ``place: what is wrong`` among (place, text) pairs, or None."""
+def check_text(text: str) -> str | None:
+    """``text_message`` in English (for logs and callers that want a string), or None."""
+    problem = text_message(text)
+    return str(problem) if problem else None
+
+
+def first_problem(fields: Iterable[tuple[Message | str, str]]) -> Message | None:
+    """The first "place: the text …" among (place, text) pairs, or None."""
     for place, text in fields:
-        problem = check_text(text or "")
+        problem = text_message(text or "")
         if problem:
-            return f"{place} {problem}"
+            return Message.of("cell_text_problem", place=place, problem=problem)
     return None
 
 
-def assessment_texts(assessment) -> Iterator[tuple[str, str]]:
+def assessment_texts(assessment) -> Iterator[tuple[Message, str]]:
     site = assessment.site
-    for what, text in (("site name", site.name), ("country", site.country), ("P-code", site.pcode),
-                       ("crossing point id", site.reference_id), ("date", assessment.date),
-                       ("notes", assessment.notes), ("assessors", LIST_SEPARATOR.join(assessment.assessors)),
+    for what, text in (("site", site.name), ("country", site.country), ("pcode", site.pcode),
+                       ("site_ref", site.reference_id), ("date", assessment.date), ("notes", assessment.notes),
+                       ("assessors", LIST_SEPARATOR.join(assessment.assessors)),
                        ("institutions", LIST_SEPARATOR.join(assessment.institutions))):
-        yield f"the assessment's {what}", text
+        yield Message.of("assessment_field", field=Word(what, lower=True)), text
 
 
-def answer_texts(answer) -> Iterator[tuple[str, str]]:
-    owner = answer.indicator_id + (f" (group {answer.group})" if answer.group else "")
-    for what, text in (("evidence reference", answer.evidence_reference), ("evidence", answer.evidence_text),
-                       ("notes", answer.notes), ("answered by", answer.answered_by), ("group", answer.group),
-                       ("confidence", answer.confidence), ("evidence type", answer.evidence_type)):
-        yield f"{owner}, {what}", text
+def answer_owner(answer) -> Message:
+    """"REG-01" or "REG-01 (group Legal)", as a message names an answer."""
+    return Message.of("answer_in_group" if answer.group else "answer_of", indicator=answer.indicator_id,
+                      group=answer.group)
 
 
-def action_texts(action) -> Iterator[tuple[str, str]]:
-    for what, text in (("title", action.title), ("responsible", action.responsible),
+def answer_texts(answer) -> Iterator[tuple[Message, str]]:
+    owner = answer_owner(answer)
+    for what, text in (("evidence_reference", answer.evidence_reference), ("evidence_text", answer.evidence_text),
+                       ("notes", answer.notes), ("answered_by", answer.answered_by), ("group", answer.group),
+                       ("confidence", answer.confidence), ("evidence_type", answer.evidence_type)):
+        yield Message.of("field_of", owner=owner, field=Word(what, lower=True)), text
+
+
+def action_texts(action) -> Iterator[tuple[Message, str]]:
+    owner = Message.of("the_action", title=action.title[:40])
+    for what, text in (("text", action.title), ("roles.responsible", action.responsible),
                        ("partners", LIST_SEPARATOR.join(action.partners)), ("resources", action.resources),
-                       ("currency", action.currency), ("due date", action.due_date)):
-        yield f"the action “{action.title[:40]}”, {what}", text
+                       ("currency", action.currency), ("due_date", action.due_date)):
+        yield Message.of("field_of", owner=owner, field=Word(what, lower=True)), text

@@ -12,10 +12,9 @@ import re
 from datetime import date, datetime, time
 
 # The rule itself lives in core (the store enforces it too); the exchange re-exports it.
-from hbm_assess.core.cell_text import EXCEL_CELL_LIMIT, check_text, excel_length, illegal_character
-from hbm_assess.core.messages import Message
+from hbm_assess.core.cell_text import EXCEL_CELL_LIMIT, check_text, excel_length, illegal_character, text_message
 
-__all__ = ["EXCEL_CELL_LIMIT", "check_text", "excel_length", "illegal_character"]
+__all__ = ["EXCEL_CELL_LIMIT", "check_text", "excel_length", "illegal_character", "text_message"]
 
 LONG_LINE = 16_000  # LibreOffice splits longer lines of multi-line cells when it saves
 
@@ -24,17 +23,6 @@ _ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
 class CellTextError(ValueError):
     """Text that cannot go into a spreadsheet cell unchanged."""
-
-
-def text_message(text: str) -> Message | None:
-    """``check_text`` as a message in any language: why ``text`` cannot be stored in a cell unchanged, or None."""
-    length = excel_length(text)
-    if length > EXCEL_CELL_LIMIT:
-        return Message.of("cell_too_long", length=f"{length:,}", limit=f"{EXCEL_CELL_LIMIT:,}")
-    position = illegal_character(text)
-    if position is not None:
-        return Message.of("cell_control_character", character=f"U+{ord(text[position]):04X}", position=position + 1)
-    return None
 
 
 def escape(text: str) -> str:

@@ -1,6 +1,6 @@
 """The rules an assessment meets in a workbook, both ways: what the export or the window refuses, the import refuses.
 
-Text must fit a spreadsheet cell (``cells.text_message``, the same check the indicator
+Text must fit a spreadsheet cell (``core.cell_text``, the same check the store, the indicator
 page and the export use); the site has a name; coordinates are on the globe; dates
 are dates; every plan field is one the app can show. Each function returns the first
 problem as a Message (``place: what is wrong``), or None.
@@ -9,48 +9,20 @@ problem as a Message (``place: what is wrong``), or None.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
+from itertools import chain
 
 from hbm_assess.core.assessment import Action, Answer, Assessment
+from hbm_assess.core.cell_text import action_texts, answer_owner, answer_texts, assessment_texts, first_problem
 from hbm_assess.core.messages import Message, Word
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.vocabulary import vocabulary
-from hbm_assess.exchange.cells import text_message
-from hbm_assess.exchange.layout import LIST_SEPARATOR
-
-
-def _owner(answer: Answer) -> Message:
-    return Message.of("answer_in_group" if answer.group else "answer_of", indicator=answer.indicator_id,
-                      group=answer.group)
-
-
-def _texts(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> Iterator[tuple[Message, str]]:
-    fields = [("site", a.site.name), ("country", a.site.country), ("pcode", a.site.pcode),
-              ("site_ref", a.site.reference_id), ("date", a.date), ("notes", a.notes),
-              ("assessors", LIST_SEPARATOR.join(a.assessors)), ("institutions", LIST_SEPARATOR.join(a.institutions))]
-    for what, text in fields:
-        yield Message.of("assessment_field", field=Word(what, lower=True)), text
-    for answer in answers:
-        owner = _owner(answer)
-        for what, text in (("evidence_reference", answer.evidence_reference), ("evidence_text", answer.evidence_text),
-                           ("notes", answer.notes), ("answered_by", answer.answered_by), ("group", answer.group)):
-            yield Message.of("field_of", owner=owner, field=Word(what, lower=True)), text
-    for action in actions:
-        owner = Message.of("the_action", title=action.title[:40])
-        for what, text in (("text", action.title), ("roles.responsible", action.responsible),
-                           ("partners", LIST_SEPARATOR.join(action.partners)), ("resources", action.resources),
-                           ("currency", action.currency), ("due_date", action.due_date)):
-            yield Message.of("field_of", owner=owner, field=Word(what, lower=True)), text
 
 
 def text_problem(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> Message | None:
     """The first text a spreadsheet cell cannot hold unchanged, naming the indicator or action and the field."""
-    for place, text in _texts(a, answers, actions):
-        problem = text_message(text)
-        if problem:
-            return Message.of("cell_text_problem", place=place, problem=problem)
-    return None
+    return first_problem(chain(assessment_texts(a), *map(answer_texts, answers), *map(action_texts, actions)))
 
 
 def _is_date(text: str) -> bool:
@@ -79,7 +51,7 @@ def data_problem(a: Assessment, answers: Iterable[Answer], actions: Iterable[Act
     if not _is_date(a.date):
         return Message.of("assessment_date_not_a_date", text=a.date[:40])
     for answer in answers:
-        owner = _owner(answer)
+        owner = answer_owner(answer)
         if answer.evidence_type and answer.evidence_type not in vocab.evidence_types:
             return Message.of("not_a_kind_of_evidence", owner=owner, text=answer.evidence_type[:40])
         if answer.confidence and answer.confidence not in vocab.confidence:
