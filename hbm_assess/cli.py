@@ -420,12 +420,12 @@ def _form(args) -> int:
         if path.stem in reference.LIST_CHECKS:  # data/crossing_points.yaml, data/institutions.yaml
             problems = reference.check_file(path)
             for problem in problems:
-                print(problem)
+                print(said(problem, args))
             if problems:
                 status = EXIT_PROBLEMS
             else:
                 entries = reference.read_list(path)[path.stem]
-                print(f"{path}: ok — {len(entries)} {path.stem.replace('_', ' ')}")
+                print(said(Line(Message.of(f"reference_ok_{path.stem}", file=path, count=len(entries))), args))
             continue
         try:
             form = load_form(path)

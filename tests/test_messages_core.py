@@ -186,6 +186,14 @@ def broken_form(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module")
+def broken_list(tmp_path_factory):
+    path = tmp_path_factory.mktemp("lists") / "crossing_points.yaml"
+    path.write_text("crossing_points:\n  - {id: Bad_Id, name: {en: X}, country: IQ, type: lnd, lat: 50, lon: 44}\n",
+                    encoding="utf-8")
+    return path
+
+
 FAILURES = {
     "unknown assessment": (("report", 99, "-o", "{tmp}/r.pdf"), 2,
                            {"ar": "لا يوجد تقييم برقم 99", "ckb": "هیچ هەڵسەنگاندنێک بە ژمارەی 99"}),
@@ -196,20 +204,24 @@ FAILURES = {
                     {"ar": "اكتب الإصدار نصًا بين علامتي اقتباس", "ckb": "وەشانەکە وەک دەق لەناو جووتە کەوانەدا"}),
     "unwritable folder": (("export", 1, "-o", "{tmp}/no/such/folder/a.xlsx"), 1,
                           {"ar": "تعذّرت كتابة", "ckb": "ناتوانرێت"}),
+    "broken reference list": (("form", "check", "{list}"), 1,
+                              {"ar": "منفذ العبور 1 (Bad_Id): type: 'lnd' غير معروف؛ استخدم واحدًا من",
+                               "ckb": "دەروازەی سنووری 1 (Bad_Id): lat 50: لە دەرەوەی عێراقە"}),
 }
 
 
 @pytest.mark.parametrize("language", ["ar", "ckb"])
 @pytest.mark.parametrize("failure", FAILURES)
-def test_the_command_line_says_its_failures_in_the_language_asked(demo_db, broken_form, tmp_path, language, failure):
+def test_the_command_line_says_its_failures_in_the_language_asked(demo_db, broken_form, broken_list, tmp_path,
+                                                                  language, failure):
     args, status, wording = FAILURES[failure]
-    args = [str(a).format(tmp=tmp_path, form=broken_form) for a in args]
+    args = [str(a).format(tmp=tmp_path, form=broken_form, list=broken_list) for a in args]
     done = hbm("--lang", language, *args, db=demo_db)
     said = done.stdout + done.stderr
     assert done.returncode == status, said
     assert wording[language] in said
     for line in said.splitlines():
-        shown = line.replace(str(tmp_path), "").replace(str(broken_form), "")
+        shown = line.replace(str(tmp_path), "").replace(str(broken_form), "").replace(str(broken_list), "")
         assert not ENGLISH.search(shown), line
 
 

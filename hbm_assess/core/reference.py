@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from hbm_assess.core.assessment import Site
+from hbm_assess.core.messages import Line, Message
 from hbm_assess.core.text import LANGUAGES, Text
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.locations import data_dir
@@ -113,7 +114,8 @@ def check_file(path: Path) -> list[str]:
     if check is None:
         return [f"{path}: not a reference list; the lists are {', '.join(f'{n}.yaml' for n in LIST_CHECKS)}"]
     try:
-        return [f"{path}: {problem}" for problem in check(read_list(path))]
+        return [Line(Message.of("reference_in_file", file=path, problem=problem.message))
+                for problem in check(read_list(path))]
     except ReferenceDataError as error:
         return [f"{error.source}: {problem}" for problem in error.problems]
 
@@ -123,32 +125,32 @@ def app_languages() -> tuple[str, ...]:
     return LANGUAGES
 
 
-def check_crossing_points(data, governorate_list: list[dict] | None = None) -> list[str]:
+def check_crossing_points(data, governorate_list: list[dict] | None = None) -> list[Line]:
     """Every problem in the data of ``crossing_points.yaml``, one message each.
 
     A point in Iraq is checked against the governorates of ``governorates.yaml`` (P-code,
     ISO 3166-2 code and names) and must lie inside Iraq, or say ``coordinates: unknown``.
     """
     site_types = tuple(vocabulary().site_types)
-    problems: list[str] = []
+    problems: list[Line] = []
     if governorate_list is None:
         governorate_list = [dict(g.__dict__, name=g.name.by_language) for g in _governorates_or_none()]
     by_pcode = {g["id"]: g for g in governorate_list}
 
-    def check(entry: dict, say: Callable[[str], None]) -> None:
+    def check(entry: dict, say: Say) -> None:
         _texts_in_every_language(entry, "name", say, required=True)
         _texts_in_every_language(entry, "governorate", say, required=False)
         country = entry.get("country")
         if not (isinstance(country, str) and COUNTRY.match(country)):
-            say(f"country: {country!r} is not a two-letter ISO 3166 code such as IQ")
+            say("country", "reference_country_code", value=repr(country), example="IQ")
             country = None
         neighbour = entry.get("neighbour")
         if neighbour is not None and not (isinstance(neighbour, str) and COUNTRY.match(neighbour)):
-            say(f"neighbour: {neighbour!r} is not a two-letter ISO 3166 code such as TR")
+            say("neighbour", "reference_country_code", value=repr(neighbour), example="TR")
         elif neighbour is not None and neighbour == country:
-            say(f"neighbour: {neighbour} is the point's own country; give the country across the border")
+            say("neighbour", "reference_own_country", value=neighbour)
         if entry.get("type") not in site_types:
-            say(f"type: {entry.get('type')!r} is unknown; use one of: {', '.join(site_types)}")
+            say("type", "reference_unknown_value", value=repr(entry.get("type")), known=", ".join(site_types))
         for key, pattern, example, separator in (("adm1_pcode", PCODE, "IQG09", ""),
                                                  ("iso_3166_2", ISO_3166_2, "IQ-DA", "-"),
                                                  ("unlocode", UNLOCODE, "IQUQR", "")):
@@ -156,134 +158,146 @@ def check_crossing_points(data, governorate_list: list[dict] | None = None) -> l
             if value is None:
                 continue
             if not (isinstance(value, str) and pattern.match(value)):
-                say(f"{key}: {value!r} is not well formed (e.g. {example})")
+                say(key, "reference_not_well_formed", value=repr(value), example=example)
             elif country and not value.startswith(country + separator):
-                say(f"{key}: {value} does not start with the point's country, {country}")
+                say(key, "reference_wrong_country_prefix", value=value, country=country)
         _coordinates(entry, say)
         if country == "IQ" and by_pcode:
             _in_iraq(entry, by_pcode, say)
 
-    _check_list(data, "crossing_points", "crossing point", CROSSING_POINT_FIELDS, check, problems)
+    _check_list(data, "crossing_points", "crossing_point", CROSSING_POINT_FIELDS, check, problems)
     return problems
 
 
-def _in_iraq(entry: dict, by_pcode: dict, say: Callable[[str], None]) -> None:
+def _in_iraq(entry: dict, by_pcode: dict, say: Say) -> None:
     """A point in Iraq: its governorate as governorates.yaml has it, its location inside Iraq or said unknown."""
     pcode = entry.get("adm1_pcode")
     governorate = by_pcode.get(pcode)
     if pcode is None:
-        say("adm1_pcode: missing; give the governorate's P-code from governorates.yaml, e.g. IQG09")
+        say("adm1_pcode", "reference_pcode_missing")
     elif governorate is None and isinstance(pcode, str) and PCODE.match(pcode) and pcode.startswith("IQ"):
-        say(f"adm1_pcode: {pcode} is not a governorate in governorates.yaml")
+        say("adm1_pcode", "reference_pcode_unknown", pcode=pcode)
     if governorate is not None:
         iso = entry.get("iso_3166_2")
         if iso is None or (isinstance(iso, str) and ISO_3166_2.match(iso) and iso != governorate["iso_3166_2"]):
-            say(f"iso_3166_2: {iso!r} does not match {pcode}, whose code is {governorate['iso_3166_2']}")
+            say("iso_3166_2", "reference_iso_mismatch", value=repr(iso), pcode=pcode, iso=governorate["iso_3166_2"])
         names = entry.get("governorate")
         if isinstance(names, dict) and any(names.get(lang) != governorate["name"].get(lang) for lang in names):
-            say(f"governorate: write it as governorates.yaml does for {pcode}: {governorate['name']}")
+            say("governorate", "reference_governorate_names", pcode=pcode, names=governorate["name"])
     if "lat" not in entry and "lon" not in entry:
         if entry.get("coordinates") != "unknown":
-            say("lat, lon: missing; give the location, or write 'coordinates: unknown' where none is confirmed")
+            say("lat, lon", "reference_location_missing")
         return
     if entry.get("coordinates") is not None:
-        say("coordinates: give lat and lon, or 'coordinates: unknown', not both")
+        say("coordinates", "reference_coordinates_both")
     outside = [f"{key} {entry[key]}" for (key, (low, high)), limit in zip(IRAQ_BOUNDS.items(), (90, 180), strict=True)
                if isinstance(entry.get(key), (int, float)) and not isinstance(entry.get(key), bool)
                and -limit <= entry[key] <= limit and not low <= entry[key] <= high]
     if outside:
-        say(f"{', '.join(outside)}: outside Iraq (lat 29.0 to 37.5, lon 38.7 to 48.7); "
-            "check the sign and the order of lat and lon")
+        say(", ".join(outside), "reference_outside_iraq")
 
 
-def check_governorates(data) -> list[str]:
+def check_governorates(data) -> list[Line]:
     """Every problem in the data of ``governorates.yaml``, one message each."""
-    problems: list[str] = []
+    problems: list[Line] = []
     entries = data.get("governorates") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
-        return ["no 'governorates' list at the top of the file; it starts with 'governorates:' and one entry per '- '"]
+        return [Line(Message.of("reference_no_list", key="governorates"))]
     seen: dict[str, int] = {}
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            problems.append(f"governorate {number}: is not a set of fields such as 'id: ...' and 'name: ...'")
+            problems.append(_entry_line("governorate", number, None, Message.of("reference_not_a_mapping")))
             continue
         pcode = entry.get("id")
-        where = f"governorate {number} ({pcode})"
-
-        def say(message: str, where: str = where) -> None:
-            problems.append(f"{where}: {message}")
-
+        say = _sayer(problems, "governorate", number, pcode)
         if not (isinstance(pcode, str) and PCODE.match(pcode) and pcode.startswith("IQ")):
-            say(f"id: {pcode!r} is not an OCHA P-code of Iraq such as IQG09")
+            say("id", "reference_not_iraq_pcode", value=repr(pcode))
         elif pcode in seen:
-            say(f"id: '{pcode}' is already the id of governorate {seen[pcode]}; ids must be unique")
+            say("id", "reference_duplicate_id", value=pcode, other=_where("governorate", seen[pcode]))
         else:
             seen[pcode] = number
         iso = entry.get("iso_3166_2")
         if not (isinstance(iso, str) and ISO_3166_2.match(iso) and iso.startswith("IQ-")):
-            say(f"iso_3166_2: {iso!r} is not an ISO 3166-2 code of Iraq such as IQ-DA")
+            say("iso_3166_2", "reference_not_iraq_iso", value=repr(iso))
         if entry.get("region") not in (None, "KR"):
-            say(f"region: {entry.get('region')!r} is unknown; the only region is KR (Kurdistan Region)")
+            say("region", "reference_region_unknown", value=repr(entry.get("region")))
         for unknown in sorted(set(entry) - set(GOVERNORATE_FIELDS), key=str):
-            say(f"{unknown}: unknown field; the fields are: {', '.join(GOVERNORATE_FIELDS)}")
+            say(unknown, "reference_unknown_field", fields=", ".join(GOVERNORATE_FIELDS))
         _texts_in_every_language(entry, "name", say, required=True)
     return problems
 
 
-def check_institutions(data) -> list[str]:
+def check_institutions(data) -> list[Line]:
     """Every problem in the data of ``institutions.yaml``, one message each."""
-    problems: list[str] = []
+    problems: list[Line] = []
 
-    def check(entry: dict, say: Callable[[str], None]) -> None:
+    def check(entry: dict, say: Say) -> None:
         _texts_in_every_language(entry, "name", say, required=True)
         acronym = entry.get("acronym")
         # An acronym is given in the languages that have a usual short form; English always.
         if acronym is not None:
             if not isinstance(acronym, dict) or not _text(acronym.get("en")):
-                say("acronym: give at least the English one, e.g. {en: MoI}")
+                say("acronym", "reference_acronym_english", example="{en: MoI}")
             else:
                 for language, value in acronym.items():
                     if not _text(value):
-                        say(f"acronym: the {language} one is empty; give it or leave the language out")
+                        say("acronym", "reference_acronym_empty", language=language)
         kind = entry.get("kind")
         if kind is not None and kind not in INSTITUTION_KINDS:
-            say(f"kind: {kind!r} is unknown; use one of: {', '.join(INSTITUTION_KINDS)}")
+            say("kind", "reference_unknown_value", value=repr(kind), known=", ".join(INSTITUTION_KINDS))
 
     _check_list(data, "institutions", "institution", INSTITUTION_FIELDS, check, problems)
     return problems
 
 
-LIST_CHECKS: dict[str, Callable[[object], list[str]]] = {
+LIST_CHECKS: dict[str, Callable[[object], list[Line]]] = {
     "crossing_points": check_crossing_points,
     "institutions": check_institutions,
     "governorates": check_governorates,
 }
 
 
-def _check_list(data, key: str, noun: str, fields: tuple[str, ...], check, problems: list[str]) -> None:
+Say = Callable[..., None]  # say(field, code, **values): one problem of the entry being checked
+
+
+def _where(noun: str, number: int, entry_id: object = None) -> Message:
+    """"crossing point 2 (ibrahim-khalil)", in any language."""
+    named = f" ({entry_id})" if isinstance(entry_id, str) and entry_id else ""
+    return Message.of(f"reference_where_{noun}", number=number, id=named)
+
+
+def _entry_line(noun: str, number: int, entry_id: object, problem: Message) -> Line:
+    return Line(Message.of("reference_entry_problem", where=_where(noun, number, entry_id), problem=problem))
+
+
+def _sayer(problems: list[Line], noun: str, number: int, entry_id: object) -> Say:
+    def say(field: str, code: str, **values: object) -> None:
+        problems.append(_entry_line(noun, number, entry_id, Message.of(
+            "field_problem", field=field, problem=Message.of(code, **values))))
+
+    return say
+
+
+def _check_list(data, key: str, noun: str, fields: tuple[str, ...], check, problems: list[Line]) -> None:
     entries = data.get(key) if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
-        problems.append(f"no '{key}' list at the top of the file; it starts with '{key}:' and one entry per '- '")
+        problems.append(Line(Message.of("reference_no_list", key=key)))
         return
     first_use: dict[str, int] = {}
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            problems.append(f"{noun} {number}: is not a set of fields such as 'id: ...' and 'name: ...'")
+            problems.append(_entry_line(noun, number, None, Message.of("reference_not_a_mapping")))
             continue
         entry_id = entry.get("id")
-        where = f"{noun} {number} ({entry_id})" if isinstance(entry_id, str) and entry_id else f"{noun} {number}"
-
-        def say(message: str, where: str = where) -> None:
-            problems.append(f"{where}: {message}")
-
+        say = _sayer(problems, noun, number, entry_id)
         if not (isinstance(entry_id, str) and ID.match(entry_id)):
-            say(f"id: {entry_id!r} is not an id of lower-case words joined by hyphens, such as 'ibrahim-khalil'")
+            say("id", "reference_not_an_id", value=repr(entry_id))
         elif entry_id in first_use:
-            say(f"id: '{entry_id}' is already the id of {noun} {first_use[entry_id]}; ids must be unique")
+            say("id", "reference_duplicate_id", value=entry_id, other=_where(noun, first_use[entry_id]))
         else:
             first_use[entry_id] = number
         for unknown in sorted(set(entry) - set(fields), key=str):
-            say(f"{unknown}: unknown field; the fields are: {', '.join(fields)}")
+            say(unknown, "reference_unknown_field", fields=", ".join(fields))
         check(entry, say)
 
 
@@ -291,32 +305,31 @@ def _text(value) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _texts_in_every_language(entry: dict, key: str, say: Callable[[str], None], required: bool) -> None:
+def _texts_in_every_language(entry: dict, key: str, say: Say, required: bool) -> None:
     texts = entry.get(key)
     if texts is None and not required:
         return
     languages = app_languages()
     if not isinstance(texts, dict):
-        say(f"{key}: missing; give it in every language the app speaks, e.g. {{{', '.join(languages)}}}")
+        say(key, "reference_text_missing", example="{" + ", ".join(languages) + "}")
         return
     missing = [language for language in languages if not _text(texts.get(language))]
     if missing:
-        say(f"{key}: no text in {', '.join(missing)}; give it in every language the app speaks "
-            f"({', '.join(languages)})")
+        say(key, "reference_text_languages", missing=", ".join(missing), languages=", ".join(languages))
 
 
-def _coordinates(entry: dict, say: Callable[[str], None]) -> None:
+def _coordinates(entry: dict, say: Say) -> None:
     given = [key for key in ("lat", "lon") if key in entry]
     if len(given) == 1:
-        say(f"{given[0]}: given without {'lon' if given[0] == 'lat' else 'lat'}; give both or neither")
+        say(given[0], "reference_half_location", other="lon" if given[0] == "lat" else "lat")
     for key, limit in (("lat", 90), ("lon", 180)):
         if key not in entry:
             continue
         value = entry[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            say(f"{key}: {value!r} is not a number of decimal degrees")
+            say(key, "reference_not_degrees", value=repr(value))
         elif not -limit <= value <= limit:
-            say(f"{key}: {value} is out of range; it lies between -{limit} and {limit} (decimal degrees, WGS84)")
+            say(key, "reference_degrees_range", value=value, limit=limit)
 
 
 @cache

@@ -330,7 +330,7 @@ def embedded_records(machine: MachineData) -> tuple[Assessment, list[Answer], li
                     "updated_at")},
             ))
         except AnswerError as error:
-            raise shape.damaged(Message.of("data_answer_problem", field=where, problem=error)) from None
+            raise shape.damaged(Message.of("field_problem", field=where, problem=error)) from None
     actions = []
     for n, r in enumerate(shape.get(data, "actions", list, "data")):
         where = f"actions[{n}]"
