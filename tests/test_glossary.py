@@ -101,3 +101,27 @@ def test_the_language_list_is_written_once():
     places = [str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
               if pattern.search(path.read_text(encoding="utf-8"))]
     assert places == ["core/text.py"]
+
+
+def test_the_messages_read_later_are_the_file_s_messages():
+    # The start parses the words only; the messages part is parsed when first said (#20).
+    from hbm_assess.core.vocabulary import load_vocabulary
+    from hbm_assess.core.yaml_text import load_yaml
+    from hbm_assess.locations import data_dir
+
+    path = data_dir() / "vocabulary.yaml"
+    whole = load_yaml(path.read_text(encoding="utf-8"))
+    glossary = load_vocabulary(path)
+    assert {key: dict(text.by_language) for key, text in glossary.messages.items()} == whole["messages"]
+    assert set(glossary.words) == set(whole["words"])
+
+
+def test_a_glossary_whose_messages_are_not_last_is_read_whole(tmp_path):
+    from hbm_assess.core.vocabulary import load_vocabulary
+
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text("messages:\n  hello: {en: Hello, ar: مرحبا, ckb: سڵاو}\n\n"
+                    "words:\n  level: {en: Level, ar: المستوى, ckb: ئاست}\n", encoding="utf-8")
+    glossary = load_vocabulary(path)
+    assert glossary.messages["hello"].get("ar") == "مرحبا"
+    assert glossary.words["level"].get("ckb") == "ئاست"
