@@ -7,6 +7,7 @@ made by the first step alone, and the tests migrate it.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -264,6 +265,25 @@ _GAP = """(CASE WHEN {r}.level IS NULL THEN 0
     ELSE min({r}.level + 1, 5) - {r}.level END)"""
 
 
+def _answer_area_triggers(change: Callable[[str, str], str]) -> str:
+    """The three triggers that keep the area sums as answers are added, removed and changed.
+
+    Each schema step that changed how a sum is kept drops them and creates them again with
+    its own ``change(row, sign)``; the triggers around them stay the same.
+    """
+    return f"""CREATE TRIGGER answer_area_insert AFTER INSERT ON answers BEGIN
+            {change("new", "+")};
+        END;
+        CREATE TRIGGER answer_area_delete AFTER DELETE ON answers BEGIN
+            {change("old", "-")};
+        END;
+        CREATE TRIGGER answer_area_update AFTER UPDATE OF assessment_id, indicator_id, grp, level, special, target
+            ON answers BEGIN
+            {change("old", "-")};
+            {change("new", "+")};
+        END"""
+
+
 def _area_change(row: str, sign: str, gap: str | None = None) -> str:
     """The trigger body keeping one assessment × area's sums as ``row`` is added (+) or removed (-).
 
@@ -325,17 +345,7 @@ def v7_area_scores(db: sqlite_utils.Database) -> None:
             JOIN form_indicators fi ON fi.form_id = a.form_id AND fi.version = a.form_version
                  AND fi.indicator_id = w.indicator_id
             WHERE w.grp = '' GROUP BY w.assessment_id, fi.area_id;
-        CREATE TRIGGER answer_area_insert AFTER INSERT ON answers BEGIN
-            {_area_change("new", "+")};
-        END;
-        CREATE TRIGGER answer_area_delete AFTER DELETE ON answers BEGIN
-            {_area_change("old", "-")};
-        END;
-        CREATE TRIGGER answer_area_update AFTER UPDATE OF assessment_id, indicator_id, grp, level, special, target
-            ON answers BEGIN
-            {_area_change("old", "-")};
-            {_area_change("new", "+")};
-        END
+        {_answer_area_triggers(_area_change)}
         """,
     )
 
@@ -457,17 +467,7 @@ def v10_target_policy(db: sqlite_utils.Database) -> None:
         DROP TRIGGER answer_area_insert;
         DROP TRIGGER answer_area_delete;
         DROP TRIGGER answer_area_update;
-        CREATE TRIGGER answer_area_insert AFTER INSERT ON answers BEGIN
-            {_area_change_v10("new", "+")};
-        END;
-        CREATE TRIGGER answer_area_delete AFTER DELETE ON answers BEGIN
-            {_area_change_v10("old", "-")};
-        END;
-        CREATE TRIGGER answer_area_update AFTER UPDATE OF assessment_id, indicator_id, grp, level, special, target
-            ON answers BEGIN
-            {_area_change_v10("old", "-")};
-            {_area_change_v10("new", "+")};
-        END;
+        {_answer_area_triggers(_area_change_v10)};
         CREATE TRIGGER assessment_policy_update AFTER UPDATE OF target_policy ON assessments BEGIN
             UPDATE assessment_area_scores SET gap_sum = coalesce(
                 (SELECT g.gap_sum FROM ({AREA_GAPS} AND w.assessment_id = new.id
@@ -584,17 +584,7 @@ def v12_area_scores_by_scope(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (assessment_id, area_id, scope)
         ) WITHOUT ROWID;
         INSERT INTO assessment_area_scores {AREA_SCOPE_SUMS} GROUP BY w.assessment_id, fi.area_id, fi.scope;
-        CREATE TRIGGER answer_area_insert AFTER INSERT ON answers BEGIN
-            {_area_scope_change("new", "+")};
-        END;
-        CREATE TRIGGER answer_area_delete AFTER DELETE ON answers BEGIN
-            {_area_scope_change("old", "-")};
-        END;
-        CREATE TRIGGER answer_area_update AFTER UPDATE OF assessment_id, indicator_id, grp, level, special, target
-            ON answers BEGIN
-            {_area_scope_change("old", "-")};
-            {_area_scope_change("new", "+")};
-        END;
+        {_answer_area_triggers(_area_scope_change)};
         CREATE TRIGGER assessment_policy_update AFTER UPDATE OF target_policy ON assessments BEGIN
             UPDATE assessment_area_scores SET gap_sum = coalesce(
                 (SELECT g.gap_sum FROM ({AREA_GAPS_BY_SCOPE} AND w.assessment_id = new.id
