@@ -249,3 +249,14 @@ def test_a_sound_form_and_its_term_warnings_are_said_in_kurdish(demo_db):
     assert "دروستە — hbm-rapid 1.0، 5 بوار، 16 پێوەر" in done.stdout
     assert "ئاگاداری: ADM-R2 › guidance › ar:" in done.stdout and "زاراوەی پەسەندکراو: psychosocial" in done.stdout
     assert not any(ENGLISH.search(line.replace(str(forms_dir()), "")) for line in done.stdout.splitlines())
+
+
+def test_a_problem_line_inside_a_message_is_said_in_the_message_s_language():
+    # A workshop output's problem (a Line) inside the import's "workbook output N: …" stayed English.
+    from hbm_assess.core.messages import Line, Message
+
+    problem = Line(Message.of("output_without_text", kind="challenge"))
+    message = Message.of("workshop_output_problem", number=2, problem=problem)
+    assert message.english() == "workshop output 2: the challenge has no text"
+    assert message.text("ar") == "مُخرَج ورشة العمل 2: " + problem.text("ar")
+    assert not ENGLISH.search(message.text("ckb").replace("challenge", ""))

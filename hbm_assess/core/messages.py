@@ -53,8 +53,8 @@ class Message:
 
     @classmethod
     def of(cls, code: str, **values: object) -> Message:
-        return cls(code, tuple((name, value if isinstance(value, Message | Word | Named) else str(value))
-                               for name, value in values.items()))
+        """A value that is a Line (a problem from a list) keeps its Message: said in the same language."""
+        return cls(code, tuple((name, _said_later(value)) for name, value in values.items()))
 
     def text(self, language: str) -> str:
         from hbm_assess.core.text import language_of
@@ -71,6 +71,13 @@ class Message:
 
     def __str__(self) -> str:
         return self.english()
+
+
+def _said_later(value: object) -> str | Message | Word | Named:
+    if isinstance(value, Message | Word | Named):
+        return value
+    message = getattr(value, "message", None) if isinstance(value, str) else None  # a Line
+    return message if isinstance(message, Message) else str(value)
 
 
 class Problem(Exception):
