@@ -265,6 +265,19 @@ _GAP = """(CASE WHEN {r}.level IS NULL THEN 0
     ELSE min({r}.level + 1, 5) - {r}.level END)"""
 
 
+def _form_indicator_triggers(select: str) -> str:
+    """The two triggers that keep ``form_indicators`` as forms are stored and their bodies change."""
+    return f"""CREATE TRIGGER form_indicators_new AFTER INSERT ON forms BEGIN
+            INSERT OR IGNORE INTO form_indicators {select}
+                WHERE f.id = new.id AND f.version = new.version;
+        END;
+        CREATE TRIGGER form_indicators_changed AFTER UPDATE OF body ON forms BEGIN
+            DELETE FROM form_indicators WHERE form_id = new.id AND version = new.version;
+            INSERT OR IGNORE INTO form_indicators {select}
+                WHERE f.id = new.id AND f.version = new.version;
+        END"""
+
+
 def _answer_area_triggers(change: Callable[[str, str], str]) -> str:
     """The three triggers that keep the area sums as answers are added, removed and changed.
 
@@ -455,15 +468,7 @@ def v10_target_policy(db: sqlite_utils.Database) -> None:
         DELETE FROM form_indicators;
         INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V10};
         DROP TRIGGER form_indicators_new;
-        CREATE TRIGGER form_indicators_new AFTER INSERT ON forms BEGIN
-            INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V10}
-                WHERE f.id = new.id AND f.version = new.version;
-        END;
-        CREATE TRIGGER form_indicators_changed AFTER UPDATE OF body ON forms BEGIN
-            DELETE FROM form_indicators WHERE form_id = new.id AND version = new.version;
-            INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V10}
-                WHERE f.id = new.id AND f.version = new.version;
-        END;
+        {_form_indicator_triggers(_FORM_INDICATORS_V10)};
         DROP TRIGGER answer_area_insert;
         DROP TRIGGER answer_area_delete;
         DROP TRIGGER answer_area_update;
@@ -560,15 +565,7 @@ def v12_area_scores_by_scope(db: sqlite_utils.Database) -> None:
         INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V12};
         DROP TRIGGER form_indicators_new;
         DROP TRIGGER form_indicators_changed;
-        CREATE TRIGGER form_indicators_new AFTER INSERT ON forms BEGIN
-            INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V12}
-                WHERE f.id = new.id AND f.version = new.version;
-        END;
-        CREATE TRIGGER form_indicators_changed AFTER UPDATE OF body ON forms BEGIN
-            DELETE FROM form_indicators WHERE form_id = new.id AND version = new.version;
-            INSERT OR IGNORE INTO form_indicators {_FORM_INDICATORS_V12}
-                WHERE f.id = new.id AND f.version = new.version;
-        END;
+        {_form_indicator_triggers(_FORM_INDICATORS_V12)};
         DROP TRIGGER answer_area_insert;
         DROP TRIGGER answer_area_delete;
         DROP TRIGGER answer_area_update;
