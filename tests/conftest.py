@@ -71,3 +71,15 @@ def window(qtbot, tmp_path, store, monkeypatch):
     win.show()
     yield win
     settings.use_file(None)
+
+
+@pytest.fixture
+def arabic(qapp):
+    """The app's widget texts and words in Arabic for one test, English again after it."""
+    from hbm_assess.ui import text, translations
+
+    translations.install(qapp, "ar")
+    text.set_language("ar")
+    yield
+    text.set_language("en")
+    translations.install(qapp, "en")

@@ -45,16 +45,6 @@ def test_the_command_line_says_a_missing_assessment_in_kurdish(tmp_path, store, 
     assert "هیچ هەڵسەنگاندنێک بە ژمارەی 99 لەم بنکەدراوەیەدا نییە" in capsys.readouterr().err
 
 
-@pytest.fixture
-def arabic(qapp):
-    from hbm_assess.ui import text, translations
-
-    translations.install(qapp, "ar")
-    text.set_language("ar")
-    yield
-    text.set_language("en")
-    translations.install(qapp, "en")
-
 
 def test_the_window_shows_an_import_problem_in_arabic(qtbot, arabic, window, bad_files):
     with qtbot.waitSignal(window.workbooks.imported, timeout=20_000):

@@ -227,16 +227,6 @@ def test_every_hostile_file_is_refused_with_a_message_in_every_language(tmp_path
     assert len(CASES) > 20
 
 
-@pytest.fixture
-def arabic(qapp):
-    from hbm_assess.ui import text, translations
-
-    translations.install(qapp, "ar")
-    text.set_language("ar")
-    yield
-    text.set_language("en")
-    translations.install(qapp, "en")
-
 
 def test_the_window_import_report_says_every_outcome_in_arabic(qtbot, arabic, window, tmp_path, mini_form):
     """New, unchanged, updated with edits, rejected: each line of the report in the glossary's Arabic."""
