@@ -17,16 +17,21 @@ from hbm_assess.storage.store import Store
 # Both scripts print the wall-clock moment (time.time(), the parent's clock too) of the first
 # paint: the bare window's, and the app's assessment list painted with its rows. The parent
 # subtracts the moment it started the process. Neither side's exit is timed.
-BARE_WINDOW = """
-import json, os, time
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMainWindow
+# The moment a widget is first painted, the same on both sides.
+FIRST_PAINT = """
 class FirstPaint(QObject):
     at = None
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and FirstPaint.at is None:
             FirstPaint.at = time.time()
         return False
+"""
+
+BARE_WINDOW = """
+import json, os, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+""" + FIRST_PAINT + """
 app = QApplication([])
 window = QMainWindow()
 painted = FirstPaint()
@@ -45,12 +50,7 @@ from hbm_assess.ui import settings
 settings.use_file(Path(sys.argv[2]))
 from PySide6.QtCore import QEvent, QObject
 from hbm_assess.ui.app import application, apply_language
-class FirstPaint(QObject):
-    at = None
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and FirstPaint.at is None:
-            FirstPaint.at = time.time()
-        return False
+""" + FIRST_PAINT + """
 app = application()
 apply_language(app, "en")
 painted = FirstPaint()
