@@ -76,8 +76,7 @@ class Message:
 def _said_later(value: object) -> str | Message | Word | Named:
     if isinstance(value, Message | Word | Named):
         return value
-    message = getattr(value, "message", None) if isinstance(value, str) else None  # a Line
-    return message if isinstance(message, Message) else str(value)
+    return value.message if isinstance(value, Line) else str(value)
 
 
 class Problem(Exception):
