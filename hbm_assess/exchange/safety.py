@@ -276,12 +276,12 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: bool
                     if first:
                         _check_encoding(member.filename, chunk)
                         first = False
-                    if _DECLARATION.search(tail + chunk):
+                    if grid is not None:
+                        grid.feed(chunk)  # it searches for declarations before any parser sees the bytes
+                    elif _DECLARATION.search(tail + chunk):
                         raise WorkbookRejected(
                             Message.of("part_declares_entities", part=member.filename))
                     tail = chunk[-16:]
-                    if grid is not None:
-                        grid.feed(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as error:
         if isinstance(error, NotImplementedError):
             raise WorkbookRejected(Message.of("part_compression", part=member.filename)) from None
@@ -354,15 +354,16 @@ def quick_extent(data: bytes) -> tuple[int, int] | None:
     return furthest_row, furthest_column
 
 
-# Every start of a row, a cell or a dimension, plain or not, written the way every spreadsheet writer
-# writes them: ``r`` (``ref``) first, a plain value, then the next attribute or the end of the tag. A start
-# that is not so (r elsewhere or missing, a character reference, a prefix) is "odd": quick_extent decides.
-# (Each is one pass starting with "<": Python's engine searches a pattern's literal start far faster
-# than an alternation of starts.)
-_ODD_START = re.compile(
-    rb'<(?:c(?!\s+r="[A-Z]{1,3}[1-9][0-9]{0,8}"[\s/>])|row(?!\s+r="[1-9][0-9]{0,8}"[\s/>])'
-    rb'|dimension(?!\s+ref="[^"<>&]*"[\s/>]))(?=[\s/>])')
-_PREFIXED_START = re.compile(rb'<[^\s<>/!?:=\"\']+:(?:[^\s<>/!?=\"\']*:)?(?:c|row|dimension)[\s/>]')
+# What first_r_extent needs to know, in one pass over a sheet's bytes: the first start of a row, a cell
+# or a dimension that is not written the way every spreadsheet writer writes it (r or ref first, a plain
+# value, then the next attribute or the end of the tag; no prefix), or the first XML declaration. One
+# pattern starting with "<": Python's engine searches a literal start far faster than several patterns.
+_SHEET_SCAN = re.compile(
+    rb'<(?:(?P<declaration>!\s*(?i:DOCTYPE|ENTITY))'
+    rb'|c(?!\s+r="[A-Z]{1,3}[1-9][0-9]{0,8}"[\s/>])(?=[\s/>])'
+    rb'|row(?!\s+r="[1-9][0-9]{0,8}"[\s/>])(?=[\s/>])'
+    rb'|dimension(?!\s+ref="[^"<>&]*"[\s/>])(?=[\s/>])'
+    rb'|[^\s<>/!?:=\"\']+:(?:[^\s<>/!?=\"\']*:)?(?:c|row|dimension)[\s/>])')
 _FIRST_R = re.compile(
     rb'<(?:c\s+r="([A-Z]{1,3})([1-9][0-9]{0,8})"|row\s+r="([1-9][0-9]{0,8})"|dimension\s+ref="([^"<>&]*)")'
     rb"(?=[\s/>])")
@@ -372,11 +373,14 @@ def first_r_extent(data: bytes) -> tuple[int, int] | None:
     """``quick_extent`` in two passes instead of seven, for sheets whose every start has its r first.
 
     A well-formed sheet (expat said so) in which no row, cell or dimension start is odd
-    (``_ODD_START``) has each of them matched by ``_FIRST_R``, inside comments and CDATA too:
-    so the furthest position over the matches is at least the furthest real one. Else None.
+    (``_SHEET_SCAN``) has each of them matched by ``_FIRST_R``, inside comments and CDATA too:
+    so the furthest position over the matches is at least the furthest real one. Else None
+    (also for a sheet that declares entities: refused before this is asked).
     """
-    if _ODD_START.search(data) or _PREFIXED_START.search(data):
-        return None
+    return None if _SHEET_SCAN.search(data) else _first_r_positions(data)
+
+
+def _first_r_positions(data: bytes) -> tuple[int, int]:
     found = _FIRST_R.findall(data)
     if not found:
         return 0, 0
@@ -400,9 +404,10 @@ def _within_bounds(extent: tuple[int, int] | None) -> bool:
 class _QuickSheetGrid:
     """_SheetGrid's verdict at C speed for the sheets every spreadsheet writer produces.
 
-    The bytes are kept; at the end expat checks the XML in one call with no Python called
-    per element (fed in pieces it costs half as much again), and one or two regular-expression
-    passes find the furthest row and cell (``first_r_extent``, else ``quick_extent``). Only a sheet
+    The bytes are kept; at the end one regular-expression pass looks for XML declarations (refused)
+    and for anything written unusually, expat checks the XML in one call with no Python called
+    per element (fed in pieces it costs half as much again), and one more pass finds the
+    furthest row and cell (``first_r_extent``; for an unusual sheet, ``quick_extent``). Only a sheet
     that is well formed, plain and within bounds is accepted here; anything else — an XML error,
     a part too large to keep, anything not plain, anything out of bounds — goes through
     _SheetGrid over the same bytes, which gives the same refusal, with the same message, as it
@@ -414,9 +419,12 @@ class _QuickSheetGrid:
         self.chunks: list[bytes] | None = []
         self.kept = 0
         self.slow: _SheetGrid | None = None
+        self.tail = b""
 
     def feed(self, chunk: bytes, final: bool = False) -> None:
         if self.slow is not None:
+            self._refuse_declarations(self.tail + chunk)
+            self.tail = chunk[-16:]
             self.slow.feed(chunk, final)
             return
         self.chunks.append(chunk)
@@ -427,17 +435,27 @@ class _QuickSheetGrid:
     def close(self) -> None:
         if self.slow is None:
             data = b"".join(self.chunks)
+            odd = _SHEET_SCAN.search(data)
+            if odd is not None and (odd["declaration"] or _DECLARATION.search(data, odd.start())):
+                self._refuse_declarations(b"<!DOCTYPE")
             if _well_formed(data):
-                extent = first_r_extent(data)
-                if _within_bounds(extent if extent is not None else quick_extent(data)):
+                extent = _first_r_positions(data) if odd is None else quick_extent(data)
+                if _within_bounds(extent):
                     return
-            self._go_slow()  # the same bytes again, for _SheetGrid's own refusal (bounds or XML, first one met)
+            self._go_slow(data)  # the same bytes again, for _SheetGrid's own refusal (bounds or XML, first one met)
         self.slow.close()
 
-    def _go_slow(self) -> None:
+    def _go_slow(self, data: bytes | None = None) -> None:
+        data, self.chunks = b"".join(self.chunks) if data is None else data, None
+        self._refuse_declarations(data)
+        self.tail = data[-16:]
         self.slow = _SheetGrid(self.part)
-        data, self.chunks = b"".join(self.chunks), None
         self.slow.feed(data)
+
+    def _refuse_declarations(self, data: bytes) -> None:
+        # Before any parser sees the bytes: expat would expand the entities they declare.
+        if _DECLARATION.search(data):
+            raise WorkbookRejected(Message.of("part_declares_entities", part=self.part))
 
 
 def _well_formed(data: bytes) -> bool:
