@@ -17,19 +17,26 @@ from hbm_assess.storage.store import Store
 # Both scripts print the wall-clock moment (time.time(), the parent's clock too) of the first
 # paint: the bare window's, and the app's assessment list painted with its rows. The parent
 # subtracts the moment it started the process. Neither side's exit is timed.
-# The moment a widget is first painted, the same on both sides.
+# The moment a widget's first paint has ended, the same on both sides: a zero timer started
+# when the paint event arrives runs once that event has been handled. The paint event's
+# arrival alone came before the list's cells were worked out (their words, the site names).
 FIRST_PAINT = """
 class FirstPaint(QObject):
     at = None
+    started = False
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and FirstPaint.at is None:
-            FirstPaint.at = time.time()
+        if event.type() == QEvent.Type.Paint and not FirstPaint.started:
+            FirstPaint.started = True
+            QTimer.singleShot(0, FirstPaint.ended)
         return False
+    @staticmethod
+    def ended():
+        FirstPaint.at = time.time()
 """
 
 BARE_WINDOW = """
 import json, os, time
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 """ + FIRST_PAINT + """
 app = QApplication([])
@@ -48,7 +55,7 @@ import json, os, sys, time
 from pathlib import Path
 from hbm_assess.ui import settings
 settings.use_file(Path(sys.argv[2]))
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from hbm_assess.ui.app import application, apply_language
 """ + FIRST_PAINT + """
 app = application()
