@@ -12,15 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from hbm_assess.core.assessment import Site
 from hbm_assess.core.messages import Line, Message
 from hbm_assess.core.text import LANGUAGES, Text
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.locations import data_dir
-
-if TYPE_CHECKING:  # the home list names its sites before the assessment's modules load (#20)
-    from hbm_assess.core.assessment import Site
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")     # lower-case words joined by hyphens: "ibrahim-khalil"
 COUNTRY = re.compile(r"^[A-Z]{2}$")                # ISO 3166-1 alpha-2: "IQ"
@@ -51,8 +48,6 @@ class CrossingPoint:
     unlocode: str = ""
 
     def site(self, language: str = "en") -> Site:
-        from hbm_assess.core.assessment import Site
-
         return Site(
             name=self.name.get(language),
             country=self.country,
@@ -355,24 +350,6 @@ def crossing_points(directory: Path | None = None) -> tuple[CrossingPoint, ...]:
         )
         for entry in _load("crossing_points", directory)
     )
-
-
-@cache
-def crossing_point_names() -> dict[str, Text]:
-    """Each shipped crossing point's name by its id: the home list's site names, read at start without PyYAML.
-
-    For showing names only: the list's checks run where the list itself is used
-    (``crossing_points``). Anything wrong with the file is left to that checked reading,
-    which refuses it naming every problem, as before.
-    """
-    from hbm_assess.core.yaml_cache import load_yaml_kept
-
-    path = data_dir() / "crossing_points.yaml"
-    try:
-        data = load_yaml_kept(path.read_text(encoding="utf-8"), "crossing-points")
-        return {entry["id"]: Text(entry["name"]) for entry in data["crossing_points"]}
-    except Exception:  # any failure at all: the checked reading below says what is wrong
-        return {point.id: point.name for point in crossing_points()}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
-from hbm_assess.core.reference import crossing_point_names
+from hbm_assess.core.site_names import crossing_point_names
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.palette import level_fill, level_hex
