@@ -204,8 +204,12 @@ window.store.close()
 """
 # Kept off the start path until the list's first paint has ended (#20): PyYAML (~30 ms to import,
 # the glossary's words and the crossing points are read from the cache of their parse), and the
-# assessment's modules (core.assessment, uuid and platform under it) that the site names needed.
-OFF_THE_START_PATH = ("yaml", "hbm_assess.core.yaml_text", "hbm_assess.core.assessment")
+# checked reference lists (core.reference, ~5 ms of regular expressions and dataclasses) with the
+# assessment's modules under them (core.assessment, uuid, platform) that the site names needed.
+# The window's dialogs and workers (ui.workbooks, ui.jobs, ui.passwords): their Qt classes' enums
+# are made when the classes are imported, ~10 ms, and the first paint shows none of them.
+OFF_THE_START_PATH = ("yaml", "hbm_assess.core.yaml_text", "hbm_assess.core.assessment", "hbm_assess.core.reference",
+                      "hbm_assess.ui.workbooks", "hbm_assess.ui.jobs", "hbm_assess.ui.passwords")
 
 
 @pytest.fixture(scope="module")
