@@ -181,13 +181,16 @@ app = application()
 apply_language(app, "en")
 window = open_window(Path(sys.argv[1]))
 watched = json.loads(sys.argv[3])
+from PySide6 import QtWidgets
+SEARCHED = ("QWizard", "QMdiArea", "QGraphicsView", "QFontDialog")  # loaded by PySide only to search them
 seen = {}
 
 class Painted(QObject):
     def eventFilter(self, target, event):
         if event.type() == QEvent.Type.Paint and not seen:
             seen["paint"] = True
-            QTimer.singleShot(0, lambda: seen.update(loaded=[m for m in watched if m in sys.modules]))
+            QTimer.singleShot(0, lambda: seen.update(loaded=[m for m in watched if m in sys.modules],
+                                                     classes=[c for c in SEARCHED if c in vars(QtWidgets)]))
         return False
 
 painted = Painted()
@@ -196,7 +199,7 @@ end = time.monotonic() + 60
 while "loaded" not in seen and time.monotonic() < end:
     app.processEvents()
 model = window.home.model
-print(json.dumps({"loaded": seen.get("loaded"), "rows": model.rowCount(),
+print(json.dumps({"loaded": seen.get("loaded"), "classes": seen.get("classes"), "rows": model.rowCount(),
                   "sites": sorted({model.data(model.index(row, 0)) for row in range(model.rowCount())})}))
 while window.store is None and time.monotonic() < end:
     app.processEvents()
@@ -249,3 +252,22 @@ def test_the_list_names_its_sites_from_the_crossing_point_list(first_paint):
 def test_the_list_is_painted_before_the_module_loads(first_paint, module):
     (_, second), _ = first_paint
     assert module not in second["loaded"]
+
+
+def test_the_first_paint_makes_pyside_search_no_widget_classes(first_paint):
+    """Asking Qt for the table's own viewport made PySide load every QWidget class to find its type (#20)."""
+    (_, second), _ = first_paint
+    assert second["classes"] == []
+
+
+def test_the_lists_viewport_is_set_up_as_qts_own(qtbot):
+    from PySide6.QtGui import QPalette
+
+    from hbm_assess.ui.home import HomeView
+
+    home = HomeView()
+    qtbot.addWidget(home)
+    viewport = home.table.viewport()
+    assert viewport.parent() is home.table
+    assert viewport.objectName() == "qt_scrollarea_viewport"
+    assert viewport.autoFillBackground() and viewport.backgroundRole() == QPalette.ColorRole.Base
