@@ -481,7 +481,7 @@ def load_form(path: Path) -> Form:
     except UnicodeDecodeError as error:
         raise FormError(source, [Line(Message.of("form_not_utf8", byte=error.start))]) from None
     except OSError as error:
-        raise FormError(source, [Line(Message.of("form_unreadable", reason=error.strerror))]) from None
+        raise FormError(source, [Line(Message.of("form_unreadable", reason=error))]) from None
     try:
         data = load_yaml(text)
     except YAMLError as error:
