@@ -578,7 +578,7 @@ def _import(args) -> int:
         print(f"{result.outcome:<9}  {result.shown_path} — {printable(result.message_in(args.lang or 'en'))}",
               flush=True)
         for change in result.changes:
-            print(f"           {printable(change)}", flush=True)
+            print(f"           {printable(change.text(args.lang or 'en'))}", flush=True)
 
     try:
         report = import_paths(store, args.paths, on_result=None if args.json else show, password=password)
