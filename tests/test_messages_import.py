@@ -230,3 +230,23 @@ def test_reading_a_file_the_system_refuses_is_said_in_sorani(tmp_path, monkeypat
     said = caught.value.text("ckb")
     assert said == Message.of("file_unreadable", reason=Message.of("reason_in_use")).text("ckb")
     assert not ENGLISH.search(said)
+
+
+def test_the_window_import_report_says_the_changed_cells_in_arabic(qtbot, arabic, window, tmp_path, mini_form):
+    """Not only the addresses: each change with its field and values, in the window's language."""
+    from workbooks import awkward_assessment, edit, export
+
+    from hbm_assess.storage.store import Store
+
+    source = Store.open(tmp_path / "source.sqlite")
+    good = export(source, awkward_assessment(source, mini_form), tmp_path / "good.xlsx")
+    source.close()
+    edited = edit(good, {("Answers", "D3"): 4}, tmp_path / "edited.xlsx")
+    with qtbot.waitSignal(window.workbooks.imported, timeout=30_000):
+        window.workbooks.import_paths([good])
+    with qtbot.waitSignal(window.workbooks.imported, timeout=30_000):
+        window.workbooks.import_paths([edited])
+    report = window.reports_shown[-1]
+    details = report.model.item(0, 2).text().splitlines()
+    assert "Answers!D3 (REG-01 — المستوى): 3 ← 4" in details, details
+    assert not any(ENGLISH.search(line) for line in details), details
