@@ -206,6 +206,40 @@ def test_a_damaged_zip_is_said_in_the_language_not_as_zipfile_words(tmp_path):
     assert reason(caught.value) == Message.of("reason_zip_damaged")
 
 
+def test_a_csv_field_too_long_is_said_in_the_language():
+    import csv
+    import io
+
+    limit = csv.field_size_limit()
+    csv.field_size_limit(10)
+    try:
+        with pytest.raises(csv.Error) as caught:
+            list(csv.reader(io.StringIO("a," + "x" * 20)))
+    finally:
+        csv.field_size_limit(limit)
+    assert reason(caught.value) == Message.of("reason_csv_field_too_long", limit="10")
+
+
+def test_sqlite_s_refusals_are_glossary_reasons(tmp_path):
+    """A read-only database, for real; a full disk and an I/O error as SQLite reports them."""
+    import sqlite3
+
+    path = tmp_path / "x.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("create table t (x)")
+    conn.close()
+    read_only = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        read_only.execute("insert into t values (1)")
+    read_only.close()
+    assert reason(caught.value) == Message.of("reason_read_only_file")
+    for code, said in ((sqlite3.SQLITE_FULL, "reason_disk_full"), (sqlite3.SQLITE_IOERR | 0x0A00, "reason_disk_error")):
+        error = sqlite3.OperationalError("as SQLite says it")
+        error.sqlite_errorcode = code
+        assert reason(error) == Message.of(said)
+    assert reason(sqlite3.IntegrityError("UNIQUE constraint failed: t.x")) == "UNIQUE constraint failed: t.x"
+
+
 def test_a_system_error_inside_a_message_is_said_in_the_message_s_language():
     """Passed as a value, an OSError is said as its reason: never the system's English in an Arabic sentence."""
     message = Message.of("file_unreadable", reason=_os_error(errno.EACCES))

@@ -7,7 +7,9 @@ an Arabic sentence it is the one English part. The common causes are glossary me
 
 from __future__ import annotations
 
+import csv
 import errno
+import re
 import zipfile
 
 from hbm_assess.core.messages import Message
@@ -23,6 +25,9 @@ _BY_ERRNO = {  # errno's names, as some exist only on some systems (EDQUOT, ETXT
 _CODES = {getattr(errno, name): code for name, code in _BY_ERRNO.items() if hasattr(errno, name)}
 # Windows says EACCES for a file another program holds open; its own code tells the two apart.
 _WINDOWS = {32: "reason_in_use", 33: "reason_in_use"}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+# SQLite's primary result codes (its error's sqlite_errorcode & 0xFF): FULL, READONLY, IOERR.
+_SQLITE = {13: "reason_disk_full", 8: "reason_read_only_file", 10: "reason_disk_error"}
+_CSV_FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
 _CALAMINE = {"ZipError": "reason_zip_damaged", "XmlError": "reason_xml_damaged",
              "PasswordError": "reason_password_protected"}
 
@@ -34,6 +39,11 @@ def reason(error: BaseException) -> Message | str:
         return Message.of(code) if code else (error.strerror or str(error))
     if isinstance(error, zipfile.BadZipFile):
         return Message.of("reason_zip_damaged")
+    sqlite_code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(sqlite_code, int) and sqlite_code & 0xFF in _SQLITE:
+        return Message.of(_SQLITE[sqlite_code & 0xFF])
+    if isinstance(error, csv.Error) and (too_long := _CSV_FIELD_LIMIT.search(str(error))):
+        return Message.of("reason_csv_field_too_long", limit=too_long.group(1))
     if type(error).__module__.startswith("python_calamine") and type(error).__name__ in _CALAMINE:
         return Message.of(_CALAMINE[type(error).__name__])
     return str(error)
