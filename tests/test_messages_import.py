@@ -284,3 +284,14 @@ def test_the_window_import_report_says_the_changed_cells_in_arabic(qtbot, arabic
     details = report.model.item(0, 2).text().splitlines()
     assert "Answers!D3 (REG-01 — المستوى): 3 ← 4" in details, details
     assert not any(ENGLISH.search(line) for line in details), details
+
+
+def test_a_bare_system_error_reaching_the_window_is_said_in_its_language():
+    """ui/jobs.py shows a worker's error with text_of: an OSError no layer wrapped says its reason and its file."""
+    from hbm_assess.core.messages import text_of
+
+    error = _os_error(errno.ENOSPC)
+    assert text_of(error, "ar") == "/media/usb/post.xlsx: القرص ممتلئ"
+    assert text_of(error, "en") == "/media/usb/post.xlsx: the disk is full"
+    assert text_of(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), "ckb") == "دیسکەکە پڕە"
+    assert text_of(ValueError("as it was"), "ar") == "as it was"

@@ -131,5 +131,15 @@ class Line(str):
 
 
 def text_of(error: BaseException | str, language: str) -> str:
-    """What an error (or a problem line) says, in ``language`` where it carries a Message, else as written."""
-    return error.text(language) if isinstance(error, Problem | Line) else str(error)
+    """What an error (or a problem line) says, in ``language`` where it carries a Message, else as written.
+
+    A system error no layer wrapped says its reason (core/reasons.py) and the file it concerns.
+    """
+    if isinstance(error, Problem | Line):
+        return error.text(language)
+    if isinstance(error, OSError):
+        said = _said_later(error)
+        if error.filename is not None:
+            said = Message.of("os_error_at", file=error.filename, reason=said)
+        return said if isinstance(said, str) else said.text(language)
+    return str(error)
