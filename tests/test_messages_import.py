@@ -206,6 +206,19 @@ def test_a_damaged_zip_is_said_in_the_language_not_as_zipfile_words(tmp_path):
     assert reason(caught.value) == Message.of("reason_zip_damaged")
 
 
+def test_the_workbook_reader_s_damaged_zip_is_said_in_the_language(tmp_path):
+    """python-calamine's own error ("invalid Zip archive: Could not find EOCD") is not quoted in English."""
+    from python_calamine import CalamineWorkbook
+
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"x" * 100)
+    with pytest.raises(Exception) as caught:
+        CalamineWorkbook.from_path(str(path))
+    assert reason(caught.value) == Message.of("reason_zip_damaged")
+    said = Message.of("workbook_unreadable", error=caught.value)
+    assert "EOCD" not in said.text("ar") and not ENGLISH.search(said.text("ar"))
+
+
 def test_a_csv_field_too_long_is_said_in_the_language():
     import csv
     import io
