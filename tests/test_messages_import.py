@@ -308,3 +308,44 @@ def test_a_bare_system_error_reaching_the_window_is_said_in_its_language():
     assert text_of(error, "en") == "/media/usb/post.xlsx: the disk is full"
     assert text_of(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), "ckb") == "دیسکەکە پڕە"
     assert text_of(ValueError("as it was"), "ar") == "as it was"
+
+
+# -- YAML a person wrote (a questionnaire, a workshop's groups): the parser's English said in the language ----------
+
+YAML_MISTAKES = [("notes: see: the law\n", "reason_yaml_colon"), ("area:\n\ttitle: x\n", "reason_yaml_character"),
+                 ("area:\n  - x\n y: 2\n", "reason_yaml_indent"), ("- a\nb: 1\n", "reason_yaml_indent"),
+                 ("title: \"open\n", "reason_yaml_unclosed"), ("ids: [a, b\n", "reason_yaml_unclosed")]
+
+
+@pytest.mark.parametrize("loader", ["SafeLoader", "CSafeLoader"])
+@pytest.mark.parametrize("text, code", YAML_MISTAKES)
+def test_each_common_yaml_mistake_is_a_glossary_reason(text, code, loader):
+    import yaml
+
+    if not hasattr(yaml, loader):
+        pytest.skip("libyaml is not installed")
+    with pytest.raises(yaml.YAMLError) as caught:
+        yaml.load(text, Loader=getattr(yaml, loader))
+    assert reason(caught.value) == Message.of(code)
+
+
+def test_a_groups_file_that_is_not_yaml_says_where_and_why_in_sorani():
+    from hbm_assess.operations import OperationError, groups_from_yaml
+
+    with pytest.raises(OperationError) as caught:
+        groups_from_yaml("- name: A\n  members: Layla: lead\n", "groups.yaml")
+    said = caught.value.text("ckb")
+    assert "دێڕی 2" in said and Message.of("reason_yaml_colon").text("ckb") in said, said
+    assert not ENGLISH.search(said), said
+
+
+def test_a_questionnaire_indented_with_a_tab_is_said_in_arabic(tmp_path):
+    from hbm_assess.core.messages import text_of
+    from hbm_assess.core.questionnaire import FormError, load_form
+
+    path = tmp_path / "form.yaml"
+    path.write_text("id: f\nareas:\n\t- id: A\n", encoding="utf-8")
+    with pytest.raises(FormError) as caught:
+        load_form(path)
+    said = text_of(caught.value, "ar")
+    assert Message.of("reason_yaml_character").text("ar") in said and not ENGLISH.search(said), said

@@ -487,8 +487,7 @@ def load_form(path: Path) -> Form:
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = Message.of("form_yaml_at", line=mark.line + 1, column=mark.column + 1) if mark else ""
-        reason = getattr(error, "problem", None) or str(error)
-        raise FormError(source, [Line(Message.of("form_not_yaml", where=where, reason=reason))]) from None
+        raise FormError(source, [Line(Message.of("form_not_yaml", where=where, reason=error))]) from None
     return form_from_data(data, source)
 
 

@@ -28,6 +28,11 @@ _WINDOWS = {32: "reason_in_use", 33: "reason_in_use"}  # ERROR_SHARING_VIOLATION
 # SQLite's primary result codes (its error's sqlite_errorcode & 0xFF): FULL, READONLY, IOERR.
 _SQLITE = {13: "reason_disk_full", 8: "reason_read_only_file", 10: "reason_disk_error"}
 _CSV_FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
+# What PyYAML's two parsers (Python and libyaml) say of the mistakes people make writing YAML by hand.
+_YAML = (("mapping values are not allowed", "reason_yaml_colon"), ("cannot start any token", "reason_yaml_character"),
+         ("did not find expected key", "reason_yaml_indent"), ("expected <block end>", "reason_yaml_indent"),
+         ("did not find expected '-' indicator", "reason_yaml_indent"),
+         ("found unexpected end of stream", "reason_yaml_unclosed"), ("expected ',' or", "reason_yaml_unclosed"))
 _CALAMINE = {"ZipError": "reason_zip_damaged", "XmlError": "reason_xml_damaged",
              "PasswordError": "reason_password_protected"}
 
@@ -46,4 +51,8 @@ def reason(error: BaseException) -> Message | str:
         return Message.of("reason_csv_field_too_long", limit=too_long.group(1))
     if type(error).__module__.startswith("python_calamine") and type(error).__name__ in _CALAMINE:
         return Message.of(_CALAMINE[type(error).__name__])
+    if type(error).__module__.startswith("yaml"):
+        problem = getattr(error, "problem", None) or str(error)
+        code = next((code for words, code in _YAML if words in problem), None)
+        return Message.of(code) if code else problem
     return str(error)
