@@ -12,6 +12,7 @@ by hand, refused as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from hbm_assess.core.questionnaire import Form
 from hbm_assess.locations import data_dir
 
 HASH = re.compile(r"^sha256:[0-9a-f]{64}$")
-SHOWN = 6  # indicator ids named in the note; the count says how many there are in all
+SHOWN = 6  # answered indicator ids named in the note; the counts say how many there are in all
 
 
 @cache
@@ -76,12 +77,14 @@ def revised_indicators(earlier: Form, today: Form) -> list[str]:
     return [key for key, indicator in _indicators(today).items() if before.get(key) != indicator]
 
 
-def read_with_earlier_edition(earlier: Form, today: Form) -> Message:
-    """The note an import adds to a workbook made with an earlier edition."""
+def read_with_earlier_edition(earlier: Form, today: Form, answered: Iterable[str]) -> Message:
+    """The note an import adds to a workbook made with an earlier edition; ``answered``: the ids it answers."""
     revised = revised_indicators(earlier, today)
-    shown = ", ".join(revised[:SHOWN]) + (", …" if len(revised) > SHOWN else "")
+    answered = set(answered)
+    to_check = [indicator for indicator in revised if indicator in answered]  # the answers worth a second look
+    shown = ", ".join(to_check[:SHOWN]) + (", …" if len(to_check) > SHOWN else "")
     return Message.of("earlier_edition_read", form=today.id, version=today.version, count=len(revised),
-                      total=len(today.by_id), indicators=shown or "–")
+                      total=len(today.by_id), answered=len(to_check), indicators=shown or "–")
 
 
 def earlier_edition_differs(earlier: Form) -> Message:

@@ -117,7 +117,8 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     # The file was sealed with the questionnaire it carries: the same as ``form``, or an
     # earlier edition of it that the form source accepted (exchange/editions.py).
     questionnaire = form_hash(carried)
-    form_note = read_with_earlier_edition(carried, form) if questionnaire != form_hash(form) else None
+    form_note = (read_with_earlier_edition(carried, form, (a.indicator_id for a in answers if a.is_answered))
+                 if questionnaire != form_hash(form) else None)
     exported = content_hash(assessment, answers, actions, questionnaire, outputs)
     if machine.format_version < 2:
         sealed, lineage = content_hash_v1(assessment, answers, actions), (exported,)
