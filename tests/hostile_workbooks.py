@@ -415,6 +415,8 @@ CASES = [
     Case("duplicate-zip-member", _duplicate_member, "holds the part xl/workbook.xml twice"),
     Case("doctype-in-document-properties", _doctype_in("docProps/core.xml"),
          "the part docProps/core.xml declares XML entities"),
+    Case("doctype-in-a-sheet", _doctype_in("xl/worksheets/sheet2.xml"),
+         "the part xl/worksheets/sheet2.xml declares XML entities"),
     # The same rules both ways (findings 6 and 7): what the window and the export refuse, the import refuses,
     # even from a hidden sheet whose hash was recomputed by the documented rule.
     Case("forged-latitude-999", forge(_site(latitude=999)), "the latitude 999 is not between -90 and 90"),

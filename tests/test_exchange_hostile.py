@@ -221,3 +221,25 @@ def test_a_sheet_excel_extended_is_measured_by_the_quick_check(monkeypatch):
     grid.close()
     assert started == []
     assert safety.first_r_extent(data) == (1, 2)
+
+
+@pytest.mark.parametrize("declaration", ['<!DOCTYPE x [<!ENTITY a "b">]>', "<!doctype x>", "<!-- <!ENTITY a 'b'> -->"])
+@pytest.mark.parametrize("before", ["", "<c><v>1</v></c>"])  # after an unusual start, too
+@pytest.mark.parametrize("kept", [True, False])  # a sheet small enough to keep, or one streamed
+def test_a_sheet_that_declares_entities_is_refused_before_any_parser_reads_it(monkeypatch, declaration, before,
+                                                                              kept):
+    from hbm_assess.exchange import safety
+
+    parsed = []
+    monkeypatch.setattr(safety, "_well_formed", lambda data: parsed.append(data) or True)
+    monkeypatch.setattr(safety._SheetGrid, "feed", lambda grid, chunk, final=False: parsed.append(chunk))
+    if not kept:
+        monkeypatch.setattr(safety, "QUICK_CHECK_BYTES", 10)
+    body = f'<worksheet><sheetData><row r="1">{before}</row>{declaration}</sheetData></worksheet>'.encode()
+    grid = safety._QuickSheetGrid("xl/worksheets/sheet1.xml")
+    with pytest.raises(safety.WorkbookRejected, match="declares XML entities"):
+        for start in range(0, len(body), 7):
+            grid.feed(body[start:start + 7])
+        grid.close()
+    # A parser may have been given the start of one ("<!DOC"), never the whole: it stops at the next piece.
+    assert not safety._DECLARATION.search(b"".join(parsed))

@@ -436,8 +436,9 @@ class _QuickSheetGrid:
         if self.slow is None:
             data = b"".join(self.chunks)
             odd = _SHEET_SCAN.search(data)
+            # (no declaration comes before the first match: the pattern would have stopped at it)
             if odd is not None and (odd["declaration"] or _DECLARATION.search(data, odd.start())):
-                self._refuse_declarations(b"<!DOCTYPE")
+                raise WorkbookRejected(Message.of("part_declares_entities", part=self.part))
             if _well_formed(data):
                 extent = _first_r_positions(data) if odd is None else quick_extent(data)
                 if _within_bounds(extent):
