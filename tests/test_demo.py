@@ -168,3 +168,36 @@ def test_the_demo_is_the_same_for_the_same_seed(tmp_path):
     first = list(demo_assessments(12, 7, forms, points, bodies))
     again = list(demo_assessments(12, 7, forms, points, bodies))
     assert first == again
+
+
+# The national workshop's free-text site and notes, typed in its facilitator's language (#16).
+
+def _nationals(seeds):
+    from hbm_assess.core.demo import demo_assessments
+    from hbm_assess.core.reference import crossing_points, institutions
+    from hbm_assess.operations import demo_forms
+
+    forms, sites, known = demo_forms(), crossing_points(), institutions()
+    for seed in seeds:
+        yield next(d.assessment for d in demo_assessments(6, seed, forms, sites, known)
+                   if d.assessment.scope == "national")
+
+
+def test_the_national_workshop_is_written_in_its_facilitator_s_language():
+    from hbm_assess.core.demo import demo_texts
+
+    names = demo_texts()["national_workshop"]["site"]
+    written = {}
+    for national in _nationals(range(2000, 2030)):
+        language = next(lang for lang in ("en", "ar", "ckb") if names.get(lang) == national.site.name)
+        notes_arabic = bool(ARABIC_SCRIPT.search(national.notes))
+        assert notes_arabic == (language != "en"), (national.site.name, national.notes)
+        written[language] = national.site.name
+    assert set(written) == {"en", "ar", "ckb"}, written
+    assert ARABIC_SCRIPT.search(written["ar"]) and ARABIC_SCRIPT.search(written["ckb"])
+
+
+def test_the_english_demo_keeps_its_national_workshop():
+    [national] = _nationals([2014])
+    assert national.site.name == "Iraq — national HBM workshop, Erbil"
+    assert national.notes.startswith("Break-out groups mapped capacities per area")

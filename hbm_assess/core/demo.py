@@ -55,7 +55,9 @@ SITE_INSTITUTIONS = {
     "sea": ("bpc", "customs", "moh", "residency"),
     "internal": ("moi", "momd", "moh"),
 }
-NATIONAL_WORKSHOP = "Iraq — national HBM workshop, Erbil"
+# The national workshop's name and notes are free text (data/demo.yaml national_workshop), typed by its
+# facilitator: in English, or in Arabic or Sorani, as a meeting of federal and regional ministries may be.
+WORKSHOP_WRITTEN_IN = ("ar", "ckb")
 # The Erbil workshop of August 2014 split into these groups, each mapping one area, each writing
 # on its laptop in the language its members share.
 WORKSHOP_GROUPS = (("Information management", "INF", ("momd", "moi", "jcmc"), "ar"),
@@ -224,17 +226,28 @@ def _national_workshop(rng, form, by_id: dict[str, Institution], today) -> DemoA
     if len(shared) >= 2:
         answers[answers.index(shared[0])] = replace(shared[0], level=1, target=2)
         answers[answers.index(shared[-1])] = replace(shared[-1], level=3, target=4)
+    assessors = tuple(rng.sample(ASSESSORS, k=2))
+    uuid = _uuid(rng)  # drawn after the assessors, as it always was: the same seed, the same workshop
+    written = demo_texts()["national_workshop"]
+    language = _facilitator_writes_in(uuid)
     assessment = Assessment(
-        form_id=form.id, form_version=form.version, site=Site(NATIONAL_WORKSHOP, "IQ"), date=when.isoformat(),
-        assessors=tuple(rng.sample(ASSESSORS, k=2)), institutions=tuple(_short(i) for i in by_id.values()
-                                                                        if i.kind != "international")[:10],
-        mode=form.mode, status=Status.DRAFT.value, uuid=_uuid(rng), scope=Scope.NATIONAL.value,
+        form_id=form.id, form_version=form.version, site=Site(written["site"].get(language), "IQ"),
+        date=when.isoformat(), assessors=assessors,
+        institutions=tuple(_short(i) for i in by_id.values() if i.kind != "international")[:10],
+        mode=form.mode, status=Status.DRAFT.value, uuid=uuid, scope=Scope.NATIONAL.value,
         created_at=f"{when.isoformat()}T08:00:00.000000+00:00", updated_at=f"{when.isoformat()}T17:00:00.000000+00:00",
-        notes="Break-out groups mapped capacities per area; the plenary adopted each group's scores. "
-              "Coordination (COO-R1) stays open: the groups scored it 1 and 3.",
+        notes=written["notes"].get(language),
     )
-    actions, outputs = _workshop_plan(form, plenary, assessment.uuid, stamp)
+    actions, outputs = _workshop_plan(form, plenary, assessment.uuid, stamp, language)
     return DemoAssessment(assessment, tuple(plenary + answers), actions, tuple(groups), outputs)
+
+
+def _facilitator_writes_in(uuid: str) -> str:
+    """The national workshop's language, drawn like a team's (see _written_in), Arabic or Sorani when not English."""
+    draw = random.Random(f"{uuid} language").random()
+    if draw < IN_ENGLISH:
+        return "en"
+    return WORKSHOP_WRITTEN_IN[int((draw - IN_ENGLISH) / (1 - IN_ENGLISH) * len(WORKSHOP_WRITTEN_IN))]
 
 
 def _group_called(form: Form, area: str, language: str) -> str:
@@ -243,8 +256,8 @@ def _group_called(form: Form, area: str, language: str) -> str:
     return title.lower() if language == "en" else title
 
 
-def _workshop_plan(form: Form, plenary: list[Answer], uuid: str,
-                   stamp: str) -> tuple[tuple[Action, ...], tuple[Output, ...]]:
+def _workshop_plan(form: Form, plenary: list[Answer], uuid: str, stamp: str,
+                   facilitator: str = "en") -> tuple[tuple[Action, ...], tuple[Output, ...]]:
     """The groups' outputs (data/demo.yaml), each in its group's language; a contribution on a gap the
     plenary scored becomes an action of the institution that offers it, and the output links to it."""
     rng = random.Random(f"{uuid} outputs")  # apart from the main sequence: the assessments after stay as they were
@@ -254,7 +267,7 @@ def _workshop_plan(form: Form, plenary: list[Answer], uuid: str,
     writers = {area: (name, language) for name, area, _, language in WORKSHOP_GROUPS}
     actions, outputs = [], []
     for area, written in demo_texts()["workshop_outputs"].items():
-        group, language = writers.get(area, ("", "en"))
+        group, language = writers.get(area, ("", facilitator))
         for item in written:
             linked = ()
             gap = gap_of.get(item["indicators"][0]) if item["kind"] == "contribution" else None
@@ -398,7 +411,7 @@ def demo_texts(directory: Path | None = None) -> dict:
     problems = demo_text_problems(data)
     if problems:
         raise ValueError(f"{path}: " + "; ".join(problems))
-    as_text = {key: {k: Text(v) for k, v in data[key].items()} for key in ("evidence", "notes")}
+    as_text = {key: {k: Text(v) for k, v in data[key].items()} for key in ("evidence", "notes", "national_workshop")}
     return {
         **as_text,
         "resources": [Text(r) for r in data["resources"]],
@@ -412,7 +425,7 @@ def demo_texts(directory: Path | None = None) -> dict:
 def demo_text_problems(data: object) -> list[str]:
     """What is wrong with the demo's texts: each text in every language, with the same {placeholders}."""
     if not isinstance(data, Mapping):
-        return ["write a mapping: evidence, notes, resources, action_title, but, workshop_outputs"]
+        return ["write a mapping: evidence, notes, resources, action_title, but, workshop_outputs, national_workshop"]
     problems: list[str] = []
 
     def text(value: object, place: str) -> None:
@@ -423,7 +436,7 @@ def demo_text_problems(data: object) -> list[str]:
         if len({tuple(f) for f in fields.values()}) > 1:
             problems.append(f"{place}: every language needs the same {{placeholders}} ({fields})")
 
-    for key in ("evidence", "notes", "resources", "action_title", "but", "workshop_outputs"):
+    for key in ("evidence", "notes", "resources", "action_title", "but", "workshop_outputs", "national_workshop"):
         if key not in data:
             problems.append(f"{key}: missing")
     if problems:
@@ -436,6 +449,8 @@ def demo_text_problems(data: object) -> list[str]:
             text(value, f"{group} › {key}")
     for number, value in enumerate(data["resources"], start=1):
         text(value, f"resources › {number}")
+    for key in ("site", "notes"):
+        text((data["national_workshop"] or {}).get(key), f"national_workshop › {key}")
     text(data["action_title"], "action_title")
     if not all(isinstance(data["but"].get(lang), list) for lang in LANGUAGES):
         problems.append(f"but: a list of words in each of {', '.join(LANGUAGES)}")
