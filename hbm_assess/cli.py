@@ -353,13 +353,17 @@ def _list(args) -> int:
     if not rows:
         print(_say(Message.of("cli_no_assessments"), args))
         return EXIT_OK
+    from hbm_assess.core.assessment import Site
+    from hbm_assess.core.reference import site_name
     from hbm_assess.exchange.import_results import printable
 
+    language = args.lang or "en"
     table = [_headers(args, "cli_column_id", "site", "cli_column_form", "date", "status", "cli_column_complete",
                       "mean_level")]
     for row in rows:
         mean = "–" if row.mean_level is None else f"{row.mean_level:.2f}"
-        table.append((str(row.id), printable(row.site_name), printable(f"{row.form_id} {row.form_version}"),
+        site = Site(row.site_name, row.country, reference_id=row.site_ref)
+        table.append((str(row.id), printable(site_name(site, language)), printable(f"{row.form_id} {row.form_version}"),
                       printable(row.date), row.status,
                       f"{row.answered}/{row.total} ({round(100 * row.completeness)}%)", mean))
     _print_table(table)
