@@ -179,8 +179,7 @@ def _nationals(seeds):
 
     forms, sites, known = demo_forms(), crossing_points(), institutions()
     for seed in seeds:
-        yield next(d.assessment for d in demo_assessments(6, seed, forms, sites, known)
-                   if d.assessment.scope == "national")
+        yield next(d for d in demo_assessments(6, seed, forms, sites, known) if d.assessment.scope == "national")
 
 
 def test_the_national_workshop_is_written_in_its_facilitator_s_language():
@@ -188,16 +187,23 @@ def test_the_national_workshop_is_written_in_its_facilitator_s_language():
 
     names = demo_texts()["national_workshop"]["site"]
     written = {}
-    for national in _nationals(range(2000, 2030)):
+    for demo in _nationals(range(2000, 2030)):
+        national = demo.assessment
         language = next(lang for lang in ("en", "ar", "ckb") if names.get(lang) == national.site.name)
         notes_arabic = bool(ARABIC_SCRIPT.search(national.notes))
         assert notes_arabic == (language != "en"), (national.site.name, national.notes)
+        groups = {group.name for group in demo.groups}  # the facilitator named the groups too
+        assert len(groups) == 3 and {bool(ARABIC_SCRIPT.search(name)) for name in groups} == {language != "en"}
+        assert {a.group for a in demo.answers if a.group} == groups
+        assert {o.group for o in demo.outputs if o.group} == groups
         written[language] = national.site.name
     assert set(written) == {"en", "ar", "ckb"}, written
     assert ARABIC_SCRIPT.search(written["ar"]) and ARABIC_SCRIPT.search(written["ckb"])
 
 
 def test_the_english_demo_keeps_its_national_workshop():
-    [national] = _nationals([2014])
+    [demo] = _nationals([2014])
+    national = demo.assessment
+    assert [g.name for g in demo.groups] == ["Information management", "Operations", "Regulatory framework"]
     assert national.site.name == "Iraq — national HBM workshop, Erbil"
     assert national.notes.startswith("Break-out groups mapped capacities per area")

@@ -230,6 +230,11 @@ def _national_workshop(rng, form, by_id: dict[str, Institution], today) -> DemoA
     uuid = _uuid(rng)  # drawn after the assessors, as it always was: the same seed, the same workshop
     written = demo_texts()["national_workshop"]
     language = _facilitator_writes_in(uuid)
+    # The facilitator named the groups too: after their areas, in the facilitator's language.
+    named = {name: form.area_by_id[area].title.get(language) for name, area, _, _ in WORKSHOP_GROUPS}
+    groups = [replace(group, name=named[group.name]) for group in groups]
+    answers = [replace(a, group=named[a.group], answered_by=named[a.answered_by]) for a in answers]
+    plenary = [replace(a, answered_by=named[a.answered_by]) for a in plenary]
     assessment = Assessment(
         form_id=form.id, form_version=form.version, site=Site(written["site"].get(language), "IQ"),
         date=when.isoformat(), assessors=assessors,
@@ -238,7 +243,7 @@ def _national_workshop(rng, form, by_id: dict[str, Institution], today) -> DemoA
         created_at=f"{when.isoformat()}T08:00:00.000000+00:00", updated_at=f"{when.isoformat()}T17:00:00.000000+00:00",
         notes=written["notes"].get(language),
     )
-    actions, outputs = _workshop_plan(form, plenary, assessment.uuid, stamp, language)
+    actions, outputs = _workshop_plan(form, plenary, assessment.uuid, stamp, language, named)
     return DemoAssessment(assessment, tuple(plenary + answers), actions, tuple(groups), outputs)
 
 
@@ -256,15 +261,15 @@ def _group_called(form: Form, area: str, language: str) -> str:
     return title.lower() if language == "en" else title
 
 
-def _workshop_plan(form: Form, plenary: list[Answer], uuid: str, stamp: str,
-                   facilitator: str = "en") -> tuple[tuple[Action, ...], tuple[Output, ...]]:
+def _workshop_plan(form: Form, plenary: list[Answer], uuid: str, stamp: str, facilitator: str = "en",
+                   named: Mapping[str, str] | None = None) -> tuple[tuple[Action, ...], tuple[Output, ...]]:
     """The groups' outputs (data/demo.yaml), each in its group's language; a contribution on a gap the
     plenary scored becomes an action of the institution that offers it, and the output links to it."""
     rng = random.Random(f"{uuid} outputs")  # apart from the main sequence: the assessments after stay as they were
     ranked = gaps(form, {a.indicator_id: a for a in plenary})
     priorities = suggested_priorities(ranked)
     gap_of = {gap.indicator_id: gap for gap in ranked}
-    writers = {area: (name, language) for name, area, _, language in WORKSHOP_GROUPS}
+    writers = {area: ((named or {}).get(name, name), language) for name, area, _, language in WORKSHOP_GROUPS}
     actions, outputs = [], []
     for area, written in demo_texts()["workshop_outputs"].items():
         group, language = writers.get(area, ("", facilitator))
