@@ -32,6 +32,7 @@ ARGPARSE_MESSAGES = {
     "not allowed with argument %s": ("usage_not_allowed_with", ("argument",)),
     "ambiguous option: %(option)s could match %(matches)s": ("usage_ambiguous", ()),
     "invalid %(type)s value: %(value)r": ("usage_invalid_value", ()),
+    "ignored explicit argument %r": ("usage_no_value_taken", ("value",)),
 }
 # Types whose values are whole numbers: "invalid int value: 'x'" says that, not the function's name.
 WHOLE_NUMBER_TYPES = ("int", "_positive")
