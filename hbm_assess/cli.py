@@ -364,10 +364,19 @@ def _list(args) -> int:
         mean = "–" if row.mean_level is None else f"{row.mean_level:.2f}"
         site = Site(row.site_name, row.country, reference_id=row.site_ref)
         table.append((str(row.id), printable(site_name(site, language)), printable(f"{row.form_id} {row.form_version}"),
-                      printable(row.date), row.status,
+                      printable(row.date), _status(row.status, language),
                       f"{row.answered}/{row.total} ({round(100 * row.completeness)}%)", mean))
     _print_table(table)
     return EXIT_OK
+
+
+def _status(status: str, language: str) -> str:
+    """draft or final in ``language`` (English keeps the code, as the table always showed it)."""
+    from hbm_assess.core.messages import Word
+    from hbm_assess.core.vocabulary import vocabulary
+
+    known = status in vocabulary().assessment_statuses
+    return Word(f"assessment_statuses.{status}", lower=True).text(language) if known else status
 
 
 def _headers(args, *keys: str) -> tuple[str, ...]:
@@ -433,7 +442,8 @@ def _form(args) -> int:
         else:
             table = [_headers(args, "cli_column_id", "cli_column_version", "cli_column_mode", "cli_column_languages",
                               "indicators", "cli_column_title")]
-            table += [(f.id, f.version, f.mode, ",".join(f.languages), str(f.indicator_count),
+            table += [(f.id, f.version, _say(Message.of(f"mode_{f.mode}"), args), ",".join(f.languages),
+                       str(f.indicator_count),
                        f.title.get(args.lang or "en")) for f in forms.values()]
             _print_table(table)
         return EXIT_OK
