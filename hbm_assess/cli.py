@@ -353,8 +353,6 @@ def _list(args) -> int:
     if not rows:
         print(_say(Message.of("cli_no_assessments"), args))
         return EXIT_OK
-    from hbm_assess.core.assessment import Site
-    from hbm_assess.core.reference import site_name
     from hbm_assess.exchange.import_results import printable
 
     language = args.lang or "en"
@@ -362,12 +360,21 @@ def _list(args) -> int:
                       "mean_level")]
     for row in rows:
         mean = "–" if row.mean_level is None else f"{row.mean_level:.2f}"
-        site = Site(row.site_name, row.country, reference_id=row.site_ref)
-        table.append((str(row.id), printable(site_name(site, language)), printable(f"{row.form_id} {row.form_version}"),
+        table.append((str(row.id), printable(_site_said(row, language)), printable(f"{row.form_id} {row.form_version}"),
                       printable(row.date), _status(row.status, language),
                       f"{row.answered}/{row.total} ({round(100 * row.completeness)}%)", mean))
     _print_table(table)
     return EXIT_OK
+
+
+def _site_said(row, language: str) -> str:
+    """A crossing point typed by one of its names in the list, by its name in ``language``; else as typed."""
+    from hbm_assess.core.assessment import Site
+    from hbm_assess.core.reference import crossing_point_of
+
+    point = crossing_point_of(Site(row.site_name, row.country, reference_id=row.site_ref))
+    names = {name.strip().casefold() for name in point.name.by_language.values()} if point else set()
+    return point.name.get(language) if row.site_name.strip().casefold() in names else row.site_name
 
 
 def _status(status: str, language: str) -> str:
