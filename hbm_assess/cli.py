@@ -597,7 +597,7 @@ def _export(args) -> int:
             print(f"hbm-assess: {said(failure, args)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except NotFound as error:
-        raise CommandError(Message.of("cli_see_list", problem=error.message or str(error))) from None
+        raise CommandError(Message.of("cli_see_list", problem=error)) from None
     except ExportError as error:
         print(f"hbm-assess: {said(error, args)}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -620,7 +620,7 @@ def _import(args) -> int:
         print(f"{result.outcome:<9}  {result.shown_path} — {printable(result.message_in(args.lang or 'en'))}",
               flush=True)
         for change in result.changes:
-            print(f"           {printable(change)}", flush=True)
+            print(f"           {printable(change.text(args.lang or 'en'))}", flush=True)
 
     try:
         report = import_paths(store, args.paths, on_result=None if args.json else show, password=password)
@@ -744,7 +744,7 @@ def _workshop(args) -> int:
     try:
         return cli_workshop.run(store, args)
     except SettlementRefused as error:
-        refused = Message.of("cli_refused", problem=error.message or str(error))
+        refused = Message.of("cli_refused", problem=error)
         print(f"hbm-assess: {_say(refused, args)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except (OperationError, StoreError, ExportError) as error:

@@ -106,8 +106,7 @@ def _groups(store, args) -> int:
         try:
             text = args.from_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise OperationError(Message.of("cannot_read_file", path=args.from_file,
-                                            reason=getattr(error, "strerror", None) or error)) from None
+            raise OperationError(Message.of("cannot_read_file", path=args.from_file, reason=error)) from None
         groups = groups_from_yaml(text, str(args.from_file))
     else:
         groups = [parse_group(text) for text in args.group]

@@ -99,7 +99,7 @@ def collect(paths: Iterable[Path]) -> list[tuple[Path, Message | Problem | None]
 def _walk(top: Path, found: list[tuple[Path, Message | Problem | None]], seen: set[tuple[int, int]]) -> None:
     def unreadable(error: OSError) -> None:
         where = Path(error.filename) if error.filename else top
-        found.append((where, Problem(Message.of("folder_unreadable", reason=error.strerror or error))))
+        found.append((where, Problem(Message.of("folder_unreadable", reason=error))))
 
     for folder, subfolders, files in os.walk(top, onerror=unreadable, followlinks=True):
         try:

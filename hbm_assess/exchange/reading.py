@@ -288,7 +288,7 @@ def _level_and_status(sheet, row, number, columns, old, expected, subject):
     shown = level if level is not None else (special or "")
     return level, special, CellChange(sheet, cell_name(number, index), subject, every_word("level")["en"],
                                       _shown(expected["level"] if expected["level"] is not None else
-                                             expected["answer_status"]), _shown(shown))
+                                             expected["answer_status"]), _shown(shown), field_code="level")
 
 
 def _target(value: object, place: str) -> int | None:
@@ -333,7 +333,7 @@ def _summary(sheet: str, rows: list[list], assessment: Assessment, vocab: Vocabu
         if parsed == _summary_stored(key, assessment, site):
             continue  # the same value written another way: another language's name, an older workbook
         changes.append(CellChange(sheet, cell_name(number, 1), "", every_word(key)["en"],
-                                  _shown(expected[key]), _shown(visible)))
+                                  _shown(expected[key]), _shown(visible), field_code=key))
         if key in ("site", "site_ref", "country", "pcode", "latitude", "longitude"):
             field_name = {"site": "name", "site_ref": "reference_id"}.get(key, key)
             site = replace(site, **{field_name: parsed})
@@ -418,7 +418,8 @@ def _answers(sheet: str, rows: list[list], base: list[Answer], form: Form, vocab
     for key in by_key:
         if key not in seen:
             subject = key[0] + (f" ({key[1]})" if key[1] else "")
-            changes.append(CellChange(sheet, "", subject, "row", "answered", "row deleted; answer removed"))
+            changes.append(CellChange(sheet, "", subject, "row", "answered", "row deleted; answer removed",
+                                      removed="answer"))
     return result
 
 
@@ -449,7 +450,7 @@ def _answer_row(sheet, row, number, columns, old, form, vocab, language, changes
             del updates[name]  # the same value written another way: a name for a code, an older spelling
             continue
         changes.append(CellChange(sheet, cell_name(number, index), subject, every_word(name)["en"],
-                                  _shown(expected[name]), _shown(visible)))
+                                  _shown(expected[name]), _shown(visible), field_code=name))
     if not updates:
         return old
     answer = replace(old or Answer(key[0], group=key[1]), **updates, updated_at=now())
@@ -494,9 +495,10 @@ def _actions(sheet: str, rows: list[list], base: list[Action], form: Form, langu
             if old is not None and getattr(old, name) == updates[name]:
                 del updates[name]  # the same value written another way: a name for a code, an older spelling
                 continue
-            subject = f"action “{(old.title if old else as_text(_cell(row, columns['title'])))[:40]}”"
-            changes.append(CellChange(sheet, cell_name(number, index), subject, every_word(name)["en"],
-                                      _shown(expected[name]), _shown(visible)))
+            title = (old.title if old else as_text(_cell(row, columns['title'])))[:40]
+            changes.append(CellChange(sheet, cell_name(number, index), f"action “{title}”", every_word(name)["en"],
+                                      _shown(expected[name]), _shown(visible), field_code=name,
+                                      action_title=title))
         if old is None:
             defaults = {"priority": "medium", "timeframe": "12-months", "status": "planned"}
             updates = {key: value for key, value in defaults.items() if not updates.get(key)} | updates
@@ -510,7 +512,7 @@ def _actions(sheet: str, rows: list[list], base: list[Action], form: Form, langu
     for action_id, old in by_id.items():
         if action_id not in seen:
             changes.append(CellChange(sheet, "", f"action “{old.title[:40]}”", "row", "planned",
-                                      "row deleted; action removed"))
+                                      "row deleted; action removed", removed="action", action_title=old.title[:40]))
     return result
 
 
