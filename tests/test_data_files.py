@@ -20,6 +20,7 @@ from hbm_assess.core.reference import (
 from hbm_assess.core.terms import load_terms
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.core.vocabulary import glossary_problems
+from hbm_assess.exchange.editions import edition_problems
 from hbm_assess.locations import data_dir, forms_dir
 
 SHIPPED = sorted(forms_dir().glob("*.yaml")) + sorted(data_dir().iterdir())
@@ -65,6 +66,8 @@ def test_shipped_file_is_valid_and_in_every_language(path):
         assert terms and all(term.preferred.has(lang) for term in terms for lang in LANGUAGES)
     elif path.name in ("crossing_points.yaml", "institutions.yaml", "governorates.yaml"):
         assert check_file(path) == []
+    elif path.name == "form_editions.yaml":
+        assert edition_problems(path) == []
     elif path.name == "demo.yaml":
         assert demo_text_problems(yaml.safe_load(path.read_text(encoding="utf-8"))) == []
     else:

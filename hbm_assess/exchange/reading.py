@@ -26,6 +26,7 @@ from hbm_assess.core.text import LANGUAGES, language_of
 from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
 from hbm_assess.core.workshop import Output, output_problem, output_texts
 from hbm_assess.exchange.cells import as_text, cell_name, same_number, same_text, to_number
+from hbm_assess.exchange.editions import read_with_earlier_edition
 from hbm_assess.exchange.hashing import content_hash, content_hash_v1, form_hash
 from hbm_assess.exchange.import_results import CellChange
 from hbm_assess.exchange.layout import (
@@ -80,6 +81,7 @@ class WorkbookContents:
     form_from_file: bool = False  # the questionnaire is a version the app does not ship, known only from files
     edited_before: bool = False  # the file says a revision it descends from was edited in a spreadsheet
     outputs: tuple[Output, ...] = ()  # a workshop's challenges, strategy directions and contributions
+    form_note: Message | None = None  # made with an earlier edition of the questionnaire: what that means
 
     @property
     def edited_outside(self) -> bool:
@@ -112,7 +114,11 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     if unknown:
         raise WorkbookRejected(Message.of("data_unknown_indicator", sheet=MACHINE_SHEET, indicator=unknown[0],
                                           form=form.id, version=form.version))
-    questionnaire = form_hash(form)
+    # The file was sealed with the questionnaire it carries: the same as ``form``, or an
+    # earlier edition of it that the form source accepted (exchange/editions.py).
+    questionnaire = form_hash(carried)
+    form_note = (read_with_earlier_edition(carried, form, (a.indicator_id for a in answers if a.is_answered))
+                 if questionnaire != form_hash(form) else None)
     exported = content_hash(assessment, answers, actions, questionnaire, outputs)
     if machine.format_version < 2:
         sealed, lineage = content_hash_v1(assessment, answers, actions), (exported,)
@@ -151,7 +157,8 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
         assessment = replace(assessment, revision=assessment.revision + 1, updated_at=now())
         lineage = (*lineage, content_hash(assessment, answers, actions, questionnaire, outputs))
     return WorkbookContents(assessment, answers, actions, form, form_is_new, exported, lineage[-1], changes,
-                            machine.workshop, tuple(lineage), form_from_file, machine.edited_outside, tuple(outputs))
+                            machine.workshop, tuple(lineage), form_from_file, machine.edited_outside, tuple(outputs),
+                            form_note)
 
 
 def _outputs_problem(outputs: list[Output], form: Form, actions: list[Action]) -> Message | None:
