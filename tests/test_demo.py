@@ -207,3 +207,36 @@ def test_the_english_demo_keeps_its_national_workshop():
     assert [g.name for g in demo.groups] == ["Information management", "Operations", "Regulatory framework"]
     assert national.site.name == "Iraq — national HBM workshop, Erbil"
     assert national.notes.startswith("Break-out groups mapped capacities per area")
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "ckb"])
+def test_the_screenshots_workshop_is_typed_in_the_language_of_the_screens(tmp_path, language):
+    """`hbm-assess --lang ar screenshots` shows an Arabic facilitator's workshop, not an English one on
+    Arabic screens: its name, groups, evidence and outputs as data/demo.yaml has them in that language."""
+    from hbm_assess.core.demo import demo_texts
+    from hbm_assess.storage import workshop_outputs
+    from hbm_assess.storage.store import Store
+    from hbm_assess.ui.screenshots import _workshop
+
+    typed = demo_texts()["screenshots"]
+    store = Store.open(tmp_path / "shots.sqlite")
+    try:
+        workshop_id = _workshop(store, language)
+        site = store.assessment(workshop_id).site.name
+        groups = [g.name for g in workshop.groups(store, workshop_id)]
+        evidence = {a.evidence_text for answers in workshop.group_answers(store, workshop_id).values()
+                    for a in answers.values()}
+        outputs = workshop_outputs.outputs(store, workshop_id)
+    finally:
+        store.close()
+    assert site == typed["meeting"].get(language)
+    assert sorted(groups) == sorted(g.get(language) for g in typed["groups"])
+    assert evidence == {e.get(language) for e in typed["evidence"]}
+    assert [o.text for o in outputs] == [o["text"].get(language) for o in typed["outputs"]]
+    assert {o.group for o in outputs} == {g.get(language) for g in typed["groups"][:2]} | {""}  # as typed
+    written = [site, *groups, *evidence, *(o.text for o in outputs)]
+    if language == "en":
+        assert site == "Iraq national workshop, Erbil" and not any(ARABIC_SCRIPT.search(t) for t in written)
+    else:  # only codes such as SOP stay Latin
+        assert all(ARABIC_SCRIPT.search(t) for t in written)
+        assert not any(re.search(r"[A-Za-z]{4,}", t) for t in written), written

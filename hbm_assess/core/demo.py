@@ -424,13 +424,24 @@ def demo_texts(directory: Path | None = None) -> dict:
         "but": data["but"],
         "workshop_outputs": {area: [{**item, "text": Text(item["text"])} for item in items]
                              for area, items in data["workshop_outputs"].items()},
+        "screenshots": _screenshot_texts(data["screenshots"]),
+    }
+
+
+def _screenshot_texts(data: Mapping) -> dict:
+    """What the screenshots type, as Text: assessors and meeting, and lists of groups, evidence and outputs."""
+    return {
+        "assessors": Text(data["assessors"]), "meeting": Text(data["meeting"]),
+        "groups": [Text(g) for g in data["groups"]], "evidence": [Text(e) for e in data["evidence"]],
+        "outputs": [{**item, "text": Text(item["text"])} for item in data["outputs"]],
     }
 
 
 def demo_text_problems(data: object) -> list[str]:
     """What is wrong with the demo's texts: each text in every language, with the same {placeholders}."""
     if not isinstance(data, Mapping):
-        return ["write a mapping: evidence, notes, resources, action_title, but, workshop_outputs, national_workshop"]
+        return ["write a mapping: evidence, notes, resources, action_title, but, workshop_outputs, national_workshop, "
+                "screenshots"]
     problems: list[str] = []
 
     def text(value: object, place: str) -> None:
@@ -441,7 +452,8 @@ def demo_text_problems(data: object) -> list[str]:
         if len({tuple(f) for f in fields.values()}) > 1:
             problems.append(f"{place}: every language needs the same {{placeholders}} ({fields})")
 
-    for key in ("evidence", "notes", "resources", "action_title", "but", "workshop_outputs", "national_workshop"):
+    for key in ("evidence", "notes", "resources", "action_title", "but", "workshop_outputs", "national_workshop",
+                "screenshots"):
         if key not in data:
             problems.append(f"{key}: missing")
     if problems:
@@ -469,6 +481,34 @@ def demo_text_problems(data: object) -> list[str]:
             if item.get("kind") == "contribution" and not item.get("institution"):
                 problems.append(f"{place}: a contribution names its institution")
             text(item.get("text"), place)
+    problems += _screenshot_problems(data["screenshots"], text)
+    return problems
+
+
+def _screenshot_problems(data: object, text) -> list[str]:
+    """What is wrong with what the screenshots type (each text in every language; outputs name a kind,
+    their group by its number and, for a contribution, an institution); ``text`` records a text's problems."""
+    if not isinstance(data, Mapping) or not all(isinstance(data.get(key), list) and data.get(key)
+                                                  for key in ("groups", "evidence", "outputs")):
+        return ["screenshots: give assessors, meeting, and lists of groups, evidence and outputs"]
+    problems = []
+    for key in ("assessors", "meeting"):
+        text(data.get(key), f"screenshots › {key}")
+    if len(data["evidence"]) != len(data["groups"]):
+        problems.append("screenshots: one evidence text for each group")
+    for group in ("groups", "evidence"):
+        for number, value in enumerate(data[group], start=1):
+            text(value, f"screenshots › {group} › {number}")
+    for number, item in enumerate(data["outputs"], start=1):
+        place = f"screenshots › outputs › {number}"
+        item = item if isinstance(item, Mapping) else {}
+        if item.get("kind") not in OUTPUT_KINDS:
+            problems.append(f"{place}: kind is one of {', '.join(OUTPUT_KINDS)}")
+        if "group" in item and item["group"] not in range(len(data["groups"])):
+            problems.append(f"{place}: group is a number from 0 to {len(data['groups']) - 1}")
+        if item.get("kind") == "contribution" and not item.get("institution"):
+            problems.append(f"{place}: a contribution names its institution")
+        text(item.get("text"), place)
     return problems
 
 
