@@ -273,6 +273,10 @@ def test_broken_preferred_terms_name_the_term_and_the_fix(change, problem):
     (lambda d: d["workshop_outputs"]["OPS"][3].pop("institution"),
      "workshop_outputs › OPS › 4: a contribution names its institution"),
     (lambda d: d.pop("but"), "but: missing"),
+    (lambda d: d["screenshots"]["groups"][1].pop("ar"), "screenshots › groups › 2: give the text in en, ar, ckb"),
+    (lambda d: d["screenshots"]["outputs"][0].update(group=3),
+     "screenshots › outputs › 1: group is a number from 0 to 2"),
+    (lambda d: d["screenshots"]["evidence"].pop(), "screenshots: one evidence text for each group"),
 ])
 def test_a_broken_demo_text_is_named_with_what_to_do(change, problem):
     data = yaml.safe_load((data_dir() / "demo.yaml").read_text(encoding="utf-8"))
