@@ -151,3 +151,38 @@ def test_cancel_on_the_report_job_writes_no_file(qtbot, window, store, mini_asse
         window.workbooks.jobs[-1].cancel()
     assert warnings and "cancelled" in warnings[0]
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []
+
+
+def test_a_long_import_report_fits_each_row_to_its_text_as_it_comes_into_view(qtbot, tmp_path):
+    """A folder of 400 files: the rows in view, and rows scrolled to later, are tall enough for their wrapped
+    details; a row of several lines (a file with changed cells) is taller than a one-line row."""
+    from hbm_assess.exchange.import_results import CellChange, FileResult, ImportReport
+    from hbm_assess.ui.workbooks import ImportReportDialog
+
+    results = []
+    for n in range(400):
+        changes = [CellChange("Answers", f"D{3 + k}", f"REG-0{k + 1}", "Level", "1", "2") for k in range(3)] \
+            if n % 50 == 7 else []
+        results.append(FileResult(Path(f"post-{n:03}.xlsx"), "updated" if changes else "imported",
+                                  f"new assessment {n}", changes=changes))
+    dialog = ImportReportDialog(ImportReport(results, total=400))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table, model = dialog.table, dialog.model
+
+    def fits(row: int) -> bool:
+        return table.rowHeight(row) >= table.sizeHintForRow(row) > 0
+
+    assert fits(0) and "\n" not in model.item(0, 2).text()
+    tall = next(r for r in range(model.rowCount()) if "\n" in model.item(r, 2).text())
+    table.scrollTo(model.index(tall, 0))
+    qtbot.waitUntil(lambda: fits(tall))
+    assert table.rowHeight(tall) > table.rowHeight(0)
+    assert all(fits(r) for r in range(max(table.rowAt(0), 0), table.rowAt(table.viewport().height() - 1) + 1))
+    last = model.rowCount() - 1
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: fits(last))
+    dialog.resize(500, 480)  # the details column narrower: rows in view wrap onto more lines, and fit again
+    qtbot.waitUntil(lambda: all(fits(r) for r in range(max(table.rowAt(0), 0), last + 1)
+                                if table.rowViewportPosition(r) < table.viewport().height()))

@@ -47,6 +47,7 @@ def outcome_name(outcome: str) -> str:
 
 
 _CHANGES_SHOWN = 20  # lines of changes a file's row shows; the JSON report lists them all
+_ROWS_MEASURED = 200  # rows the report's columns are sized from (Qt would read every row of a long import)
 
 
 class ImportReportDialog(QDialog):
@@ -78,14 +79,19 @@ class ImportReportDialog(QDialog):
             for item in items:
                 item.setEditable(False)
             self.model.appendRow(items)
-        table = QTableView(self)
+        self.table = table = QTableView(self)
         table.setModel(self.model)
         table.setWordWrap(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setResizeContentsPrecision(_ROWS_MEASURED)
         table.resizeColumnsToContents()
-        table.resizeRowsToContents()
+        # Each row's height is fitted to its wrapped details as it comes into view: fitting all 500 rows
+        # of a folder's import at once held the window for a third of a second (#20).
+        self._fitted: set[int] = set()
+        table.verticalScrollBar().valueChanged.connect(self.fit_rows_in_view)
+        table.horizontalHeader().sectionResized.connect(self._refit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -94,6 +100,29 @@ class ImportReportDialog(QDialog):
         layout.addWidget(table, 1)
         layout.addWidget(buttons)
         self.resize(900, 480)
+
+    def fit_rows_in_view(self) -> None:
+        """Fit the rows now in view to their text, each once (again after the details column changes width)."""
+        table = self.table
+        bottom = table.viewport().height()
+        row = max(table.rowAt(0), 0)
+        while row < self.model.rowCount() and table.rowViewportPosition(row) < bottom:
+            if row not in self._fitted:
+                self._fitted.add(row)
+                table.resizeRowToContents(row)
+            row += 1
+
+    def _refit(self, *_) -> None:
+        self._fitted.clear()
+        self.fit_rows_in_view()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._refit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._refit()
 
 
 class Workbooks(QObject):
