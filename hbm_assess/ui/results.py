@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,6 +120,7 @@ class ResultsView(QWidget):
     add_action_requested = Signal(object)  # a core Gap
     indicator_requested = Signal(str)
     method_requested = Signal()  # change the target policy (and scope)
+    charts_drawn = Signal()  # the three charts on screen show the answers as they are
 
     def __init__(self, session: AssessmentSession, parent=None):
         super().__init__(parent)
@@ -195,19 +196,25 @@ class ResultsView(QWidget):
         self._show_policy()
 
     def _make_canvases(self) -> dict:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        class ChartCanvas(FigureCanvasQTAgg):
-            def wheelEvent(self, event) -> None:
-                event.ignore()  # the charts do not zoom: the wheel scrolls the page they are on
+        from hbm_assess.ui.chart_image import ChartImage
 
         canvases = {}
         for name in ("radar", "gaps", "phases"):
-            canvas = ChartCanvas(Figure(figsize=(5.5, 4.2), layout="constrained"))
+            # Drawn in the chart thread and shown as images (#20): the tab opens without waiting for them.
+            canvas = ChartImage(QSize(550, 420), self)
             canvas.setMinimumSize(420, 340)
+            canvas.drawn.connect(self._on_chart_drawn)
             canvases[name] = canvas
         return canvases
+
+    def _on_chart_drawn(self) -> None:
+        if not self.drawing():
+            self.charts_drawn.emit()
+
+    def drawing(self) -> bool:
+        """True until every chart shows the answers as they are (drawn, or asked for again)."""
+        return self._stale or self._redraw_timer.isActive() or not self.canvases or any(
+            canvas.busy() or canvas.image is None for canvas in self.canvases.values())
 
     def _fill_comparisons(self) -> None:
         self.compare_with.blockSignals(True)
@@ -302,10 +309,7 @@ class ResultsView(QWidget):
             "phases": lambda fig: charts.phase_chart(fig, form, answers, language),
         }
         for name, draw in drawings.items():
-            canvas = self.canvases[name]
-            canvas.figure.clear()
-            draw(canvas.figure)
-            canvas.draw_idle()
+            self.canvases[name].show_chart(draw)
 
     def selected_gap(self) -> Gap | None:
         index = self.table.currentIndex()
