@@ -163,13 +163,20 @@ WARM_UP_AFTER_MS = 1500
 
 
 def _warm_up_charts() -> None:
-    """Load matplotlib and the workbook import off the GUI thread once the window is up and idle.
+    """Load matplotlib, the workbook import and the shipped forms off the GUI thread once the window is up and idle.
 
     Loading it (0.5-0.6 s here) is what froze the first View → Portfolio or Results; done
-    in the background, they open at once. Only imports happen in the thread: no widget,
-    no figure. The start itself does not wait for it.
+    in the background, they open at once. Then each kind of chart is drawn once, small, in
+    the chart thread (ui/chart_image.py), so the first real one does not look up its fonts
+    (0.27 s). Only imports, parsing and off-screen figures happen here: no widget. The start
+    itself does not wait for it.
     """
     import threading
+
+    from hbm_assess.ui.chart_image import renderer, warm_up
+
+    language = text.language()
+    charts_thread = renderer()  # made here: its hand-over to the window belongs to the GUI thread
 
     def load() -> None:
         import importlib
@@ -182,6 +189,16 @@ def _warm_up_charts() -> None:
                 importlib.import_module(name)
             except Exception:  # an import that fails here fails again, with its message, where it is needed
                 return
+        from hbm_assess.core.questionnaire import load_shipped_forms, shipped_form
+
+        try:
+            # Opening an assessment parsed its shipped form on the GUI thread (0.18 s, Store.form, #20).
+            load_shipped_forms()
+            form = next((shipped_form(key) for key in (("hbm-detailed", "1.1"), ("hbm-detailed", "1.0"))
+                         if shipped_form(key) is not None), None)
+            charts_thread.run(lambda: warm_up(language, form)).result()
+        except Exception:  # a form or a chart that fails here fails again, with its message, where it is needed
+            return
 
     # Not a daemon: Python waits for it at exit (under a second of imports). A daemon thread
     # still inside a C extension's import when the interpreter finalises aborted the process
