@@ -213,3 +213,18 @@ def test_a_rapid_workshop_baseline_is_offered_and_compared_with_a_detailed_follo
     change = {model.indicators[row].id: model.index(row, ScoredTableModel.CHANGE).data()
               for row in range(model.rowCount())}
     assert (change["OPS-01"], change["OPS-02"], change["OPS-03"], change["OPS-11"]) == ("+1", "0", "-1", "")
+
+
+def test_the_scored_table_works_out_its_cells_once_per_change_not_once_per_question(qtbot, view, monkeypatch):
+    """Opening Results sized the table's columns by asking every cell ~19 roles, each worked out anew (#20)."""
+    from hbm_assess.ui import results
+
+    worked_out = []
+    real = results.target_for
+    monkeypatch.setattr(results, "target_for", lambda *a: worked_out.append(1) or real(*a))
+    with qtbot.waitSignal(view.results.charts_drawn, timeout=DRAW_MS):
+        view.tabs.setCurrentWidget(view.results)
+    view.results.table.resizeColumnsToContents()
+    answered = len(view.session.analysed_answers())
+    assert 0 < len(worked_out) <= 3 * answered  # a refresh or two (the comparison's), not one per role per cell
+    assert _column(view.results.table_model, ScoredTableModel.TARGET) == ["3", "4", "5", ""]
