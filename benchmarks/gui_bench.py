@@ -21,6 +21,7 @@ app = application()
 apply_language(app, "en")
 store = Store.open(Path(sys.argv[1]))
 import matplotlib.figure  # both sides start with matplotlib loaded: the baseline draws with it too
+from PySide6.QtCore import QEventLoop
 from hbm_assess.ui.portfolio import PortfolioView
 samples = []
 for run in range(int(sys.argv[3]) + 1):
@@ -30,9 +31,12 @@ for run in range(int(sys.argv[3]) + 1):
     view.show()
     view.wait_for_loading()
     # Until the heatmap on screen shows the figures: drawn in the chart thread (#20), handed over, painted.
-    while view.data is None or view.heatmap._shown is not view.data or view.heat_canvas.busy():
-        app.processEvents()
-        time.sleep(0.001)
+    # The GUI thread waits in its event loop, as on screen (a loop polling it would compete for the interpreter).
+    loop = QEventLoop()
+    shown = lambda: view.data is not None and view.heatmap._shown is view.data and not view.heat_canvas.busy()
+    view.drawn.connect(lambda: loop.quit() if shown() else None)
+    if not shown():
+        loop.exec()
     view.heat_canvas.repaint()
     samples.append(time.perf_counter() - start)
     view.close()

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
@@ -184,6 +184,11 @@ class ChartImage(QWidget):
         if not self.isVisible():
             self._timer.stop()
             return  # drawn when shown, at the size it is shown at
+        # Layouts waiting to be applied first (a scroll bar appearing narrows a chart by its width):
+        # the size asked for is the one the chart keeps, and it is drawn once, not twice.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if not self.isVisible():
+            return
         self._request = renderer().submit(self, self._draw, self._after, self.size(), self.devicePixelRatioF())
 
     def _on_rendered(self, request: int, result: Rendered | None) -> None:
