@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hbm_assess import __version__
+from hbm_assess.cli_usage import USAGE_LANGUAGE, Parser
 from hbm_assess.cli_workshop import no_secret_argument, password_option
 from hbm_assess.core.messages import Line, Message, Problem
 from hbm_assess.core.text import LANGUAGES
@@ -41,7 +42,7 @@ class CommandError(Problem):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="hbm-assess",
         description="Humanitarian Border Management capacity assessments. Without a command, opens the app.",
     )
@@ -190,15 +191,21 @@ def _password(args) -> str | None:
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(Message.of("usage_one_or_more").english())  # said in --lang by Parser
     return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    # --lang is read by the parser that may refuse the arguments: look for it first, to say why in it.
+    reading = USAGE_LANGUAGE.set(_known_language(given) or "en")
+    try:
+        args = _parser().parse_args(argv)
+    finally:
+        USAGE_LANGUAGE.reset(reading)
     try:
         if getattr(args, "lang", None) not in (None, *LANGUAGES):
-            wrong, args.lang = args.lang, _known_language(sys.argv[1:] if argv is None else argv)
+            wrong, args.lang = args.lang, _known_language(given)
             raise CommandError(Message.of("cli_bad_language", language=repr(wrong)))
         if args.smoke:
             return _smoke(args)
@@ -262,11 +269,9 @@ def _encrypt_database(args) -> int:
         raise CommandError(error) from None
     except OSError as error:
         raise CommandError(Message.of("cli_encrypt_failed", path=path, reason=write_reason(error))) from None
-    print(f"{path} is now encrypted; the passphrase is needed to open it (keep it in the office's password manager: "
-          "it cannot be recovered)")
+    print(_say(Message.of("cli_encrypted", path=path), args))
     for backup in plain_backups:
-        print(f"hbm-assess: {backup} is an older copy made before encryption, not encrypted: delete it once you no "
-              "longer need it", file=sys.stderr)
+        print(f"hbm-assess: {_say(Message.of('cli_plain_copy_left', path=backup), args)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -326,8 +331,13 @@ def _demo(args) -> int:
     finally:
         store.close()
     there = args.count - len(ids)
-    already = f" ({there} with this seed {'was' if there == 1 else 'were'} already there)" if there else ""
-    print(f"Added {len(ids)} demo assessment{'s' if len(ids) != 1 else ''} to {_database_path(args)}{already}")
+    added = Message.of("cli_demo_added_one" if len(ids) == 1 else "cli_demo_added", count=len(ids),
+                       path=_database_path(args))
+    if there:
+        added = Message.of("cli_demo_added_and_already", added=added,
+                           already=Message.of("cli_demo_already_one" if there == 1 else "cli_demo_already",
+                                              count=there))
+    print(_say(added, args))
     return EXIT_OK
 
 
@@ -341,18 +351,47 @@ def _list(args) -> int:
         print(json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=2))
         return EXIT_OK
     if not rows:
-        print("No assessments yet. Create one in the app, or run: hbm-assess demo")
+        print(_say(Message.of("cli_no_assessments"), args))
         return EXIT_OK
     from hbm_assess.exchange.import_results import printable
 
-    table = [("ID", "Site", "Form", "Date", "Status", "Complete", "Mean level")]
+    language = args.lang or "en"
+    table = [_headers(args, "cli_column_id", "site", "cli_column_form", "date", "status", "cli_column_complete",
+                      "mean_level")]
     for row in rows:
         mean = "–" if row.mean_level is None else f"{row.mean_level:.2f}"
-        table.append((str(row.id), printable(row.site_name), printable(f"{row.form_id} {row.form_version}"),
-                      printable(row.date), row.status,
+        table.append((str(row.id), printable(_site_said(row, language)), printable(f"{row.form_id} {row.form_version}"),
+                      printable(row.date), _status(row.status, language),
                       f"{row.answered}/{row.total} ({round(100 * row.completeness)}%)", mean))
     _print_table(table)
     return EXIT_OK
+
+
+def _site_said(row, language: str) -> str:
+    """A crossing point typed by one of its names in the list, by its name in ``language``; else as typed."""
+    from hbm_assess.core.assessment import Site
+    from hbm_assess.core.reference import crossing_point_of
+
+    point = crossing_point_of(Site(row.site_name, row.country, reference_id=row.site_ref))
+    names = {name.strip().casefold() for name in point.name.by_language.values()} if point else set()
+    return point.name.get(language) if row.site_name.strip().casefold() in names else row.site_name
+
+
+def _status(status: str, language: str) -> str:
+    """draft or final in ``language`` (English keeps the code, as the table always showed it)."""
+    from hbm_assess.core.messages import Word
+    from hbm_assess.core.vocabulary import vocabulary
+
+    known = status in vocabulary().assessment_statuses
+    return Word(f"assessment_statuses.{status}", lower=True).text(language) if known else status
+
+
+def _headers(args, *keys: str) -> tuple[str, ...]:
+    """A table's column titles in --lang: glossary words, or the command line's own (``cli_…``)."""
+    from hbm_assess.core.vocabulary import word
+
+    language = getattr(args, "lang", None) or "en"
+    return tuple(_say(Message.of(key), args) if key.startswith("cli_") else word(key, language) for key in keys)
 
 
 def _print_table(rows: list[tuple[str, ...]]) -> None:
@@ -408,9 +447,11 @@ def _form(args) -> int:
         if args.json:
             print(json.dumps(entries, ensure_ascii=False, indent=2))
         else:
-            table = [("ID", "Version", "Mode", "Languages", "Indicators", "Title")]
-            table += [(e["id"], e["version"], e["mode"], ",".join(e["languages"]), str(e["indicators"]), e["title"])
-                      for e in entries]
+            table = [_headers(args, "cli_column_id", "cli_column_version", "cli_column_mode", "cli_column_languages",
+                              "indicators", "cli_column_title")]
+            table += [(f.id, f.version, _say(Message.of(f"mode_{f.mode}"), args), ",".join(f.languages),
+                       str(f.indicator_count),
+                       f.title.get(args.lang or "en")) for f in forms.values()]
             _print_table(table)
         return EXIT_OK
     from hbm_assess.core import reference
@@ -475,7 +516,8 @@ def _form_xlsform(args) -> int:
         path = write_xlsform(form, args.output)
     except WriteError as error:
         raise CommandError(error) from None
-    print(f"{path} — XLSForm of {form.id} {form.version}, {form.indicator_count} indicators")
+    print(_say(Message.of("cli_xlsform_written", path=path, form=form.id, version=form.version,
+                          count=form.indicator_count), args))
     return EXIT_OK
 
 
@@ -555,7 +597,7 @@ def _export(args) -> int:
             print(f"hbm-assess: {said(failure, args)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except NotFound as error:
-        raise CommandError(Message.of("cli_see_list", problem=error.message or str(error))) from None
+        raise CommandError(Message.of("cli_see_list", problem=error)) from None
     except ExportError as error:
         print(f"hbm-assess: {said(error, args)}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -578,7 +620,7 @@ def _import(args) -> int:
         print(f"{result.outcome:<9}  {result.shown_path} — {printable(result.message_in(args.lang or 'en'))}",
               flush=True)
         for change in result.changes:
-            print(f"           {printable(change)}", flush=True)
+            print(f"           {printable(change.text(args.lang or 'en'))}", flush=True)
 
     try:
         report = import_paths(store, args.paths, on_result=None if args.json else show, password=password)
@@ -591,19 +633,22 @@ def _import(args) -> int:
     return EXIT_PROBLEMS if report.rejected else EXIT_OK
 
 
-def _say_what_is_left_out(store, flt) -> None:
+def _say_what_is_left_out(store, flt, args) -> None:
     """Like with like by default (#17): say what that left out, and which flag brings it in."""
     from hbm_assess.storage.portfolio_selection import left_out
 
     out = left_out(store, flt)
-    versions = ", ".join(flt.form_versions) or "every version"
-    statuses = ", ".join(flt.statuses) or "every status"
-    print(f"comparing {flt.form_id or 'every questionnaire'} ({versions}; {statuses})", file=sys.stderr)
+    comparing = Message.of("cli_comparing", form=flt.form_id or Message.of("cli_every_questionnaire"),
+                           versions=", ".join(flt.form_versions) or Message.of("cli_every_version"),
+                           statuses=", ".join(flt.statuses) or Message.of("cli_every_status"))
+    print(_say(comparing, args), file=sys.stderr)
     if out.drafts:
-        print(f"left out: {out.drafts} draft{'s' if out.drafts != 1 else ''} (add --include-drafts)", file=sys.stderr)
+        drafts = Message.of("cli_left_out_draft" if out.drafts == 1 else "cli_left_out_drafts", count=out.drafts)
+        print(_say(drafts, args), file=sys.stderr)
     if out.other_forms:
-        print(f"left out: {out.other_forms} assessment{'s' if out.other_forms != 1 else ''} of other questionnaires "
-              "or versions (add --all-forms)", file=sys.stderr)
+        other = Message.of("cli_left_out_other_form" if out.other_forms == 1 else "cli_left_out_other_forms",
+                           count=out.other_forms)
+        print(_say(other, args), file=sys.stderr)
 
 
 def _export_portfolio(args) -> int:
@@ -637,7 +682,7 @@ def _export_portfolio(args) -> int:
     store = open_store(args, create=False, writes=False)
     try:
         flt = like_with_like(store, flt, include_drafts=args.include_drafts, all_forms=args.all_forms)
-        _say_what_is_left_out(store, flt)
+        _say_what_is_left_out(store, flt, args)
         if args.format == "csv":
             from hbm_assess.exchange.portfolio_csv import write_portfolio_csv
 
@@ -650,7 +695,8 @@ def _export_portfolio(args) -> int:
         return EXIT_PROBLEMS
     finally:
         store.close()
-    print(f"{args.output} — {rows} row{'s' if rows != 1 else ''} of data")
+    print(_say(Message.of("cli_rows_written_one" if rows == 1 else "cli_rows_written", path=args.output, count=rows),
+               args))
     return EXIT_OK
 
 
@@ -698,7 +744,7 @@ def _workshop(args) -> int:
     try:
         return cli_workshop.run(store, args)
     except SettlementRefused as error:
-        refused = Message.of("cli_refused", problem=error.message or str(error))
+        refused = Message.of("cli_refused", problem=error)
         print(f"hbm-assess: {_say(refused, args)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except (OperationError, StoreError, ExportError) as error:

@@ -11,8 +11,18 @@ import argparse
 import json
 from pathlib import Path
 
+from hbm_assess.core.messages import Line, Message, Word
+
 EXIT_OK = 0
 READ_ONLY_STEPS = ("cases", "outputs")
+
+
+def _say(message: Message | Word, args) -> str:
+    return message.text(getattr(args, "lang", None) or "en")
+
+
+def _agreed(value: object) -> Message:
+    return Message.of("cli_agreed", agreed=Word("consensus.agreed"), value=value)
 
 
 def password_option(parser, text: str) -> None:
@@ -27,8 +37,8 @@ def no_secret_argument(parser, option: str, variable: str) -> None:
 
     class Refuse(argparse.Action):
         def __call__(self, parser, namespace, values, option_string=None):
-            parser.error(f"a {option[2:]} is never given on the command line (other users of the computer can read "
-                         f"it); use {option}-file FILE or the environment variable {variable}")
+            # A Line: the English for argparse, the Message for cli_usage.Parser to say in --lang.
+            parser.error(Line(Message.of(f"usage_{option[2:]}_given", option=option, variable=variable)))
 
     parser.add_argument(option, nargs="?", action=Refuse, help=argparse.SUPPRESS)
 
@@ -90,21 +100,19 @@ def run(store, args) -> int:
 
 
 def _groups(store, args) -> int:
-    from hbm_assess.core.messages import Message
     from hbm_assess.operations import OperationError, define_groups, groups_from_yaml, parse_group
 
     if args.from_file is not None:
         try:
             text = args.from_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise OperationError(Message.of("cannot_read_file", path=args.from_file,
-                                            reason=getattr(error, "strerror", None) or error)) from None
+            raise OperationError(Message.of("cannot_read_file", path=args.from_file, reason=error)) from None
         groups = groups_from_yaml(text, str(args.from_file))
     else:
         groups = [parse_group(text) for text in args.group]
     define_groups(store, args.id, groups)
     for group in groups:
-        print(f"{group.name}: {', '.join(group.indicators) or '(no indicators)'}")
+        print(f"{group.name}: {', '.join(group.indicators) or _say(Message.of('cli_no_indicators'), args)}")
     return EXIT_OK
 
 
@@ -134,13 +142,14 @@ def _cases(store, args) -> int:
         print(json.dumps([case_to_dict(case) for case in cases], ensure_ascii=False, indent=2))
         return EXIT_OK
     if not cases:
-        print("No indicator was scored by more than one group.")
+        print(_say(Message.of("cli_no_cases"), args))
         return EXIT_OK
     for case in cases:
         agreed = case.agreed
-        state = (f"agreed {agreed.level if agreed.level is not None else agreed.special}" if case.settled
-                 else "unsettled")
-        print(printable(f"{case.indicator_id}  {group_levels(case)}  spread {case.spread}  {state}"))
+        state = (_agreed(agreed.level if agreed.level is not None else agreed.special) if case.settled
+                 else Word("consensus.unsettled"))
+        spread = f"{_say(Word('spread', lower=True), args)} {case.spread}"
+        print(printable(f"{case.indicator_id}  {group_levels(case)}  {spread}  {_say(state, args)}"))
     return EXIT_OK
 
 
@@ -148,7 +157,7 @@ def _settle(store, args) -> int:
     from hbm_assess.operations import settle
 
     settle(store, args.id, args.indicator, args.value, args.note)
-    print(f"{args.indicator}: agreed {args.value}")
+    print(f"{args.indicator}: {_say(_agreed(args.value), args)}")
     return EXIT_OK
 
 
@@ -176,7 +185,8 @@ def _outputs(store, args) -> int:
         who = f" [{o.group}]" if o.group else ""
         offer = f"{o.institution}: " if o.institution else ""
         linked = f" ({', '.join(o.indicators)})" if o.indicators else ""
-        print(printable(f"{o.area or 'all'}  {o.kind}{who}  {offer}{o.text}{linked}"))
+        area = o.area or _say(Message.of("cli_whole_assessment"), args)
+        print(printable(f"{area}  {o.kind}{who}  {offer}{o.text}{linked}"))
     return EXIT_OK
 
 

@@ -21,22 +21,13 @@ class WriteError(Problem):
     """A file could not be written; the message names it, says why in plain words and what to do."""
 
 
-_REASONS = {  # the glossary's messages.reason_* words
-    errno.ENOSPC: "reason_disk_full",
-    errno.EDQUOT: "reason_quota",
-    errno.EFBIG: "reason_too_large",
-    errno.EROFS: "reason_read_only_disk",
-    errno.EACCES: "reason_permission",
-    errno.EPERM: "reason_permission",
-    errno.ENOENT: "reason_no_folder",
-    errno.EIO: "reason_disk_error",
-}
-
-
 def write_reason(error: OSError) -> Message | str:
     """An OSError in words a person can act on ("the disk is full"), in any language where the glossary has it."""
-    code = _REASONS.get(error.errno)
-    return Message.of(code) if code else (error.strerror or str(error))
+    from hbm_assess.core.reasons import reason
+
+    if error.errno == errno.ENOENT:  # writing, a missing name is the folder: the file is about to be made
+        return Message.of("reason_no_folder")
+    return reason(error)
 
 
 def write_error_message(error: OSError) -> str:
@@ -161,7 +152,7 @@ def read_secret(file: Path | None, env_name: str, what: str, error: type[Excepti
             with open(file, encoding="utf-8-sig") as handle:
                 first = handle.readline().rstrip("\r\n")
         except OSError as problem:
-            unreadable = Message.of(f"{what}_file_unreadable", file=file, reason=problem.strerror or problem)
+            unreadable = Message.of(f"{what}_file_unreadable", file=file, reason=problem)
             raise _error(error, unreadable) from None
         except UnicodeDecodeError:
             raise _error(error, Message.of(f"{what}_file_not_text", file=file)) from None

@@ -44,6 +44,15 @@ def user_data_dir() -> Path:
     return base / "hbm-assess"
 
 
+def user_cache_dir() -> Path:
+    """The per-user folder for what the app can always make again (the parsed glossary), per platform."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "hbm-assess" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "hbm-assess"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hbm-assess"
+
+
 def default_database() -> Path:
     """The database used when neither --db nor HBM_ASSESS_DB names one."""
     env = os.environ.get(DB_ENV)

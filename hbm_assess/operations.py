@@ -245,7 +245,10 @@ def groups_from_yaml(text: str, where: str) -> list[Group]:
     try:
         data = load_yaml(text)
     except YAMLError as error:
-        raise OperationError(Message.of("groups_not_yaml", path=where, reason=str(error).splitlines()[0])) from None
+        mark = getattr(error, "problem_mark", None)
+        reason = Message.of("yaml_problem_at", line=mark.line + 1, column=mark.column + 1, problem=error) if mark \
+            else error
+        raise OperationError(Message.of("groups_not_yaml", path=where, reason=reason)) from None
     if isinstance(data, dict):
         data = data.get("groups")
     lists = ("members", "institutions", "indicators")

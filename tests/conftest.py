@@ -12,6 +12,7 @@ atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
 os.environ["HBM_ASSESS_DB"] = os.path.join(_SANDBOX, "default.sqlite")
 os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
+os.environ["XDG_CACHE_HOME"] = os.path.join(_SANDBOX, "cache")  # the parsed glossary (core/yaml_cache.py)
 
 from pathlib import Path  # noqa: E402
 

@@ -328,11 +328,11 @@ def test_empty_database_offers_a_first_step_and_a_demo(qtbot, window, store):
 
 
 def test_language_choice_is_remembered_and_a_restart_offered(qtbot, window, monkeypatch):
-    from hbm_assess.ui import main_window
+    from PySide6.QtCore import QProcess
 
     asked, started = [], []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(main_window.QProcess, "startDetached", lambda program, arguments: started.append(arguments))
+    monkeypatch.setattr(QProcess, "startDetached", lambda program, arguments: started.append(arguments))
     window.choose_language("ar")
     assert settings.read("language") == "ar"
     assert "restart" in asked[0]

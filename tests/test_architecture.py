@@ -22,7 +22,8 @@ NAME = "hbm_assess"
 LAYERS = (
     ("__main__",),
     ("cli",),
-    ("cli_workshop",),  # the workshop commands, below the cli that opens the database for them
+    # the workshop commands, below the cli that opens the database for them; the parser that says usage errors in --lang
+    ("cli_workshop", "cli_usage"),
     ("smoke",),  # hbm-assess --smoke: runs the operations of every layer below, as the app would
     ("ui",),
     ("exchange", "operations"),

@@ -20,6 +20,7 @@ from hbm_assess.core.reference import (
 from hbm_assess.core.terms import load_terms
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.core.vocabulary import glossary_problems
+from hbm_assess.exchange.editions import edition_problems
 from hbm_assess.locations import data_dir, forms_dir
 
 SHIPPED = sorted(forms_dir().glob("*.yaml")) + sorted(data_dir().iterdir())
@@ -65,6 +66,8 @@ def test_shipped_file_is_valid_and_in_every_language(path):
         assert terms and all(term.preferred.has(lang) for term in terms for lang in LANGUAGES)
     elif path.name in ("crossing_points.yaml", "institutions.yaml", "governorates.yaml"):
         assert check_file(path) == []
+    elif path.name == "form_editions.yaml":
+        assert edition_problems(path) == []
     elif path.name == "demo.yaml":
         assert demo_text_problems(yaml.safe_load(path.read_text(encoding="utf-8"))) == []
     else:
@@ -270,6 +273,10 @@ def test_broken_preferred_terms_name_the_term_and_the_fix(change, problem):
     (lambda d: d["workshop_outputs"]["OPS"][3].pop("institution"),
      "workshop_outputs › OPS › 4: a contribution names its institution"),
     (lambda d: d.pop("but"), "but: missing"),
+    (lambda d: d["screenshots"]["groups"][1].pop("ar"), "screenshots › groups › 2: give the text in en, ar, ckb"),
+    (lambda d: d["screenshots"]["outputs"][0].update(group=3),
+     "screenshots › outputs › 1: group is a number from 0 to 2"),
+    (lambda d: d["screenshots"]["evidence"].pop(), "screenshots: one evidence text for each group"),
 ])
 def test_a_broken_demo_text_is_named_with_what_to_do(change, problem):
     data = yaml.safe_load((data_dir() / "demo.yaml").read_text(encoding="utf-8"))

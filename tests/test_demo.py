@@ -168,3 +168,75 @@ def test_the_demo_is_the_same_for_the_same_seed(tmp_path):
     first = list(demo_assessments(12, 7, forms, points, bodies))
     again = list(demo_assessments(12, 7, forms, points, bodies))
     assert first == again
+
+
+# The national workshop's free-text site and notes, typed in its facilitator's language (#16).
+
+def _nationals(seeds):
+    from hbm_assess.core.demo import demo_assessments
+    from hbm_assess.core.reference import crossing_points, institutions
+    from hbm_assess.operations import demo_forms
+
+    forms, sites, known = demo_forms(), crossing_points(), institutions()
+    for seed in seeds:
+        yield next(d for d in demo_assessments(6, seed, forms, sites, known) if d.assessment.scope == "national")
+
+
+def test_the_national_workshop_is_written_in_its_facilitator_s_language():
+    from hbm_assess.core.demo import demo_texts
+
+    names = demo_texts()["national_workshop"]["site"]
+    written = {}
+    for demo in _nationals(range(2000, 2030)):
+        national = demo.assessment
+        language = next(lang for lang in ("en", "ar", "ckb") if names.get(lang) == national.site.name)
+        notes_arabic = bool(ARABIC_SCRIPT.search(national.notes))
+        assert notes_arabic == (language != "en"), (national.site.name, national.notes)
+        groups = {group.name for group in demo.groups}  # the facilitator named the groups too
+        assert len(groups) == 3 and {bool(ARABIC_SCRIPT.search(name)) for name in groups} == {language != "en"}
+        assert {a.group for a in demo.answers if a.group} == groups
+        assert {o.group for o in demo.outputs if o.group} == groups
+        written[language] = national.site.name
+    assert set(written) == {"en", "ar", "ckb"}, written
+    assert ARABIC_SCRIPT.search(written["ar"]) and ARABIC_SCRIPT.search(written["ckb"])
+
+
+def test_the_english_demo_keeps_its_national_workshop():
+    [demo] = _nationals([2014])
+    national = demo.assessment
+    assert [g.name for g in demo.groups] == ["Information management", "Operations", "Regulatory framework"]
+    assert national.site.name == "Iraq — national HBM workshop, Erbil"
+    assert national.notes.startswith("Break-out groups mapped capacities per area")
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "ckb"])
+def test_the_screenshots_workshop_is_typed_in_the_language_of_the_screens(tmp_path, language):
+    """`hbm-assess --lang ar screenshots` shows an Arabic facilitator's workshop, not an English one on
+    Arabic screens: its name, groups, evidence and outputs as data/demo.yaml has them in that language."""
+    from hbm_assess.core.demo import demo_texts
+    from hbm_assess.storage import workshop_outputs
+    from hbm_assess.storage.store import Store
+    from hbm_assess.ui.screenshots import _workshop
+
+    typed = demo_texts()["screenshots"]
+    store = Store.open(tmp_path / "shots.sqlite")
+    try:
+        workshop_id = _workshop(store, language)
+        site = store.assessment(workshop_id).site.name
+        groups = [g.name for g in workshop.groups(store, workshop_id)]
+        evidence = {a.evidence_text for answers in workshop.group_answers(store, workshop_id).values()
+                    for a in answers.values()}
+        outputs = workshop_outputs.outputs(store, workshop_id)
+    finally:
+        store.close()
+    assert site == typed["meeting"].get(language)
+    assert sorted(groups) == sorted(g.get(language) for g in typed["groups"])
+    assert evidence == {e.get(language) for e in typed["evidence"]}
+    assert [o.text for o in outputs] == [o["text"].get(language) for o in typed["outputs"]]
+    assert {o.group for o in outputs} == {g.get(language) for g in typed["groups"][:2]} | {""}  # as typed
+    written = [site, *groups, *evidence, *(o.text for o in outputs)]
+    if language == "en":
+        assert site == "Iraq national workshop, Erbil" and not any(ARABIC_SCRIPT.search(t) for t in written)
+    else:  # only codes such as SOP stay Latin
+        assert all(ARABIC_SCRIPT.search(t) for t in written)
+        assert not any(re.search(r"[A-Za-z]{4,}", t) for t in written), written

@@ -109,7 +109,8 @@ def test_an_unreadable_folder_is_a_problem_not_silence(good, tmp_path, monkeypat
     code = main(["--db", str(tmp_path / "hq.sqlite"), "import", str(inbox)])
     out = capsys.readouterr().out
     assert code == 1
-    assert f"rejected   {inbox / 'locked'} — the folder cannot be read (Permission denied)" in out
+    # The glossary's reason, not the system's text (#16).
+    assert f"rejected   {inbox / 'locked'} — the folder cannot be read (permission denied); " in out
     assert "1 imported" in out
 
 

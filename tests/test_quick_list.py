@@ -168,3 +168,106 @@ def test_a_window_started_from_the_quick_list_follows_the_store_it_is_given_and_
         window.store.close()
     finally:
         app_settings.use_file(None)
+
+
+PAINTED = """
+import json, sys, time
+from pathlib import Path
+from hbm_assess.ui import settings
+settings.use_file(Path(sys.argv[2]))
+from PySide6.QtCore import QEvent, QObject, QTimer
+from hbm_assess.ui.app import application, apply_language, open_window
+app = application()
+apply_language(app, "en")
+window = open_window(Path(sys.argv[1]))
+watched = json.loads(sys.argv[3])
+from PySide6 import QtWidgets
+SEARCHED = ("QWizard", "QMdiArea", "QGraphicsView", "QFontDialog")  # loaded by PySide only to search them
+seen = {}
+
+class Painted(QObject):
+    def eventFilter(self, target, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            seen["paint"] = True
+            QTimer.singleShot(0, lambda: seen.update(loaded=[m for m in watched if m in sys.modules],
+                                                     classes=[c for c in SEARCHED if c in vars(QtWidgets)]))
+        return False
+
+painted = Painted()
+window.home.table.viewport().installEventFilter(painted)
+end = time.monotonic() + 60
+while "loaded" not in seen and time.monotonic() < end:
+    app.processEvents()
+model = window.home.model
+print(json.dumps({"loaded": seen.get("loaded"), "classes": seen.get("classes"), "rows": model.rowCount(),
+                  "sites": sorted({model.data(model.index(row, 0)) for row in range(model.rowCount())})}))
+while window.store is None and time.monotonic() < end:
+    app.processEvents()
+window.store.close()
+"""
+# Kept off the start path until the list's first paint has ended (#20): PyYAML (~30 ms to import,
+# the glossary's words and the crossing points are read from the cache of their parse), and the
+# checked reference lists (core.reference, ~5 ms of regular expressions and dataclasses) with the
+# assessment's modules under them (core.assessment, uuid, platform) that the site names needed.
+# The window's dialogs and workers (ui.workbooks, ui.jobs, ui.passwords): their Qt classes' enums
+# are made when the classes are imported, ~10 ms, and the first paint shows none of them.
+OFF_THE_START_PATH = ("yaml", "hbm_assess.core.yaml_text", "hbm_assess.core.assessment", "hbm_assess.core.reference",
+                      "hbm_assess.ui.workbooks", "hbm_assess.ui.jobs", "hbm_assess.ui.passwords")
+
+
+@pytest.fixture(scope="module")
+def first_paint(tmp_path_factory):
+    """What a start loaded by the end of the list's first paint, its cache filled by a start before it."""
+    import json
+
+    from hbm_assess.core.reference import crossing_points
+
+    tmp_path = tmp_path_factory.mktemp("start")
+    db = tmp_path / "x.sqlite"
+    store = Store.open(db)
+    add_demo_assessments(store, count=5, seed=2)
+    store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    runs = []
+    for _ in range(2):  # the first start after an install (or a change of the glossary) parses the YAML
+        result = subprocess.run([sys.executable, "-c", PAINTED, str(db), str(tmp_path / "s.ini"),
+                                 json.dumps(OFF_THE_START_PATH)], capture_output=True, text=True, timeout=120, env=env)
+        assert result.returncode == 0, result.stderr[-1500:]
+        runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    return runs, {point.name.get("en") for point in crossing_points()}
+
+
+def test_the_first_start_parses_the_yaml_and_shows_the_same_list(first_paint):
+    (first, second), _ = first_paint
+    assert "yaml" in first["loaded"]
+    assert (first["rows"], first["sites"]) == (second["rows"], second["sites"]) and second["rows"] == 5
+
+
+def test_the_list_names_its_sites_from_the_crossing_point_list(first_paint):
+    (_, second), names = first_paint
+    assert second["sites"] and set(second["sites"]) <= names
+
+
+@pytest.mark.parametrize("module", OFF_THE_START_PATH)
+def test_the_list_is_painted_before_the_module_loads(first_paint, module):
+    (_, second), _ = first_paint
+    assert module not in second["loaded"]
+
+
+def test_the_first_paint_makes_pyside_search_no_widget_classes(first_paint):
+    """Asking Qt for the table's own viewport made PySide load every QWidget class to find its type (#20)."""
+    (_, second), _ = first_paint
+    assert second["classes"] == []
+
+
+def test_the_lists_viewport_is_set_up_as_qts_own(qtbot):
+    from PySide6.QtGui import QPalette
+
+    from hbm_assess.ui.home import HomeView
+
+    home = HomeView()
+    qtbot.addWidget(home)
+    viewport = home.table.viewport()
+    assert viewport.parent() is home.table
+    assert viewport.objectName() == "qt_scrollarea_viewport"
+    assert viewport.autoFillBackground() and viewport.backgroundRole() == QPalette.ColorRole.Base

@@ -55,7 +55,9 @@ SITE_INSTITUTIONS = {
     "sea": ("bpc", "customs", "moh", "residency"),
     "internal": ("moi", "momd", "moh"),
 }
-NATIONAL_WORKSHOP = "Iraq — national HBM workshop, Erbil"
+# The national workshop's name and notes are free text (data/demo.yaml national_workshop), typed by its
+# facilitator: in English, or in Arabic or Sorani, as a meeting of federal and regional ministries may be.
+WORKSHOP_WRITTEN_IN = ("ar", "ckb")
 # The Erbil workshop of August 2014 split into these groups, each mapping one area, each writing
 # on its laptop in the language its members share.
 WORKSHOP_GROUPS = (("Information management", "INF", ("momd", "moi", "jcmc"), "ar"),
@@ -224,17 +226,33 @@ def _national_workshop(rng, form, by_id: dict[str, Institution], today) -> DemoA
     if len(shared) >= 2:
         answers[answers.index(shared[0])] = replace(shared[0], level=1, target=2)
         answers[answers.index(shared[-1])] = replace(shared[-1], level=3, target=4)
+    assessors = tuple(rng.sample(ASSESSORS, k=2))
+    uuid = _uuid(rng)  # drawn after the assessors, as it always was: the same seed, the same workshop
+    written = demo_texts()["national_workshop"]
+    language = _facilitator_writes_in(uuid)
+    # The facilitator named the groups too: after their areas, in the facilitator's language.
+    named = {name: form.area_by_id[area].title.get(language) for name, area, _, _ in WORKSHOP_GROUPS}
+    groups = [replace(group, name=named[group.name]) for group in groups]
+    answers = [replace(a, group=named[a.group], answered_by=named[a.answered_by]) for a in answers]
+    plenary = [replace(a, answered_by=named[a.answered_by]) for a in plenary]
     assessment = Assessment(
-        form_id=form.id, form_version=form.version, site=Site(NATIONAL_WORKSHOP, "IQ"), date=when.isoformat(),
-        assessors=tuple(rng.sample(ASSESSORS, k=2)), institutions=tuple(_short(i) for i in by_id.values()
-                                                                        if i.kind != "international")[:10],
-        mode=form.mode, status=Status.DRAFT.value, uuid=_uuid(rng), scope=Scope.NATIONAL.value,
+        form_id=form.id, form_version=form.version, site=Site(written["site"].get(language), "IQ"),
+        date=when.isoformat(), assessors=assessors,
+        institutions=tuple(_short(i) for i in by_id.values() if i.kind != "international")[:10],
+        mode=form.mode, status=Status.DRAFT.value, uuid=uuid, scope=Scope.NATIONAL.value,
         created_at=f"{when.isoformat()}T08:00:00.000000+00:00", updated_at=f"{when.isoformat()}T17:00:00.000000+00:00",
-        notes="Break-out groups mapped capacities per area; the plenary adopted each group's scores. "
-              "Coordination (COO-R1) stays open: the groups scored it 1 and 3.",
+        notes=written["notes"].get(language),
     )
-    actions, outputs = _workshop_plan(form, plenary, assessment.uuid, stamp)
+    actions, outputs = _workshop_plan(form, plenary, assessment.uuid, stamp, language, named)
     return DemoAssessment(assessment, tuple(plenary + answers), actions, tuple(groups), outputs)
+
+
+def _facilitator_writes_in(uuid: str) -> str:
+    """The national workshop's language, drawn like a team's (see _written_in), Arabic or Sorani when not English."""
+    draw = random.Random(f"{uuid} language").random()
+    if draw < IN_ENGLISH:
+        return "en"
+    return WORKSHOP_WRITTEN_IN[int((draw - IN_ENGLISH) / (1 - IN_ENGLISH) * len(WORKSHOP_WRITTEN_IN))]
 
 
 def _group_called(form: Form, area: str, language: str) -> str:
@@ -243,18 +261,18 @@ def _group_called(form: Form, area: str, language: str) -> str:
     return title.lower() if language == "en" else title
 
 
-def _workshop_plan(form: Form, plenary: list[Answer], uuid: str,
-                   stamp: str) -> tuple[tuple[Action, ...], tuple[Output, ...]]:
+def _workshop_plan(form: Form, plenary: list[Answer], uuid: str, stamp: str, facilitator: str = "en",
+                   named: Mapping[str, str] | None = None) -> tuple[tuple[Action, ...], tuple[Output, ...]]:
     """The groups' outputs (data/demo.yaml), each in its group's language; a contribution on a gap the
     plenary scored becomes an action of the institution that offers it, and the output links to it."""
     rng = random.Random(f"{uuid} outputs")  # apart from the main sequence: the assessments after stay as they were
     ranked = gaps(form, {a.indicator_id: a for a in plenary})
     priorities = suggested_priorities(ranked)
     gap_of = {gap.indicator_id: gap for gap in ranked}
-    writers = {area: (name, language) for name, area, _, language in WORKSHOP_GROUPS}
+    writers = {area: ((named or {}).get(name, name), language) for name, area, _, language in WORKSHOP_GROUPS}
     actions, outputs = [], []
     for area, written in demo_texts()["workshop_outputs"].items():
-        group, language = writers.get(area, ("", "en"))
+        group, language = writers.get(area, ("", facilitator))
         for item in written:
             linked = ()
             gap = gap_of.get(item["indicators"][0]) if item["kind"] == "contribution" else None
@@ -398,7 +416,7 @@ def demo_texts(directory: Path | None = None) -> dict:
     problems = demo_text_problems(data)
     if problems:
         raise ValueError(f"{path}: " + "; ".join(problems))
-    as_text = {key: {k: Text(v) for k, v in data[key].items()} for key in ("evidence", "notes")}
+    as_text = {key: {k: Text(v) for k, v in data[key].items()} for key in ("evidence", "notes", "national_workshop")}
     return {
         **as_text,
         "resources": [Text(r) for r in data["resources"]],
@@ -406,13 +424,24 @@ def demo_texts(directory: Path | None = None) -> dict:
         "but": data["but"],
         "workshop_outputs": {area: [{**item, "text": Text(item["text"])} for item in items]
                              for area, items in data["workshop_outputs"].items()},
+        "screenshots": _screenshot_texts(data["screenshots"]),
+    }
+
+
+def _screenshot_texts(data: Mapping) -> dict:
+    """What the screenshots type, as Text: assessors and meeting, and lists of groups, evidence and outputs."""
+    return {
+        "assessors": Text(data["assessors"]), "meeting": Text(data["meeting"]),
+        "groups": [Text(g) for g in data["groups"]], "evidence": [Text(e) for e in data["evidence"]],
+        "outputs": [{**item, "text": Text(item["text"])} for item in data["outputs"]],
     }
 
 
 def demo_text_problems(data: object) -> list[str]:
     """What is wrong with the demo's texts: each text in every language, with the same {placeholders}."""
     if not isinstance(data, Mapping):
-        return ["write a mapping: evidence, notes, resources, action_title, but, workshop_outputs"]
+        return ["write a mapping: evidence, notes, resources, action_title, but, workshop_outputs, national_workshop, "
+                "screenshots"]
     problems: list[str] = []
 
     def text(value: object, place: str) -> None:
@@ -423,7 +452,8 @@ def demo_text_problems(data: object) -> list[str]:
         if len({tuple(f) for f in fields.values()}) > 1:
             problems.append(f"{place}: every language needs the same {{placeholders}} ({fields})")
 
-    for key in ("evidence", "notes", "resources", "action_title", "but", "workshop_outputs"):
+    for key in ("evidence", "notes", "resources", "action_title", "but", "workshop_outputs", "national_workshop",
+                "screenshots"):
         if key not in data:
             problems.append(f"{key}: missing")
     if problems:
@@ -436,6 +466,8 @@ def demo_text_problems(data: object) -> list[str]:
             text(value, f"{group} › {key}")
     for number, value in enumerate(data["resources"], start=1):
         text(value, f"resources › {number}")
+    for key in ("site", "notes"):
+        text((data["national_workshop"] or {}).get(key), f"national_workshop › {key}")
     text(data["action_title"], "action_title")
     if not all(isinstance(data["but"].get(lang), list) for lang in LANGUAGES):
         problems.append(f"but: a list of words in each of {', '.join(LANGUAGES)}")
@@ -449,6 +481,34 @@ def demo_text_problems(data: object) -> list[str]:
             if item.get("kind") == "contribution" and not item.get("institution"):
                 problems.append(f"{place}: a contribution names its institution")
             text(item.get("text"), place)
+    problems += _screenshot_problems(data["screenshots"], text)
+    return problems
+
+
+def _screenshot_problems(data: object, text) -> list[str]:
+    """What is wrong with what the screenshots type (each text in every language; outputs name a kind,
+    their group by its number and, for a contribution, an institution); ``text`` records a text's problems."""
+    if not isinstance(data, Mapping) or not all(isinstance(data.get(key), list) and data.get(key)
+                                                  for key in ("groups", "evidence", "outputs")):
+        return ["screenshots: give assessors, meeting, and lists of groups, evidence and outputs"]
+    problems = []
+    for key in ("assessors", "meeting"):
+        text(data.get(key), f"screenshots › {key}")
+    if len(data["evidence"]) != len(data["groups"]):
+        problems.append("screenshots: one evidence text for each group")
+    for group in ("groups", "evidence"):
+        for number, value in enumerate(data[group], start=1):
+            text(value, f"screenshots › {group} › {number}")
+    for number, item in enumerate(data["outputs"], start=1):
+        place = f"screenshots › outputs › {number}"
+        item = item if isinstance(item, Mapping) else {}
+        if item.get("kind") not in OUTPUT_KINDS:
+            problems.append(f"{place}: kind is one of {', '.join(OUTPUT_KINDS)}")
+        if "group" in item and item["group"] not in range(len(data["groups"])):
+            problems.append(f"{place}: group is a number from 0 to {len(data['groups']) - 1}")
+        if item.get("kind") == "contribution" and not item.get("institution"):
+            problems.append(f"{place}: a contribution names its institution")
+        text(item.get("text"), place)
     return problems
 
 

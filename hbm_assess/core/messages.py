@@ -46,10 +46,11 @@ class Message:
     """A message's code and its values (numbers already written with Western digits, names as shown).
 
     A value may itself be a Message, a Word or a Named: it is said in the same language as the message.
+    An error given as a value is said as its reason (core/reasons.py), never as the system's English.
     """
 
     code: str
-    values: tuple[tuple[str, str | Message | Word | Named], ...] = ()
+    values: tuple[tuple[str, str | Message | Word | Named | Told], ...] = ()
 
     @classmethod
     def of(cls, code: str, **values: object) -> Message:
@@ -73,10 +74,28 @@ class Message:
         return self.english()
 
 
-def _said_later(value: object) -> str | Message | Word | Named:
+def _said_later(value: object) -> str | Message | Word | Named | Told:
     if isinstance(value, Message | Word | Named):
         return value
-    return value.message if isinstance(value, Line) else str(value)
+    if isinstance(value, Line):
+        return value.message
+    if isinstance(value, Problem):  # its Message; a list of problems (FormError) says each line itself
+        return value.message or Told(value)
+    if isinstance(value, BaseException):  # the system's "Permission denied", said in the message's language
+        from hbm_assess.core.reasons import reason
+
+        return reason(value)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Told:
+    """A problem that says itself (several lines, each a Message) as a message's value."""
+
+    problem: Problem
+
+    def text(self, language: str) -> str:
+        return self.problem.text(language)
 
 
 class Problem(Exception):
@@ -112,5 +131,15 @@ class Line(str):
 
 
 def text_of(error: BaseException | str, language: str) -> str:
-    """What an error (or a problem line) says, in ``language`` where it carries a Message, else as written."""
-    return error.text(language) if isinstance(error, Problem | Line) else str(error)
+    """What an error (or a problem line) says, in ``language`` where it carries a Message, else as written.
+
+    A system error no layer wrapped says its reason (core/reasons.py) and the file it concerns.
+    """
+    if isinstance(error, Problem | Line):
+        return error.text(language)
+    if isinstance(error, OSError):
+        said = _said_later(error)
+        if error.filename is not None:
+            said = Message.of("os_error_at", file=error.filename, reason=said)
+        return said if isinstance(said, str) else said.text(language)
+    return str(error)

@@ -481,14 +481,13 @@ def load_form(path: Path) -> Form:
     except UnicodeDecodeError as error:
         raise FormError(source, [Line(Message.of("form_not_utf8", byte=error.start))]) from None
     except OSError as error:
-        raise FormError(source, [Line(Message.of("form_unreadable", reason=error.strerror))]) from None
+        raise FormError(source, [Line(Message.of("form_unreadable", reason=error))]) from None
     try:
         data = load_yaml(text)
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = Message.of("form_yaml_at", line=mark.line + 1, column=mark.column + 1) if mark else ""
-        reason = getattr(error, "problem", None) or str(error)
-        raise FormError(source, [Line(Message.of("form_not_yaml", where=where, reason=reason))]) from None
+        raise FormError(source, [Line(Message.of("form_not_yaml", where=where, reason=error))]) from None
     return form_from_data(data, source)
 
 

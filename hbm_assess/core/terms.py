@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from hbm_assess.core.messages import Line, Message
+from hbm_assess.core.messages import Line, Message, Problem
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.text import LANGUAGES, Text
 from hbm_assess.locations import data_dir
@@ -24,8 +24,16 @@ class PreferredTerm:
     variants: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-class TermsError(ValueError):
-    """data/terms.yaml cannot be used; the message names the term and what to fix."""
+class TermsError(Problem, ValueError):
+    """data/terms.yaml cannot be used; each problem (a Line) names the term and what to fix."""
+
+    def __init__(self, source: Path, problems: list[Line]):
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(f"{source}: {problem}" for problem in problems))
+
+    def text(self, language: str) -> str:
+        return "\n".join(f"{self.source}: {problem.text(language)}" for problem in self.problems)
 
 
 def load_terms(path: Path | None = None) -> tuple[PreferredTerm, ...]:
@@ -36,7 +44,7 @@ def load_terms(path: Path | None = None) -> tuple[PreferredTerm, ...]:
     data = load_yaml(path.read_text(encoding="utf-8"))
     problems = terms_problems(data)
     if problems:
-        raise TermsError("\n".join(f"{path}: {problem}" for problem in problems))
+        raise TermsError(path, problems)
     return tuple(
         PreferredTerm(item["id"], Text({lang: item[lang] for lang in LANGUAGES}),
                       {lang: tuple(words) for lang, words in (item.get("variants") or {}).items()})
@@ -49,36 +57,40 @@ def preferred_terms() -> tuple[PreferredTerm, ...]:
     return load_terms()
 
 
-def terms_problems(data: object) -> list[str]:
-    """What is wrong with the preferred terms' data, each problem naming its term."""
+def terms_problems(data: object) -> list[Line]:
+    """What is wrong with the preferred terms' data, each problem naming its term (glossary ``terms_*``)."""
     if not isinstance(data, Mapping) or not isinstance(data.get("terms"), list):
-        return ["the file must hold 'terms:', a list of preferred terms"]
+        return [Line(Message.of("terms_no_list"))]
     problems, seen = [], set()
+
+    def problem(code: str, **values: object) -> None:
+        problems.append(Line(Message.of(f"terms_{code}", **values)))
+
     for number, item in enumerate(data["terms"], start=1):
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
-            problems.append(f"term {number}: give an id and the preferred word in en, ar and ckb")
+            problem("entry_incomplete", number=number)
             continue
         term = item["id"]
         if term in seen:
-            problems.append(f"{term}: defined twice")
+            problem("defined_twice", term=term)
         seen.add(term)
         for lang in LANGUAGES:
             if not isinstance(item.get(lang), str) or not item[lang].strip():
-                problems.append(f"{term}: the preferred '{lang}' word is missing")
+                problem("word_missing", term=term, language=lang)
         variants = item.get("variants") or {}
         if not isinstance(variants, Mapping):
-            problems.append(f"{term} › variants: write them per language, e.g. ar: [\"...\"]")
+            problem("variants_per_language", term=term)
             continue
         for lang, words in variants.items():
             if lang not in LANGUAGES or not isinstance(words, list) or not all(
                     isinstance(w, str) and w.strip() for w in words):
-                problems.append(f"{term} › variants › {lang}: a list of words in en, ar or ckb")
+                problem("variants_list", term=term, language=lang)
                 continue
             preferred = str(item.get(lang, ""))
             for word in words:
                 if word.casefold() in preferred.casefold():
-                    problems.append(f"{term} › variants › {lang}: {word!r} is part of the preferred {preferred!r}, "
-                                    "so every correct use would be flagged")
+                    problem("variant_in_preferred", term=term, language=lang, variant=repr(word),
+                            preferred=repr(preferred))
     return problems
 
 

@@ -119,12 +119,17 @@ _MESSAGES_LAST = re.compile(r"^messages:[ \t]*$(?![\s\S]*^[^\s#-])", re.MULTILIN
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    from hbm_assess.core.yaml_text import load_yaml  # loaded on first use: a faster start
+    """The glossary at ``path``; without one, the shipped glossary, its words read from the cache when unchanged."""
+    if path is None:
+        # The start's words without PyYAML: the parse kept by content (core/yaml_cache.py, #20).
+        from hbm_assess.core.yaml_cache import load_yaml_kept
 
-    path = path or data_dir() / "vocabulary.yaml"
+        path, load = data_dir() / "vocabulary.yaml", lambda text: load_yaml_kept(text, "vocabulary-words")
+    else:
+        from hbm_assess.core.yaml_text import load_yaml as load
     text = path.read_text(encoding="utf-8")
     last = _MESSAGES_LAST.search(text)
-    raw = load_yaml(text[:last.start()] if last else text) or {}
+    raw = load(text[:last.start()] if last else text) or {}
     messages = _Later(text[last.start():]) if last else _texts(raw.get("messages"))
     lists = {kind: _terms(raw.get(kind) or [], int if kind == "levels" else str) for kind in LISTS}
     return Vocabulary(**lists, words=_texts(raw.get("words")), messages=messages)

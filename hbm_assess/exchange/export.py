@@ -149,7 +149,7 @@ def export_all(
             written.append(export_assessment(store, row.id, path, language, password=password))
         except ExportError as error:
             failures.append(Line(Message.of("export_failure", id=row.id, site=row.site_name, date=row.date,
-                                            problem=error.message or str(error))))
+                                            problem=error)))
     if progress:
         progress(len(rows), len(rows), None)
     if failures:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from hbm_assess.core.messages import Message, Named
+from hbm_assess.core.messages import Message, Named, Word
 
 
 class Outcome(StrEnum):
@@ -25,7 +25,12 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class CellChange:
-    """One cell whose value differs from what the app exported."""
+    """One cell whose value differs from what the app exported.
+
+    ``sheet``, ``old`` and ``new`` are as the file has them (the sheet's name is what the person
+    must find); ``field`` and ``subject`` are English, for logs and scripts; ``field_code`` (the
+    column's key), ``action_title`` and ``removed`` let ``text`` say the rest in any language.
+    """
 
     sheet: str
     cell: str
@@ -33,15 +38,44 @@ class CellChange:
     field: str
     old: str
     new: str
+    field_code: str = ""
+    action_title: str | None = None  # the subject is this action (its first 40 characters)
+    removed: str = ""  # "answer" or "action": the row was deleted
 
     def __str__(self) -> str:
-        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
-        about = f"{self.subject} {self.field}".strip()
-        return f"{where} ({about}): {self.old or '(empty)'} → {self.new or '(empty)'}"
+        return self.said().english()
 
-    def to_dict(self) -> dict:
+    def said(self) -> Message:
+        """The change as a message: its English is ``str()``."""
+        from hbm_assess.exchange.layout import heading_key
+
+        subject = Message.of("change_action", title=self.action_title) if self.action_title is not None \
+            else self.subject
+        if self.removed:
+            return Message.of(f"change_{self.removed}_removed", sheet=self.sheet, subject=subject)
+        field = Word(heading_key(self.field_code)) if self.field_code else self.field
+        about = Message.of("change_about", subject=subject, field=field) if self.subject else field
+        return Message.of("change_cell", where=f"{self.sheet}!{self.cell}" if self.cell else self.sheet,
+                          about=about, old=self._value(self.old), new=self._value(self.new))
+
+    def _value(self, value: str) -> str | Message | Word:
+        if not value:
+            return Message.of("change_empty")
+        if self.field_code == "level" and value in ("na", "unknown"):  # the status column's code
+            return Word(f"special_answers.{value}")
+        return value
+
+    def text(self, language: str) -> str:
+        """The change in ``language``: the sheet, the cell and the values as the file has them."""
+        return self.said().text(language)
+
+    def to_dict(self, language: str | None = None) -> dict:
+        """The keys of before, ``field_code`` and, with a ``language``, ``text``: the change in it."""
+        said = {"field_code": self.field_code}
+        if language:
+            said["text"] = printable(self.text(language))
         return {"sheet": self.sheet, "cell": self.cell, "subject": self.subject, "field": self.field,
-                "old": self.old, "new": self.new}
+                "old": self.old, "new": self.new, **said}
 
 
 # C0 and C1 control characters, DEL, and the lone surrogates Python uses for bytes a file name
@@ -122,7 +156,7 @@ class FileResult:
             "path": self.shown_path, "outcome": self.outcome, "message": self.message, **said,
             "assessment_id": self.assessment_id, "uuid": self.uuid, "revision": self.revision,
             "edited_outside": self.edited_outside, "changed_cells": self.changed_cells,
-            "changes": [c.to_dict() for c in self.changes],
+            "changes": [c.to_dict(language) for c in self.changes],
             "conflict_of": self.conflict_of,
         }
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from hbm_assess.core.messages import Message
 from hbm_assess.core.questionnaire import Form, shipped_form
+from hbm_assess.exchange import editions
 from hbm_assess.exchange.deciding import Identity, Incoming, StoredHead, decide, joined
 from hbm_assess.exchange.hashing import content_hash, form_hash
 from hbm_assess.exchange.import_results import FileResult, ImportReport, Outcome, printable, site_named
@@ -99,7 +100,7 @@ def collect(paths: Iterable[Path]) -> list[tuple[Path, Message | Problem | None]
 def _walk(top: Path, found: list[tuple[Path, Message | Problem | None]], seen: set[tuple[int, int]]) -> None:
     def unreadable(error: OSError) -> None:
         where = Path(error.filename) if error.filename else top
-        found.append((where, Problem(Message.of("folder_unreadable", reason=error.strerror or error))))
+        found.append((where, Problem(Message.of("folder_unreadable", reason=error))))
 
     for folder, subfolders, files in os.walk(top, onerror=unreadable, followlinks=True):
         try:
@@ -180,8 +181,14 @@ class _FormSource:
         key = carried.key
         shipped = shipped_form(key)
         if shipped is not None:
-            if form_hash(shipped) != form_hash(carried):
-                raise WorkbookRejected(Message.of("shipped_form_changed", form=key[0], version=key[1]))
+            carried_hash = form_hash(carried)
+            if form_hash(shipped) != carried_hash:
+                # An edition the app shipped before its texts were revised is read against today's
+                # (read_workbook says so); any other copy was changed by hand.
+                if not editions.is_earlier_edition(key, carried_hash):
+                    raise WorkbookRejected(Message.of("shipped_form_changed", form=key[0], version=key[1]))
+                if not editions.same_indicators_and_levels(carried, shipped):
+                    raise WorkbookRejected(editions.earlier_edition_differs(carried))
             return shipped, not records.form_installed(self.store, *key), False
         if key not in self.known and records.form_installed(self.store, *key):
             stored = self.store.form(*key)
@@ -253,6 +260,8 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
             result.conflict_of = decision.target
             result.say(Message.of("conflict_kept", why=decision.message, id=result.assessment_id,
                                   other=decision.target))
+        if contents.form_note and decision.outcome in (Outcome.IMPORTED, Outcome.UPDATED, Outcome.CONFLICT):
+            result.say(joined([said for said in (result.said, contents.form_note) if said]))
         if contents.edited and decision.outcome != Outcome.UNCHANGED:
             count = len(contents.changes)
             edited = Message.of("edited_outside_one" if count == 1 else "edited_outside", count=count)
@@ -265,7 +274,14 @@ def _store(store: Store, path: Path, contents: WorkbookContents) -> FileResult:
 def stored_head(store: Store, copy: StoredCopy) -> StoredHead:
     data = records.snapshot(store, copy.id)
     a = data.assessment
-    head = content_hash(a, data.answers, data.actions, form_hash(store.form(a.form_id, a.form_version)),
-                        data.outputs)
+    form = store.form(a.form_id, a.form_version)
+    head = content_hash(a, data.answers, data.actions, form_hash(form), data.outputs)
+    if copy.lineage and head != copy.lineage[-1]:
+        # Read from a workbook made with an earlier edition of its questionnaire and unchanged
+        # since: its newest revision is the one that file was sealed with (exchange/editions.py).
+        for earlier in sorted(editions.earlier_editions().get(form.key, ())):
+            if content_hash(a, data.answers, data.actions, earlier, data.outputs) == copy.lineage[-1]:
+                head = copy.lineage[-1]
+                break
     return StoredHead(copy.id, copy.revision, head, records.extended(copy.lineage, head) if copy.sealed
                       else copy.lineage, copy.conflict_of, copy.deleted, Identity.of(a))

@@ -120,6 +120,11 @@ def word(key: str, language: str) -> str:
     return glossary_word(_HEADING_KEYS.get(key, key), language)
 
 
+def heading_key(key: str) -> str:
+    """The glossary key of a column's or a row's title."""
+    return _HEADING_KEYS.get(key, key)
+
+
 def every_word(key: str) -> dict[str, str]:
     """A title in each language, for import to recognise whichever a workbook was written in."""
     return in_every_language(_HEADING_KEYS.get(key, key))

@@ -26,6 +26,7 @@ from hbm_assess.core.text import LANGUAGES, language_of
 from hbm_assess.core.vocabulary import LEVELS, Vocabulary, vocabulary
 from hbm_assess.core.workshop import Output, output_problem, output_texts
 from hbm_assess.exchange.cells import as_text, cell_name, same_number, same_text, to_number
+from hbm_assess.exchange.editions import read_with_earlier_edition
 from hbm_assess.exchange.hashing import content_hash, content_hash_v1, form_hash
 from hbm_assess.exchange.import_results import CellChange
 from hbm_assess.exchange.layout import (
@@ -80,6 +81,7 @@ class WorkbookContents:
     form_from_file: bool = False  # the questionnaire is a version the app does not ship, known only from files
     edited_before: bool = False  # the file says a revision it descends from was edited in a spreadsheet
     outputs: tuple[Output, ...] = ()  # a workshop's challenges, strategy directions and contributions
+    form_note: Message | None = None  # made with an earlier edition of the questionnaire: what that means
 
     @property
     def edited_outside(self) -> bool:
@@ -112,7 +114,11 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
     if unknown:
         raise WorkbookRejected(Message.of("data_unknown_indicator", sheet=MACHINE_SHEET, indicator=unknown[0],
                                           form=form.id, version=form.version))
-    questionnaire = form_hash(form)
+    # The file was sealed with the questionnaire it carries: the same as ``form``, or an
+    # earlier edition of it that the form source accepted (exchange/editions.py).
+    questionnaire = form_hash(carried)
+    form_note = (read_with_earlier_edition(carried, form, (a.indicator_id for a in answers if a.is_answered))
+                 if questionnaire != form_hash(form) else None)
     exported = content_hash(assessment, answers, actions, questionnaire, outputs)
     if machine.format_version < 2:
         sealed, lineage = content_hash_v1(assessment, answers, actions), (exported,)
@@ -151,7 +157,8 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
         assessment = replace(assessment, revision=assessment.revision + 1, updated_at=now())
         lineage = (*lineage, content_hash(assessment, answers, actions, questionnaire, outputs))
     return WorkbookContents(assessment, answers, actions, form, form_is_new, exported, lineage[-1], changes,
-                            machine.workshop, tuple(lineage), form_from_file, machine.edited_outside, tuple(outputs))
+                            machine.workshop, tuple(lineage), form_from_file, machine.edited_outside, tuple(outputs),
+                            form_note)
 
 
 def _outputs_problem(outputs: list[Output], form: Form, actions: list[Action]) -> Message | None:
@@ -288,7 +295,7 @@ def _level_and_status(sheet, row, number, columns, old, expected, subject):
     shown = level if level is not None else (special or "")
     return level, special, CellChange(sheet, cell_name(number, index), subject, every_word("level")["en"],
                                       _shown(expected["level"] if expected["level"] is not None else
-                                             expected["answer_status"]), _shown(shown))
+                                             expected["answer_status"]), _shown(shown), field_code="level")
 
 
 def _target(value: object, place: str) -> int | None:
@@ -333,7 +340,7 @@ def _summary(sheet: str, rows: list[list], assessment: Assessment, vocab: Vocabu
         if parsed == _summary_stored(key, assessment, site):
             continue  # the same value written another way: another language's name, an older workbook
         changes.append(CellChange(sheet, cell_name(number, 1), "", every_word(key)["en"],
-                                  _shown(expected[key]), _shown(visible)))
+                                  _shown(expected[key]), _shown(visible), field_code=key))
         if key in ("site", "site_ref", "country", "pcode", "latitude", "longitude"):
             field_name = {"site": "name", "site_ref": "reference_id"}.get(key, key)
             site = replace(site, **{field_name: parsed})
@@ -418,7 +425,8 @@ def _answers(sheet: str, rows: list[list], base: list[Answer], form: Form, vocab
     for key in by_key:
         if key not in seen:
             subject = key[0] + (f" ({key[1]})" if key[1] else "")
-            changes.append(CellChange(sheet, "", subject, "row", "answered", "row deleted; answer removed"))
+            changes.append(CellChange(sheet, "", subject, "row", "answered", "row deleted; answer removed",
+                                      removed="answer"))
     return result
 
 
@@ -449,7 +457,7 @@ def _answer_row(sheet, row, number, columns, old, form, vocab, language, changes
             del updates[name]  # the same value written another way: a name for a code, an older spelling
             continue
         changes.append(CellChange(sheet, cell_name(number, index), subject, every_word(name)["en"],
-                                  _shown(expected[name]), _shown(visible)))
+                                  _shown(expected[name]), _shown(visible), field_code=name))
     if not updates:
         return old
     answer = replace(old or Answer(key[0], group=key[1]), **updates, updated_at=now())
@@ -494,9 +502,10 @@ def _actions(sheet: str, rows: list[list], base: list[Action], form: Form, langu
             if old is not None and getattr(old, name) == updates[name]:
                 del updates[name]  # the same value written another way: a name for a code, an older spelling
                 continue
-            subject = f"action “{(old.title if old else as_text(_cell(row, columns['title'])))[:40]}”"
-            changes.append(CellChange(sheet, cell_name(number, index), subject, every_word(name)["en"],
-                                      _shown(expected[name]), _shown(visible)))
+            title = (old.title if old else as_text(_cell(row, columns['title'])))[:40]
+            changes.append(CellChange(sheet, cell_name(number, index), f"action “{title}”", every_word(name)["en"],
+                                      _shown(expected[name]), _shown(visible), field_code=name,
+                                      action_title=title))
         if old is None:
             defaults = {"priority": "medium", "timeframe": "12-months", "status": "planned"}
             updates = {key: value for key, value in defaults.items() if not updates.get(key)} | updates
@@ -510,7 +519,7 @@ def _actions(sheet: str, rows: list[list], base: list[Action], form: Form, langu
     for action_id, old in by_id.items():
         if action_id not in seen:
             changes.append(CellChange(sheet, "", f"action “{old.title[:40]}”", "row", "planned",
-                                      "row deleted; action removed"))
+                                      "row deleted; action removed", removed="action", action_title=old.title[:40]))
     return result
 
 

@@ -70,7 +70,7 @@ def open_regular(path: Path):
     except FileNotFoundError:
         raise WorkbookRejected(Message.of("file_missing")) from None
     except OSError as error:
-        raise WorkbookRejected(Message.of("file_unreadable", reason=error.strerror or error)) from None
+        raise WorkbookRejected(Message.of("file_unreadable", reason=error)) from None
     try:
         kind = os.fstat(fd).st_mode
         if not stat.S_ISREG(kind):
@@ -108,7 +108,7 @@ def check_open_workbook(handle) -> None:
         handle.seek(0)
         head = handle.read(8)
     except OSError as error:
-        raise WorkbookRejected(Message.of("file_unreadable", reason=error.strerror or error)) from None
+        raise WorkbookRejected(Message.of("file_unreadable", reason=error)) from None
     if size == 0:
         raise WorkbookRejected(Message.of("file_empty"))
     if size > MAX_FILE_BYTES:

@@ -78,7 +78,7 @@ def _read_bounded(path: Path) -> bytes:
     except FileNotFoundError:
         raise WorkbookRejected(Message.of("file_missing")) from None
     except OSError as error:
-        raise WorkbookRejected(Message.of("file_unreadable", reason=error.strerror or error)) from None
+        raise WorkbookRejected(Message.of("file_unreadable", reason=error)) from None
     if not data:
         raise WorkbookRejected(Message.of("file_empty"))
     return data

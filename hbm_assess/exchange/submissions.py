@@ -371,7 +371,7 @@ def _import_rows(store: Store, path: Path, table: Table, columns: Columns) -> It
             submission = read_submission(row, forms, vocab)
         except RowRejected as error:
             yield FileResult(path, Outcome.REJECTED, Message.of("row_rejected", row=number,
-                                                                problem=error.message or str(error)))
+                                                                problem=error))
             continue
         try:
             yield _store(store, path, submission)

@@ -230,12 +230,9 @@ def is_busy(error: BaseException) -> bool:
 
 def sqlite_reason(error: BaseException) -> Message | str:
     """An SQLite error in words a person can act on, in any language where the glossary has them."""
-    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
-    if code == sqlite3.SQLITE_FULL:
-        return Message.of("reason_disk_full")
-    if code == sqlite3.SQLITE_READONLY:
-        return Message.of("reason_read_only_file")
-    return str(error)
+    from hbm_assess.core.reasons import reason
+
+    return reason(error)
 
 
 # -- opening ------------------------------------------------------------------

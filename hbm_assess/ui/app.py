@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hbm_assess.core.messages import text_of
 from hbm_assess.storage.listing import AssessmentSummary, read_quickly
-from hbm_assess.ui import fonts, passwords, settings, text, translations
+from hbm_assess.ui import fonts, settings, text, translations
 from hbm_assess.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -98,6 +98,7 @@ def open_window(db_path: Path) -> MainWindow | None:
     if rows is not None:
         return start(None, path=db_path, rows=rows)
     from hbm_assess.storage.database import DatabaseError
+    from hbm_assess.ui import passwords
 
     try:
         store = passwords.open_store(None, db_path)  # an encrypted database: its passphrase is asked for
@@ -143,6 +144,7 @@ def after_first_paint(widget, then: Callable[[], None]) -> None:
 def _finish_opening(window: MainWindow, path: Path, then: Callable[[], None]) -> None:
     """Open the store of the database whose list the window shows; if it cannot open, say why and stop."""
     from hbm_assess.storage.database import DatabaseError
+    from hbm_assess.ui import passwords  # its dialog's classes: after the first paint (#20)
 
     try:
         store = passwords.open_store(window, path)

@@ -8,10 +8,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QProcess, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,11 +23,11 @@ from hbm_assess.storage.listing import AssessmentSummary
 from hbm_assess.ui import settings, text
 from hbm_assess.ui.home import HomeView
 from hbm_assess.ui.shortcuts import keys
-from hbm_assess.ui.workbooks import Workbooks, dropped_paths
 
 if TYPE_CHECKING:  # the window paints its list before these load (ui/app.py, storage/listing.py)
     from hbm_assess.storage.store import Store
     from hbm_assess.ui.session import AssessmentSession
+    from hbm_assess.ui.workbooks import Workbooks
 
 
 def _restart_arguments() -> list[str]:
@@ -92,8 +91,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.workbooks = Workbooks(self, lambda: self.store.path)
-        self.workbooks.imported.connect(self._on_imported)
+        self._workbooks: Workbooks | None = None  # made when first asked for: after the first paint (#20)
         self.setAcceptDrops(True)
         self._build_menus()
         self._show_list(rows if store is None else None)  # nothing is open yet: no session to close
@@ -156,16 +154,17 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, self.tr("&Export to Excel…"), self.export_current,
                                           QKeySequence("Ctrl+Shift+E"))
-        self._action(file_menu, self.tr("Export &all to Excel…"), self.workbooks.choose_folder_and_export_all)
+        self._action(file_menu, self.tr("Export &all to Excel…"), lambda: self.workbooks.choose_folder_and_export_all())
         self._action(file_menu, self.tr("Export to Excel with a &password…"), self.export_current_protected)
         self._action(file_menu, self.tr("Export all to Excel with a pass&word…"),
                      lambda: self.workbooks.choose_folder_and_export_all(protect=True))
         self.report_action = self._action(file_menu, self.tr("Export &report (PDF)…"), self.report_current,
                                           QKeySequence("Ctrl+P"))
         self._action(file_menu, self.tr("Export questionnaire as &XLSForm (Kobo, ODK)…"), self.export_xlsform)
-        self._action(file_menu, self.tr("&Import workbooks…"), self.workbooks.choose_and_import,
+        self._action(file_menu, self.tr("&Import workbooks…"), lambda: self.workbooks.choose_and_import(),
                      QKeySequence("Ctrl+I"))
-        self._action(file_menu, self.tr("Import a &folder of workbooks…"), self.workbooks.choose_folder_and_import)
+        self._action(file_menu, self.tr("Import a &folder of workbooks…"),
+                     lambda: self.workbooks.choose_folder_and_import())
         file_menu.addSeparator()
         self.close_action = self._action(file_menu, self.tr("&Close assessment"), self.show_home,
                                          QKeySequence.StandardKey.Close)
@@ -201,7 +200,8 @@ class MainWindow(QMainWindow):
         self.workshop_actions = [
             self._action(workshop_menu, self.tr("&Groups and assignments…"), self.edit_groups),
             self._action(workshop_menu, self.tr("&Prepare group files…"), self.prepare_group_files),
-            self._action(workshop_menu, self.tr("&Import group files…"), self.workbooks.choose_and_import),
+            self._action(workshop_menu, self.tr("&Import group files…"),
+                         lambda: self.workbooks.choose_and_import()),
             self._action(workshop_menu, self.tr("&Settle disagreements"), self.show_settle,
                          QKeySequence("Ctrl+M")),
             self._action(workshop_menu, self.tr("&Outputs: challenges, strategy, contributions"), self.show_outputs),
@@ -470,11 +470,25 @@ class MainWindow(QMainWindow):
             self.session.answer_changed.emit("")
             self.assessment_view.refresh_settle()
 
+    @property
+    def workbooks(self) -> Workbooks:
+        """Export, import and report from the window; its module and dialogs load when first used."""
+        if self._workbooks is None:
+            from hbm_assess.ui.workbooks import Workbooks
+
+            self._workbooks = Workbooks(self, lambda: self.store.path)
+            self._workbooks.imported.connect(self._on_imported)
+        return self._workbooks
+
     def dragEnterEvent(self, event) -> None:
+        from hbm_assess.ui.workbooks import dropped_paths
+
         if dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
+        from hbm_assess.ui.workbooks import dropped_paths
+
         paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
@@ -526,6 +540,8 @@ class MainWindow(QMainWindow):
     # -- databases -----------------------------------------------------------
 
     def choose_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # not on the start path (#20)
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open database"), str(self.store.path.parent if self.store.path else Path.home()),
             self.tr("HBM Assess databases (*.sqlite *.db);;All files (*)"),
@@ -564,6 +580,8 @@ class MainWindow(QMainWindow):
 
     def new_encrypted_database(self) -> None:
         """File → New encrypted database…: a new file, encrypted from its first byte, then shown."""
+        from PySide6.QtWidgets import QFileDialog
+
         from hbm_assess.storage import encryption
         from hbm_assess.storage.database import DatabaseError
         from hbm_assess.storage.store import Store
@@ -604,7 +622,7 @@ class MainWindow(QMainWindow):
         if encryption.key_for(path) is not None:
             QMessageBox.information(self, title, self.tr("This database is already encrypted."))
             return
-        if self.workbooks.jobs:
+        if self._workbooks is not None and self._workbooks.jobs:
             QMessageBox.information(self, title, self.tr("Wait until the export or import under way has finished."))
             return
         passphrase = choose_passphrase(self)
@@ -638,6 +656,8 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.close()
+            from PySide6.QtCore import QProcess  # not on the start path: its classes' enums cost time (#20)
+
             QProcess.startDetached(sys.executable, [*_restart_arguments(), "--lang", language])
 
     def show_about(self) -> None:

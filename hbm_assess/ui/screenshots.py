@@ -12,10 +12,13 @@ from hbm_assess.storage.database import copy_database
 from hbm_assess.storage.store import Store
 
 SIZE = (1280, 820)
-SAMPLE_ASSESSORS = "Layla Hassan, Karwan Mahmoud"  # names typed into the dialog, as a user would
-SAMPLE_MEETING = "Iraq national workshop, Erbil"  # a national assessment names its meeting, typed likewise
-SAMPLE_EVIDENCE = ("Law 76 of 2017 read with the legal adviser", "Seen on the arrival lanes",
-                   "Minutes of the coordination meeting")
+
+
+def _typed() -> dict:
+    """What the screenshots type into the app, in each language (data/demo.yaml ``screenshots``)."""
+    from hbm_assess.core.demo import demo_texts
+
+    return demo_texts()["screenshots"]
 
 
 def _demo_store(folder: Path) -> Store:
@@ -24,37 +27,34 @@ def _demo_store(folder: Path) -> Store:
     return store
 
 
-def _workshop(store: Store) -> int:
-    """A national workshop with three groups who disagree on some indicators and wrote their outputs."""
+def _workshop(store: Store, language: str) -> int:
+    """A national workshop with three groups who disagree on some indicators and wrote their outputs,
+    typed in ``language`` as its facilitator would."""
     from hbm_assess.core.assessment import Answer, Assessment, Site
     from hbm_assess.core.workshop import Group, Output
     from hbm_assess.storage import workshop, workshop_outputs
 
+    typed = _typed()
     form = next(f for f in shipped_forms() if f.mode == "rapid")
     ids = [ind.id for ind in form.indicators()]
     assessment_id = store.create_assessment(
-        Assessment(form.id, form.version, Site(SAMPLE_MEETING, "IQ"), mode="rapid",
+        Assessment(form.id, form.version, Site(typed["meeting"].get(language), "IQ"), mode="rapid",
                    scope="national"), form)
-    groups = [Group("Legal", indicators=tuple(ids[:6])), Group("Operations", indicators=tuple(ids[3:11])),
-              Group("Coordination", indicators=tuple(ids[9:]))]
+    names = [name.get(language) for name in typed["groups"]]
+    groups = [Group(names[0], indicators=tuple(ids[:6])), Group(names[1], indicators=tuple(ids[3:11])),
+              Group(names[2], indicators=tuple(ids[9:]))]
     workshop.save_groups(store, assessment_id, groups)
     for number, group in enumerate(groups):
-        answers = [Answer(i, level=1 + (n + 2 * number) % 5, evidence_text=SAMPLE_EVIDENCE[number])
+        evidence = typed["evidence"][number].get(language)
+        answers = [Answer(i, level=1 + (n + 2 * number) % 5, evidence_text=evidence)
                    for n, i in enumerate(group.indicators)]
         workshop.replace_group_answers(store, assessment_id, group.name, answers, 1, f"demo-{number}")
-    first, second = form.areas[0], form.areas[1]
-    for output in (
-        Output("challenge", "No legal basis to admit people without documents", first.id,
-               indicators=(first.indicators[0].id,), group="Legal"),
-        Output("strategy", "Draft an emergency entry regulation with the Ministry of Foreign Affairs", first.id,
-               group="Legal"),
-        Output("contribution", "Legal drafting support", first.id, institution="MoFA", group="Legal"),
-        Output("challenge", "SOPs differ between Ibrahim Khalil and Rabia", second.id, group="Operations"),
-        Output("contribution", "Registration teams for a surge", second.id, institution="BMD",
-               group="Operations"),
-        Output("strategy", "One lead ministry for border emergencies", ""),
-    ):
-        workshop_outputs.add_output(store, assessment_id, output)
+    for item in typed["outputs"]:
+        area = form.areas[item["area"]] if "area" in item else None
+        workshop_outputs.add_output(store, assessment_id, Output(
+            item["kind"], item["text"].get(language), area.id if area else "",
+            indicators=tuple(item.get("indicators", ())),
+            institution=item.get("institution", ""), group=names[item["group"]] if "group" in item else ""))
     return assessment_id
 
 
@@ -123,13 +123,13 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
 
     def fill_dialog():
         dialog.site_choice.setCurrentIndex(1)
-        dialog.assessors.setText(SAMPLE_ASSESSORS)
+        dialog.assessors.setText(_typed()["assessors"].get(language))
 
     shoot("new-assessment", dialog, fill_dialog)
 
     def national():
         dialog.scope.setCurrentIndex(dialog.scope.findData("national"))
-        dialog.site_name.setText(SAMPLE_MEETING)
+        dialog.site_name.setText(_typed()["meeting"].get(language))
 
     shoot("new-national", dialog, national)
     dialog.close()
@@ -154,7 +154,7 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
     shoot("method", method)
     method.close()
     shoot("plan", window, lambda: view.tabs.setCurrentWidget(view.plan))
-    workshop_id = _workshop(store)
+    workshop_id = _workshop(store, language)
     window.open_assessment(workshop_id)
     window.show_settle()
     shoot("workshop", window)

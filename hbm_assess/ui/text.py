@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
+from hbm_assess.core.site_names import crossing_point_names
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.palette import level_fill, level_hex
@@ -89,15 +88,8 @@ def target_policy_name(policy: str) -> str:
 
 def site_name(name: str, reference_id: str = "") -> str:
     """A crossing point's name in the app's language when it comes from the reference list, else as typed."""
-    point = _crossing_points().get(reference_id) if reference_id else None
-    return point.name.get(_language) if point is not None else name
-
-
-@cache
-def _crossing_points() -> dict:
-    from hbm_assess.core.reference import crossing_points
-
-    return {point.id: point for point in crossing_points()}
+    known = crossing_point_names().get(reference_id) if reference_id else None
+    return known.get(_language) if known is not None else name
 
 
 def level_colour(level: float | None, light: bool = False) -> QColor:

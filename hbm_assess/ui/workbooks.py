@@ -46,6 +46,9 @@ def outcome_name(outcome: str) -> str:
     }.get(outcome, outcome)
 
 
+_CHANGES_SHOWN = 20  # lines of changes a file's row shows; the JSON report lists them all
+
+
 class ImportReportDialog(QDialog):
     """What happened to each file of an import, rejected ones first."""
 
@@ -63,9 +66,12 @@ class ImportReportDialog(QDialog):
         self.model.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Details")])
         for result in rows:
             details = result.message_in(text.language()) or ""
-            if getattr(result, "changed_cells", None):
-                details += ("\n" if details else "") + self.tr("Changed cells: %1").replace(
-                    "%1", ", ".join(result.changed_cells[:20]))
+            changes = getattr(result, "changes", None)
+            if changes:  # each change said in the window's language, the sheet as the file names it
+                shown = [change.text(text.language()) for change in changes[:_CHANGES_SHOWN]]
+                details += ("\n" if details else "") + "\n".join([
+                    self.tr("Changed cells: %1").replace("%1", str(len(changes))), *shown,
+                    *(["…"] if len(changes) > _CHANGES_SHOWN else [])])
             items = [QStandardItem(Path(result.path).name), QStandardItem(outcome_name(result.outcome)),
                      QStandardItem(details)]
             items[0].setToolTip(str(result.path))
