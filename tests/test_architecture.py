@@ -280,10 +280,11 @@ def test_the_background_warm_up_parses_the_shipped_forms_and_draws_in_the_chart_
         "from hbm_assess.locations import forms_dir\n"
         "print(questionnaire._shipped.cache_info().currsize == len(list(forms_dir().glob('*.yaml'))),\n"
         "      font_manager.fontManager._findfont_cached.cache_info().currsize > 0,\n"
-        "      any(t.name.startswith('charts') for t in threading.enumerate()))\n"
+        "      any(t.name.startswith('charts') for t in threading.enumerate()),\n"
+        "      __import__('gc').get_freeze_count() > 0)\n"
     )
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db.sqlite"), str(tmp_path / "s.ini")],
                             capture_output=True, text=True, timeout=150,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr[-1000:]
-    assert result.stdout.strip().splitlines()[-1] == "True True True"
+    assert result.stdout.strip().splitlines()[-1] == "True True True True"  # the start's heap frozen too

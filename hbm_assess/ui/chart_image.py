@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import threading
 import time
+import traceback
 import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -84,6 +85,7 @@ class _Renderer(QObject):
                 try:
                     result = render(draw, width, height, ratio, after)
                 except Exception:  # a chart that cannot be drawn leaves the last image; the window goes on
+                    traceback.print_exc()  # said where a developer looks, as on the GUI thread before
                     result = None
             self.rendered.emit(request, result)
 
