@@ -162,10 +162,9 @@ class ChartImage(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._submit)
+        self._stale = False  # a drawing was dropped when hidden: asked for again when shown
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        key = id(self)
-        self.destroyed.connect(lambda *_: _forget(key))
         _images.add(self)
 
     def sizeHint(self) -> QSize:
@@ -195,8 +194,8 @@ class ChartImage(QWidget):
 
     def _on_rendered(self, request: int, result: Rendered | None) -> None:
         if request != self._request:
-            return  # a newer drawing is on its way
-        self._request = None
+            return  # a newer drawing is on its way, or the chart was hidden meanwhile
+        self._request, self._stale = None, False
         if result is None:
             return
         self.image, self.figure, self.extra = result.image, result.figure, result.extra
@@ -214,8 +213,19 @@ class ChartImage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._draw is not None and self._request is None and self._out_of_size():
+        if self._draw is not None and self._request is None and (self._stale or self._out_of_size()):
             self._timer.start(0)
+
+    def hideEvent(self, event) -> None:
+        # Its view closed or another tab shown: the drawing asked for is dropped (skipped if not yet
+        # started, its result ignored if it has), and asked for again if the chart is shown again.
+        # (Not on `destroyed`: a slot run while a widget's wrapper is being collected is unsafe.)
+        if self._request is not None or self._timer.isActive():
+            self._stale = True
+            self._timer.stop()
+            _forget(id(self))
+            self._request = None
+        super().hideEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
