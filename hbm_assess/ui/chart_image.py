@@ -34,11 +34,22 @@ After = Callable[[object, float], object]  # (figure after drawing, height in pi
 
 @dataclass(frozen=True)
 class Rendered:
-    """A chart drawn in the worker: its image, the figure it came from and what ``after`` worked out."""
+    """A chart drawn in the worker: its pixels (RGBA), the figure they came from and what ``after`` worked out.
 
-    image: QImage
+    Plain Python: no Qt object is made in the worker; the GUI thread makes the image (``image()``).
+    """
+
+    pixels: bytes
+    width: int
+    height: int
+    ratio: float
     figure: object
     extra: object
+
+    def image(self) -> QImage:
+        image = QImage(self.pixels, self.width, self.height, self.width * 4, QImage.Format.Format_RGBA8888).copy()
+        image.setDevicePixelRatio(self.ratio)
+        return image
 
 
 def render(draw: Draw, width: int, height: int, ratio: float = 1.0, after: After | None = None) -> Rendered:
@@ -52,16 +63,14 @@ def render(draw: Draw, width: int, height: int, ratio: float = 1.0, after: After
     canvas.draw()
     buffer = canvas.buffer_rgba()
     rows, columns = buffer.shape[0], buffer.shape[1]
-    image = QImage(bytes(buffer), columns, rows, columns * 4, QImage.Format.Format_RGBA8888).copy()
-    image.setDevicePixelRatio(ratio)
     extra = after(figure, rows) if after is not None else None
-    return Rendered(image, figure, extra)
+    return Rendered(bytes(buffer), columns, rows, ratio, figure, extra)
 
 
 class _Renderer(QObject):
     """The one worker thread that draws charts, and the hand-over of its results to the GUI thread."""
 
-    rendered = Signal(int, object)  # request id, Rendered or None (superseded, failed)
+    rendered = Signal(int)  # a request id: its Rendered (or None: superseded, failed) waits in _results
 
     def __init__(self):
         super().__init__()
@@ -69,6 +78,9 @@ class _Renderer(QObject):
         self._ids = itertools.count(1)
         self._current: dict[int, int] = {}  # widget key -> its newest request id (read by the worker)
         self._waiting: dict[int, weakref.ref] = {}  # request id -> widget (GUI thread only)
+        # Results handed over through a dict, the signal carrying only a number: no Python object
+        # crosses threads inside a Qt event (one queued with a Python object crashed the collector).
+        self._results: dict[int, Rendered | None] = {}
         self._last: Future | None = None
         self.rendered.connect(self._on_rendered, Qt.ConnectionType.QueuedConnection)
 
@@ -87,7 +99,8 @@ class _Renderer(QObject):
                 except Exception:  # a chart that cannot be drawn leaves the last image; the window goes on
                     traceback.print_exc()  # said where a developer looks, as on the GUI thread before
                     result = None
-            self.rendered.emit(request, result)
+            self._results[request] = result
+            self.rendered.emit(request)
 
         self._last = self._pool.submit(work)
         return request
@@ -105,7 +118,8 @@ class _Renderer(QObject):
         if self._last is not None:
             self._last.result()
 
-    def _on_rendered(self, request: int, result: Rendered | None) -> None:
+    def _on_rendered(self, request: int) -> None:
+        result = self._results.pop(request, None)
         ref = self._waiting.pop(request, None)
         widget = ref() if ref is not None else None
         if widget is not None and isValid(widget):
@@ -198,7 +212,7 @@ class ChartImage(QWidget):
         self._request, self._stale = None, False
         if result is None:
             return
-        self.image, self.figure, self.extra = result.image, result.figure, result.extra
+        self.image, self.figure, self.extra = result.image(), result.figure, result.extra
         self.update()
         if self._out_of_size() and not self._timer.isActive():
             self._timer.start(RESIZE_PAUSE_MS)
