@@ -617,8 +617,8 @@ def _import(args) -> int:
 
     def show(result) -> None:
         # Printed as soon as the file is committed, so what is on screen is in the database.
-        print(f"{result.outcome:<9}  {result.shown_path} — {printable(result.message_in(args.lang or 'en'))}",
-              flush=True)
+        outcome = Message.of(f"outcome_{result.outcome}").text(args.lang or "en")
+        print(f"{outcome:<9}  {result.shown_path} — {printable(result.message_in(args.lang or 'en'))}", flush=True)
         for change in result.changes:
             print(f"           {printable(change.text(args.lang or 'en'))}", flush=True)
 

@@ -71,7 +71,8 @@ def test_the_command_line_says_each_changed_cell_in_the_language(edited, tmp_pat
     done = _import(copy, path, language)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0].startswith("updated"), lines
+    # The outcome in the language too: "updated" was the one English word left on the line.
+    assert lines[0].startswith(Message.of("outcome_updated").text(language)) and "updated" not in lines[0], lines
     changes = [line.strip() for line in lines[1:-1]]
     sheet, plan = word("sheet_answers", language), word("sheet_plan", language)
     # The sheet as the file names it (what the person must find), the field and the words in the language.
