@@ -63,11 +63,11 @@ from pathlib import Path
 from hbm_assess.exchange.importing import import_paths
 from hbm_assess.storage.store import Store
 store = Store.open(Path(sys.argv[1]))
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 report = import_paths(store, [Path(sys.argv[2])])
-elapsed = time.perf_counter() - start
+elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
 store.close()
-print(json.dumps({"seconds": elapsed, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+print(json.dumps({"seconds": elapsed, "cpu_seconds": cpu, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                   "counts": report.counts()}))
 """
 
@@ -76,12 +76,12 @@ import json, resource, sys, time
 from pathlib import Path
 from python_calamine import CalamineWorkbook
 files = sorted(Path(sys.argv[1]).glob("*.xlsx"))
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 for path in files:
     book = CalamineWorkbook.from_path(str(path))
     for name in book.sheet_names:
         book.get_sheet_by_name(name).to_python()
-print(json.dumps({"seconds": time.perf_counter() - start,
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
                   "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 
@@ -115,7 +115,9 @@ def import_at_scale(work: Path, count: int, small: int, repetitions: int) -> lis
     env = {**os.environ}
     runs, small_runs = [], []
     for run in range(repetitions):
-        runs.append(json.loads(run_python(IMPORT, str(work / f"scale-{count}-{run}.sqlite"), str(folder), env=env)))
+        # 5,000 files take minutes, more when the machine is shared: not the 10 minutes allowed a snippet
+        runs.append(json.loads(run_python(IMPORT, str(work / f"scale-{count}-{run}.sqlite"), str(folder), env=env,
+                                          timeout=3 * 3600)))
         small_runs.append(json.loads(run_python(IMPORT, str(work / f"scale-small-{run}.sqlite"), str(small_folder),
                                                 env=env)))
     per_file = [r["seconds"] / count for r in runs]
@@ -160,11 +162,19 @@ def import_many(work: Path, count: int, repetitions: int) -> list[Figure]:
     if sys.platform == "darwin":
         peak_mb /= 1024  # macOS reports bytes
     value = ratio(product, reference)
+    # Processor time as well: on a shared machine the wall-clock ratio moves with whoever else runs
+    # (it shrinks when both sides wait for a core); each side's own processor time moves far less.
+    product_cpu = Timing.of([r["cpu_seconds"] for r in product_runs[1:]])
+    reference_cpu = Timing.of([r["cpu_seconds"] for r in reference_runs[1:]])
+    cpu_ratio = ratio(product_cpu, reference_cpu)
     return [
-        Figure("import", f"{count} exported workbooks → empty database ({imported})",
+        Figure("import", f"{count} exported workbooks → empty database ({imported}; processor time "
+               f"{cpu_ratio:.2f}×)",
                "python-calamine reading every sheet of the same files", "≤ 2×",
                value=value, product=product, reference=reference, met=value <= 2.0, warmup=1,
-               details={"order": "alternated: even runs import first, odd runs read first"}),
+               details={"order": "alternated: even runs import first, odd runs read first",
+                        "cpu_ratio": round(cpu_ratio, 3),
+                        "cpu_seconds": {"import": product_cpu.to_dict(), "calamine": reference_cpu.to_dict()}}),
         Figure("import memory", f"peak resident memory of the importing process, {count} files", "—", "≤ 250 MB",
                value=peak_mb, unit=" MB", met=peak_mb <= 250,
                details={"peak_mb_per_run": [round(r["peak_kb"] / 1024, 1) for r in product_runs]}),

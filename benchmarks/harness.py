@@ -79,10 +79,10 @@ def repeat(work: Callable[[], object], repetitions: int, warmup: int = 1,
     return Timing.of(samples)
 
 
-def run_python(code: str, *args: str, env: dict | None = None) -> str:
+def run_python(code: str, *args: str, env: dict | None = None, timeout: float = 600) -> str:
     """Run a snippet in a fresh interpreter (start-up is measured whole) and return what it printed."""
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
-                            timeout=600)
+                            timeout=timeout)
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed")
     return result.stdout

@@ -194,6 +194,23 @@ def _far_cell_after_a_comment(text: str) -> str:
                         "</t></is></c></row></sheetData>")
 
 
+# Written against the two-pass check (first_r_extent, #20), which trusts an r written first.
+def _far_cell_in_a_second_r(text: str) -> str:
+    # Two r attributes: the first near, the second far (XML forbids it; a lenient reader might take either).
+    return text.replace("</sheetData>", '<row r="7"><c r="A7" r="XFD7"><v>1</v></c></row></sheetData>')
+
+
+def _far_cell_after_a_tab(text: str) -> str:
+    return text.replace("</sheetData>", '<row r="7"><c\tr="XFD7"><v>1</v></c></row></sheetData>')
+
+
+def _far_cell_among_excel_extensions(text: str) -> str:
+    # Prefixed elements and attributes as Excel writes them, which the quick check now measures.
+    return text.replace("<worksheet ", '<worksheet xmlns:x14ac="urn:a" xmlns:mc="urn:m" ', 1).replace(
+        "</sheetData>", '<row r="7" x14ac:dyDescent="0.25"><c r="XFD7" s="1"><v>1</v></c></row></sheetData>'
+        '<mc:AlternateContent><mc:Choice Requires="x14ac"/></mc:AlternateContent>')
+
+
 def _duplicate_member(good: Path, target: Path) -> None:
     with zipfile.ZipFile(good) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for item in source.infolist():
@@ -377,6 +394,12 @@ CASES = [
          "the sheet xl/worksheets/sheet2.xml has a cell XFD7, far beyond any HBM export"),
     Case("far-cell-after-a-comment", _sheet_xml("xl/worksheets/sheet2.xml", _far_cell_after_a_comment),
          "the sheet xl/worksheets/sheet2.xml has a cell XFD7, far beyond any HBM export"),
+    Case("far-cell-in-a-second-r", _sheet_xml("xl/worksheets/sheet2.xml", _far_cell_in_a_second_r),
+         "the sheet xl/worksheets/sheet2.xml is not valid XML"),
+    Case("far-cell-after-a-tab", _sheet_xml("xl/worksheets/sheet2.xml", _far_cell_after_a_tab),
+         "the sheet xl/worksheets/sheet2.xml has a cell XFD7, far beyond any HBM export"),
+    Case("far-cell-among-excel-extensions", _sheet_xml("xl/worksheets/sheet2.xml", _far_cell_among_excel_extensions),
+         "the sheet xl/worksheets/sheet2.xml has a cell XFD7, far beyond any HBM export"),
     Case("revision-10-to-the-20", _machine_cell("revision", str(10**20)),
          "_hbm!B7: '100000000000000000000' is not a revision number (1 to 1,000,000,000)"),
     Case("latitude-10-to-the-20", forge(_site(latitude=10**20)),
@@ -392,6 +415,8 @@ CASES = [
     Case("duplicate-zip-member", _duplicate_member, "holds the part xl/workbook.xml twice"),
     Case("doctype-in-document-properties", _doctype_in("docProps/core.xml"),
          "the part docProps/core.xml declares XML entities"),
+    Case("doctype-in-a-sheet", _doctype_in("xl/worksheets/sheet2.xml"),
+         "the part xl/worksheets/sheet2.xml declares XML entities"),
     # The same rules both ways (findings 6 and 7): what the window and the export refuse, the import refuses,
     # even from a hidden sheet whose hash was recomputed by the documented rule.
     Case("forged-latitude-999", forge(_site(latitude=999)), "the latitude 999 is not between -90 and 90"),

@@ -39,3 +39,5 @@ def test_benchmark_suite_runs_on_tiny_sizes(tmp_path):
     assert set(gaps) == {"import", "portfolio", "results"}  # the worst moments, each measured
     assert all(set(cuts) == {"p50", "p95", "p99"} for cuts in gaps.values())
     assert figures["import"]["details"]["order"].startswith("alternated")
+    cpu = figures["import"]["details"]["cpu_seconds"]  # each side's processor time beside the wall clock (#20)
+    assert figures["import"]["details"]["cpu_ratio"] > 0 and cpu["import"]["samples"] and cpu["calamine"]["samples"]

@@ -38,3 +38,36 @@ def test_text_a_cell_cannot_hold_is_refused_by_the_store_in_the_person_s_languag
     assert arabic.startswith("REG-01، ملاحظات: ") and "U+0007" in arabic
     assert not any(word in arabic for word in ("notes", "the text", "contains", "nothing was saved"))
     assert store.answers(mini_assessment) == {}
+
+
+HALF = EXCEL_CELL_LIMIT // 2
+TEXTS = st.lists(st.text(alphabet=ANY_CHARACTER, max_size=12) | st.sampled_from(
+    ["x" * (HALF + 1), "😀" * HALF, "😀" * (HALF + 1)]), max_size=8)
+
+
+@given(TEXTS)
+def test_all_fit_agrees_with_the_rule_text_by_text(texts):
+    """The import's one-pass check (#20) says what checking each text on its own says."""
+    from hbm_assess.core.cell_text import all_fit, text_message
+
+    assert all_fit(texts) == all(text_message(text) is None for text in texts)
+
+
+def test_the_import_s_text_check_builds_no_message_while_every_text_fits(monkeypatch):
+    """Building a place ("REG-01, notes") for each of ~900 texts before looking was a tenth of an import (#20)."""
+    from hbm_assess.core.assessment import Action, Answer, Assessment, Site
+    from hbm_assess.core.messages import Message
+    from hbm_assess.exchange.rules import text_problem
+
+    assessment = Assessment("hbm-detailed", "1.0", Site("Ibrahim Khalil", "IQ", "land"), notes="Seen.")
+    answers = [Answer(f"REG-0{n}", level=2, notes="fine", evidence_text="a\tb\nc") for n in range(1, 9)]
+    actions = [Action("Train staff", ("REG-01",), partners=("IOM", "UNHCR"))]
+    built = []
+    real = Message.of.__func__
+    monkeypatch.setattr(Message, "of", classmethod(lambda cls, code, **values: built.append(code) or
+                                                   real(cls, code, **values)))
+    assert text_problem(assessment, answers, actions) is None
+    assert built == []
+    broken = [*answers[:3], Answer("REG-04", level=2, notes="ab\x07c")]
+    problem = text_problem(assessment, broken, actions)
+    assert str(problem).startswith("REG-04, notes: the text contains the invisible control character U+0007")

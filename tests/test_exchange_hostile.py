@@ -155,3 +155,91 @@ def test_a_plain_sheet_is_measured_by_the_quick_check_and_others_are_not():
     assert quick_extent(_sheet(['<row r="2">', '<c r="&#65;2"/>', "</row>"])) is None  # a character reference
     assert quick_extent(_sheet(['<row r="2">', "<c r='A2'/>", "</row>"])) is None  # single quotes
     assert quick_extent(_sheet(['<row r="2">', '<c r="a2"/>', "</row>"])) is None  # lower case
+
+
+# The starts a writer may give a row or a cell, for the two-pass check (first_r_extent, #20).
+_FIRST_R_PIECES = [
+    *_PIECES, '<c r="{cell}" s="1" t=\'s\'><v>1</v></c>', '<c\n\tr="{cell}"/>', '<row r="{row}" spans="1:3" '
+    'x14ac:dyDescent="0.25">', '<c r="A1" r="{cell}"/>', '<c r="{cell}"x="1"/>', '<x:row r="{row}"/>',
+    '<mc:AlternateContent><mc:Choice Requires="x14"/></mc:AlternateContent>', '<dimension ref="{cell}"/>',
+    '<dimension ref="A1:{cell}" x="1"/>', "<dimension/>", '<c r="{cell}"', '<ext><x14:c r="{cell}"/></ext>',
+]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_the_two_pass_extent_is_the_seven_pass_one_where_both_measure(seed):
+    """Where first_r_extent measures a well-formed sheet, it finds what quick_extent finds (when that
+    measures it) and never less than the streaming parser's furthest row and cell."""
+    import random
+
+    from hbm_assess.exchange.safety import (
+        WorkbookRejected,
+        _SheetGrid,
+        _well_formed,
+        _within_bounds,
+        first_r_extent,
+        quick_extent,
+    )
+
+    rng = random.Random(seed)
+    pieces = []
+    for _ in range(rng.randint(0, 12)):
+        column = rng.choice([1, 2, 26, 27, 999, 1000, 1001, 16384])
+        row = rng.choice([1, 2, 9, 2500, 9999, 10_000, 10_001, 1_048_576])
+        cell = _cell(column, row)
+        pieces.append(rng.choice(_FIRST_R_PIECES).format(row=row, cell=cell, cell_lower=cell.lower()))
+    data = _sheet(pieces).replace(b"<worksheet>", b'<worksheet xmlns:x="u" xmlns:x14ac="v" xmlns:mc="w" '
+                                  b'xmlns:x14="y">')
+    two_pass = first_r_extent(data)
+    if two_pass is None or not _well_formed(data):
+        return
+    seven_pass = quick_extent(data)
+    assert seven_pass is None or seven_pass == two_pass
+    grid = _SheetGrid("xl/worksheets/sheet1.xml")
+    try:
+        grid.feed(data, True)
+    except WorkbookRejected:  # out of bounds for the streaming parser: so for the two passes too
+        assert not _within_bounds(two_pass)
+    else:
+        assert grid.extent[0] <= two_pass[0] and grid.extent[1] <= two_pass[1]
+
+
+def test_a_sheet_excel_extended_is_measured_by_the_quick_check(monkeypatch):
+    """Excel writes its extensions under prefixes (x14:dataValidations in extLst, mc:AlternateContent):
+    the seven-pass check sent every such sheet to the Python-callback parser (#20)."""
+    from hbm_assess.exchange import safety
+
+    started = []
+    monkeypatch.setattr(safety._SheetGrid, "__init__", lambda grid, part: started.append(part))
+    data = _sheet(['<row r="1" spans="1:2" x14ac:dyDescent="0.25">', '<c r="A1" s="1" t="s"><v>0</v></c>',
+                   '<c r="B1"><v>2</v></c>', "</row>"]).replace(
+        b"</worksheet>", b'<extLst><ext uri="{CCE6A557}" xmlns:x14="x"><x14:dataValidations count="1">'
+        b"<x14:dataValidation><xm:sqref xmlns:xm=\"m\">B1</xm:sqref></x14:dataValidation></x14:dataValidations>"
+        b"</ext></extLst></worksheet>").replace(b"<worksheet>", b'<worksheet xmlns:x14ac="a">')
+    grid = safety._QuickSheetGrid("xl/worksheets/sheet1.xml")
+    grid.feed(data)
+    grid.close()
+    assert started == []
+    assert safety.first_r_extent(data) == (1, 2)
+
+
+@pytest.mark.parametrize("declaration", ['<!DOCTYPE x [<!ENTITY a "b">]>', "<!doctype x>", "<!-- <!ENTITY a 'b'> -->"])
+@pytest.mark.parametrize("before", ["", "<c><v>1</v></c>"])  # after an unusual start, too
+@pytest.mark.parametrize("kept", [True, False])  # a sheet small enough to keep, or one streamed
+def test_a_sheet_that_declares_entities_is_refused_before_any_parser_reads_it(monkeypatch, declaration, before,
+                                                                              kept):
+    from hbm_assess.exchange import safety
+
+    parsed = []
+    monkeypatch.setattr(safety, "_well_formed", lambda data: parsed.append(data) or True)
+    monkeypatch.setattr(safety._SheetGrid, "feed", lambda grid, chunk, final=False: parsed.append(chunk))
+    if not kept:
+        monkeypatch.setattr(safety, "QUICK_CHECK_BYTES", 10)
+    body = f'<worksheet><sheetData><row r="1">{before}</row>{declaration}</sheetData></worksheet>'.encode()
+    grid = safety._QuickSheetGrid("xl/worksheets/sheet1.xml")
+    with pytest.raises(safety.WorkbookRejected, match="declares XML entities"):
+        for start in range(0, len(body), 7):
+            grid.feed(body[start:start + 7])
+        grid.close()
+    # A parser may have been given the start of one ("<!DOC"), never the whole: it stops at the next piece.
+    assert not safety._DECLARATION.search(b"".join(parsed))

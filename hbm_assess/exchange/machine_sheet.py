@@ -219,26 +219,33 @@ def load_json(text: str, place: str, what: Message | None = None, max_depth: int
     def no_constant(name: str):
         raise refuse(Message.of("json_not_a_number", name=name))
 
+    # Numbers are checked as the parser meets them and only containers are walked: a walk over
+    # every value (tens of thousands of strings for a carried questionnaire) was a tenth of an import (#20).
+    def integer(digits: str) -> int:
+        number = int(digits)
+        if not SQLITE_INTEGERS[0] <= number <= SQLITE_INTEGERS[1]:
+            raise refuse(Message.of("json_number_too_large", number=str(number)[:30]))
+        return number
+
+    def real(digits: str) -> float:
+        number = float(digits)
+        if not math.isfinite(number):
+            raise refuse(Message.of("json_infinite"))
+        return number
+
     try:
-        value = json.loads(text, parse_constant=no_constant)
+        value = json.loads(text, parse_constant=no_constant, parse_int=integer, parse_float=real)
     except RecursionError:
         raise refuse(Message.of("json_too_deep")) from None
     except ValueError:
         raise refuse(Message.of("json_invalid")) from None
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > max_depth:
+    containers = [(value, 1)] if isinstance(value, dict | list) else []
+    while containers:
+        item, depth = containers.pop()
+        if depth > max_depth or (item and depth == max_depth):  # the container, or what it holds, too deep
             raise refuse(Message.of("json_deeper_than", levels=max_depth))
-        if isinstance(item, dict):
-            stack += [(v, depth + 1) for v in item.values()]
-        elif isinstance(item, list):
-            stack += [(v, depth + 1) for v in item]
-        elif isinstance(item, int) and not isinstance(item, bool):
-            if not SQLITE_INTEGERS[0] <= item <= SQLITE_INTEGERS[1]:
-                raise refuse(Message.of("json_number_too_large", number=str(item)[:30]))
-        elif isinstance(item, float) and not math.isfinite(item):
-            raise refuse(Message.of("json_infinite"))
+        containers += [(inner, depth + 1) for inner in (item.values() if isinstance(item, dict) else item)
+                       if isinstance(inner, dict | list)]
     return value
 
 

@@ -14,7 +14,17 @@ from datetime import date
 from itertools import chain
 
 from hbm_assess.core.assessment import Action, Answer, Assessment
-from hbm_assess.core.cell_text import action_texts, answer_owner, answer_texts, assessment_texts, first_problem
+from hbm_assess.core.cell_text import (
+    action_texts,
+    action_values,
+    all_fit,
+    answer_owner,
+    answer_texts,
+    answer_values,
+    assessment_texts,
+    assessment_values,
+    first_problem,
+)
 from hbm_assess.core.messages import Message, Word
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.vocabulary import vocabulary
@@ -22,6 +32,9 @@ from hbm_assess.core.vocabulary import vocabulary
 
 def text_problem(a: Assessment, answers: Iterable[Answer], actions: Iterable[Action]) -> Message | None:
     """The first text a spreadsheet cell cannot hold unchanged, naming the indicator or action and the field."""
+    answers, actions = tuple(answers), tuple(actions)
+    if all_fit(chain(assessment_values(a), *map(answer_values, answers), *map(action_values, actions))):
+        return None  # the common case, told without building a place for every text
     return first_problem(chain(assessment_texts(a), *map(answer_texts, answers), *map(action_texts, actions)))
 
 
