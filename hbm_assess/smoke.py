@@ -119,7 +119,8 @@ def check_database(ctx: Context) -> str:
 
 
 def check_chart(ctx: Context) -> str:
-    # The canvas of the Results tab (it needs more of Qt than the Agg canvas the report uses), never shown.
+    # The Qt canvas of the Progress tab and the workshop (it needs more of Qt than the Agg canvas the report
+    # and the Results and heatmap images use), never shown.
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
 

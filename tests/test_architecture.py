@@ -256,3 +256,35 @@ def test_matplotlib_loads_in_the_background_once_the_window_is_up(tmp_path):
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr[-1000:]
     assert result.stdout.strip().splitlines()[-1] == "False True True"
+
+
+def test_the_background_warm_up_parses_the_shipped_forms_and_draws_in_the_chart_thread(tmp_path):
+    """The first Results parsed its shipped form (0.18 s) and looked up the charts' fonts (0.27 s) on the
+    GUI thread (#20): the start's warm-up does both off it, the fonts in the thread that draws the charts."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, threading, time; from pathlib import Path\n"
+        "from hbm_assess.ui import settings; settings.use_file(Path(sys.argv[2]))\n"
+        "from hbm_assess.ui.app import application, apply_language, start\n"
+        "from hbm_assess.storage.store import Store\n"
+        "app = application(); apply_language(app, 'ar'); start(Store.open(Path(sys.argv[1]))); app.processEvents()\n"
+        "end = time.monotonic() + 90\n"
+        "while time.monotonic() < end and (time.monotonic() < end - 88\n"
+        "        or any(t.name == 'warm-up-charts' for t in threading.enumerate())):\n"
+        "    app.processEvents(); time.sleep(0.02)\n"
+        "from hbm_assess.core import questionnaire\n"
+        "from matplotlib import font_manager\n"
+        "from hbm_assess.locations import forms_dir\n"
+        "print(questionnaire._shipped.cache_info().currsize == len(list(forms_dir().glob('*.yaml'))),\n"
+        "      font_manager.fontManager._findfont_cached.cache_info().currsize > 0,\n"
+        "      any(t.name.startswith('charts') for t in threading.enumerate()),\n"
+        "      __import__('gc').get_freeze_count() > 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db.sqlite"), str(tmp_path / "s.ini")],
+                            capture_output=True, text=True, timeout=150,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr[-1000:]
+    assert result.stdout.strip().splitlines()[-1] == "True True True True"  # the start's heap frozen too

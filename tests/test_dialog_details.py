@@ -237,5 +237,6 @@ def test_opening_an_assessment_leaves_the_charts_until_results_is_shown(qtbot, w
     assert results.canvases == {}  # no charts (nor matplotlib) while the assessor scores
     window.assessment_view.tabs.setCurrentWidget(results)
     assert results.busy.isVisible() and "Drawing" in results.busy.text()  # the frame first, saying so
-    qtbot.waitUntil(lambda: set(results.canvases) == {"radar", "gaps", "phases"} and not results.busy.isVisible())
+    with qtbot.waitSignal(results.charts_drawn, timeout=10_000):
+        qtbot.waitUntil(lambda: set(results.canvases) == {"radar", "gaps", "phases"} and not results.busy.isVisible())
     assert results.canvases["radar"].figure.axes

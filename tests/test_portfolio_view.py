@@ -3,8 +3,7 @@
 import pandas as pd
 import portfolio_data
 import pytest
-from matplotlib.backend_bases import MouseButton, MouseEvent
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt
 
 from hbm_assess.operations import add_demo_assessments
 from hbm_assess.storage import portfolio
@@ -55,14 +54,28 @@ def change(qtbot, view, combo, value) -> None:
         combo.setCurrentIndex(combo.findData(value))
 
 
-def mouse(view, name, row, column, dblclick=False):
-    """A matplotlib mouse event over the middle of a heatmap cell, sent through the canvas."""
-    canvas = view.heat_canvas
-    canvas.draw()
-    x, y = view._heat_axes.transData.transform((column, row))
-    event = MouseEvent(name, canvas, x, y, MouseButton.LEFT if name == "button_press_event" else None,
-                       dblclick=dblclick)
-    canvas.callbacks.process(name, event)
+def wait_drawn(qtbot, view) -> None:
+    """Until the heatmap's image (drawn in the chart thread) shows the view's figures."""
+    qtbot.waitUntil(lambda: view.heatmap._shown is view.data and not view.heat_canvas.busy(), timeout=LOAD_MS)
+
+
+def cell_point(view, row, column) -> QPoint:
+    """A point inside a heatmap cell, away from its number, from where matplotlib put the cell."""
+    axes = view._heat_axes
+    figure = axes.figure
+    ratio = figure.dpi / 100
+    x, y = axes.transData.transform((column - 0.3, row - 0.3))
+    return QPoint(round(x / ratio), round((figure.bbox.height - y) / ratio))
+
+
+def mouse(qtbot, view, name, row, column):
+    """The mouse moved over (or pressed on) a heatmap cell, as a person does it."""
+    wait_drawn(qtbot, view)
+    where = cell_point(view, row, column)
+    if name == "motion_notify_event":
+        qtbot.mouseMove(view.heat_canvas, where)
+    else:
+        qtbot.mouseClick(view.heat_canvas, Qt.MouseButton.LeftButton, pos=where)
 
 
 def test_the_view_shows_the_most_used_questionnaire_and_filters_change_it(qtbot, demo):
@@ -111,12 +124,12 @@ def test_hover_and_click_on_a_cell_list_its_assessments_and_double_click_opens_o
     view = open_view(qtbot, demo)
     heat = view.data.heatmap
     row, column = 1, 2
-    mouse(view, "motion_notify_event", row, column)
+    mouse(qtbot, view, "motion_notify_event", row, column)
     count = heat.counts[row][column]
     assert view.site_label(heat.sites[row]) in view.hover_note.text()
     assert view.hover_note.text().endswith(f": {count}")
 
-    mouse(view, "button_press_event", row, column)
+    mouse(qtbot, view, "button_press_event", row, column)
     listed = [view.cell_model.row_at(n) for n in range(view.cell_model.rowCount())]
     assert len(listed) == count
     assert {a.id for a in listed} == {a.id for a in portfolio.cell_assessments(
@@ -240,3 +253,108 @@ def test_closing_while_the_figures_load_waits_for_the_worker(qtbot, demo):
     with qtbot.waitSignal(view.loaded, timeout=LOAD_MS):
         view.show()
     assert {s.site_type for s in view.data.heatmap.sites} == {"air"}
+
+
+# -- the heatmap is drawn in the chart thread and shown as an image (#20) ------------------------------------------
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_heatmap_image_has_the_size_shown_and_each_cell_where_hit_testing_finds_it(qtbot, demo, language,
+                                                                                       request):
+    from matplotlib.colors import to_rgb
+
+    from hbm_assess.charts import heat_cells
+
+    if language == "ar":
+        request.getfixturevalue("arabic")  # mirrored: the first area on the right
+    view = open_view(qtbot, demo)
+    wait_drawn(qtbot, view)
+    canvas, image = view.heat_canvas, view.heat_canvas.image
+    ratio = canvas.devicePixelRatioF()
+    assert not image.isNull()
+    assert (image.width(), image.height()) == (round(canvas.width() * ratio), round(canvas.height() * ratio))
+    heat = view.data.heatmap
+    cells = heat_cells(heat.means, heat.counts)
+    last_row, last_column = len(heat.sites) - 1, len(heat.columns) - 1
+    for row, column in [(0, 0), (1, 2), (last_row, 0), (0, last_column), (last_row, last_column)]:
+        point = cell_point(view, row, column)
+        assert view.heatmap.cell_at(QPointF(point)) == (row, column)
+        assert view.heatmap.grid.rect(row, column).contains(QPointF(point))
+        pixel = image.pixelColor(round(point.x() * ratio), round(point.y() * ratio))
+        expected = tuple(round(channel * 255) for channel in to_rgb(cells[row][column].colour))
+        assert max(abs(a - b) for a, b in zip((pixel.red(), pixel.green(), pixel.blue()), expected,
+                                                strict=True)) <= 2, (row, column)
+
+
+def test_clicking_a_cell_frames_it_and_a_new_drawing_keeps_the_frame(qtbot, demo):
+    view = open_view(qtbot, demo)
+    mouse(qtbot, view, "button_press_event", 1, 2)
+    assert view.heat_canvas.marked == view.heatmap.grid.rect(1, 2)
+    before = view.heat_canvas.image.width()
+    with qtbot.waitSignal(view.drawn, timeout=LOAD_MS):
+        view.resize(view.width() + 120, view.height())  # drawn again, at the new size, after a pause
+    assert view.heat_canvas.image.width() == round(view.heat_canvas.width() * view.heat_canvas.devicePixelRatioF())
+    assert view.heat_canvas.image.width() > before
+    assert view.heat_canvas.marked == view.heatmap.grid.rect(1, 2)
+
+
+def test_closing_the_view_while_its_heatmap_is_drawn_paints_nothing_into_it(qtbot, demo, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import isValid
+
+    from hbm_assess.ui import chart_image
+
+    view = PortfolioView(demo)  # not given to qtbot: the test deletes it
+    view.resize(1280, 820)
+    with qtbot.waitSignal(view.drawn, timeout=LOAD_MS):
+        view.show()
+    drawings = []
+    real_render = chart_image.render
+    monkeypatch.setattr(chart_image, "render", lambda *a, **k: drawings.append(1) or real_render(*a, **k))
+    gate = threading.Event()
+    chart_image.renderer().run(gate.wait)  # the chart thread is busy: the next drawing waits its turn
+    canvas = view.heat_canvas
+    view.heatmap.draw()
+    qtbot.waitUntil(lambda: canvas._request is not None)
+    view.close()
+    view.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(canvas)
+    gate.set()
+    chart_image.finish_drawing()
+    chart_image.renderer().wait()
+    QApplication.processEvents()
+    assert drawings == []  # dropped, not drawn for nobody
+    assert chart_image.renderer()._waiting == {}
+
+
+def test_a_filter_changed_while_the_heatmap_is_drawn_shows_the_newer_figures_only(qtbot, demo, monkeypatch):
+    import threading
+
+    from hbm_assess.charts.bidi_text import shorten
+    from hbm_assess.charts.heatmap import ROW_CHARACTERS
+    from hbm_assess.ui import chart_image
+
+    view = open_view(qtbot, demo)
+    wait_drawn(qtbot, view)
+    drawings, shown = [], []
+    real_render = chart_image.render
+    monkeypatch.setattr(chart_image, "render", lambda *a, **k: drawings.append(1) or real_render(*a, **k))
+    view.drawn.connect(lambda: shown.append(view.data.filter))
+    gate = threading.Event()
+    chart_image.renderer().run(gate.wait)
+    change(qtbot, view, view.site_type, "air")
+    qtbot.waitUntil(lambda: view.heat_canvas._request is not None)
+    first = view.heat_canvas._request
+    change(qtbot, view, view.site_type, "")
+    qtbot.waitUntil(lambda: view.heat_canvas._request not in (None, first))
+    assert view.heatmap.cell_at(QPointF(cell_point(view, 0, 0))) is None  # the old image: no hover on it
+    gate.set()
+    wait_drawn(qtbot, view)
+    assert shown == [view.data.filter] and view.data.filter.site_types == ()
+    assert len(drawings) == 1
+    labels = [t.get_text() for t in view._heat_axes.get_yticklabels()]
+    assert labels == [shorten(view.site_label(s), ROW_CHARACTERS) for s in view.data.heatmap.sites]
+    assert len(labels) > len([s for s in view.data.heatmap.sites if s.site_type == "air"])

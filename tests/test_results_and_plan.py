@@ -31,6 +31,9 @@ def view(qtbot, store, mini_assessment):
     return window.assessment_view
 
 
+DRAW_MS = 10_000
+
+
 def _column(model, column):
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
@@ -45,14 +48,65 @@ def test_scored_table_shows_level_target_gap_and_evidence(qtmodeltester, view):
 
 
 def test_results_redraw_when_an_answer_changes(qtbot, view):
-    view.tabs.setCurrentWidget(view.results)
-    qtbot.waitUntil(lambda: not view.results._stale)
+    with qtbot.waitSignal(view.results.charts_drawn, timeout=DRAW_MS):
+        view.tabs.setCurrentWidget(view.results)
     assert "over 3 scored indicators" in view.results.caption.text()
+    before = view.results.canvases["radar"].figure
+    with qtbot.waitSignal(view.results.charts_drawn, timeout=DRAW_MS):
+        view.page.show_indicator(view.session.form.indicator("OPS-02"))
+        view.page._on_level_chosen(2)
+    assert "over 4 scored indicators" in view.results.caption.text()
+    radar = view.results.canvases["radar"].figure
+    assert radar is not before and radar.axes, "the radar chart was drawn again"
+
+
+def _colours(image, step=7) -> set:
+    return {image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)}
+
+
+def test_results_charts_are_drawn_off_the_gui_thread_as_images_of_the_size_shown(qtbot, view):
+    results = view.results
+    with qtbot.waitSignal(results.charts_drawn, timeout=DRAW_MS):
+        view.tabs.setCurrentWidget(results)
+    assert not results.drawing()
+    for name, canvas in results.canvases.items():
+        ratio = canvas.devicePixelRatioF()
+        assert not canvas.image.isNull(), name
+        assert (canvas.image.width(), canvas.image.height()) == (round(canvas.width() * ratio),
+                                                                 round(canvas.height() * ratio)), name
+        assert len(_colours(canvas.image)) > 10, f"{name}: a chart, not a blank image"
+    assert results.canvases["gaps"].height() > results.canvases["radar"].height()  # tall, so more gaps fit
+
+
+def test_closing_the_assessment_while_its_charts_are_drawn_paints_nothing_into_them(qtbot, view, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import isValid
+
+    from hbm_assess.ui import chart_image
+
+    with qtbot.waitSignal(view.results.charts_drawn, timeout=DRAW_MS):
+        view.tabs.setCurrentWidget(view.results)
+    drawings = []
+    real_render = chart_image.render
+    monkeypatch.setattr(chart_image, "render", lambda *a, **k: drawings.append(1) or real_render(*a, **k))
+    gate = threading.Event()
+    chart_image.renderer().run(gate.wait)
     view.page.show_indicator(view.session.form.indicator("OPS-02"))
     view.page._on_level_chosen(2)
-    qtbot.waitUntil(lambda: "over 4 scored indicators" in view.results.caption.text(), timeout=3000)
-    radar = view.results.canvases["radar"].figure
-    assert radar.axes, "the radar chart was drawn"
+    canvases = list(view.results.canvases.values())
+    qtbot.waitUntil(lambda: all(c._request is not None for c in canvases), timeout=DRAW_MS)
+    window = view.window()
+    window.show_home()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not any(isValid(c) for c in canvases)
+    gate.set()
+    chart_image.finish_drawing()
+    chart_image.renderer().wait()
+    QApplication.processEvents()
+    assert drawings == [] and chart_image.renderer()._waiting == {}
 
 
 def test_comparison_with_a_follow_up_counts_changes(qtbot, view, store, mini_assessment):
@@ -159,3 +213,18 @@ def test_a_rapid_workshop_baseline_is_offered_and_compared_with_a_detailed_follo
     change = {model.indicators[row].id: model.index(row, ScoredTableModel.CHANGE).data()
               for row in range(model.rowCount())}
     assert (change["OPS-01"], change["OPS-02"], change["OPS-03"], change["OPS-11"]) == ("+1", "0", "-1", "")
+
+
+def test_the_scored_table_works_out_its_cells_once_per_change_not_once_per_question(qtbot, view, monkeypatch):
+    """Opening Results sized the table's columns by asking every cell ~19 roles, each worked out anew (#20)."""
+    from hbm_assess.ui import results
+
+    worked_out = []
+    real = results.target_for
+    monkeypatch.setattr(results, "target_for", lambda *a: worked_out.append(1) or real(*a))
+    with qtbot.waitSignal(view.results.charts_drawn, timeout=DRAW_MS):
+        view.tabs.setCurrentWidget(view.results)
+    view.results.table.resizeColumnsToContents()
+    answered = len(view.session.analysed_answers())
+    assert 0 < len(worked_out) <= 3 * answered  # a refresh or two (the comparison's), not one per role per cell
+    assert _column(view.results.table_model, ScoredTableModel.TARGET) == ["3", "4", "5", ""]

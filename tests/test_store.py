@@ -224,3 +224,29 @@ def test_same_site_assessments_are_offered_for_comparison(store, mini_assessment
     store.create_assessment(Assessment("mini", "1.0", Site("Safwan", "IQ")), mini_form)
     assert [r.id for r in store.same_site_assessments(follow_up)] == [mini_assessment]
     assert [r.id for r in store.same_site_assessments(mini_assessment)] == [follow_up]
+
+
+def test_forms_read_ahead_in_a_thread_are_the_ones_an_assessment_opens_with(tmp_path, mini_form, monkeypatch):
+    """The start's warm-up parses the stored questionnaires on a connection of its own (#20)."""
+    import threading
+
+    from hbm_assess.storage import store as store_module
+
+    path = tmp_path / "ahead.sqlite"
+    writer = Store.open(path)
+    writer.install_form(mini_form)
+    writer.close()
+    opened = Store.open(path)
+    try:
+        worker = threading.Thread(target=opened.read_forms_ahead)
+        worker.start()
+        worker.join()
+        parsed = []
+        real = store_module.form_from_data
+        monkeypatch.setattr(store_module, "form_from_data", lambda *a: parsed.append(a) or real(*a))
+        form = opened.form(mini_form.id, mini_form.version)
+        assert parsed == []  # ready: not parsed again where the assessment opens
+        assert form.key == mini_form.key and [i.id for i in form.indicators()] == [
+            i.id for i in mini_form.indicators()]
+    finally:
+        opened.close()

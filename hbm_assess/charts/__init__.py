@@ -1,6 +1,7 @@
 """Charts drawn on a matplotlib Figure: pure functions of the data and a language, no Qt, no pyplot.
 
-The same functions feed the app's results view (through matplotlib's Qt canvas),
+The same functions feed the app's results and portfolio views (drawn with the Agg canvas in a
+worker thread, ui/chart_image.py),
 the printable report and exported images. Importing the package makes the
 Arabic font shipped with the app known to matplotlib.
 """

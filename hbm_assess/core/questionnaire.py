@@ -517,6 +517,13 @@ def shipped_form(key: tuple[str, str]) -> Form | None:
     return None
 
 
+def load_shipped_forms() -> None:
+    """Parse every shipped questionnaire now (the app's background warm-up), so opening one later does not."""
+    for path in sorted(_forms_dir().glob("*.yaml")):
+        if _header(path) is not None:
+            _shipped(path)
+
+
 @cache
 def _header(path: Path) -> tuple[str, str] | None:
     try:

@@ -82,7 +82,7 @@ def start(store: Store | None, *, path: Path | None = None,
         after_first_paint(window.home.table.viewport(), lambda: _finish_opening(window, path, running))
     else:
         running()
-    QTimer.singleShot(WARM_UP_AFTER_MS, _warm_up_charts)
+    QTimer.singleShot(WARM_UP_AFTER_MS, window, lambda: _warm_up_charts(window))
     return window
 
 
@@ -164,26 +164,59 @@ def _finish_opening(window: MainWindow, path: Path, then: Callable[[], None]) ->
 WARM_UP_AFTER_MS = 1500
 
 
-def _warm_up_charts() -> None:
-    """Load matplotlib and the workbook import off the GUI thread once the window is up and idle.
+def _warm_up_charts(window: MainWindow | None = None) -> None:
+    """Load matplotlib, the workbook import and the shipped forms off the GUI thread once the window is up and idle.
 
     Loading it (0.5-0.6 s here) is what froze the first View → Portfolio or Results; done
-    in the background, they open at once. Only imports happen in the thread: no widget,
-    no figure. The start itself does not wait for it.
+    in the background, they open at once. Then each kind of chart is drawn once, small, in
+    the chart thread (ui/chart_image.py), so the first real one does not look up its fonts
+    (0.27 s). Only imports, parsing and off-screen figures happen here: no widget. The start
+    itself does not wait for it.
     """
+    import gc
     import threading
+
+    from hbm_assess.ui.chart_image import renderer, warm_up
+
+    language = text.language()
+    charts_thread = renderer()  # made here: its hand-over to the window belongs to the GUI thread
+    store = window.store if window is not None else None  # None while a passphrase is still asked for
 
     def load() -> None:
         import importlib
 
         # The import's modules too (openpyxl, and numpy under it): File → Import loaded them on the
         # GUI thread before its worker started, the longest freeze of an import (0.8-1.4 s, #20).
+        # And the assessment's screen and the portfolio's (50 and 60 ms of imports when first opened, #20).
         for name in ("matplotlib.figure", "matplotlib.backends.backend_qtagg", "hbm_assess.charts",
-                     "hbm_assess.exchange.importing"):
+                     "hbm_assess.exchange.importing", "hbm_assess.ui.assessment_view", "hbm_assess.ui.portfolio"):
             try:
                 importlib.import_module(name)
             except Exception:  # an import that fails here fails again, with its message, where it is needed
                 return
+        from hbm_assess.core.questionnaire import load_shipped_forms, shipped_form
+
+        def forms():
+            # Opening an assessment parsed its shipped form on the GUI thread (0.18 s, Store.form, #20),
+            # and the database's own copy, which it opens with (~40 ms).
+            load_shipped_forms()
+            if store is not None:
+                store.read_forms_ahead()
+
+        def charts():
+            form = next((shipped_form(key) for key in (("hbm-detailed", "1.1"), ("hbm-detailed", "1.0"))
+                         if shipped_form(key) is not None), None)
+            charts_thread.run(lambda: warm_up(language, form)).result()
+
+        for step in (forms, charts):
+            try:
+                step()
+            except Exception:  # what fails here fails again, with its message, where it is needed
+                pass
+        # What the start made (modules, the list, the forms, fonts) lives as long as the app: moved out of
+        # the garbage collector's reach, a full collection no longer walks it. One triggered in the chart
+        # thread held the interpreter, and so froze the window, for 70 ms at 2,000 assessments (#20).
+        gc.freeze()  # not collected first: a full collection here would itself freeze the window
 
     # Not a daemon: Python waits for it at exit (under a second of imports). A daemon thread
     # still inside a C extension's import when the interpreter finalises aborted the process

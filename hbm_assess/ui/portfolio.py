@@ -53,6 +53,7 @@ class PortfolioView(QWidget):
     open_requested = Signal(int)  # an assessment id
     loaded = Signal()             # the figures on screen match the filters
     progress_loaded = Signal()    # the Progress tab's figures (loaded when it is first shown) match them too
+    drawn = Signal()              # the heatmap's image on screen shows the figures (drawn in the chart thread)
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -88,6 +89,7 @@ class PortfolioView(QWidget):
         self.scope_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.heatmap = HeatmapPanel(store, self.site_label, self.column_label, self)
         self.heatmap.open_requested.connect(self.open_requested)
+        self.heatmap.canvas.drawn.connect(self.drawn)
         self.heat_canvas, self.hover_note = self.heatmap.canvas, self.heatmap.hover_note
         self.cell_model, self.cell_table, self.cell_caption = (self.heatmap.cell_model, self.heatmap.cell_table,
                                                                self.heatmap.cell_caption)

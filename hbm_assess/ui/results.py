@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,8 @@ from hbm_assess.ui.session import AssessmentSession
 SORT_ROLE = Qt.ItemDataRole.UserRole
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 1
 REDRAW_PAUSE_MS = 300  # answers arriving in a burst redraw the charts once
+CELL_PADDING_PX = 16    # the cell's margins on both sides, with room to spare
+HEADER_PADDING_PX = 28  # the header's margins and its sort arrow
 
 
 class ScoredTableModel(QAbstractTableModel):
@@ -39,6 +41,8 @@ class ScoredTableModel(QAbstractTableModel):
         self.comparison: Comparison | None = None
         self.indicators = list(session.form.indicators())
         self.analysed = session.analysed_answers()
+        self._cells: list[list[dict]] = []
+        self.refresh()
 
     def headers(self) -> list[str]:
         return [text.word("area"), text.word("indicator"), text.word("level"), text.word("target"),
@@ -61,57 +65,56 @@ class ScoredTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.analysed = self.session.analysed_answers()
+        # Every cell worked out once here: the table sizes its columns to their contents, and Qt
+        # asks each cell for ~19 roles to do so (5,760 calls, 0.11 s, each time Results opened, #20).
+        self._cells = [self._row(indicator) for indicator in self.indicators]
         if self.indicators:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.indicators) - 1, 6))
 
+    def column_texts(self, column: int) -> list[str]:
+        """What the rows show in ``column``."""
+        return [row[column].get(Qt.ItemDataRole.DisplayRole) or "" for row in self._cells]
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.indicators):
+        if not index.isValid() or not 0 <= index.row() < len(self._cells):
             return None
-        indicator = self.indicators[index.row()]
-        column = index.column()
+        return self._cells[index.row()][index.column()].get(role)
+
+    def _row(self, indicator) -> list[dict]:
+        """The row of one indicator: for each column, its value under each role the table asks for."""
+        display, sort, tip = Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole
+        language = text.language()
         answer = self.analysed.get(indicator.id)
         level = answer.level if answer else None
         target = target_for(answer, indicator) if answer else None
-        if role == INDICATOR_ROLE:
-            return indicator.id
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.LEVEL and answer and answer.is_answered:
-            return text.level_colour(level, light=True)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.LEVEL and answer and answer.is_answered:
-            return QColor("black")
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.INDICATOR:
-            return indicator.label.get(text.language())
-        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return None
-        sorting = role == SORT_ROLE
-        if column == self.AREA:
-            return self.session.form.area_by_id[indicator.area_id].title.get(text.language())
-        if column == self.INDICATOR:
-            return indicator.id if sorting else f"{indicator.id}  {indicator.label.get(text.language())}"
-        if column == self.LEVEL:
-            if sorting:
-                return level if level is not None else 0
-            if answer is None or not answer.is_answered:
-                return ""
-            return f"{level} · {text.level_name(level)}" if level else text.special_name(answer.special)
-        if column == self.TARGET:
-            return (target or 0) if sorting else (str(target) if target else "")
-        if column == self.GAP:
-            gap = target - level if target and level else None
-            return (gap if gap is not None else -1) if sorting else ("" if gap is None else str(gap))
-        if column == self.EVIDENCE:
-            has = bool(answer and answer.has_evidence)
-            if sorting:
-                return int(has)
-            if answer and answer.needs_evidence:
-                return self.tr("⚠ needed")
-            return "✓" if has else ""
-        if column == self.CHANGE:
-            change = self.comparison.by_indicator().get(indicator.id) if self.comparison else None
-            delta = change.delta if change else None
-            if sorting:
-                return delta if delta is not None else -99
-            return "" if delta is None else (f"+{delta}" if delta > 0 else str(delta))
-        return None
+        answered = bool(answer and answer.is_answered)
+        if not answered:
+            level_text = ""
+        else:
+            level_text = f"{level} · {text.level_name(level)}" if level else text.special_name(answer.special)
+        gap = target - level if target and level else None
+        has = bool(answer and answer.has_evidence)
+        evidence = self.tr("⚠ needed") if answer and answer.needs_evidence else ("✓" if has else "")
+        change = self.comparison.by_indicator().get(indicator.id) if self.comparison else None
+        delta = change.delta if change else None
+        area = self.session.form.area_by_id[indicator.area_id].title.get(language)
+        cells = [
+            {display: area, sort: area},
+            {display: f"{indicator.id}  {indicator.label.get(language)}", sort: indicator.id,
+             tip: indicator.label.get(language)},
+            {display: level_text, sort: level if level is not None else 0},
+            {display: str(target) if target else "", sort: target or 0},
+            {display: "" if gap is None else str(gap), sort: gap if gap is not None else -1},
+            {display: evidence, sort: int(has)},
+            {display: "" if delta is None else (f"+{delta}" if delta > 0 else str(delta)),
+             sort: delta if delta is not None else -99},
+        ]
+        if answered:
+            cells[self.LEVEL][Qt.ItemDataRole.BackgroundRole] = text.level_colour(level, light=True)
+            cells[self.LEVEL][Qt.ItemDataRole.ForegroundRole] = QColor("black")
+        for cell in cells:
+            cell[INDICATOR_ROLE] = indicator.id
+        return cells
 
 
 class ResultsView(QWidget):
@@ -120,6 +123,7 @@ class ResultsView(QWidget):
     add_action_requested = Signal(object)  # a core Gap
     indicator_requested = Signal(str)
     method_requested = Signal()  # change the target policy (and scope)
+    charts_drawn = Signal()  # the three charts on screen show the answers as they are
 
     def __init__(self, session: AssessmentSession, parent=None):
         super().__init__(parent)
@@ -150,8 +154,9 @@ class ResultsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         # Every column as wide as its longest text and header (in every language); the indicator takes the rest.
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(ScoredTableModel.INDICATOR, QHeaderView.ResizeMode.Stretch)
+        self.table_model.dataChanged.connect(self._fit_columns)
+        self._fit_columns()
         self.table.setMinimumHeight(320)
         self.table.doubleClicked.connect(self._on_row_activated)
         self.add_action_button = QPushButton(self.tr("Add action for the selected gap…"), self)
@@ -194,20 +199,40 @@ class ResultsView(QWidget):
         self._fill_comparisons()
         self._show_policy()
 
-    def _make_canvases(self) -> dict:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+    def _fit_columns(self, *args) -> None:
+        # Measured from the texts with the font, not by ResizeToContents: that asked every cell for
+        # every role, through the sort proxy, on each change (0.1 s each time Results opened, #20).
+        header = self.table.horizontalHeader()
+        cell_metrics, title_metrics = self.table.fontMetrics(), header.fontMetrics()
+        titles = self.table_model.headers()
+        for column in range(self.table_model.columnCount()):
+            if column == ScoredTableModel.INDICATOR:
+                continue
+            widest = max((cell_metrics.horizontalAdvance(shown)
+                          for shown in self.table_model.column_texts(column)), default=0)
+            header.resizeSection(column, max(widest + CELL_PADDING_PX,
+                                             title_metrics.horizontalAdvance(titles[column]) + HEADER_PADDING_PX))
 
-        class ChartCanvas(FigureCanvasQTAgg):
-            def wheelEvent(self, event) -> None:
-                event.ignore()  # the charts do not zoom: the wheel scrolls the page they are on
+    def _make_canvases(self) -> dict:
+        from hbm_assess.ui.chart_image import ChartImage
 
         canvases = {}
         for name in ("radar", "gaps", "phases"):
-            canvas = ChartCanvas(Figure(figsize=(5.5, 4.2), layout="constrained"))
+            # Drawn in the chart thread and shown as images (#20): the tab opens without waiting for them.
+            canvas = ChartImage(QSize(550, 420), self)
             canvas.setMinimumSize(420, 340)
+            canvas.drawn.connect(self._on_chart_drawn)
             canvases[name] = canvas
         return canvases
+
+    def _on_chart_drawn(self) -> None:
+        if not self.drawing():
+            self.charts_drawn.emit()
+
+    def drawing(self) -> bool:
+        """True until every chart shows the answers as they are (drawn, or asked for again)."""
+        return self._stale or self._redraw_timer.isActive() or not self.canvases or any(
+            canvas.busy() or canvas.image is None for canvas in self.canvases.values())
 
     def _fill_comparisons(self) -> None:
         self.compare_with.blockSignals(True)
@@ -302,10 +327,7 @@ class ResultsView(QWidget):
             "phases": lambda fig: charts.phase_chart(fig, form, answers, language),
         }
         for name, draw in drawings.items():
-            canvas = self.canvases[name]
-            canvas.figure.clear()
-            draw(canvas.figure)
-            canvas.draw_idle()
+            self.canvases[name].show_chart(draw)
 
     def selected_gap(self) -> Gap | None:
         index = self.table.currentIndex()

@@ -84,17 +84,31 @@ def render(out_dir: Path, db_path: Path | None, language: str = "en") -> list[Pa
             store.close()
 
 
+def _wait(app, ready: Callable[[], bool] | None, timeout_s: float = 60.0) -> None:
+    """Handle events until ``ready()`` (a view's figures computed and its charts asked for)."""
+    import time
+
+    end = time.perf_counter() + timeout_s
+    while ready is not None and not ready() and time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
 def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
+    from hbm_assess.ui.chart_image import finish_drawing
     from hbm_assess.ui.main_window import MainWindow
     from hbm_assess.ui.new_assessment import NewAssessmentDialog
 
     written: list[Path] = []
 
-    def shoot(name: str, widget, prepare: Callable[[], None] | None = None) -> None:
+    def shoot(name: str, widget, prepare: Callable[[], None] | None = None,
+              ready: Callable[[], bool] | None = None) -> None:
         if prepare:
             prepare()
         for _ in range(3):
             app.processEvents()
+        _wait(app, ready)
+        finish_drawing()  # charts are drawn in the chart thread: the picture waits for them
         path = out_dir / f"{name}-{language}.png"
         widget.grab().save(str(path))
         written.append(path)
@@ -132,7 +146,7 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
     if final is not None:
         window.open_assessment(final.id)
         view = window.assessment_view
-    shoot("results", window, lambda: view.tabs.setCurrentWidget(view.results))
+    shoot("results", window, lambda: view.tabs.setCurrentWidget(view.results), lambda: not view.results.drawing())
     from hbm_assess.ui.method import MethodDialog
 
     method = MethodDialog(view.session.assessment.target_policy, view.session.assessment.scope, 2, window)
@@ -153,7 +167,9 @@ def _capture_all(app, store: Store, out_dir: Path, language: str) -> list[Path]:
     window.projector.close()
     window.show_portfolio()
     window.portfolio.wait_for_loading()
-    shoot("portfolio", window, lambda: window.portfolio.wait_for_loading())
+    portfolio = window.portfolio
+    shoot("portfolio", window, portfolio.wait_for_loading,
+          lambda: portfolio.data is not None and portfolio.heatmap._shown is portfolio.data)
     shoot("portfolio-national", window,
           lambda: window.portfolio.tabs.setCurrentWidget(window.portfolio.national_page))
     window.show_home()
