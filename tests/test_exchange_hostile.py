@@ -128,6 +128,17 @@ def _cell(column: int, row: int) -> str:
     return f"{letters}{row}"
 
 
+def _random_pieces(rng, kinds: list[str]) -> list[str]:
+    """Up to 12 random pieces of a sheet, their cells at the edges of the bounds (inside, on, just past)."""
+    pieces = []
+    for _ in range(rng.randint(0, 12)):
+        column = rng.choice([1, 2, 26, 27, 999, 1000, 1001, 16384])
+        row = rng.choice([1, 2, 9, 2500, 9999, 10_000, 10_001, 1_048_576])
+        cell = _cell(column, row)
+        pieces.append(rng.choice(kinds).format(row=row, cell=cell, cell_lower=cell.lower()))
+    return pieces
+
+
 @pytest.mark.parametrize("seed", range(300))
 def test_the_quick_check_gives_the_streaming_parsers_verdict(seed):
     import random
@@ -135,12 +146,7 @@ def test_the_quick_check_gives_the_streaming_parsers_verdict(seed):
     from hbm_assess.exchange.safety import _QuickSheetGrid, _SheetGrid
 
     rng = random.Random(seed)
-    pieces = []
-    for _ in range(rng.randint(0, 12)):
-        column = rng.choice([1, 2, 26, 27, 999, 1000, 1001, 16384])
-        row = rng.choice([1, 2, 9, 2500, 9999, 10_000, 10_001, 1_048_576])
-        cell = _cell(column, row)
-        pieces.append(rng.choice(_PIECES).format(row=row, cell=cell, cell_lower=cell.lower()))
+    pieces = _random_pieces(rng, _PIECES)
     data = _sheet(pieces)
     chunk = rng.choice([7, 64, 4096, 1 << 20])
     assert _verdict(_QuickSheetGrid, data, chunk) == _verdict(_SheetGrid, data, chunk)
@@ -182,12 +188,7 @@ def test_the_two_pass_extent_is_the_seven_pass_one_where_both_measure(seed):
     )
 
     rng = random.Random(seed)
-    pieces = []
-    for _ in range(rng.randint(0, 12)):
-        column = rng.choice([1, 2, 26, 27, 999, 1000, 1001, 16384])
-        row = rng.choice([1, 2, 9, 2500, 9999, 10_000, 10_001, 1_048_576])
-        cell = _cell(column, row)
-        pieces.append(rng.choice(_FIRST_R_PIECES).format(row=row, cell=cell, cell_lower=cell.lower()))
+    pieces = _random_pieces(rng, _FIRST_R_PIECES)
     data = _sheet(pieces).replace(b"<worksheet>", b'<worksheet xmlns:x="u" xmlns:x14ac="v" xmlns:mc="w" '
                                   b'xmlns:x14="y">')
     two_pass = first_r_extent(data)
