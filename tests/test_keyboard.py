@@ -187,9 +187,14 @@ def test_the_focused_level_choice_has_a_ring_that_stands_out(qtbot, opened, dark
 # -- every shortcut defined once ------------------------------------------------------------------------------
 
 def _every_view_built(window, assessment_id):
-    """The window with each screen made once: home, portfolio, an assessment with its workshop tab."""
+    """The window with each screen made once: home, portfolio, an assessment with every tab (made when shown)."""
+    from hbm_assess.ui.assessment_view import PLAN, RESULTS
+
     window.show_portfolio()
     window.open_assessment(assessment_id, "REG-01")
+    for name in (RESULTS, PLAN):
+        window.assessment_view.tab(name)
+    window.assessment_view.review  # noqa: B018 - made when first asked for
     window.assessment_view.show_settle()
     return window
 
@@ -231,6 +236,7 @@ window = MainWindow(Store.open(Path(sys.argv[1])))
 window.show()
 window.show_portfolio()
 window.open_assessment(int(sys.argv[3]), "REG-01")
+window.assessment_view.tab("results"), window.assessment_view.tab("plan"), window.assessment_view.review
 window.assessment_view.show_settle()
 print(json.dumps(clashes(window)))
 """

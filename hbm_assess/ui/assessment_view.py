@@ -27,6 +27,9 @@ from hbm_assess.ui.review import ReviewPage
 from hbm_assess.ui.session import AssessmentSession
 from hbm_assess.ui.shortcuts import keys
 
+RESULTS, PLAN = "results", "plan"
+TABS = ("questionnaire", RESULTS, PLAN)  # in the order of the tabs
+
 
 class AssessmentView(QWidget):
     """The screen an assessor lives in: navigate indicators, answer by keyboard or mouse, review."""
@@ -73,11 +76,9 @@ class AssessmentView(QWidget):
         left_layout.addWidget(self.progress)
 
         self.page = IndicatorPage(session, undo_stack, self)
-        self.review = ReviewPage(session, self)
-        self.review.go_to.connect(self.show_indicator)
         self.right = QStackedWidget(self)
         self.right.addWidget(self.page)
-        self.right.addWidget(self.review)
+        self._review: ReviewPage | None = None  # made when first asked for, as the tabs below
 
         self.previous_button = QPushButton(self.tr("◀ Previous (Alt+Up)"), self)
         self.next_button = QPushButton(self.tr("Next (Alt+Down) ▶"), self)
@@ -109,15 +110,15 @@ class AssessmentView(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setSizes([330, 820])
-        self.results = ResultsView(session, self)
-        self.plan = PlanView(session, self)
-        self.results.add_action_requested.connect(self._on_add_action_requested)
-        self.results.indicator_requested.connect(self._on_indicator_requested)
-        self.results.method_requested.connect(self.edit_method)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.splitter, self.tr("&Questionnaire"))
-        self.tabs.addTab(self.results, self.tr("Re&sults"))
-        self.tabs.addTab(self.plan, self.tr("&Plan of action"))
+        # Results and the plan are made when first shown (``tab``): opening an assessment to score
+        # it builds only the page it shows, in one short turn of the event loop (#20).
+        self._tab_labels = {RESULTS: self.tr("Re&sults"), PLAN: self.tr("&Plan of action")}
+        self._made: dict[str, QWidget] = {}
+        for label in self._tab_labels.values():
+            self.tabs.addTab(QWidget(self.tabs), label)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.settle = None  # the workshop tab, made when first asked for
         self.outputs = None  # the workshop outputs tab, likewise
         layout = QVBoxLayout(self)
@@ -132,6 +133,57 @@ class AssessmentView(QWidget):
         session.details_changed.connect(self._on_details_changed)
         self._on_details_changed()
         self._on_answer_changed("")
+
+    # -- the parts made when first asked for ------------------------------------
+
+    def tab(self, name: str) -> QWidget:
+        """The tab ``name`` (RESULTS or PLAN), made now if it was not yet; it takes its placeholder's place."""
+        made = self._made.get(name)
+        if made is not None:
+            return made
+        if name == RESULTS:
+            made = ResultsView(self.session, self.tabs)
+            made.add_action_requested.connect(self._on_add_action_requested)
+            made.indicator_requested.connect(self._on_indicator_requested)
+            made.method_requested.connect(self.edit_method)
+        elif name == PLAN:
+            made = PlanView(self.session, self.tabs)
+        else:
+            raise KeyError(name)
+        self._made[name] = made
+        index, current = TABS.index(name), self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        # Swapped quietly: the tab that was asked for is current (or not) just as before.
+        self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, made, self._tab_labels[name])
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        return made
+
+    @property
+    def results(self) -> ResultsView:
+        return self.tab(RESULTS)
+
+    @property
+    def plan(self) -> PlanView:
+        return self.tab(PLAN)
+
+    @property
+    def review(self) -> ReviewPage:
+        """The review of what is left to do, made when first shown."""
+        if self._review is None:
+            self._review = ReviewPage(self.session, self.right)
+            self._review.go_to.connect(self.show_indicator)
+            self.right.addWidget(self._review)
+        return self._review
+
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 < index < len(TABS):
+            self.tab(TABS[index])
 
     def _add_shortcut(self, sequences, handler) -> None:
         action = QAction(self)
@@ -204,10 +256,15 @@ class AssessmentView(QWidget):
 
         if self.settle is None:
             self.settle = SettleView(self.session, self)
-            self.settle.settled.connect(lambda *_: self.results.redraw() if self.results.isVisible() else None)
+            self.settle.settled.connect(self._on_settled)
             self.tabs.addTab(self.settle, self.tr("&Workshop"))
         self.settle.refresh()
         self.tabs.setCurrentWidget(self.settle)
+
+    def _on_settled(self, *_) -> None:
+        results = self._made.get(RESULTS)
+        if results is not None and results.isVisible():
+            results.redraw()
 
     def show_outputs(self) -> None:
         from hbm_assess.ui.workshop_outputs import OutputsView
