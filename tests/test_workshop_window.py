@@ -154,3 +154,35 @@ def test_the_projector_goes_round_every_language_and_shows_outputs_area_by_area(
     assert "ئاستەنگ" in projector.outputs.text() and "المجال التالي" not in projector.next_area.text()
     assert projector.next_area.text().startswith("بواری دواتر")
     QApplication.processEvents()
+
+
+def test_the_projector_radar_is_drawn_in_the_chart_thread_and_follows_answers(qtbot, store, split, monkeypatch):
+    import threading
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from hbm_assess.ui.session import AssessmentSession
+    from hbm_assess.ui.workshop import ProjectorView
+
+    on_gui = []
+    real_draw = FigureCanvasAgg.draw
+
+    def draw(canvas, *args, **kwargs):
+        on_gui.append(threading.current_thread() is threading.main_thread())
+        return real_draw(canvas, *args, **kwargs)
+
+    monkeypatch.setattr(FigureCanvasAgg, "draw", draw)
+    session = AssessmentSession(store, split)
+    projector = ProjectorView(session)
+    qtbot.addWidget(projector)
+    projector.resize(1280, 800)  # as on a projector: the radar's large labels need the room
+    projector.show()
+    qtbot.waitExposed(projector)
+    qtbot.waitUntil(lambda: len(on_gui) >= 1, timeout=10_000)
+    assert not any(on_gui), "the radar drawn in the chart thread, never on the GUI thread"
+    qtbot.waitUntil(lambda: projector.canvas.image is not None and not projector.canvas.busy(), timeout=10_000)
+    first = projector.canvas.figure
+    assert first.axes and not projector.canvas.image.isNull()
+    session.put(Answer("OPS-01", level=4, evidence_text="Exercise 2025"))  # an answer: the radar follows
+    qtbot.waitUntil(lambda: projector.canvas.figure is not first and not projector.canvas.busy(), timeout=10_000)
+    assert not any(on_gui) and len(on_gui) >= 2

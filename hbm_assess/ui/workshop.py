@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTranslator, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTranslator, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -391,15 +391,16 @@ class ProjectorView(QWidget):
 
     def __init__(self, session: AssessmentSession, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+        from hbm_assess.ui.chart_image import ChartImage
 
         self.session = session
         self.language = text.language()
         self.area_index = 0
         self.setWindowTitle(self.tr("Projector view"))
         self.setStyleSheet("background: white; color: black;")
-        self.canvas = FigureCanvasQTAgg(Figure(figsize=(9, 7), layout="constrained"))
+        # Drawn in the chart thread and shown as an image, as Results is (#20): the plenary's window
+        # opens, steps through areas and follows each answer without waiting for matplotlib.
+        self.canvas = ChartImage(QSize(900, 700), self)
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.8)
         self.disagreements = QLabel(self)
@@ -459,13 +460,15 @@ class ProjectorView(QWidget):
     def redraw(self) -> None:
         from hbm_assess import charts
 
-        figure = self.canvas.figure
-        figure.clear()
-        charts.radar(figure, self.session.form, self.session.answers, self.language)
-        for ax in figure.axes:
-            for label in ax.get_xticklabels() + ax.texts:
-                label.set_fontsize(label.get_fontsize() * 1.4)
-        self.canvas.draw_idle()
+        form, answers, language = self.session.form, dict(self.session.answers), self.language
+
+        def draw(figure) -> None:
+            charts.radar(figure, form, answers, language)
+            for ax in figure.axes:  # read across a room
+                for label in ax.get_xticklabels() + ax.texts:
+                    label.set_fontsize(label.get_fontsize() * 1.4)
+
+        self.canvas.show_chart(draw)
         plan = workshop.merge_plan(self.session.store, self.session.assessment_id)
         lines = []
         for case in plan.disagreements:
