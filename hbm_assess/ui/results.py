@@ -40,7 +40,7 @@ class ScoredTableModel(QAbstractTableModel):
         self.session = session
         self.comparison: Comparison | None = None
         self.indicators = list(session.form.indicators())
-        self.analysed = session.analysed_answers()
+        self.analysed: dict = {}
         self._cells: list[list[dict]] = []
         self.refresh()
 
@@ -198,6 +198,7 @@ class ResultsView(QWidget):
         session.details_changed.connect(self._on_details_changed)
         self._fill_comparisons()
         self._show_policy()
+        self._show_caption(self.table_model.analysed)  # laid out with the page, not after its first paint
 
     def _fit_columns(self, *args) -> None:
         # Measured from the texts with the font, not by ResizeToContents: that asked every cell for
@@ -227,6 +228,7 @@ class ResultsView(QWidget):
 
     def _on_chart_drawn(self) -> None:
         if not self.drawing():
+            self.busy.hide()
             self.charts_drawn.emit()
 
     def drawing(self) -> bool:
@@ -268,10 +270,16 @@ class ResultsView(QWidget):
         return counts
 
     def showEvent(self, event) -> None:
+        first = not self.canvases
+        if first:
+            # Before the tab's first paint: the page is laid out once, as it stays. Added after it,
+            # the charts moved the table down and it was painted again while the chart thread held
+            # the interpreter, each of its cells waiting for it (80-120 ms at load 3, #20).
+            self._add_canvases()
         super().showEvent(event)
         if self._stale:
             # After this turn of the event loop paints the tab: the frame at once, the charts next.
-            self._redraw_timer.start(0 if self.canvases else 30)
+            self._redraw_timer.start(30 if first else 0)
 
     def _on_answer_changed(self, indicator_id: str) -> None:
         self._stale = True
@@ -295,11 +303,10 @@ class ResultsView(QWidget):
 
     def _add_canvases(self) -> None:
         self.canvases = self._make_canvases()
-        self.charts.removeWidget(self.busy)
-        self.busy.hide()
         self.charts.addWidget(self.canvases["radar"], 0, 0)
         self.charts.addWidget(self.canvases["phases"], 1, 0)
         self.charts.addWidget(self.canvases["gaps"], 0, 1, 2, 1)  # tall, so more gaps fit
+        self.busy.raise_()  # over the charts, saying so, until they are drawn
 
     def redraw(self) -> None:
         from hbm_assess import charts
@@ -310,17 +317,14 @@ class ResultsView(QWidget):
         self._stale = False
         form, answers, language = self.session.form, self.session.analysed_answers(), text.language()
         comparison = self.comparison()
-        self.table_model.set_comparison(comparison)
+        if comparison is not None or self.table_model.comparison is not None:
+            # Without one, before and after, the table already shows the answers (_on_answer_changed):
+            # refreshed again, it was painted again while the charts were drawn (#20).
+            self.table_model.set_comparison(comparison)
         self.table.setColumnHidden(ScoredTableModel.CHANGE, comparison is None)
         self.comparison_note.setText("" if comparison is None else self.comparison_text(comparison))
         earlier = comparison.earlier_levels() if comparison is not None else None
-        overall = overall_score(form, answers)
-        mean = "–" if overall.mean_level is None else text.number(overall.mean_level)
-        self.caption.setText(
-            self.tr("Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; "
-                    "%5 unanswered.").replace("%1", mean).replace("%2", str(overall.scored))
-            .replace("%3", str(overall.not_applicable)).replace("%4", str(overall.unknown))
-            .replace("%5", str(overall.unanswered)))
+        self._show_caption(answers)
         drawings = {
             "radar": lambda fig: charts.radar(fig, form, answers, language, compare_answers=earlier),
             "gaps": lambda fig: charts.gap_chart(fig, form, answers, language),
@@ -328,6 +332,15 @@ class ResultsView(QWidget):
         }
         for name, draw in drawings.items():
             self.canvases[name].show_chart(draw)
+
+    def _show_caption(self, answers) -> None:
+        overall = overall_score(self.session.form, answers)
+        mean = "–" if overall.mean_level is None else text.number(overall.mean_level)
+        self.caption.setText(
+            self.tr("Mean level %1 over %2 scored indicators; %3 not applicable and %4 unknown are not counted; "
+                    "%5 unanswered.").replace("%1", mean).replace("%2", str(overall.scored))
+            .replace("%3", str(overall.not_applicable)).replace("%4", str(overall.unknown))
+            .replace("%5", str(overall.unanswered)))
 
     def selected_gap(self) -> Gap | None:
         index = self.table.currentIndex()
