@@ -59,7 +59,8 @@ def render(draw: Draw, width: int, height: int, ratio: float = 1.0, after: After
 
     figure = Figure(figsize=(max(width, 1) / DPI, max(height, 1) / DPI), dpi=DPI * ratio, layout="constrained")
     draw(figure)
-    canvas = FigureCanvasAgg(figure)
+    # The canvas a chart measured its texts on, if it did (charts.heatmap lays itself out): its renderer keeps them.
+    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
     canvas.draw()
     buffer = canvas.buffer_rgba()
     rows, columns = buffer.shape[0], buffer.shape[1]
