@@ -61,7 +61,6 @@ class PortfolioView(QWidget):
         self.store = store
         self.data: PortfolioData | None = None
         self.names = _reference_names()
-        self.choices = portfolio.choices(store)
         self._job: Job | None = None
         self._progress_job: Job | None = None
         self._pending = False
@@ -70,12 +69,16 @@ class PortfolioView(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_PAUSE_MS)
         self._refresh_timer.timeout.connect(self.refresh)
-        self.filters = PortfolioFilters(store, self.choices, self)
-        self.filters.changed.connect(self._on_filter_changed)
         self.busy = QLabel(self)
-        # The figures start now, for the filters as they stand (#20): the worker reads the database
-        # while this thread builds and shows the rest. A filter changed before they arrive loads again.
-        self._load()
+        # The figures start first, for the filters the view opens with (#20): the worker reads the
+        # database while this thread reads the filter choices and builds and shows the rest.
+        start = portfolio.like_with_like(store)
+        self._load(start)
+        self.choices = portfolio.choices(store)
+        self.filters = PortfolioFilters(store, self.choices, self, start)
+        self.filters.changed.connect(self._on_filter_changed)
+        if self.current_filter() != start:
+            self._pending = True  # the widgets could not show that filter: the figures load again for theirs
         f = self.filters  # the filter widgets, by the names the tests and the screenshots use
         self.country, self.site_type, self.form, self.version = f.country, f.site_type, f.form, f.version
         self.status, self.area, self.date_from, self.date_to = f.status, f.area, f.date_from, f.date_to
@@ -196,13 +199,13 @@ class PortfolioView(QWidget):
             return
         self._load()
 
-    def _load(self) -> None:
+    def _load(self, flt: portfolio.PortfolioFilter | None = None) -> None:
         self._stale = False
         if self._job is not None:
             self._pending = True
             return
         self.busy.setText(self.tr("Updating…"))
-        self._job = load_job(self, self.store, self.current_filter())
+        self._job = load_job(self, self.store, flt or self.current_filter())
         self._job.finished.connect(self._on_loaded)
         self._job.failed.connect(self._on_load_failed)
         self._job.start()
