@@ -422,3 +422,35 @@ def test_the_hidden_tabs_are_made_when_first_shown_and_show_the_figures(qtbot, d
         change_site_type = view.site_type.findData("air")
         view.site_type.setCurrentIndex(change_site_type)
     assert view.ranking_model.rowCount() == len(view.data.ranking)
+
+
+def test_no_garbage_collection_runs_in_the_chart_thread_while_it_draws(qtbot, demo):
+    import gc
+    import threading
+
+    from hbm_assess import charts
+
+    collected_in = []
+
+    def record(phase, info):
+        if phase == "start":
+            collected_in.append(threading.current_thread().name)
+
+    def draw(figure):
+        garbage = []
+        for _ in range(20_000):  # enough new containers to start a collection wherever they are made
+            cycle = []
+            cycle.append(cycle)
+            garbage.append(cycle)
+        charts.heatmap(figure, ["a"], ["b"], [[3.0]], [[1]], "en")
+
+    view = open_view(qtbot, demo)
+    wait_drawn(qtbot, view)
+    gc.callbacks.append(record)
+    try:
+        with qtbot.waitSignal(view.heat_canvas.drawn, timeout=LOAD_MS):
+            view.heat_canvas.show_chart(draw)
+    finally:
+        gc.callbacks.remove(record)
+    assert gc.isenabled()  # handed over: the collector runs again, on the GUI thread's allocations
+    assert not [name for name in collected_in if name.startswith("charts")]
