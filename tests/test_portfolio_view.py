@@ -454,3 +454,24 @@ def test_no_garbage_collection_runs_in_the_chart_thread_while_it_draws(qtbot, de
         gc.callbacks.remove(record)
     assert gc.isenabled()  # handed over: the collector runs again, on the GUI thread's allocations
     assert not [name for name in collected_in if name.startswith("charts")]
+
+
+def test_the_crossing_points_names_are_read_off_the_gui_thread_as_the_view_opens(qtbot, demo, monkeypatch):
+    import threading
+
+    from hbm_assess.core import reference
+
+    threads = []
+    real_read = reference.read_list
+    monkeypatch.setattr(reference, "read_list",
+                        lambda path: threads.append(threading.current_thread().name) or real_read(path))
+    reference.crossing_points.cache_clear()
+    try:
+        view = open_view(qtbot, demo)
+        wait_drawn(qtbot, view)
+    finally:
+        reference.crossing_points.cache_clear()
+    assert threads and threading.main_thread().name not in threads
+    known = {point.id: point.name.get("en") for point in reference.crossing_points()}
+    sites = [site for site in view.data.heatmap.sites if site.key in known]
+    assert sites and all(view.site_label(site) == known[site.key] for site in sites)  # the names still shown

@@ -60,7 +60,7 @@ class PortfolioView(QWidget):
         super().__init__(parent)
         self.store = store
         self.data: PortfolioData | None = None
-        self.names = _reference_names()
+        self._names: dict[str, Text] | None = None  # read when first needed (the worker reads them first)
         self._job: Job | None = None
         self._progress_job: Job | None = None
         self._pending = False
@@ -167,6 +167,13 @@ class PortfolioView(QWidget):
     @property
     def changes_note(self):
         return self.progress_page.changes_note
+
+    @property
+    def names(self) -> dict[str, Text]:
+        """Names of the known crossing points in every language, by reference id."""
+        if self._names is None:
+            self._names = _reference_names()
+        return self._names
 
     @property
     def _heat_axes(self):
