@@ -6,7 +6,9 @@ calamine to the character, so this one reads only the shapes it is sure of — i
 shared strings, plain numbers, every cell with its ``r`` — and answers None for anything else
 (formulas, booleans, styled numbers that may be dates, ``_xHHHH_`` escapes, phonetic runs,
 prefixed elements...): the caller then asks calamine, as it always did. The bytes it gets have
-passed the safety check (well formed, no declarations, within the grid's bounds).
+passed the safety check (well formed, no declarations, within the grid's bounds). A sheet written
+exactly the way the export writes it is read with two regular-expression passes; any other goes
+through expat, which calls Python for each element.
 """
 
 from __future__ import annotations
@@ -96,12 +98,15 @@ def sheet_rows(data: bytes, strings: Callable[[], list[str] | None]) -> list[lis
 
     ``strings`` gives the shared strings table, only asked for when a cell uses it.
     """
-    reader = _Cells()
     try:
-        reader.parse(data)
-        cells = reader.resolve(strings)
-    except (_Unsure, expat.ExpatError, IndexError, RecursionError):
-        return None
+        cells = _plain_cells(data)
+    except _Unsure:
+        reader = _Cells()
+        try:
+            reader.parse(data)
+            cells = reader.resolve(strings)
+        except (_Unsure, expat.ExpatError, IndexError, RecursionError):
+            return None
     if not cells:
         return []
     rows = max(row for row, _ in cells) + 1
@@ -110,6 +115,63 @@ def sheet_rows(data: bytes, strings: Callable[[], list[str] | None]) -> list[lis
     for (row, column), value in cells.items():
         grid[row][column] = value
     return grid
+
+
+# The hidden sheet as our export writes it, read without a parser calling Python for each element: rows
+# with their number, cells with r then t, inline texts in one <t>, plain numbers. The safety check has
+# parsed these bytes (well formed, no declarations), so every & starts one of XML's five entities or a
+# character reference, and a text between tags holds no markup.
+_PLAIN_CELL = (rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,8})" t="(?:inlineStr"><is><t( xml:space="preserve")?>([^<]*)'
+               rb'</t></is>|n"><v>([^<]*)</v>)</c>')
+_PLAIN_BODY = re.compile(rb'(?:<row r="[1-9][0-9]{0,8}"(?: [a-zA-Z]+="[^"<>&]*")*(?:/>|>(?:' + _PLAIN_CELL
+                         + rb")*</row>))*")
+_PLAIN_CELLS = re.compile(_PLAIN_CELL)
+_REFERENCE = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _character(found: re.Match) -> str:
+    if found[1]:
+        return _ENTITIES[found[1]]
+    return chr(int(found[2]) if found[2] else int(found[3], 16))
+
+
+def _plain_cells(data: bytes) -> dict[tuple[int, int], object]:
+    """The cells of a sheet written the plain way, or _Unsure (the parser below decides)."""
+    start, end = data.find(b"<sheetData>"), data.find(b"</sheetData>")
+    if start < 0 or end < start:
+        raise _Unsure
+    outside = data[:start] + data[end + len(b"</sheetData>"):]
+    if b"sheetData" in outside or b"<row" in outside or b":row" in outside:
+        raise _Unsure  # a second sheetData, rows outside it: how calamine reads those is its own
+    start += len(b"<sheetData>")
+    if not _PLAIN_BODY.fullmatch(data, start, end):
+        raise _Unsure
+    cells: dict[tuple[int, int], object] = {}
+    for found in _PLAIN_CELLS.finditer(data, start, end):
+        letters, digits, preserve, raw, number = found.groups()
+        column = 0
+        for letter in letters:
+            column = column * 26 + letter - 64
+        place = (int(digits) - 1, column - 1)
+        if place in cells:
+            raise _Unsure
+        if number is not None:
+            if not _NUMBER.fullmatch(number.decode("ascii", "replace")):
+                raise _Unsure
+            cells[place] = float(number)
+            continue
+        if b"\r" in raw:
+            raise _Unsure  # a raw carriage return, which XML turns into a line end
+        text = raw.decode("utf-8")
+        if "&" in text:
+            text = _REFERENCE.sub(_character, text)
+        if not preserve:
+            text = text.strip(_BLANK)
+        if "_x" in text and _ESCAPE.search(text):
+            raise _Unsure
+        cells[place] = text
+    return cells
 
 
 class _Texts:
