@@ -398,7 +398,7 @@ CASES = [
                                                '<c r="A1" t="s"><v>9</v></c>'),
                            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                            "<si><t>format</t></si></sst>"),
-         "the sheet “_hbm” cannot be read"),
+         "the sheet “_hbm” refers to a shared text that the file does not hold"),
     Case("bad-date", _edit({("Summary", "B10"): "20/11/2026"}), "Summary!B10: “20/11/2026” is not a date"),
     # Every file is its own world (issue 13, finding 5): bounds checked before any reader allocates.
     Case("far-cell-XFD1048576", _sheet_xml("xl/worksheets/sheet2.xml", _far_cell),

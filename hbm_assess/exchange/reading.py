@@ -206,6 +206,8 @@ def _rows(book: CalamineWorkbook, name: str) -> list[list]:
         # skip_empty_area=False keeps row 1 as row 1, so the cells named in messages are right.
         return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception as error:
+        if "shared strings" in str(error):  # calamine's words, in English: said here in the reader's language
+            raise WorkbookRejected(Message.of("sheet_string_missing", sheet=name)) from None
         raise WorkbookRejected(Message.of("sheet_unreadable", sheet=name, error=error)) from None
 
 
