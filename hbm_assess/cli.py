@@ -353,6 +353,7 @@ def _list(args) -> int:
     if not rows:
         print(_say(Message.of("cli_no_assessments"), args))
         return EXIT_OK
+    from hbm_assess.core.site_names import site_said
     from hbm_assess.exchange.import_results import printable
 
     language = args.lang or "en"
@@ -360,21 +361,12 @@ def _list(args) -> int:
                       "mean_level")]
     for row in rows:
         mean = "–" if row.mean_level is None else f"{row.mean_level:.2f}"
-        table.append((str(row.id), printable(_site_said(row, language)), printable(f"{row.form_id} {row.form_version}"),
+        site = site_said(row.site_name, language, row.site_ref, row.country)
+        table.append((str(row.id), printable(site), printable(f"{row.form_id} {row.form_version}"),
                       printable(row.date), _status(row.status, language),
                       f"{row.answered}/{row.total} ({round(100 * row.completeness)}%)", mean))
     _print_table(table)
     return EXIT_OK
-
-
-def _site_said(row, language: str) -> str:
-    """A crossing point typed by one of its names in the list, by its name in ``language``; else as typed."""
-    from hbm_assess.core.assessment import Site
-    from hbm_assess.core.reference import crossing_point_of
-
-    point = crossing_point_of(Site(row.site_name, row.country, reference_id=row.site_ref))
-    names = {name.strip().casefold() for name in point.name.by_language.values()} if point else set()
-    return point.name.get(language) if row.site_name.strip().casefold() in names else row.site_name
 
 
 def _status(status: str, language: str) -> str:

@@ -85,28 +85,28 @@ def test_the_shipped_glossary_follows_an_edit_of_its_file(tmp_path, cache, monke
 
 
 def test_the_crossing_point_names_are_the_checked_lists_names(cache):
-    site_names.crossing_point_names.cache_clear()
+    site_names.forget()
     try:
         for _ in range(2):  # parsed, then from the cache
-            site_names.crossing_point_names.cache_clear()
+            site_names.forget()
             assert site_names.crossing_point_names() == {point.id: point.name
                                                         for point in reference.crossing_points()}
         assert (cache / "crossing-points.json").exists()
     finally:
-        site_names.crossing_point_names.cache_clear()
+        site_names.forget()
 
 
 def test_a_crossing_point_list_that_cannot_be_read_is_refused_by_the_checked_reading(tmp_path, cache, monkeypatch):
     (tmp_path / "crossing_points.yaml").write_text("crossing_points: [unclosed\n", encoding="utf-8")
     monkeypatch.setattr(reference, "data_dir", lambda: tmp_path)
     monkeypatch.setattr(site_names, "data_dir", lambda: tmp_path)
-    site_names.crossing_point_names.cache_clear()
+    site_names.forget()
     reference.crossing_points.cache_clear()
     try:
         with pytest.raises(reference.ReferenceDataError, match="not valid YAML"):
             site_names.crossing_point_names()
     finally:
-        site_names.crossing_point_names.cache_clear()
+        site_names.forget()
         reference.crossing_points.cache_clear()
 
 

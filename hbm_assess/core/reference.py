@@ -15,6 +15,7 @@ from pathlib import Path
 
 from hbm_assess.core.assessment import Site
 from hbm_assess.core.messages import Line, Message
+from hbm_assess.core.site_names import site_said
 from hbm_assess.core.text import LANGUAGES, Text
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.locations import data_dir
@@ -417,9 +418,8 @@ def crossing_point_of(site: Site) -> CrossingPoint | None:
 
 
 def site_name(site: Site, language: str) -> str:
-    """A site's name in ``language`` when it is a known crossing point, else as typed."""
-    point = crossing_point_of(site)
-    return point.name.get(language) if point is not None else site.name
+    """A site's name in ``language`` when it is a known crossing point's name, else as typed (``site_said``)."""
+    return site_said(site.name, language, site.reference_id, site.country)
 
 
 def institution_name(stored: str, language: str) -> str:

@@ -289,7 +289,8 @@ class AssessmentView(QWidget):
     def _on_details_changed(self) -> None:
         a = self.session.assessment
         status = text.status_name(a.status)
-        self.title.setText(f"<b>{text.site_name(a.site.name, a.site.reference_id)}</b> · {a.date} · {status}<br>"
+        site = text.site_name(a.site.name, a.site.reference_id, a.site.country)
+        self.title.setText(f"<b>{site}</b> · {a.date} · {status}<br>"
                            f"{self.session.form.title.get(text.language())} {a.form_version}")
         if self.current_id:
             self.page.show_indicator(self.session.form.indicator(self.current_id))

@@ -158,7 +158,7 @@ class AssessmentListModel(QAbstractTableModel):
 
     def _display(self, row: AssessmentSummary, column: int):
         if column == self.SITE:
-            return text.site_name(row.site_name, row.site_ref)
+            return text.site_name(row.site_name, row.site_ref, row.country)
         if column == self.FORM:
             return f"{row.form_title.get(text.language())} {row.form_version}"
         if column == self.DATE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
-from hbm_assess.core.site_names import crossing_point_names
+from hbm_assess.core.site_names import site_said
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.palette import level_fill, level_hex
@@ -86,10 +86,9 @@ def target_policy_name(policy: str) -> str:
     return term.name.get(_language) if term else policy
 
 
-def site_name(name: str, reference_id: str = "") -> str:
-    """A crossing point's name in the app's language when it comes from the reference list, else as typed."""
-    known = crossing_point_names().get(reference_id) if reference_id else None
-    return known.get(_language) if known is not None else name
+def site_name(name: str, reference_id: str = "", country: str = "") -> str:
+    """A site's name in the app's language when it is a known crossing point's name, else as typed (``site_said``)."""
+    return site_said(name, _language, reference_id, country)
 
 
 def level_colour(level: float | None, light: bool = False) -> QColor:
