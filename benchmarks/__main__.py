@@ -100,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks the suite runs, measures nothing")
     parser.add_argument("--only", nargs="*", default=None, help="run only these figures")
     parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
+    parser.add_argument("--shared", type=Path, default=None,
+                        help="keep the databases and workbooks made once (the 20,000-assessment database takes "
+                             "minutes) in this folder and reuse them in later runs")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     _compile_once()
@@ -107,7 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     names = args.only or list(benches)
     figures = []
     with tempfile.TemporaryDirectory(prefix="hbm-bench-") as scratch:
-        (Path(scratch) / "shared").mkdir()
+        shared = Path(scratch) / "shared"
+        if args.shared is not None:
+            args.shared.mkdir(parents=True, exist_ok=True)
+            shared.symlink_to(args.shared.resolve(), target_is_directory=True)
+        else:
+            shared.mkdir()
         for name in names:
             work = Path(scratch) / name.replace(" ", "-")
             work.mkdir()

@@ -29,9 +29,10 @@ for run in range(int(sys.argv[3]) + 1):
     view = PortfolioView(store)
     view.resize(1280, 820)
     view.show()
-    view.wait_for_loading()
     # Until the heatmap on screen shows the figures: drawn in the chart thread (#20), handed over, painted.
-    # The GUI thread waits in its event loop, as on screen (a loop polling it would compete for the interpreter).
+    # The GUI thread waits in its event loop, as on screen (a loop polling it would compete for the interpreter,
+    # and blocking it until the figures are computed would keep it from painting the view meanwhile, which the
+    # app does: the figures start as the view is made).
     loop = QEventLoop()
     shown = lambda: view.data is not None and view.heatmap._shown is view.data and not view.heat_canvas.busy()
     view.drawn.connect(lambda: loop.quit() if shown() else None)

@@ -211,6 +211,23 @@ def _far_cell_among_excel_extensions(text: str) -> str:
         '<mc:AlternateContent><mc:Choice Requires="x14ac"/></mc:AlternateContent>')
 
 
+def _hidden_sheet_xml(change: Callable[[str], str], strings: str | None = None) -> Callable[[Path, Path], None]:
+    """Change the hidden sheet's XML (wherever the workbook keeps it), with a shared strings table if given."""
+    def build(good: Path, target: Path) -> None:
+        with zipfile.ZipFile(good) as book:
+            workbook, links = book.read("xl/workbook.xml").decode(), book.read("xl/_rels/workbook.xml.rels").decode()
+            link = re.search(r'name="_hbm"[^>]*r:id="([^"]+)"', workbook)[1]
+            target_of = re.search(rf'<Relationship[^>]*Target="/?(?:xl/)?([^"]+)"[^>]*Id="{link}"', links)[1]
+            part = "xl/" + target_of
+            text = book.read(part).decode()
+        _rezip(good, target, {part: change(text).encode()})
+        if strings is not None:
+            with zipfile.ZipFile(target, "a") as book:
+                book.writestr("xl/sharedStrings.xml", strings)
+
+    return build
+
+
 def _duplicate_member(good: Path, target: Path) -> None:
     with zipfile.ZipFile(good) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for item in source.infolist():
@@ -372,6 +389,16 @@ CASES = [
          "Answers!B4: indicator “REG-99” is not in the questionnaire mini 1.0"),
     Case("malformed-uuid", _edit({("_hbm", "B6"): "not-a-uuid"}), "_hbm!B6: 'not-a-uuid' is not a valid assessment id"),
     Case("hidden-sheet-tampered", _tampered, "the hidden _hbm sheet was changed by hand"),
+    # The hidden sheet is read from the bytes the safety check unpacked (#20): what calamine would read, or refuse.
+    Case("hidden-sheet-changed-through-an-escape",
+         _hidden_sheet_xml(lambda t: t.replace("<t>draft</t>", "<t>fin_x0061_l</t>", 1)),
+         "the hidden _hbm sheet was changed by hand"),
+    Case("hidden-sheet-string-past-the-table",
+         _hidden_sheet_xml(lambda t: t.replace('<c r="A1" t="inlineStr"><is><t>format</t></is></c>',
+                                               '<c r="A1" t="s"><v>9</v></c>'),
+                           '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                           "<si><t>format</t></si></sst>"),
+         "the sheet “_hbm” refers to a shared text that the file does not hold"),
     Case("bad-date", _edit({("Summary", "B10"): "20/11/2026"}), "Summary!B10: “20/11/2026” is not a date"),
     # Every file is its own world (issue 13, finding 5): bounds checked before any reader allocates.
     Case("far-cell-XFD1048576", _sheet_xml("xl/worksheets/sheet2.xml", _far_cell),

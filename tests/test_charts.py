@@ -308,3 +308,41 @@ def test_each_phase_bar_says_how_many_indicators_stand_behind_it(mini_form):
     assert labels == ["1 of 1 indicators scored", "1 of 2 indicators scored", "1 of 1 indicators scored"]
     assert word("scored_of_indicators", "ar", scored=1, indicators=2) == (
         "المؤشرات المُقيَّمة: 1 من 2")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_heatmap_lays_itself_out_once_with_each_text_inside_and_clear_of_the_cells(language):
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    from hbm_assess.core.reference import crossing_points
+
+    rows = [point.name.get(language) for point in crossing_points()]
+    columns = ["Regulatory framework", "Operations", "Information management", "Administration and resources"]
+    values = [[1 + (r * 7 + c * 3) % 40 / 10 if (r + c) % 9 else None for c in range(4)] for r in range(len(rows))]
+    fig = charts.heatmap(Figure(figsize=(7.45, 1.8 + 0.24 * len(rows)), layout="constrained"), rows, columns, values,
+                         None, language, title="Mean level by site and area")
+    # Placed from the measured texts (#20): constrained layout measured every label in two more passes.
+    assert not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = next(ax for ax in fig.axes if ax.images)
+    cells, page = ax.get_window_extent(renderer), fig.bbox
+    title = fig._suptitle.get_window_extent(renderer)
+    legend = next(ax.get_legend() for ax in fig.axes if ax.get_legend()).get_window_extent(renderer)
+
+    def inside(box) -> bool:
+        return page.x0 <= box.x0 and box.x1 <= page.x1 + 0.5 and page.y0 <= box.y0 and box.y1 <= page.y1 + 0.5
+
+    for label in ax.get_yticklabels():
+        box = label.get_window_extent(renderer)
+        assert inside(box), label.get_text()
+        assert box.x0 >= cells.x1 if language != "en" else box.x1 <= cells.x0  # beside the cells, on the reading side
+    for label in ax.get_xticklabels():
+        box = label.get_window_extent(renderer)
+        assert inside(box) and cells.y1 <= box.y0 and box.y1 <= title.y0, label.get_text()
+    assert inside(title) and inside(legend) and legend.y1 <= cells.y0
+    # Every cell's value written in the cell, as the data says; a cell without a mean left blank.
+    written = {(round(t.get_position()[1]), round(t.get_position()[0])): t.get_text() for t in ax.texts}
+    expected = {(r, c): cell.text for r, row in enumerate(charts.heat_cells(values)) for c, cell in enumerate(row)
+                if cell.value is not None}
+    assert written == expected

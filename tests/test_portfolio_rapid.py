@@ -61,7 +61,7 @@ def test_the_progress_tab_says_rapid_against_detailed(qtbot, store, rabia):
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         view.form.setCurrentIndex(0)  # every questionnaire: rapid and detailed
     with qtbot.waitSignal(view.progress_loaded, timeout=10_000):
-        view.tabs.setCurrentWidget(view.progress_page)
+        view.tabs.setCurrentWidget(view.progress_tab)
     note = view.progress_page.rapid_note
     assert note.isVisibleTo(view) and note.text() == (
         "Rapid against detailed (sites with a rapid baseline and a detailed follow-up: 1): 27 indicators compared "

@@ -13,6 +13,7 @@ from hbm_assess.ui.portfolio import PortfolioView
 from hbm_assess.ui.portfolio_models import CellModel, ChangesModel, GapsModel, RankingModel
 
 LOAD_MS = 10_000
+REFRESH_WAIT_MS = 600  # longer than the pause after a filter change (REFRESH_PAUSE_MS)
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +174,7 @@ def test_progress_tab_draws_by_visit_and_per_site(qtbot, store):
     include_everything(qtbot, view)
     assert not view.data.progress_loaded and view.changes_model.rowCount() == 0  # computed when first shown
     with qtbot.waitSignal(view.progress_loaded, timeout=LOAD_MS):
-        view.tabs.setCurrentWidget(view.progress_page)
+        view.tabs.setCurrentWidget(view.progress_tab)
     assert "Sites assessed more than once: 2." in view.changes_text(view.data)
     assert "improved: 3, same: 1, worse: 1, not comparable: 1" in view.changes_text(view.data)
     assert view.changes_note.text() == view.changes_text(view.data)
@@ -358,3 +359,119 @@ def test_a_filter_changed_while_the_heatmap_is_drawn_shows_the_newer_figures_onl
     labels = [t.get_text() for t in view._heat_axes.get_yticklabels()]
     assert labels == [shorten(view.site_label(s), ROW_CHARACTERS) for s in view.data.heatmap.sites]
     assert len(labels) > len([s for s in view.data.heatmap.sites if s.site_type == "air"])
+
+
+# -- opening the view: the figures start first, the other tabs are made when first shown (#20) ---------------------
+
+def test_the_figures_start_loading_as_the_view_is_made_once_for_its_filters(qtbot, demo, monkeypatch):
+    from hbm_assess.ui import portfolio as portfolio_view
+
+    asked = []
+    real_load_job = portfolio_view.load_job
+    monkeypatch.setattr(portfolio_view, "load_job", lambda parent, store, flt: asked.append(flt) or real_load_job(
+        parent, store, flt))
+    view = PortfolioView(demo)
+    qtbot.addWidget(view)
+    assert view._job is not None and asked == [view.current_filter()]  # under way while the view is built and shown
+    shown = []
+    view.loaded.connect(lambda: shown.append(view.data.filter))
+    view.resize(1280, 820)
+    with qtbot.waitSignal(view.loaded, timeout=LOAD_MS):
+        view.show()
+    wait_drawn(qtbot, view)
+    qtbot.wait(REFRESH_WAIT_MS)  # no second computation follows the first
+    assert asked == [view.current_filter()] and shown == [view.current_filter()]
+
+
+def test_a_filter_changed_before_the_first_figures_arrive_shows_only_the_final_filters(qtbot, demo):
+    view = PortfolioView(demo)
+    qtbot.addWidget(view)
+    shown = []
+    view.loaded.connect(lambda: shown.append(view.data.filter))
+    view.latest_only.setChecked(True)  # while the first figures are computed
+    view.resize(1280, 820)
+    view.show()
+    qtbot.waitUntil(lambda: view.data is not None and view.data.filter.latest_only, timeout=LOAD_MS)
+    wait_drawn(qtbot, view)
+    assert view.data.filter == view.current_filter() and view.heatmap._shown is view.data
+    assert all(flt == view.current_filter() for flt in shown[1:])
+    assert view.data.scope.assessments == portfolio.scope(demo, view.current_filter()).assessments
+
+
+def test_the_hidden_tabs_are_made_when_first_shown_and_show_the_figures(qtbot, demo, monkeypatch):
+    asked = []
+    for model in (RankingModel, GapsModel, ChangesModel):
+        real = model.data
+        monkeypatch.setattr(model, "data", lambda self, *a, real=real: asked.append(1) or real(self, *a))
+    view = open_view(qtbot, demo)
+    wait_drawn(qtbot, view)
+    assert asked == []  # nobody looked at them: their tables did not size themselves to the figures
+    bar = view.tabs.tabBar()
+    for index, expected in ((1, len(view.data.ranking)), (3, len(view.data.gaps)), (4, len(view.data.national))):
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        assert view.tabs.currentIndex() == index
+        page = view.tabs.currentWidget()
+        qtbot.waitUntil(page.isVisible)
+        assert page.content().table.isVisible() and page.content().model.rowCount() == expected > 0
+    ranking = view.ranking_model
+    assert [ranking.row_at(n).site.key for n in range(ranking.rowCount())] == [r.site.key for r in view.data.ranking]
+    with qtbot.waitSignal(view.progress_loaded, timeout=LOAD_MS):
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert view.progress_page.isVisible() and view.changes_note.text() == view.changes_text(view.data)
+    with qtbot.waitSignal(view.loaded, timeout=LOAD_MS):  # a made tab follows the filters
+        change_site_type = view.site_type.findData("air")
+        view.site_type.setCurrentIndex(change_site_type)
+    assert view.ranking_model.rowCount() == len(view.data.ranking)
+
+
+def test_no_garbage_collection_runs_in_the_chart_thread_while_it_draws(qtbot, demo):
+    import gc
+    import threading
+
+    from hbm_assess import charts
+
+    collected_in = []
+
+    def record(phase, info):
+        if phase == "start":
+            collected_in.append(threading.current_thread().name)
+
+    def draw(figure):
+        garbage = []
+        for _ in range(20_000):  # enough new containers to start a collection wherever they are made
+            cycle = []
+            cycle.append(cycle)
+            garbage.append(cycle)
+        charts.heatmap(figure, ["a"], ["b"], [[3.0]], [[1]], "en")
+
+    view = open_view(qtbot, demo)
+    wait_drawn(qtbot, view)
+    gc.callbacks.append(record)
+    try:
+        with qtbot.waitSignal(view.heat_canvas.drawn, timeout=LOAD_MS):
+            view.heat_canvas.show_chart(draw)
+    finally:
+        gc.callbacks.remove(record)
+    assert gc.isenabled()  # handed over: the collector runs again, on the GUI thread's allocations
+    assert not [name for name in collected_in if name.startswith("charts")]
+
+
+def test_the_crossing_points_names_are_read_off_the_gui_thread_as_the_view_opens(qtbot, demo, monkeypatch):
+    import threading
+
+    from hbm_assess.core import reference
+
+    threads = []
+    real_read = reference.read_list
+    monkeypatch.setattr(reference, "read_list",
+                        lambda path: threads.append(threading.current_thread().name) or real_read(path))
+    reference.crossing_points.cache_clear()
+    try:
+        view = open_view(qtbot, demo)
+        wait_drawn(qtbot, view)
+    finally:
+        reference.crossing_points.cache_clear()
+    assert threads and threading.main_thread().name not in threads
+    known = {point.id: point.name.get("en") for point in reference.crossing_points()}
+    sites = [site for site in view.data.heatmap.sites if site.key in known]
+    assert sites and all(view.site_label(site) == known[site.key] for site in sites)  # the names still shown

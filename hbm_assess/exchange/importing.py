@@ -209,8 +209,8 @@ def import_file(store: Store, path: Path, forms: FormSource | None = None, passw
     try:
         with open_regular(path) as opened:
             handle = decrypted(opened, password_for(password, path), path) if is_encrypted(opened) else opened
-            check_open_workbook(handle)
-            contents = read_workbook(handle, forms or _FormSource(store))
+            parts = check_open_workbook(handle)
+            contents = read_workbook(handle, forms or _FormSource(store), parts)
         stage = "storing"
         return _store(store, path, contents)
     except WorkbookRejected as error:

@@ -57,6 +57,7 @@ from hbm_assess.exchange.machine_sheet import (
 )
 from hbm_assess.exchange.rules import data_problem, text_problem
 from hbm_assess.exchange.safety import WorkbookRejected
+from hbm_assess.exchange.sheet_cells import read_sheet
 
 # (machine sheet, questionnaire the file carries) -> (questionnaire to use, new here?, known only from files?)
 FormSource = Callable[[MachineData, Form], tuple[Form, bool, bool]]
@@ -92,10 +93,12 @@ class WorkbookContents:
         return bool(self.changes)
 
 
-def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
+def read_workbook(handle: BinaryIO, forms: FormSource, parts: dict[str, bytes] | None = None) -> WorkbookContents:
     """Read and check a workbook that passed ``safety.check_open_workbook``; raise WorkbookRejected naming the cell.
 
     ``handle`` is the file the checks read, so what is read is what was checked, whatever its name.
+    ``parts`` are the unpacked parts the check returned: the machine sheet is read from them
+    when ``sheet_cells`` is sure to read it as calamine would (#20).
     """
     try:
         handle.seek(0)
@@ -105,7 +108,8 @@ def read_workbook(handle: BinaryIO, forms: FormSource) -> WorkbookContents:
         raise WorkbookRejected(Message.of("workbook_unreadable", error=error)) from None
     if MACHINE_SHEET not in names:
         raise WorkbookRejected(Message.of("not_an_hbm_export"))
-    machine = read_machine_sheet(_rows(book, MACHINE_SHEET))
+    rows = read_sheet(parts, names, MACHINE_SHEET) if parts else None
+    machine = read_machine_sheet(_rows(book, MACHINE_SHEET) if rows is None else rows)
     carried = form_from_workbook(machine)
     form, form_is_new, form_from_file = forms(machine, carried)
     assessment, answers, actions = embedded_records(machine)
@@ -202,6 +206,8 @@ def _rows(book: CalamineWorkbook, name: str) -> list[list]:
         # skip_empty_area=False keeps row 1 as row 1, so the cells named in messages are right.
         return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception as error:
+        if "shared strings" in str(error):  # calamine's words, in English: said here in the reader's language
+            raise WorkbookRejected(Message.of("sheet_string_missing", sheet=name)) from None
         raise WorkbookRejected(Message.of("sheet_unreadable", sheet=name, error=error)) from None
 
 

@@ -19,6 +19,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from hbm_assess.core.messages import Message, Problem
+from hbm_assess.exchange.sheet_cells import KEPT
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_MEMBER_BYTES = 40 * 1024 * 1024
@@ -99,8 +100,13 @@ def check_workbook(path: Path) -> None:
         check_open_workbook(handle)
 
 
-def check_open_workbook(handle) -> None:
-    """The checks of ``check_workbook`` on a file already opened with ``open_regular``."""
+def check_open_workbook(handle) -> dict[str, bytes]:
+    """The checks of ``check_workbook`` on a file already opened with ``open_regular``.
+
+    Returns the unpacked bytes of the parts a reader of the file may want again, as checked: every
+    sheet the quick check accepted, the workbook part, its relationships and the shared strings
+    (``sheet_cells.KEPT``), so that they need not be unpacked and parsed a second time.
+    """
     try:
         # A decrypted workbook (exchange/protection.py) is checked in memory: it has no file number.
         size = os.fstat(handle.fileno()).st_size if hasattr(handle, "fileno") and not isinstance(
@@ -120,7 +126,7 @@ def check_open_workbook(handle) -> None:
         raise WorkbookRejected(Message.of("empty_zip"))
     if not head.startswith(ZIP_MAGIC):
         raise WorkbookRejected(_not_zip_message(handle, head))
-    _check_zip(handle)
+    return _check_zip(handle)
 
 
 def _ole_message(handle) -> Message:
@@ -159,7 +165,7 @@ def _not_zip_message(handle, head: bytes) -> Message:
     return Message.of("not_a_workbook_at_all")
 
 
-def _check_zip(handle) -> None:
+def _check_zip(handle) -> dict[str, bytes]:
     handle.seek(0)
     try:
         archive = zipfile.ZipFile(handle)
@@ -177,9 +183,11 @@ def _check_zip(handle) -> None:
             raise WorkbookRejected(Message.of("part_twice", part=twice))
         _check_kind(archive, names)
         sheets = _sheet_parts(archive, names)
+        kept: dict[str, bytes] = {}
         for member in members:
             if not member.filename.startswith(UNREAD_PARTS) or member.filename in sheets:
-                _check_member(archive, member, member.filename in sheets)
+                _check_member(archive, member, member.filename in sheets, kept)
+    return kept
 
 
 def check_archive_members(members: list[zipfile.ZipInfo]) -> None:
@@ -259,10 +267,15 @@ def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
     return found
 
 
-def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: bool = False) -> None:
-    """Unpack one part as a stream, never beyond its declared size, and look for XML declarations."""
+def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: bool = False,
+                  kept: dict[str, bytes] | None = None) -> None:
+    """Unpack one part as a stream, never beyond its declared size, and look for XML declarations.
+
+    The bytes of a sheet that passes the quick check, and of the parts in ``KEPT``, go into ``kept``.
+    """
     check_xml = sheet or member.filename.endswith((".xml", ".rels", ".vml"))
     grid = _QuickSheetGrid(member.filename) if sheet else None
+    pieces: list[bytes] | None = [] if kept is not None and not sheet and member.filename in KEPT else None
     seen = 0
     tail = b""
     try:
@@ -282,6 +295,8 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: bool
                         raise WorkbookRejected(
                             Message.of("part_declares_entities", part=member.filename))
                     tail = chunk[-16:]
+                if pieces is not None:
+                    pieces.append(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as error:
         if isinstance(error, NotImplementedError):
             raise WorkbookRejected(Message.of("part_compression", part=member.filename)) from None
@@ -290,6 +305,10 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: bool
         raise WorkbookRejected(Message.of("part_wrong_size", part=member.filename))
     if grid is not None:
         grid.close()
+        if kept is not None and grid.data is not None:
+            kept[member.filename] = grid.data
+    elif pieces is not None:
+        kept[member.filename] = b"".join(pieces)
 
 
 def _check_encoding(name: str, chunk: bytes) -> None:
@@ -420,6 +439,7 @@ class _QuickSheetGrid:
         self.kept = 0
         self.slow: _SheetGrid | None = None
         self.tail = b""
+        self.data: bytes | None = None  # the whole sheet, once the quick check accepted it
 
     def feed(self, chunk: bytes, final: bool = False) -> None:
         if self.slow is not None:
@@ -442,6 +462,7 @@ class _QuickSheetGrid:
             if _well_formed(data):
                 extent = _first_r_positions(data) if odd is None else quick_extent(data)
                 if _within_bounds(extent):
+                    self.data = data
                     return
             self._go_slow(data)  # the same bytes again, for _SheetGrid's own refusal (bounds or XML, first one met)
         self.slow.close()

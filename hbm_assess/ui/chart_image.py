@@ -11,6 +11,7 @@ drops its request.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import threading
 import time
@@ -59,12 +60,45 @@ def render(draw: Draw, width: int, height: int, ratio: float = 1.0, after: After
 
     figure = Figure(figsize=(max(width, 1) / DPI, max(height, 1) / DPI), dpi=DPI * ratio, layout="constrained")
     draw(figure)
-    canvas = FigureCanvasAgg(figure)
+    # The canvas a chart measured its texts on, if it did (charts.heatmap lays itself out): its renderer keeps them.
+    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
     canvas.draw()
     buffer = canvas.buffer_rgba()
     rows, columns = buffer.shape[0], buffer.shape[1]
     extra = after(figure, rows) if after is not None else None
     return Rendered(bytes(buffer), columns, rows, ratio, figure, extra)
+
+
+class _CollectorPause:
+    """Python's cyclic garbage collector kept out of the chart thread while it draws.
+
+    A collection runs in whichever thread happens to allocate; started in the chart thread it
+    freed the wrappers of a closed view's Qt widgets there, off the GUI thread, and the test
+    suite crashed (segmentation fault, "Garbage-collecting" in the chart thread inside
+    charts.heatmap). The collector is paused from the start of each drawing until its
+    hand-over on the GUI thread, where the next collection may then run.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._drawing = 0
+        self._paused = False
+
+    def enter(self) -> None:
+        """In the chart thread, before a drawing."""
+        with self._lock:
+            self._drawing += 1
+            if gc.isenabled():
+                gc.disable()
+                self._paused = True
+
+    def leave(self) -> None:
+        """On the GUI thread, at a drawing's hand-over."""
+        with self._lock:
+            self._drawing -= 1
+            if self._drawing == 0 and self._paused:
+                self._paused = False
+                gc.enable()
 
 
 class _Renderer(QObject):
@@ -82,6 +116,7 @@ class _Renderer(QObject):
         # crosses threads inside a Qt event (one queued with a Python object crashed the collector).
         self._results: dict[int, Rendered | None] = {}
         self._last: Future | None = None
+        self._collector = _CollectorPause()
         self.rendered.connect(self._on_rendered, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, widget: ChartImage, draw: Draw, after: After | None, size: QSize, ratio: float) -> int:
@@ -93,6 +128,7 @@ class _Renderer(QObject):
 
         def work() -> None:
             result = None
+            self._collector.enter()  # left in _on_rendered, on the GUI thread
             if self._current.get(key) == request:  # not superseded while it waited
                 try:
                     result = render(draw, width, height, ratio, after)
@@ -119,6 +155,7 @@ class _Renderer(QObject):
             self._last.result()
 
     def _on_rendered(self, request: int) -> None:
+        self._collector.leave()
         result = self._results.pop(request, None)
         ref = self._waiting.pop(request, None)
         widget = ref() if ref is not None else None

@@ -29,6 +29,7 @@ from hbm_assess.ui.portfolio_filters import PortfolioFilters
 from hbm_assess.ui.portfolio_heatmap import HeatmapPanel
 from hbm_assess.ui.portfolio_jobs import export_job, load_job, progress_job
 from hbm_assess.ui.portfolio_models import GapsModel, NationalModel, RankingModel, sortable_table
+from hbm_assess.ui.portfolio_pages import LazyPage, TablePage
 from hbm_assess.ui.portfolio_progress import ProgressPanel
 
 REFRESH_PAUSE_MS = 250  # several filter changes in a row load once
@@ -59,8 +60,7 @@ class PortfolioView(QWidget):
         super().__init__(parent)
         self.store = store
         self.data: PortfolioData | None = None
-        self.names = _reference_names()
-        self.choices = portfolio.choices(store)
+        self._names: dict[str, Text] | None = None  # read when first needed (the worker reads them first)
         self._job: Job | None = None
         self._progress_job: Job | None = None
         self._pending = False
@@ -69,8 +69,16 @@ class PortfolioView(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_PAUSE_MS)
         self._refresh_timer.timeout.connect(self.refresh)
-        self.filters = PortfolioFilters(store, self.choices, self)
+        self.busy = QLabel(self)
+        # The figures start first, for the filters the view opens with (#20): the worker reads the
+        # database while this thread reads the filter choices and builds and shows the rest.
+        start = portfolio.like_with_like(store)
+        self._load(start)
+        self.choices = portfolio.choices(store)
+        self.filters = PortfolioFilters(store, self.choices, self, start)
         self.filters.changed.connect(self._on_filter_changed)
+        if self.current_filter() != start:
+            self._pending = True  # the widgets could not show that filter: the figures load again for theirs
         f = self.filters  # the filter widgets, by the names the tests and the screenshots use
         self.country, self.site_type, self.form, self.version = f.country, f.site_type, f.form, f.version
         self.status, self.area, self.date_from, self.date_to = f.status, f.area, f.date_from, f.date_to
@@ -81,7 +89,6 @@ class PortfolioView(QWidget):
         self.export_csv_button.setToolTip(self.tr("A long table of answers and the tables it refers to, at any size, "
                                                   "for Power BI, pandas or DuckDB (docs/hq-data.md)"))
         self.export_csv_button.clicked.connect(self._on_export_csv_clicked)
-        self.busy = QLabel(self)
         for widget in (self.busy, self.export_button, self.export_csv_button):
             f.bottom.addWidget(widget)
         self.scope_note = QLabel(self)
@@ -93,22 +100,80 @@ class PortfolioView(QWidget):
         self.heat_canvas, self.hover_note = self.heatmap.canvas, self.heatmap.hover_note
         self.cell_model, self.cell_table, self.cell_caption = (self.heatmap.cell_model, self.heatmap.cell_table,
                                                                self.heatmap.cell_caption)
-        self.progress_page = ProgressPanel(self.site_label, self)
-        self.progress_canvas, self.progress_site = self.progress_page.canvas, self.progress_page.site
-        self.changes_model, self.changes_table = self.progress_page.changes_model, self.progress_page.changes_table
-        self.changes_note = self.progress_page.changes_note
+        # The other tabs are made when first shown (#20): their tables sized themselves to the
+        # figures on every load (~10,000 calls into their models) although nobody looked at them.
+        self.ranking_page = LazyPage(self._ranking_tab, lambda: self.data, self)
+        self.progress_tab = LazyPage(self._progress_tab, lambda: self.data, self)
+        self.gaps_page = LazyPage(self._gaps_tab, lambda: self.data, self)
+        self.national_page = LazyPage(self._national_tab, lambda: self.data, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.heatmap, text.word("heatmap"))
-        self.tabs.addTab(self._ranking_tab(), text.word("ranking"))
-        self.tabs.addTab(self.progress_page, text.word("progress"))
-        self.tabs.addTab(self._gaps_tab(), text.word("common_gaps"))
-        self.national_page = self._national_tab()
+        self.tabs.addTab(self.ranking_page, text.word("ranking"))
+        self.tabs.addTab(self.progress_tab, text.word("progress"))
+        self.tabs.addTab(self.gaps_page, text.word("common_gaps"))
         self.tabs.addTab(self.national_page, text.word("scopes.national"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.scope_note)
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    # -- the tabs made when first shown: their widgets by the names the tests and screenshots use --
+
+    @property
+    def ranking_model(self) -> RankingModel:
+        return self.ranking_page.content().model
+
+    @property
+    def ranking_table(self) -> QTableView:
+        return self.ranking_page.content().table
+
+    @property
+    def gaps_model(self) -> GapsModel:
+        return self.gaps_page.content().model
+
+    @property
+    def gaps_table(self) -> QTableView:
+        return self.gaps_page.content().table
+
+    @property
+    def national_model(self) -> NationalModel:
+        return self.national_page.content().model
+
+    @property
+    def national_table(self) -> QTableView:
+        return self.national_page.content().table
+
+    @property
+    def progress_page(self) -> ProgressPanel:
+        return self.progress_tab.content()
+
+    @property
+    def progress_canvas(self):
+        return self.progress_page.canvas
+
+    @property
+    def progress_site(self):
+        return self.progress_page.site
+
+    @property
+    def changes_model(self):
+        return self.progress_page.changes_model
+
+    @property
+    def changes_table(self):
+        return self.progress_page.changes_table
+
+    @property
+    def changes_note(self):
+        return self.progress_page.changes_note
+
+    @property
+    def names(self) -> dict[str, Text]:
+        """Names of the known crossing points in every language, by reference id."""
+        if self._names is None:
+            self._names = _reference_names()
+        return self._names
 
     @property
     def _heat_axes(self):
@@ -139,12 +204,15 @@ class PortfolioView(QWidget):
         if not self.isVisible():
             self._stale = True  # loaded when shown: no worker thread for a view nobody sees
             return
+        self._load()
+
+    def _load(self, flt: portfolio.PortfolioFilter | None = None) -> None:
         self._stale = False
         if self._job is not None:
             self._pending = True
             return
         self.busy.setText(self.tr("Updating…"))
-        self._job = load_job(self, self.store, self.current_filter())
+        self._job = load_job(self, self.store, flt or self.current_filter())
         self._job.finished.connect(self._on_loaded)
         self._job.failed.connect(self._on_load_failed)
         self._job.start()
@@ -178,16 +246,16 @@ class PortfolioView(QWidget):
         self.scope_note.setText(self.scope_text(data))
         self.filters.show_left_out(data.scope.assessments_left_out)
         self.heatmap.show_data(data)
-        self.ranking_model.set_rows(data.ranking)
-        self.gaps_model.set_gaps(data.gaps, {a.key: a.label.get(text.language()) for a in data.areas})
-        self.national_model.set_national(data.national, self._national_area_titles(data))
-        self._show_progress()
+        for page in (self.ranking_page, self.gaps_page, self.national_page, self.progress_tab):
+            if page.is_made():
+                page.fill(data)
         self.loaded.emit()
-        if self.tabs.currentWidget() is self.progress_page:
+        if self.tabs.currentWidget() is self.progress_tab:
             self._load_progress()
 
     def _show_progress(self) -> None:
-        self.progress_page.show_data(self.data, self.tabs.currentWidget() is self.progress_page)
+        if self.progress_tab.is_made():
+            self.progress_page.show_data(self.data, self.tabs.currentWidget() is self.progress_tab)
 
     def _load_progress(self) -> None:
         """Compute the figures over time (every visit of each site) in a worker thread, once per filter."""
@@ -216,7 +284,7 @@ class PortfolioView(QWidget):
 
     def _on_tab_changed(self, index: int) -> None:
         # Figures nobody looks at are neither computed nor drawn: progress waits for its tab.
-        if self.tabs.widget(index) is not self.progress_page:
+        if self.tabs.widget(index) is not self.progress_tab:
             return
         if self.data is not None and not self.data.progress_loaded:
             self._load_progress()
@@ -268,49 +336,44 @@ class PortfolioView(QWidget):
     def changes_text(self, data: PortfolioData) -> str:
         return self.progress_page.changes_text(data)
 
-    # -- ranking, gaps -------------------------------------------------------------
+    # -- ranking, gaps, national, progress: made when first shown ---------------------
 
-    def _ranking_tab(self) -> QWidget:
-        self.ranking_model = RankingModel(self.site_label, self)
-        self.ranking_table = sortable_table(self.ranking_model, self)
+    def _ranking_tab(self) -> TablePage:
+        model = RankingModel(self.site_label, self)
         note = QLabel(self.tr("Mean level over every scored answer of the site; gap = target − level, the target "
                               "being the one entered, else the indicator's default, else one level up."), self)
-        note.setWordWrap(True)
-        return self._page(note, self.ranking_table)
+        return TablePage(note, model, sortable_table(model, self), lambda data: model.set_rows(data.ranking))
 
-    def _gaps_tab(self) -> QWidget:
-        self.gaps_model = GapsModel(self)
-        self.gaps_table = sortable_table(self.gaps_model, self, GapsModel.SHARE, Qt.SortOrder.DescendingOrder)
-        self.gaps_table.horizontalHeader().setSectionResizeMode(GapsModel.INDICATOR, QHeaderView.ResizeMode.Stretch)
+    def _gaps_tab(self) -> TablePage:
+        model = GapsModel(self)
+        table = sortable_table(model, self, GapsModel.SHARE, Qt.SortOrder.DescendingOrder)
+        table.horizontalHeader().setSectionResizeMode(GapsModel.INDICATOR, QHeaderView.ResizeMode.Stretch)
         note = QLabel(self.tr("A site is weak on an indicator at level 1 or 2 in its latest assessment. An indicator "
                               "weak almost everywhere calls for a national action rather than one post's."), self)
-        note.setWordWrap(True)
-        return self._page(note, self.gaps_table)
+        return TablePage(note, model, table, lambda data: model.set_gaps(
+            data.gaps, {a.key: a.label.get(text.language()) for a in data.areas}))
 
-    def _national_tab(self) -> QWidget:
-        self.national_model = NationalModel(self)
-        self.national_table = sortable_table(self.national_model, self)
-        self.national_table.horizontalHeader().setSectionResizeMode(NationalModel.INDICATOR,
-                                                                    QHeaderView.ResizeMode.Stretch)
+    def _national_tab(self) -> TablePage:
+        model = NationalModel(self)
+        table = sortable_table(model, self)
+        table.horizontalHeader().setSectionResizeMode(NationalModel.INDICATOR, QHeaderView.ResizeMode.Stretch)
         note = QLabel(self.tr("Laws, national bodies and national systems are scored once per country, not post by "
                               "post: they are left out of the heatmap, the ranking and the common gaps. Each level "
                               "comes from the country's newest final national assessment; where there is none, it "
                               "is the mean of the posts' own views of the national matter, and says so."), self)
-        note.setWordWrap(True)
-        return self._page(note, self.national_table)
+        return TablePage(note, model, table, lambda data: model.set_national(
+            data.national, self._national_area_titles(data)))
+
+    def _progress_tab(self) -> ProgressPanel:
+        panel = ProgressPanel(self.site_label, self)
+        panel.fill = lambda data: panel.show_data(data, self.tabs.currentWidget() is self.progress_tab)
+        return panel
 
     def _national_area_titles(self, data: PortfolioData) -> dict[str, str]:
         # Areas holding only national indicators are not heatmap columns: their titles come from the forms.
         titles = {a.key: a.label.get(text.language()) for a in self.choices.areas}
         titles.update({a.key: a.label.get(text.language()) for a in data.areas})
         return titles
-
-    def _page(self, *widgets: QWidget) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        for widget in widgets:
-            layout.addWidget(widget, 1 if isinstance(widget, QTableView) else 0)
-        return page
 
     # -- export --------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ class PortfolioFilters(QWidget):
 
     changed = Signal()  # any filter changed
 
-    def __init__(self, store: Store, choices: Choices, parent=None):
+    def __init__(self, store: Store, choices: Choices, parent=None, start: PortfolioFilter | None = None):
         super().__init__(parent)
         c = choices
         self.choices = choices
@@ -28,7 +28,7 @@ class PortfolioFilters(QWidget):
         self.form = self._combo(self.tr("All questionnaires"),
                                 [(c.form_titles[f].get(text.language()), f) for f in c.forms])
         # Like with like (#17): the questionnaire most assessed, its newest version with data, final only.
-        start = portfolio.like_with_like(store)
+        start = start or portfolio.like_with_like(store)
         self.form.setCurrentIndex(max(0, self.form.findData(start.form_id)))
         self.version = self._combo(self.tr("All versions"), [])
         self._fill_versions()

@@ -21,8 +21,21 @@ def _loading() -> str:
 
 def load_job(parent: QWidget, store: Store, flt: PortfolioFilter) -> Job:
     """The screen's figures for ``flt`` (the figures over time are left for ``progress_job``)."""
-    return Job(lambda progress, cancelled: portfolio.on_reader(
-        store, lambda reading: portfolio.load(reading, flt, progress=False)), _loading(), parent)
+    def work(progress, cancelled):
+        _read_site_names()
+        return portfolio.on_reader(store, lambda reading: portfolio.load(reading, flt, progress=False))
+
+    return Job(work, _loading(), parent)
+
+
+def _read_site_names() -> None:
+    """Parse the crossing points' names here, once (they are kept): not on the GUI thread as the view opens (#20)."""
+    from hbm_assess.core.reference import crossing_points
+
+    try:
+        crossing_points()
+    except Exception:  # only a head start: the view reads them itself, and copes as before
+        pass
 
 
 def progress_job(parent: QWidget, store: Store, flt: PortfolioFilter) -> Job:
