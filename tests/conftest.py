@@ -55,6 +55,18 @@ def mini_assessment(store, mini_form):
 
 
 @pytest.fixture
+def settings_file(tmp_path):
+    """The window's remembered settings in a file of the test's own; its path. Test files of the window
+    use it for every test (``pytestmark = pytest.mark.usefixtures("settings_file")``)."""
+    from hbm_assess.ui import settings
+
+    path = tmp_path / "settings.ini"
+    settings.use_file(path)
+    yield path
+    settings.use_file(None)
+
+
+@pytest.fixture
 def window(qtbot, tmp_path, store, monkeypatch):
     """The main window on the test's store, its settings in tmp_path, the import report kept, not shown.
 

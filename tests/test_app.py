@@ -21,13 +21,7 @@ from hbm_assess.ui.indicator_tree import IndicatorTreeModel
 from hbm_assess.ui.main_window import MainWindow
 from hbm_assess.ui.new_assessment import NewAssessmentDialog
 
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    path = tmp_path / "settings.ini"
-    settings.use_file(path)
-    yield path
-    settings.use_file(None)
+pytestmark = pytest.mark.usefixtures("settings_file")  # the window's settings in tmp_path (conftest)
 
 
 @pytest.fixture

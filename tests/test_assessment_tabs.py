@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from hbm_assess.core.assessment import Action, Answer
-from hbm_assess.ui import settings
 from hbm_assess.ui.assessment_view import PLAN, RESULTS
 from hbm_assess.ui.main_window import MainWindow
 from hbm_assess.ui.plan import PlanView
@@ -15,11 +14,7 @@ from hbm_assess.ui.review import ReviewPage
 DRAW_MS = 10_000
 
 
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield
-    settings.use_file(None)
+pytestmark = pytest.mark.usefixtures("settings_file")  # the window's settings in tmp_path (conftest)
 
 
 @pytest.fixture

@@ -3,16 +3,9 @@
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from hbm_assess.ui import settings
 from hbm_assess.ui.new_assessment import NewAssessmentDialog
 
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    path = tmp_path / "settings.ini"
-    settings.use_file(path)
-    yield path
-    settings.use_file(None)
+pytestmark = pytest.mark.usefixtures("settings_file")  # the window's settings in tmp_path (conftest)
 
 
 def _type_date(qtbot, field, typed: str) -> None:

@@ -5,17 +5,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 
-from hbm_assess.ui import settings
 from hbm_assess.ui.indicator_page import LevelChoice
 from hbm_assess.ui.main_window import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    path = tmp_path / "settings.ini"
-    settings.use_file(path)
-    yield path
-    settings.use_file(None)
+pytestmark = pytest.mark.usefixtures("settings_file")  # the window's settings in tmp_path (conftest)
 
 
 @pytest.fixture

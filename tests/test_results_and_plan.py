@@ -5,17 +5,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from hbm_assess.core.assessment import Action, Answer
-from hbm_assess.ui import settings
 from hbm_assess.ui.main_window import MainWindow
 from hbm_assess.ui.plan import ActionDialog
 from hbm_assess.ui.results import ScoredTableModel
 
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield
-    settings.use_file(None)
+pytestmark = pytest.mark.usefixtures("settings_file")  # the window's settings in tmp_path (conftest)
 
 
 @pytest.fixture

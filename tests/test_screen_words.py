@@ -4,15 +4,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from hbm_assess.core.assessment import Action, Answer
-from hbm_assess.ui import settings, text, translations
+from hbm_assess.ui import text, translations
 from hbm_assess.ui.main_window import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield
-    settings.use_file(None)
+pytestmark = pytest.mark.usefixtures("settings_file")  # the window's settings in tmp_path (conftest)
 
 
 @pytest.fixture

@@ -3,16 +3,9 @@
 import pytest
 from PySide6.QtCore import QRect, Qt
 
-from hbm_assess.ui import settings
 from hbm_assess.ui.app import start
 
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    path = tmp_path / "settings.ini"
-    settings.use_file(path)
-    yield path
-    settings.use_file(None)
+pytestmark = pytest.mark.usefixtures("settings_file")  # the window's settings in tmp_path (conftest)
 
 
 def _fits(window) -> bool:
