@@ -3,10 +3,10 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from windows import open_in_active_window
 
 from hbm_assess.core.assessment import Action, Answer
 from hbm_assess.ui.assessment_view import PLAN, RESULTS
-from hbm_assess.ui.main_window import MainWindow
 from hbm_assess.ui.plan import PlanView
 from hbm_assess.ui.results import ResultsView
 from hbm_assess.ui.review import ReviewPage
@@ -24,12 +24,7 @@ def opened(qtbot, store, mini_assessment):
     store.save_answer(mini_assessment, Answer("OPS-01", level=4, evidence_text="Exercise 2025"))
     store.save_action(mini_assessment, Action(title="Draft the influx SOP", indicators=("REG-01",),
                                               responsible="MoI"))
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.open_assessment(mini_assessment, "REG-01")
+    window = open_in_active_window(qtbot, store, mini_assessment, "REG-01")
     qtbot.waitUntil(lambda: QApplication.focusWidget() in window.assessment_view.page.choices)
     return window
 

@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
+from windows import open_in_active_window
 
 from hbm_assess.ui.indicator_page import LevelChoice
-from hbm_assess.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("settings_file")  # the window's settings in tmp_path (conftest)
 
@@ -14,12 +14,7 @@ pytestmark = pytest.mark.usefixtures("settings_file")  # the window's settings i
 @pytest.fixture
 def opened(qtbot, store, mini_assessment):
     """The window, active, with the mini assessment open at its first indicator."""
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.open_assessment(mini_assessment, "REG-01")
+    window = open_in_active_window(qtbot, store, mini_assessment, "REG-01")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     qtbot.wait(10)  # the focus set after opening, on the next turn of the event loop
     return window
