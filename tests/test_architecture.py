@@ -209,58 +209,8 @@ def test_the_checks_catch_violations_planted_in_a_copy_of_the_package(tmp_path):
     assert any(p.startswith("hbm_assess.core.reference reaches") and p.endswith("hbm_assess.ui") for p in reached)
 
 
-def test_the_window_opens_without_loading_charts_or_workbook_libraries(tmp_path):
-    """matplotlib, openpyxl and calamine load when first used; at start they cost a third of a second."""
-    import os
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; from pathlib import Path\n"
-        "from hbm_assess.ui import settings; settings.use_file(Path(sys.argv[2]))\n"
-        "from hbm_assess.ui.app import application, apply_language, start\n"
-        "from hbm_assess.storage.store import Store\n"
-        "app = application(); apply_language(app, 'ar'); start(Store.open(Path(sys.argv[1]))); app.processEvents()\n"
-        "print(sorted(m for m in ('matplotlib', 'openpyxl', 'python_calamine', 'pandas') if m in sys.modules))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db.sqlite"), str(tmp_path / "s.ini")],
-                            capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 0, result.stderr[-1000:]
-    assert result.stdout.strip().splitlines()[-1] == "[]"
-
-
-def test_matplotlib_loads_in_the_background_once_the_window_is_up(tmp_path):
-    """Not at start (see above), but soon after, off the GUI thread: the first Portfolio or Results then
-    opens without freezing (it froze ~0.6 s loading matplotlib; about 4 s on the reviewer's laptop)."""
-    import os
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, time; from pathlib import Path\n"
-        "from hbm_assess.ui import settings; settings.use_file(Path(sys.argv[2]))\n"
-        "from hbm_assess.ui.app import application, apply_language, start\n"
-        "from hbm_assess.storage.store import Store\n"
-        "app = application(); apply_language(app, 'en'); start(Store.open(Path(sys.argv[1]))); app.processEvents()\n"
-        "at_start = 'matplotlib.figure' in sys.modules\n"
-        "end = time.monotonic() + 60\n"
-        "while 'matplotlib.backends.backend_qtagg' not in sys.modules and time.monotonic() < end:\n"
-        "    app.processEvents(); time.sleep(0.02)\n"
-        "import threading\n"
-        "print(at_start, 'matplotlib.backends.backend_qtagg' in sys.modules,\n"
-        "      [t.name for t in threading.enumerate()].count('warm-up-charts') <= 1)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db.sqlite"), str(tmp_path / "s.ini")],
-                            capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 0, result.stderr[-1000:]
-    assert result.stdout.strip().splitlines()[-1] == "False True True"
-
-
-def test_the_background_warm_up_parses_the_shipped_forms_and_draws_in_the_chart_thread(tmp_path):
-    """The first Results parsed its shipped form (0.18 s) and looked up the charts' fonts (0.27 s) on the
-    GUI thread (#20): the start's warm-up does both off it, the fonts in the thread that draws the charts."""
+def _window_started(tmp_path, language: str, timeout: int, then: str) -> str:
+    """The last line printed by ``then``, run in a new process once the window has started offscreen."""
     import os
     import subprocess
     import sys
@@ -270,7 +220,41 @@ def test_the_background_warm_up_parses_the_shipped_forms_and_draws_in_the_chart_
         "from hbm_assess.ui import settings; settings.use_file(Path(sys.argv[2]))\n"
         "from hbm_assess.ui.app import application, apply_language, start\n"
         "from hbm_assess.storage.store import Store\n"
-        "app = application(); apply_language(app, 'ar'); start(Store.open(Path(sys.argv[1]))); app.processEvents()\n"
+        f"app = application(); apply_language(app, {language!r}); start(Store.open(Path(sys.argv[1])))\n"
+        "app.processEvents()\n" + then
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db.sqlite"), str(tmp_path / "s.ini")],
+                            capture_output=True, text=True, timeout=timeout,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr[-1000:]
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_window_opens_without_loading_charts_or_workbook_libraries(tmp_path):
+    """matplotlib, openpyxl and calamine load when first used; at start they cost a third of a second."""
+    said = _window_started(tmp_path, "ar", 120, (
+        "print(sorted(m for m in ('matplotlib', 'openpyxl', 'python_calamine', 'pandas') if m in sys.modules))\n"))
+    assert said == "[]"
+
+
+def test_matplotlib_loads_in_the_background_once_the_window_is_up(tmp_path):
+    """Not at start (see above), but soon after, off the GUI thread: the first Portfolio or Results then
+    opens without freezing (it froze ~0.6 s loading matplotlib; about 4 s on the reviewer's laptop)."""
+    said = _window_started(tmp_path, "en", 120, (
+        "at_start = 'matplotlib.figure' in sys.modules\n"
+        "end = time.monotonic() + 60\n"
+        "while 'matplotlib.backends.backend_qtagg' not in sys.modules and time.monotonic() < end:\n"
+        "    app.processEvents(); time.sleep(0.02)\n"
+        "import threading\n"
+        "print(at_start, 'matplotlib.backends.backend_qtagg' in sys.modules,\n"
+        "      [t.name for t in threading.enumerate()].count('warm-up-charts') <= 1)\n"))
+    assert said == "False True True"
+
+
+def test_the_background_warm_up_parses_the_shipped_forms_and_draws_in_the_chart_thread(tmp_path):
+    """The first Results parsed its shipped form (0.18 s) and looked up the charts' fonts (0.27 s) on the
+    GUI thread (#20): the start's warm-up does both off it, the fonts in the thread that draws the charts."""
+    said = _window_started(tmp_path, "ar", 150, (
         "end = time.monotonic() + 90\n"
         "while time.monotonic() < end and (time.monotonic() < end - 88\n"
         "        or any(t.name == 'warm-up-charts' for t in threading.enumerate())):\n"
@@ -281,10 +265,5 @@ def test_the_background_warm_up_parses_the_shipped_forms_and_draws_in_the_chart_
         "print(questionnaire._shipped.cache_info().currsize == len(list(forms_dir().glob('*.yaml'))),\n"
         "      font_manager.fontManager._findfont_cached.cache_info().currsize > 0,\n"
         "      any(t.name.startswith('charts') for t in threading.enumerate()),\n"
-        "      __import__('gc').get_freeze_count() > 0)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db.sqlite"), str(tmp_path / "s.ini")],
-                            capture_output=True, text=True, timeout=150,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 0, result.stderr[-1000:]
-    assert result.stdout.strip().splitlines()[-1] == "True True True True"  # the start's heap frozen too
+        "      __import__('gc').get_freeze_count() > 0)\n"))
+    assert said == "True True True True"  # the start's heap frozen too
