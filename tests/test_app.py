@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from hbm_assess.core.assessment import Answer, Assessment, Site
+from hbm_assess.core.workshop import Group
 from hbm_assess.storage.database import write_transaction
 from hbm_assess.storage.store import Store
 from hbm_assess.ui import settings
@@ -223,6 +224,42 @@ def test_follow_up_opens_a_copy(qtbot, window, store, mini_assessment):
     qtbot.mouseClick(window.home.duplicate_button, Qt.MouseButton.LeftButton)
     assert window.session.assessment_id != mini_assessment
     assert window.session.answer("REG-01").level == 2
+
+
+def test_the_tree_says_what_each_answer_and_area_holds_as_answers_change(qtbot, store, mini_assessment):
+    """The tree keeps its texts in Qt's items (#20): they must follow every change, one or many at once."""
+    from hbm_assess.storage import workshop
+    from hbm_assess.ui.session import AssessmentSession
+
+    def shown(model, indicator_id):
+        index = model.indicator_index(indicator_id)
+        return (index.parent().data(), index.data(Qt.ItemDataRole.ToolTipRole).split("\n")[1],
+                index.data(Qt.ItemDataRole.AccessibleDescriptionRole))
+
+    session = AssessmentSession(store, mini_assessment)
+    model = IndicatorTreeModel(session)
+    assert shown(model, "REG-01") == ("Regulatory framework  (0/2)", "Not answered yet", "Not answered yet")
+    session.put(Answer("REG-01", level=4))
+    assert shown(model, "REG-01") == ("Regulatory framework  (1/2)", "4 · Demonstrated capacity — needs evidence",
+                                      "4 · Demonstrated capacity — needs evidence")
+    assert model.indicator_index("OPS-01").parent().data() == "Operations  (0/2)"  # another area: unchanged
+    # Many answers changed at once (an import, a merge): the session says so with "".
+    store.save_answer(mini_assessment, Answer("OPS-01", special="na"))
+    store.save_answer(mini_assessment, Answer("REG-01", level=2))
+    session.reload_answers()
+    session.answer_changed.emit("")
+    assert shown(model, "REG-01") == ("Regulatory framework  (1/2)", "2 · Limited capacity", "2 · Limited capacity")
+    assert shown(model, "OPS-01") == ("Operations  (1/2)", "Not applicable", "Not applicable")
+    # On a workshop group's laptop its own indicators stand out; the others are greyed, for reference.
+    workshop.save_groups(store, mini_assessment, [Group("Legal", ("Huda",), ("MoI",), ("REG-01", "REG-02"))])
+    workshop.set_laptop_group(store, mini_assessment, "Legal")
+    laptop = IndicatorTreeModel(AssessmentSession(store, mini_assessment))
+    for indicator_id, bold, grey in (("REG-02", True, False), ("OPS-02", False, True)):
+        index = laptop.indicator_index(indicator_id)
+        font, colour = index.data(Qt.ItemDataRole.FontRole), index.data(Qt.ItemDataRole.ForegroundRole)
+        assert (font is not None and font.bold()) == bold, indicator_id
+        assert (colour is not None and colour.color().name() == "#777777") == grey, indicator_id
+    assert not laptop.flags(laptop.indicator_index("REG-02")) & Qt.ItemFlag.ItemIsEditable  # chosen, never edited
 
 
 def test_models_pass_qt_model_tester(qtmodeltester, store, mini_assessment):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 from hbm_assess.core.assessment import Answer
 from hbm_assess.core.scoring import completeness
@@ -52,86 +52,67 @@ def _mark(fill: str, symbol: str = "", outline: str = "#666666") -> QIcon:
     return QIcon(pixmap)
 
 
-class IndicatorTreeModel(QAbstractItemModel):
-    """Two levels: areas (with progress) and their indicators (with a state mark)."""
+class IndicatorTreeModel(QStandardItemModel):
+    """Two levels: areas (with progress) and their indicators (with a state mark).
+
+    The texts, marks and tooltips are worked out once and kept in Qt's items, then again for
+    what an answer changes: painting and filtering the tree never call back into Python.
+    Worked out on every call (a Python model, until #20's seventh session), they were the
+    largest part of painting a newly opened assessment (~0.3 ms a row, 50 rows).
+    """
 
     def __init__(self, session: AssessmentSession, parent=None):
         super().__init__(parent)
         self.session = session
         self.form = session.form
-        self._area_of = {ind.id: row for row, area in enumerate(self.form.areas) for ind in area.indicators}
-        self._icons: dict[tuple, QIcon] = {}
+        self._icons: dict[object, QIcon] = {}
+        self._indicators: dict[str, QStandardItem] = {}
+        self._areas: list[QStandardItem] = []
+        language = text.language()
+        bold = QFont()
+        bold.setBold(True)
+        for area in self.form.areas:
+            area_item = _item(f"{area.id} {area.title.get(language)}")
+            rows = []
+            for indicator in area.indicators:
+                item = _item(f"{indicator.id} {indicator.label.get(language)} {indicator.label.get('en')}")
+                item.setText(f"{indicator.id}  {indicator.label.get(language)}")
+                item.setData(indicator.id, INDICATOR_ROLE)
+                if session.assigned and session.is_assigned(indicator.id):
+                    item.setFont(bold)
+                if not session.is_assigned(indicator.id):
+                    item.setForeground(QColor("#777777"))
+                self._show_state(item, indicator)
+                self._indicators[indicator.id] = item
+                rows.append(item)
+            area_item.appendRows(rows)
+            self._areas.append(area_item)
+            self._show_progress(area_item, area)
+        self.invisibleRootItem().appendRows(self._areas)  # added whole: no signal for each item
         session.answer_changed.connect(self._on_answer_changed)
 
-    # Internal ids: 0 for an area row, area row + 1 for an indicator row.
-    def index(self, row, column, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index=QModelIndex()):  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008
-        if not parent.isValid():
-            return len(self.form.areas)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self.form.areas[parent.row()].indicators)
-        return 0
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008
-        return 1
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
+    def _show_state(self, item: QStandardItem, indicator) -> None:
         language = text.language()
-        if index.internalId() == 0:
-            area = self.form.areas[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                done = sum(1 for ind in area.indicators if self.session.answer(ind.id).is_answered)
-                return f"{area.title.get(language)}  ({done}/{len(area.indicators)})"
-            if role == SEARCH_ROLE:
-                return f"{area.id} {area.title.get(language)}"
-            return None
-        indicator = self.form.areas[index.internalId() - 1].indicators[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{indicator.id}  {indicator.label.get(language)}"
-        if role == Qt.ItemDataRole.FontRole and self.session.assigned and self.session.is_assigned(indicator.id):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and not self.session.is_assigned(indicator.id):
-            return QColor("#777777")
-        if role == INDICATOR_ROLE:
-            return indicator.id
-        if role == SEARCH_ROLE:
-            return f"{indicator.id} {indicator.label.get(language)} {indicator.label.get('en')}"
         answer = self.session.answers.get(indicator.id)
         state = answer_state(answer)
         unsettled = self.session.unsettled_text(indicator.id) if state is State.UNANSWERED else ""
-        if unsettled and role == Qt.ItemDataRole.DecorationRole:
-            return self._unsettled_icon()
-        if unsettled and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return f"{indicator.label.get(language)}\n{unsettled}" if role == Qt.ItemDataRole.ToolTipRole \
-                else unsettled
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._icon(state, answer)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if unsettled:
+            shown = {Qt.ItemDataRole.DecorationRole: self._unsettled_icon(),
+                     Qt.ItemDataRole.ToolTipRole: f"{indicator.label.get(language)}\n{unsettled}",
+                     Qt.ItemDataRole.AccessibleDescriptionRole: unsettled}
+        else:
             # The label is often cut short in the tree: the tooltip shows it whole.
-            return f"{indicator.label.get(language)}\n{self._state_text(state, answer)}"
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return self._state_text(state, answer)
-        return None
+            said = self._state_text(state, answer)
+            shown = {Qt.ItemDataRole.DecorationRole: self._icon(state, answer),
+                     Qt.ItemDataRole.ToolTipRole: f"{indicator.label.get(language)}\n{said}",
+                     Qt.ItemDataRole.AccessibleDescriptionRole: said}
+        for role, value in shown.items():
+            if item.data(role) != value:
+                item.setData(value, role)
+
+    def _show_progress(self, item: QStandardItem, area) -> None:
+        done = sum(1 for ind in area.indicators if self.session.answer(ind.id).is_answered)
+        item.setText(f"{area.title.get(text.language())}  ({done}/{len(area.indicators)})")
 
     def _icon(self, state: State, answer: Answer | None) -> QIcon:
         key = (state, answer.level if answer else None)
@@ -163,29 +144,30 @@ class IndicatorTreeModel(QAbstractItemModel):
         return level
 
     def indicator_index(self, indicator_id: str) -> QModelIndex:
-        area_row = self._area_of.get(indicator_id)
-        if area_row is None:
-            return QModelIndex()
-        row = next(i for i, ind in enumerate(self.form.areas[area_row].indicators) if ind.id == indicator_id)
-        return self.index(row, 0, self.index(area_row, 0))
+        item = self._indicators.get(indicator_id)
+        return item.index() if item is not None else QModelIndex()
 
     def progress(self):
         return completeness(self.form, self.session.answers)
 
     def _on_answer_changed(self, indicator_id: str) -> None:
-        if not indicator_id:  # many answers changed at once (an import, a merge)
-            for row in range(len(self.form.areas)):
-                area = self.index(row, 0)
-                self.dataChanged.emit(area, area)
-                count = self.rowCount(area)
-                if count:
-                    self.dataChanged.emit(self.index(0, 0, area), self.index(count - 1, 0, area))
-            return
-        index = self.indicator_index(indicator_id)
-        if index.isValid():
-            self.dataChanged.emit(index, index)
-            area = index.parent()
-            self.dataChanged.emit(area, area)
+        changed = [indicator_id] if indicator_id else list(self._indicators)  # "": many at once (an import, a merge)
+        areas = set()
+        for changed_id in changed:
+            item = self._indicators.get(changed_id)
+            if item is not None:
+                self._show_state(item, self.form.by_id[changed_id])
+                areas.add(item.parent().row())
+        for row in sorted(areas):
+            self._show_progress(self._areas[row], self.form.areas[row])
+
+
+def _item(search: str) -> QStandardItem:
+    """A row of the tree: chosen, never edited, dragged or checked; ``search`` is what Find matches."""
+    item = QStandardItem()
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    item.setData(search, SEARCH_ROLE)
+    return item
 
 
 class IndicatorFilter(QSortFilterProxyModel):
