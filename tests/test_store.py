@@ -250,3 +250,21 @@ def test_forms_read_ahead_in_a_thread_are_the_ones_an_assessment_opens_with(tmp_
             i.id for i in mini_form.indicators()]
     finally:
         opened.close()
+
+
+def test_a_crossing_point_finds_its_country_s_national_assessment_through_an_index(store, mini_form):
+    """Looked up each time a national indicator is shown: it must not read every assessment (#20)."""
+    from hbm_assess.core.assessment import Assessment, Site
+    from hbm_assess.storage.store import NATIONAL_FOR
+
+    def make(name, country, scope):
+        return store.create_assessment(Assessment(mini_form.id, mini_form.version, Site(name, country, "land"),
+                                                  date="2026-11-20", scope=scope), mini_form)
+
+    post = make("Ibrahim Khalil", "IQ", "crossing-point")
+    elsewhere = make("Habur", "TR", "national")
+    national = make("Baghdad meeting", "IQ", "national")
+    assert store.national_assessment_for(post).id == national
+    assert elsewhere != national
+    plan = " ".join(row[3] for row in store.db.execute("EXPLAIN QUERY PLAN " + NATIONAL_FOR, (post,)))
+    assert "USING INDEX assessments_national" in plan, plan

@@ -26,6 +26,15 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
+# The national assessment a crossing point's national indicators come from (index: schema v13).
+NATIONAL_FOR = """
+    SELECT n.id FROM assessments a JOIN assessments n
+      ON n.country = a.country AND n.form_id = a.form_id AND n.scope = 'national' AND n.id != a.id
+    WHERE a.id = ? AND a.scope = 'crossing-point' AND a.country != '' AND n.deleted_at IS NULL
+      AND n.conflict_of IS NULL
+    ORDER BY n.status = 'final' DESC, n.date DESC, n.id DESC LIMIT 1"""
+
+
 class StoreError(Problem):
     """An operation the data does not allow; the message says why."""
 
@@ -182,14 +191,7 @@ class Store:
         Same country and questionnaire, not deleted, not a conflicting copy: the newest final
         one, else the newest draft. None for an assessment that is not of a crossing point.
         """
-        row = self.db.execute(
-            """SELECT n.id FROM assessments a JOIN assessments n
-                 ON n.country = a.country AND n.form_id = a.form_id AND n.scope = 'national' AND n.id != a.id
-               WHERE a.id = ? AND a.scope = 'crossing-point' AND a.country != '' AND n.deleted_at IS NULL
-                 AND n.conflict_of IS NULL
-               ORDER BY n.status = 'final' DESC, n.date DESC, n.id DESC LIMIT 1""",
-            (assessment_id,),
-        ).fetchone()
+        row = self.db.execute(NATIONAL_FOR, (assessment_id,)).fetchone()
         return self.assessment(row[0]) if row else None
 
     def update_assessment(self, assessment: Assessment) -> None:
