@@ -172,6 +172,29 @@ def test_the_focused_level_choice_has_a_ring_that_stands_out(qtbot, opened, dark
         app.setPalette(original)
 
 
+def test_words_on_a_level_fill_or_a_note_card_stay_readable_in_a_dark_palette(qtbot, opened):
+    """The checked level and the national note draw their own light ground: their words must not turn light."""
+    from hbm_assess.palette import level_fill
+    from hbm_assess.ui.indicator_page import Note
+
+    app = QApplication.instance()
+    original = app.palette()
+    app.setPalette(_dark_palette())
+    try:
+        page = opened.assessment_view.page
+        note = Note(page)
+        qtbot.waitUntil(lambda: page.palette().color(QPalette.ColorRole.Window).lightness() < 128)
+        for choice in page.choices:
+            choice.set_checked(True)
+            words = choice.title.palette().color(QPalette.ColorRole.WindowText)
+            assert _contrast(words, QColor(level_fill(choice.level))) >= 4.5, (choice.level, words.name())
+            choice.set_checked(False)
+            assert choice.title.palette().color(QPalette.ColorRole.WindowText).lightness() > 128  # the page's own
+        assert _contrast(note.palette().color(QPalette.ColorRole.WindowText), QColor(Note.BACKGROUND)) >= 4.5
+    finally:
+        app.setPalette(original)
+
+
 # -- every shortcut defined once ------------------------------------------------------------------------------
 
 def _every_view_built(window, assessment_id):

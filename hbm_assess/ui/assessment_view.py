@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -89,7 +89,7 @@ class AssessmentView(QWidget):
         self.review_button.clicked.connect(self.show_review)
         self.back_button.clicked.connect(self.back_requested)
         self.saved_note = QLabel(self)  # "Saved 10:42:07", set by the window as each change is committed
-        self.saved_note.setStyleSheet("color: palette(placeholder-text);")
+        self.saved_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         navigation = QHBoxLayout()
         navigation.addWidget(self.back_button)
         navigation.addStretch()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -35,6 +35,7 @@ from hbm_assess.ui.session import AssessmentSession
 TYPING_PAUSE_MS = 600  # typed text is committed after this pause, on leaving the field, or on navigation
 FOCUS_RING_ON_LIGHT = "#1A5FB4"  # contrast of 3:1 or more against the page and every level fill
 FOCUS_RING_ON_DARK = "#8CC4FF"
+FRAME_PX = 3  # a level choice's border and the space around it, in every state
 
 
 def scoring_rule() -> str:
@@ -44,8 +45,13 @@ def scoring_rule() -> str:
         "In doubt between two levels, give the lower one.")
 
 
-class LevelChoice(QFrame):
-    """One level descriptor as a large choice that can be read in full."""
+class LevelChoice(QWidget):
+    """One level descriptor as a large choice that can be read in full.
+
+    Drawn by its own ``paintEvent`` from the palette and the level's colours, not by a style
+    sheet: a style sheet set on each choice as it was checked re-styled its labels each time,
+    five times for every indicator shown (#20).
+    """
 
     chosen = Signal(int)
     step_requested = Signal(int)  # the level whose choice the arrow keys move focus to
@@ -53,8 +59,7 @@ class LevelChoice(QFrame):
     def __init__(self, level: int, parent=None):
         super().__init__(parent)
         self.level = level
-        self.setObjectName("LevelChoice")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._checked = False
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.title = QLabel(self)
@@ -66,18 +71,18 @@ class LevelChoice(QFrame):
         self.descriptor.setWordWrap(True)
         self.descriptor.setTextFormat(Qt.TextFormat.PlainText)
         self.descriptor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.swatch = QLabel(self)
+        self.swatch = QWidget(self)  # holds the level's colour bar's place; painted with the frame
         self.swatch.setFixedWidth(8)
-        self.swatch.setStyleSheet(f"background: {level_hex(level)}; border-radius: 3px;")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        # The frame takes 3 px in every state (border and the space around it), so the focus
+        # ring never moves the text.
+        layout.setContentsMargins(8 + FRAME_PX, 6 + FRAME_PX, 8 + FRAME_PX, 6 + FRAME_PX)
         layout.addWidget(self.swatch)
         words = QVBoxLayout()
         words.setSpacing(2)
         words.addWidget(self.title)
         words.addWidget(self.descriptor)
         layout.addLayout(words, 1)
-        self.set_checked(False)
 
     def set_text(self, name: str, conditions: list[str]) -> None:
         """The level's name and its conditions, one line each when there are several (all must be met)."""
@@ -88,32 +93,41 @@ class LevelChoice(QFrame):
         self.setAccessibleDescription(descriptor)
 
     def set_checked(self, checked: bool) -> None:
+        if checked == self._checked:
+            return
         self._checked = checked
-        self._restyle()
+        # Black words on the light level fill; otherwise the page's own colours.
+        palette = QPalette()
+        if checked:
+            palette.setColor(QPalette.ColorRole.WindowText, QColor("black"))
+        self.setPalette(palette)  # an empty palette: inherited from the page again
+        self.update()
 
-    def _restyle(self) -> None:
-        # Border and margin add up to 3 px in every state, so the focus ring never moves the text.
-        if self._checked:
-            look = (f"background: {level_fill(self.level)}; border: 2px solid {level_hex(self.level)}; margin: 1px;")
-        else:
-            look = "border: 1px solid palette(mid); margin: 2px;"
-        self._ring = self._ring_colour()
-        self.setStyleSheet(
-            f"#LevelChoice {{ {look} border-radius: 6px; }}"
-            f" #LevelChoice:focus {{ border: 3px solid {self._ring}; margin: 0px; }}"
-            + (" #LevelChoice QLabel { color: black; }" if self._checked else "")
-        )
-
-    def _ring_colour(self) -> str:
+    def ring_colour(self) -> QColor:
         """Dark blue on light ground (the page in a light palette, every level fill), light blue on dark."""
         around = self.parentWidget().palette() if self.parentWidget() else self.palette()
         dark_ground = not self._checked and around.color(QPalette.ColorRole.Window).lightness() < 128
-        return FOCUS_RING_ON_DARK if dark_ground else FOCUS_RING_ON_LIGHT
+        return QColor(FOCUS_RING_ON_DARK if dark_ground else FOCUS_RING_ON_LIGHT)
 
-    def focusInEvent(self, event) -> None:
-        if self._ring_colour() != self._ring:  # the palette changed (light to dark) since it was styled
-            self._restyle()
-        super().focusInEvent(event)
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.hasFocus():
+            border, colour = 3, self.ring_colour()
+        elif self._checked:
+            border, colour = 2, QColor(level_hex(self.level))
+        else:
+            border, colour = 1, self.palette().color(QPalette.ColorRole.Mid)
+        # The border's outer edge lies FRAME_PX - border inside the widget, as the text never moves.
+        inset = FRAME_PX - border + border / 2
+        box = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
+        painter.setPen(QPen(colour, border))
+        painter.setBrush(QColor(level_fill(self.level)) if self._checked else Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(level_hex(self.level)))
+        painter.drawRoundedRect(QRectF(self.swatch.geometry()), 3, 3)
+        painter.end()
 
     def is_checked(self) -> bool:
         return self._checked
@@ -132,6 +146,33 @@ class LevelChoice(QFrame):
             self.step_requested.emit(self.level + step)
             return
         super().keyPressEvent(event)
+
+
+def set_text_colour(label: QLabel, colour: str) -> None:
+    """A label's words in a fixed colour (chosen for contrast on the light page)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
+
+
+class Note(QLabel):
+    """Words on a pale blue card: black, so they can be read on it in a dark palette too."""
+
+    BACKGROUND = "#E8EEF3"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMargin(6)
+        set_text_colour(self, "black")
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.BACKGROUND))
+        painter.drawRoundedRect(QRectF(self.rect()), 4, 4)
+        painter.end()
+        super().paintEvent(event)
 
 
 class IndicatorPage(QScrollArea):
@@ -166,17 +207,16 @@ class IndicatorPage(QScrollArea):
         self.guidance = QLabel(body)
         self.guidance.setWordWrap(True)
         self.guidance.setTextFormat(Qt.TextFormat.PlainText)
-        self.guidance.setStyleSheet("color: palette(placeholder-text);")
+        self.guidance.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.state_note = QLabel(body)
         self.state_note.setWordWrap(True)
         self.fallback_note = QLabel(body)  # says so when the questionnaire lacks the app's language
         self.fallback_note.setWordWrap(True)
-        self.fallback_note.setStyleSheet("color: #8A5A00;")
+        set_text_colour(self.fallback_note, "#8A5A00")
         self.fallback_note.hide()
-        self.national_note = QLabel(body)  # a national indicator on a crossing point's assessment
+        self.national_note = Note(body)  # a national indicator on a crossing point's assessment
         self.national_note.setWordWrap(True)
         self.national_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.national_note.setStyleSheet("background: #E8EEF3; padding: 6px; border-radius: 4px;")
         self.national_open = QPushButton(body)
         self.national_open.clicked.connect(self._on_national_open_clicked)
         self.national_note.hide()
