@@ -333,13 +333,14 @@ class MainWindow(QMainWindow):
         else:
             self.assessment_view.show_first_unanswered()
         # Connected after the first indicator is shown: that one is written with the rest, in one
-        # disk sync (each write waits for the disk, ~13 ms; five of them froze the opening, #20).
+        # disk sync (each write waits for the disk, ~13 ms; five of them froze the opening, #20),
+        # once this turn is over: the opening does not wait for the disk at all.
         self.assessment_view.indicator_shown.connect(self._on_indicator_shown)
         self.close_action.setEnabled(True)
         self.review_action.setEnabled(True)
         self.method_action.setEnabled(True)
-        settings.write_all({"last_assessment": assessment_id, "session/open_assessment": assessment_id,
-                            "session/indicator": self.assessment_view.current_id or ""})
+        settings.write_soon({"last_assessment": assessment_id, "session/open_assessment": assessment_id,
+                             "session/indicator": self.assessment_view.current_id or ""})
         self.setWindowTitle(self.tr("%1 — HBM Assess").replace("%1", self.session.assessment.site.name))
         self.saved_label.setText("")
         page = self.assessment_view.page
@@ -495,7 +496,7 @@ class MainWindow(QMainWindow):
             self.workbooks.import_paths(paths)
 
     def _on_indicator_shown(self, indicator_id: str) -> None:
-        settings.write("session/indicator", indicator_id)
+        settings.write_soon({"session/indicator": indicator_id})
 
     def _on_review_requested(self) -> None:
         if self.assessment_view is not None:

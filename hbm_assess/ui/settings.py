@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 
 ORGANISATION = "IOM-HBM"
 APPLICATION = "hbm-assess"
@@ -24,11 +24,14 @@ DEFAULTS: dict[str, object] = {
 }
 
 _file: Path | None = None
+_pending: dict = {}  # written by ``write_soon``, not yet on disk
+_flush_timer: QTimer | None = None
 
 
 def use_file(path: Path | None) -> None:
     """Keep settings in an INI file (tests, portable installs) instead of the platform's store."""
     global _file
+    flush()  # what was meant for the file used until now goes there
     _file = path
 
 
@@ -40,7 +43,7 @@ def _settings() -> QSettings:
 
 def read(key: str):
     default = DEFAULTS[key]
-    value = _settings().value(key, default)
+    value = _pending[key] if key in _pending else _settings().value(key, default)
     if isinstance(default, bool):
         return value in (True, "true", "1", 1)
     if isinstance(default, int):
@@ -58,22 +61,47 @@ def read(key: str):
 
 
 def write(key: str, value) -> None:
-    if key not in DEFAULTS:
-        raise KeyError(key)
-    settings = _settings()
-    settings.setValue(key, value)
-    settings.sync()
+    write_all({key: value})
 
 
 def write_all(values: dict) -> None:
-    """Several keys, written to disk once (each ``write`` waits for the disk: ~15 ms)."""
+    """Several keys, written to disk once (each write waits for the disk: ~15 ms), with any still waiting."""
+    _check_keys(values)
+    settings = _settings()
+    for key, value in {**_pending, **values}.items():
+        settings.setValue(key, value)
+    _pending.clear()
+    settings.sync()
+
+
+def write_soon(values: dict) -> None:
+    """Several keys, written once the event loop turns again, with whatever else came meanwhile.
+
+    For what the window shows as it changes (the assessment opened, the indicator shown): the
+    disk's wait (1-15 ms) then falls outside the turn that opens or moves, which a person feels
+    (#20). ``read`` sees them at once; a crash loses at most the changes of one turn.
+    """
+    global _flush_timer
+    _check_keys(values)
+    _pending.update(values)
+    if _flush_timer is None:
+        _flush_timer = QTimer()
+        _flush_timer.setSingleShot(True)
+        _flush_timer.setInterval(0)
+        _flush_timer.timeout.connect(flush)
+    _flush_timer.start()
+
+
+def flush() -> None:
+    """Write what ``write_soon`` still holds."""
+    if _pending:
+        write_all({})
+
+
+def _check_keys(values: dict) -> None:
     unknown = set(values) - set(DEFAULTS)
     if unknown:
         raise KeyError(sorted(unknown)[0])
-    settings = _settings()
-    for key, value in values.items():
-        settings.setValue(key, value)
-    settings.sync()
 
 
 def remember_database(path: Path, keep: int = 8) -> None:
