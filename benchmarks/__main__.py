@@ -46,8 +46,9 @@ def suite(sizes: dict) -> dict:
         "import": lambda work: exchange_bench.import_many(work.parent / "shared", sizes["workbooks"],
                                                           sizes["repetitions"]),
         "portfolio": lambda work: [gui_bench.portfolio(big(work), work, sizes["repetitions"])],
+        # Twice the runs of the other figures: its goal is a p95 of each run's worst moment.
         "responsiveness": lambda work: [gui_bench.responsiveness(workbooks(work), big(work), work,
-                                                                 sizes["repetitions"])],
+                                                                 2 * sizes["repetitions"])],
         "memory": lambda work: [gui_bench.idle_memory(big(work), work)],
         # The 5,000 workbooks (made once, ~10 minutes here): memory, and time linear in the files.
         "import @ 5,000": lambda work: exchange_bench.import_at_scale(

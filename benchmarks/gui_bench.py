@@ -166,9 +166,15 @@ def responsiveness(workbooks_folder: Path, big_db: Path, work: Path, repetitions
                                                     str(ini), name, env=env)))
     longest = {name: [r["longest"] for r in found] for name, found in runs.items()}
     worst = [max(values) for values in zip(*longest.values(), strict=True)]  # each run's worst moment
-    p95 = statistics.quantiles(worst, n=20)[18] if len(worst) > 1 else worst[0]
+    # The p95 of the runs' worst moments, read between the observed ones ("inclusive"): the default
+    # ("exclusive") method extrapolates past the largest when there are fewer than 19 runs — with 5,
+    # up to 1.7 times the gap between the two largest above the largest (#20, seventh session).
+    p95 = statistics.quantiles(worst, n=20, method="inclusive")[18] if len(worst) > 1 else worst[0]
     all_gaps = {name: [g for r in found for g in r["gaps"]] for name, found in runs.items()}
     details = {
+        "worst_ms_per_run": [round(v * 1000, 1) for v in worst],
+        "worst_ms": round(max(worst) * 1000, 1),
+        "p95_exclusive_ms": round((statistics.quantiles(worst, n=20)[18] if len(worst) > 1 else worst[0]) * 1000, 1),
         "longest_gap_ms_per_run": {name: [round(v * 1000, 1) for v in values] for name, values in longest.items()},
         "gap_ms": {name: {key: round(statistics.quantiles(gaps, n=100)[cut] * 1000, 2)
                           for key, cut in (("p50", 49), ("p95", 94), ("p99", 98))}
@@ -178,7 +184,7 @@ def responsiveness(workbooks_folder: Path, big_db: Path, work: Path, repetitions
     }
     worst_ms = p95 * 1000
     per_scenario = ", ".join(f"{name} {max(values) * 1000:.0f} ms" for name, values in longest.items())
-    return Figure("responsiveness", f"p95 over {repetitions} runs of the longest gap between 10 ms timer ticks "
+    return Figure("responsiveness", f"p95 (inclusive) over {repetitions} runs of the longest gap between 10 ms ticks "
                   f"while importing {workbooks_folder.name}, opening the portfolio (2,000) and an assessment's "
                   f"Results (longest: {per_scenario})", "—", "≤ 100 ms p95",
                   value=worst_ms, unit=" ms", met=worst_ms <= 100, details=details)
