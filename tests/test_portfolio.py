@@ -210,6 +210,49 @@ def test_choices_offer_what_is_in_the_database(store, ids):
     assert (found.first_date, found.last_date) == ("2024-01-10", "2025-06-01")
 
 
+VALUES = {"country": ["", "IQ", "TR", "JO"], "site_type": ["", "land", "air"], "status": ["draft", "final"],
+          "date": ["", "2023-12-31", "2024-01-10", "2025-06-01"]}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(*(st.sampled_from(v) for v in VALUES.values()), st.booleans()), max_size=7))
+def test_choices_read_in_one_pass_are_those_of_a_query_per_filter(tmp_path_factory, rows):
+    """One pass over a covering index (#20) offers what a DISTINCT per column and a GROUP BY per form offered."""
+    from hbm_assess.core.assessment import Assessment, Site
+    from hbm_assess.storage.store import Store
+
+    v1, v2 = portfolio_data.forms()
+    store = Store.open(tmp_path_factory.mktemp("choices") / "x.sqlite")
+    for number, (country, site_type, status, date, deleted) in enumerate(rows):
+        form = (v1, v2)[number % 2]
+        made = store.create_assessment(Assessment(form.id, form.version, Site(f"Post {number}", "IQ", "land"),
+                                                  date="2024-01-01", mode=form.mode), form)
+        store.db.execute("UPDATE assessments SET country = ?, site_type = ?, status = ?, date = ? WHERE id = ?",
+                         (country, site_type, status, date, made))
+        if deleted:
+            store.delete_assessment(made)
+    db = store.db
+
+    def distinct(column):
+        return tuple(r[0] for r in db.execute(
+            f"SELECT DISTINCT {column} FROM assessments WHERE deleted_at IS NULL AND {column} != '' ORDER BY 1"))
+
+    found = portfolio.choices(store)
+    assert (found.countries, found.site_types, found.statuses) == (
+        distinct("country"), distinct("site_type"), distinct("status"))
+    versions, counts = {}, {}
+    for form_id, version, count in db.execute("SELECT form_id, form_version, count(*) FROM assessments "
+                                              "WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 2"):
+        versions[form_id] = (*versions.get(form_id, ()), version)
+        counts[form_id] = counts.get(form_id, 0) + count
+    assert (found.forms, found.form_assessments) == (versions, counts)
+    first, last = db.execute("SELECT min(date), max(date) FROM assessments WHERE deleted_at IS NULL").fetchone()
+    assert (found.first_date, found.last_date) == (first or "", last or "")
+    plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + portfolio.CHOICES))
+    assert "COVERING INDEX assessments_choices" in plan, plan
+    store.close()
+
+
 def test_load_gathers_everything_once(store, ids):
     data = portfolio.load(store, PortfolioFilter(latest_only=True))
     assert data.scope.assessments == 3 and len(data.heatmap.sites) == 3

@@ -613,7 +613,20 @@ def v13_national_index(db: sqlite_utils.Database) -> None:
     _run(db, "CREATE INDEX assessments_national ON assessments (country, form_id) WHERE scope = 'national'")
 
 
+def v14_choices_index(db: sqlite_utils.Database) -> None:
+    """A covering index for the portfolio's filter choices (``portfolio.choices``).
+
+    The portfolio reads the countries, site types, statuses, questionnaires and dates present
+    on the GUI thread as it opens. Read from the table they took 5-7 ms at 2,000 assessments
+    and 50-130 ms at HQ's 20,000; from this index, in one pass, 9 ms at 20,000 (#20). None of
+    its columns changes as answers are saved, so saving writes nothing more.
+    """
+    _run(db, "CREATE INDEX assessments_choices "
+             "ON assessments (deleted_at, country, site_type, status, form_id, form_version, date)")
+
+
 STEPS = [v1_initial, v2_recoverable_delete_and_seal, v3_exchange, v4_workshop_groups, v5_portfolio_index,
          v6_assessment_summaries, v7_area_scores, v8_lineage, v9_assessment_scope,
-         v10_target_policy, v11_workshop_outputs, v12_area_scores_by_scope, v13_national_index]
+         v10_target_policy, v11_workshop_outputs, v12_area_scores_by_scope, v13_national_index,
+         v14_choices_index]
 VERSION = len(STEPS)
