@@ -176,6 +176,11 @@ def _warm_up_charts(window: MainWindow | None = None) -> None:
     import gc
     import threading
 
+    # PySide makes a binding type, and its enums, when the type is first named: QGradient's (169
+    # presets) were made inside the turn that opened the portfolio, in the charts' first fillRect
+    # (~2 ms, #20). Named here, on the GUI thread, while the window is idle.
+    from PySide6.QtGui import QGradient  # noqa: F401
+
     from hbm_assess.ui.chart_image import renderer, warm_up
 
     language = text.language()
