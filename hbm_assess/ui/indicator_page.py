@@ -149,8 +149,8 @@ class LevelChoice(QWidget):
 
 
 def set_text_colour(label: QLabel, colour: str) -> None:
-    """A label's words in a fixed colour (chosen for contrast on the light page)."""
-    palette = label.palette()
+    """A label's words in a fixed colour (chosen for contrast on the light page); its other colours inherited."""
+    palette = QPalette()
     palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
     label.setPalette(palette)
 
