@@ -57,11 +57,17 @@ class Message:
         """A value that is a Line (a problem from a list) keeps its Message: said in the same language."""
         return cls(code, tuple((name, _said_later(value)) for name, value in values.items()))
 
-    def text(self, language: str) -> str:
+    def text(self, language: str, paths_isolated: bool = False) -> str:
+        """The message in ``language``; with ``paths_isolated``, each file path set apart for right-to-left text.
+
+        A path (a value named in PATH_VALUES) inside Arabic or Kurdish is laid out left to right
+        between Unicode isolates (LRI ... PDI); without them "/tmp/x.sqlite" showed as
+        "tmp/x.sqlite/". For a window only: the command line's words stay free of invisible characters.
+        """
         from hbm_assess.core.text import language_of
         from hbm_assess.core.vocabulary import vocabulary
 
-        said = {name: value if isinstance(value, str) else value.text(language) for name, value in self.values}
+        said = {name: _value_text(name, value, language, paths_isolated) for name, value in self.values}
         # Formatted here, not through word(): a value may be called "language" or "key".
         text = vocabulary().text(f"messages.{self.code}").get(language_of(language))
         return text.format(**said) if said else text
@@ -72,6 +78,27 @@ class Message:
 
     def __str__(self) -> str:
         return self.english()
+
+
+# A message's values that are file-system paths (and file names). "target" also names a target level
+# in one message: a number set apart reads the same.
+PATH_VALUES = frozenset({"path", "file", "folder", "target", "backup"})
+LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
+
+
+def isolated_left_to_right(value: str, language: str) -> str:
+    """``value`` (a path, a file name) kept left to right inside text in a right-to-left ``language``."""
+    from hbm_assess.core.text import is_right_to_left
+
+    return f"{LEFT_TO_RIGHT_ISOLATE}{value}{POP_DIRECTIONAL_ISOLATE}" if is_right_to_left(language) else value
+
+
+def _value_text(name: str, value: object, language: str, paths_isolated: bool) -> str:
+    if isinstance(value, str):
+        return isolated_left_to_right(value, language) if paths_isolated and name in PATH_VALUES else value
+    if isinstance(value, Message | Told):
+        return value.text(language, paths_isolated)
+    return value.text(language)
 
 
 def _said_later(value: object) -> str | Message | Word | Named | Told:
@@ -94,8 +121,8 @@ class Told:
 
     problem: Problem
 
-    def text(self, language: str) -> str:
-        return self.problem.text(language)
+    def text(self, language: str, paths_isolated: bool = False) -> str:
+        return self.problem.text(language, paths_isolated)
 
 
 class Problem(Exception):
@@ -112,8 +139,21 @@ class Problem(Exception):
         self.message = message if isinstance(message, Message) else None
         super().__init__(message.english() if isinstance(message, Message) else message)
 
-    def text(self, language: str) -> str:
-        return self.message.text(language) if self.message else str(self)
+    def text(self, language: str, paths_isolated: bool = False) -> str:
+        return self.message.text(language, paths_isolated) if self.message else str(self)
+
+
+class ProblemsIn(Problem):
+    """A file that cannot be used: each problem (a Line) said after the file's name, one a line."""
+
+    def __init__(self, source: object, problems: list[Line]):
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(f"{source}: {problem}" for problem in problems))
+
+    def text(self, language: str, paths_isolated: bool = False) -> str:
+        source = isolated_left_to_right(str(self.source), language) if paths_isolated else self.source
+        return "\n".join(f"{source}: {problem.text(language, paths_isolated)}" for problem in self.problems)
 
 
 class Line(str):
@@ -126,20 +166,21 @@ class Line(str):
         line.message = message
         return line
 
-    def text(self, language: str) -> str:
-        return self.message.text(language)
+    def text(self, language: str, paths_isolated: bool = False) -> str:
+        return self.message.text(language, paths_isolated)
 
 
-def text_of(error: BaseException | str, language: str) -> str:
+def text_of(error: BaseException | str, language: str, paths_isolated: bool = False) -> str:
     """What an error (or a problem line) says, in ``language`` where it carries a Message, else as written.
 
     A system error no layer wrapped says its reason (core/reasons.py) and the file it concerns.
+    ``paths_isolated``: as ``Message.text``.
     """
     if isinstance(error, Problem | Line):
-        return error.text(language)
+        return error.text(language, paths_isolated)
     if isinstance(error, OSError):
         said = _said_later(error)
         if error.filename is not None:
             said = Message.of("os_error_at", file=error.filename, reason=said)
-        return said if isinstance(said, str) else said.text(language)
+        return said if isinstance(said, str) else said.text(language, paths_isolated)
     return str(error)

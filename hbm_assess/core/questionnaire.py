@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from hbm_assess.core.messages import Line, Message, Problem
+from hbm_assess.core.messages import Line, Message, ProblemsIn
 from hbm_assess.core.text import SOURCE_LANGUAGE, Text
 from hbm_assess.core.vocabulary import LEVELS, Phase, Vocabulary, vocabulary
 
@@ -204,19 +204,11 @@ def _indicator_dict(ind: Indicator) -> dict:
     return data
 
 
-class FormError(Problem, ValueError):
+class FormError(ProblemsIn, ValueError):
     """A questionnaire file that cannot be used; ``problems`` says every place that is wrong.
 
     Each problem is a Line: its English as a string, and its Message for the person's language.
     """
-
-    def __init__(self, source: str, problems: list[Line]):
-        self.source = source
-        self.problems = problems
-        super().__init__("\n".join(f"{source}: {problem}" for problem in problems))
-
-    def text(self, language: str) -> str:
-        return "\n".join(f"{self.source}: {problem.text(language)}" for problem in self.problems)
 
 
 class _Checker:

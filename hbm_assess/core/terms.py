@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from hbm_assess.core.messages import Line, Message, Problem
+from hbm_assess.core.messages import Line, Message, ProblemsIn
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.text import LANGUAGES, Text
 from hbm_assess.locations import data_dir
@@ -24,16 +24,8 @@ class PreferredTerm:
     variants: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-class TermsError(Problem, ValueError):
+class TermsError(ProblemsIn, ValueError):
     """data/terms.yaml cannot be used; each problem (a Line) names the term and what to fix."""
-
-    def __init__(self, source: Path, problems: list[Line]):
-        self.source = source
-        self.problems = problems
-        super().__init__("\n".join(f"{source}: {problem}" for problem in problems))
-
-    def text(self, language: str) -> str:
-        return "\n".join(f"{self.source}: {problem.text(language)}" for problem in self.problems)
 
 
 def load_terms(path: Path | None = None) -> tuple[PreferredTerm, ...]:

@@ -94,9 +94,9 @@ class ExportBatchError(ExportError):
     def __str__(self) -> str:
         return self.text("en")
 
-    def text(self, language: str) -> str:
-        return Message.of("export_batch_failed", count=len(self.failures),
-                          failures=" | ".join(text_of(failure, language) for failure in self.failures)).text(language)
+    def text(self, language: str, paths_isolated: bool = False) -> str:
+        failures = " | ".join(text_of(failure, language, paths_isolated) for failure in self.failures)
+        return Message.of("export_batch_failed", count=len(self.failures), failures=failures).text(language)
 
 
 def export_assessment(

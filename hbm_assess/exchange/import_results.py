@@ -127,9 +127,9 @@ class FileResult:
         """Set the message: as data, and in English for logs and scripts."""
         self.said, self.message = message, message.english()
 
-    def message_in(self, language: str) -> str:
-        """The message in ``language`` where it is in the glossary, else as written."""
-        return self.said.text(language) if self.said else self.message
+    def message_in(self, language: str, paths_isolated: bool = False) -> str:
+        """The message in ``language`` if it is in the glossary, else as written (``paths_isolated``: a window)."""
+        return self.said.text(language, paths_isolated) if self.said else self.message
 
     def __str__(self) -> str:
         return f"{self.shown_path}: {self.outcome} — {printable(self.message)}"

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hbm_assess.core.messages import text_of
 from hbm_assess.storage.listing import AssessmentSummary, read_quickly
 from hbm_assess.ui import fonts, settings, text, translations
 from hbm_assess.ui.main_window import MainWindow
@@ -112,7 +111,7 @@ def open_window(db_path: Path) -> MainWindow | None:
     try:
         store = passwords.open_store(None, db_path)  # an encrypted database: its passphrase is asked for
     except (DatabaseError, OSError) as error:
-        QMessageBox.critical(None, "HBM Assess", text_of(error, text.language()))
+        QMessageBox.critical(None, "HBM Assess", text.said(error))
         return None
     if store is None:
         return None
@@ -158,7 +157,7 @@ def _finish_opening(window: MainWindow, path: Path, then: Callable[[], None]) ->
     try:
         store = passwords.open_store(window, path)
     except (DatabaseError, OSError) as error:
-        QMessageBox.critical(window, "HBM Assess", text_of(error, text.language()))
+        QMessageBox.critical(window, "HBM Assess", text.said(error))
         store = None
     if store is None:
         settings.write("session/clean_exit", True)  # nothing was open: the next start is not a recovery
@@ -264,14 +263,14 @@ def tell_what_happened_on_open(parent, store: Store, path: Path) -> None:
             parent, "HBM Assess",
             QCoreApplication.translate("App", "The database %1 was damaged. It was moved to %2 (nothing was "
                                               "deleted) and a new, empty database was started.")
-            .replace("%1", str(path)).replace("%2", str(report.moved_aside)),
+            .replace("%1", text.path(path)).replace("%2", text.path(report.moved_aside)),
         )
     if report.backup:
         QMessageBox.information(
             parent, "HBM Assess",
             QCoreApplication.translate("App", "The database %1 was upgraded for this version of HBM Assess. "
                                               "A copy of it as it was is kept at %2.")
-            .replace("%1", str(path)).replace("%2", str(report.backup)),
+            .replace("%1", text.path(path)).replace("%2", text.path(report.backup)),
         )
 
 

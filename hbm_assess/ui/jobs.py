@@ -13,7 +13,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from hbm_assess.core.messages import text_of
 from hbm_assess.ui import text
 
 SHOW_AFTER_MS = 500  # quick jobs finish without a dialog flashing up
@@ -33,7 +32,7 @@ class _Worker(QObject):
         try:
             result = self.work(self._progress, self.cancel_event.is_set)
         except Exception as error:  # reported to the person, never lost in a thread
-            self.failed.emit(text_of(error, text.language()) or error.__class__.__name__)
+            self.failed.emit(text.said(error) or error.__class__.__name__)
             return
         self.finished.emit(result)
 

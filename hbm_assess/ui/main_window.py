@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from hbm_assess import __version__
-from hbm_assess.core.messages import text_of
 from hbm_assess.storage.listing import AssessmentSummary
 from hbm_assess.ui import settings, text
 from hbm_assess.ui.home import HomeView
@@ -233,7 +232,7 @@ class MainWindow(QMainWindow):
             self.home.set_rows(rows)
             if selected is not None:
                 self.home.select(selected)
-        self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", str(store.path)))
+        self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", text.path(store.path)))
 
     def show_home(self) -> None:
         self._close_session()
@@ -250,7 +249,7 @@ class MainWindow(QMainWindow):
         self.review_action.setEnabled(False)
         self.method_action.setEnabled(False)
         path = self.store.path if self.store is not None else self._path  # the store's, once open
-        self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", str(path)))
+        self.setWindowTitle(self.tr("HBM Assess — %1").replace("%1", text.path(path)))
 
     def show_portfolio(self) -> None:
         """The HQ view over every assessment in the database."""
@@ -557,7 +556,7 @@ class MainWindow(QMainWindow):
         try:
             store = open_store(self, path)
         except (DatabaseError, OSError) as error:
-            QMessageBox.warning(self, self.tr("Cannot open database"), text_of(error, text.language()))
+            QMessageBox.warning(self, self.tr("Cannot open database"), text.said(error))
             return
         if store is None:
             return
@@ -596,8 +595,9 @@ class MainWindow(QMainWindow):
             return
         path = Path(name) if Path(name).suffix else Path(name + ".sqlite")
         if path.exists():
-            QMessageBox.information(self, title, self.tr("%1 already exists. Choose a new file name, or open it and "
-                                                         "use File → Encrypt this database….").replace("%1", str(path)))
+            exists = self.tr("%1 already exists. Choose a new file name, or open it and use File → Encrypt this "
+                             "database….")
+            QMessageBox.information(self, title, exists.replace("%1", text.path(path)))
             return
         passphrase = choose_passphrase(self)
         if passphrase is None:
@@ -607,7 +607,7 @@ class MainWindow(QMainWindow):
             store = Store.open(path)
         except (DatabaseError, OSError) as error:
             encryption.forget(path)
-            QMessageBox.warning(self, title, text_of(error, text.language()))
+            QMessageBox.warning(self, title, text.said(error))
             return
         self._use_store(store, path)
 
@@ -635,7 +635,7 @@ class MainWindow(QMainWindow):
             older = encryption.encrypt_database(path, passphrase)
         except (DatabaseError, OSError) as error:
             QMessageBox.warning(self, title, self.tr("The database was not encrypted: %1")
-                                .replace("%1", text_of(error, text.language())))
+                                .replace("%1", text.said(error)))
             older = None
         self._use_store(Store.open(path), path)  # encrypted with its passphrase, or the plain one as it was
         if older is not None:
@@ -666,7 +666,7 @@ class MainWindow(QMainWindow):
             self, self.tr("About HBM Assess"),
             self.tr("<h3>HBM Assess %1</h3><p>Humanitarian Border Management capacity assessments.</p>"
                     "<p>Data is kept in:<br><code>%2</code></p>")
-            .replace("%1", __version__).replace("%2", str(self.store.path)),
+            .replace("%1", __version__).replace("%2", text.path(self.store.path)),
         )
 
     # -- closing -------------------------------------------------------------

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from hbm_assess.ui import text
+
 
 class PasswordDialog(QDialog):
     """Asks for a password once (to open) or twice (to protect: the two must match)."""
@@ -108,10 +110,10 @@ def open_store(parent: QWidget | None, path: Path):
             return Store.open(path)
         except PassphraseNeeded:
             problem = QCoreApplication.translate("PasswordDialog", "The database %1 is encrypted. Type its "
-                                                 "passphrase to open it.").replace("%1", str(path))
+                                                 "passphrase to open it.").replace("%1", text.path(path))
         except WrongPassphrase:
             problem = QCoreApplication.translate("PasswordDialog", "That passphrase does not open the database %1; "
-                                                 "nothing was changed. Try again.").replace("%1", str(path))
+                                                 "nothing was changed. Try again.").replace("%1", text.path(path))
         encryption.forget(path)
         dialog = PasswordDialog(QCoreApplication.translate("PasswordDialog", "Encrypted database"), problem,
                                 confirm=False, parent=parent, passphrase=True)

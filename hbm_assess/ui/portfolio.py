@@ -392,7 +392,7 @@ class PortfolioView(QWidget):
         """Write the workbook (or, with ``csv``, the CSV tables) for the current filters, off the GUI thread."""
         job = export_job(self, self.store, self.current_filter(), path, csv)
         job.finished.connect(lambda rows: self.busy.setText(
-            self.tr("Exported to %1 (rows of data: %2)").replace("%1", path).replace("%2", _count(rows))))
+            self.tr("Exported to %1 (rows of data: %2)").replace("%1", text.path(path)).replace("%2", _count(rows))))
         job.failed.connect(lambda message: self.busy.setText(
             self.tr("The export failed: %1").replace("%1", message)))
         job.start()

@@ -7,7 +7,6 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from hbm_assess.core.assessment import Answer, Assessment, Status
-from hbm_assess.core.messages import text_of
 from hbm_assess.core.questionnaire import Form
 from hbm_assess.core.targets import policy_target, with_national_answers, with_policy_targets
 from hbm_assess.storage.database import is_busy, waiting_at_most
@@ -96,7 +95,7 @@ class AssessmentSession(QObject):
             if is_busy(error):
                 self._keep(answer)
                 return True
-            self.save_failed.emit(text_of(error, text.language()))
+            self.save_failed.emit(text.said(error))
             return False
         self._remember(replace(answer, updated_at=stamp))
         self.assessment = replace(self.assessment, updated_at=stamp)
@@ -189,7 +188,7 @@ class AssessmentSession(QObject):
             with waiting_at_most(self.store.db, WAIT_MS * 10):
                 change_method(self.store, self.assessment_id, target_policy, scope)
         except Exception as error:
-            self.save_failed.emit(text_of(error, text.language()))
+            self.save_failed.emit(text.said(error))
             return False
         self.reload_details()
         self.saved.emit(self.assessment.updated_at)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
+from hbm_assess.core.messages import isolated_left_to_right, text_of
 from hbm_assess.core.site_names import site_said
 from hbm_assess.core.text import LANGUAGES
 from hbm_assess.core.vocabulary import vocabulary
@@ -26,6 +27,16 @@ def set_language(language: str) -> None:
 
 def language() -> str:
     return _language
+
+
+def path(value: object) -> str:
+    """A file's path (or name) as the window shows it inside a sentence: left to right, also in Arabic and Kurdish."""
+    return isolated_left_to_right(str(value), _language)
+
+
+def said(error: BaseException | str) -> str:
+    """What an error says, in the app's language, its file paths laid out left to right (core.messages.text_of)."""
+    return text_of(error, _language, paths_isolated=True)
 
 
 def word(key: str, **values: object) -> str:

@@ -69,7 +69,7 @@ def report_rows(report, language: str) -> list[ReportRow]:
     outcomes = {result.outcome: outcome_name(result.outcome) for result in results}
     rows = []
     for result in results:
-        details = result.message_in(language) or ""
+        details = result.message_in(language, paths_isolated=True) or ""
         changes = getattr(result, "changes", None)
         if changes:  # each change said in the window's language, the sheet as the file names it
             shown = [change.text(language) for change in changes[:_CHANGES_SHOWN]]
@@ -379,7 +379,7 @@ class Workbooks(QObject):
     def _on_exported(self, result) -> None:
         self.exported.emit(result)
         paths = result if isinstance(result, list) else [result]
-        message = self.tr("Written: %1").replace("%1", ", ".join(str(p) for p in paths[:3]))
+        message = self.tr("Written: %1").replace("%1", ", ".join(text.path(p) for p in paths[:3]))
         if len(paths) > 3:
             message += " " + self.tr("and %n more", "", len(paths) - 3)
         self.window.statusBar().showMessage(message, 15_000)

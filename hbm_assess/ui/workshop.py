@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbm_assess.core.messages import text_of
 from hbm_assess.core.text import is_right_to_left
 from hbm_assess.core.vocabulary import LEVELS, Special
 from hbm_assess.core.workshop import (
@@ -369,7 +368,7 @@ class SettleView(QWidget):
             else:
                 operations.settle(self.session.store, self.session.assessment_id, case.indicator_id, value, note)
         except (SettlementRefused, operations.OperationError, StoreError) as error:
-            self.note_needed.setText(text_of(error, text.language()))
+            self.note_needed.setText(text.said(error))
             return
         self.session.reload_answers()
         self.session.answer_changed.emit(case.indicator_id)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbm_assess.core.messages import text_of
 from hbm_assess.core.reference import institutions
 from hbm_assess.core.vocabulary import vocabulary
 from hbm_assess.core.workshop import OUTPUT_KINDS, OutputKind, consensus_word, outputs_by_area
@@ -154,7 +153,7 @@ class OutputsView(QWidget):
                 area=self.area.currentData() or operations.WHOLE_ASSESSMENT, institution=self._institution(),
                 indicators=chosen, actions=_checked(self.actions))
         except operations.OperationError as error:
-            self.problem.setText(text_of(error, text.language()))
+            self.problem.setText(text.said(error))
             return
         self.words.clear()
         self._on_area_chosen()
@@ -170,7 +169,7 @@ class OutputsView(QWidget):
         try:
             workshop_outputs.delete_output(self.session.store, self.session.assessment_id, uuid)
         except StoreError as error:
-            self.problem.setText(text_of(error, text.language()))
+            self.problem.setText(text.said(error))
             return
         self.refresh()
         self.changed.emit()
