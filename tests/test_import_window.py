@@ -93,8 +93,8 @@ def test_an_import_without_protected_files_asks_nothing(qtbot, window, store, ba
 def test_the_report_is_said_in_the_worker_and_let_go_once_closed(qtbot, window, store, batch, monkeypatch):
     said = []
     real = FileResult.message_in
-    monkeypatch.setattr(FileResult, "message_in", lambda self, language: said.append(on_gui_thread()) or
-                        real(self, language))
+    monkeypatch.setattr(FileResult, "message_in", lambda self, language, **how: said.append(on_gui_thread()) or
+                        real(self, language, **how))
     asked, closed = [], []
     _typing_the_password(monkeypatch, asked)
     _closing_the_report(monkeypatch, closed)
