@@ -25,7 +25,9 @@ def test_an_export_to_a_missing_folder_is_said_in_the_screens_language(qtbot, la
     path = tmp_path / "gone" / "a.xlsx"
     with qtbot.waitSignal(window.workbooks.failed, timeout=20_000):
         window.workbooks.export(mini_assessment, path)
-    assert told[0][1] == FOLDER_MISSING[language].format(path=path, folder=path.parent)
+    # Both paths set apart left to right (Unicode isolates), as the window does in Arabic and Kurdish.
+    assert told[0][1] == FOLDER_MISSING[language].format(path=f"\u2066{path}\u2069",
+                                                         folder=f"\u2066{path.parent}\u2069")
 
 
 def test_a_refused_workshop_output_is_said_in_the_screens_language(qtbot, language, store, mini_assessment):
